@@ -1,0 +1,37 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+// Layers point down only: tacet (CLI) -> TacetTool (orchestration) -> TacetDocuments -> TacetYAML -> CYAML.
+// TacetDiagnostics sits under all of them so every layer reports through the one Diagnostic type.
+let package = Package(
+    name: "Tacet",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "tacet", targets: ["tacet"]),
+        .library(name: "TacetYAML", targets: ["TacetYAML"]),
+        .library(name: "TacetDocuments", targets: ["TacetDocuments"]),
+        .library(name: "TacetTool", targets: ["TacetTool"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CYAML",
+            pkgConfig: "yaml-0.1",
+            providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
+        ),
+        .target(name: "TacetDiagnostics"),
+        .target(name: "TacetYAML", dependencies: ["CYAML", "TacetDiagnostics"]),
+        .target(name: "TacetDocuments", dependencies: ["TacetYAML", "TacetDiagnostics"]),
+        .target(name: "TacetTool", dependencies: ["TacetDocuments", "TacetYAML", "TacetDiagnostics"]),
+        .executableTarget(
+            name: "tacet",
+            dependencies: ["TacetTool", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .testTarget(name: "TacetYAMLTests", dependencies: ["TacetYAML"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "TacetDocumentsTests", dependencies: ["TacetDocuments"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "TacetToolTests", dependencies: ["TacetTool"], resources: [.copy("Fixtures")]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,32 @@
+import Testing
+@testable import TacetYAML
+
+@Suite("JSON form of nodes")
+struct NodeJSONTests {
+    @Test("mappings keep order and scalars map to JSON types")
+    func types() throws {
+        let node = try YAMLParser().parse("z: 1\na: [true, ~, 1.5, no, '3', 0x10]\ns: \"q\\\"\\n\"\n")
+        #expect(try node.jsonText(pretty: false) == #"{"z":1,"a":[true,null,1.5,"no","3",16],"s":"q\"\n"}"#)
+    }
+
+    @Test("pretty output indents by two spaces")
+    func pretty() throws {
+        let node = try YAMLParser().parse("a: [1]\nb: {}\n")
+        #expect(try node.jsonText() == "{\n  \"a\": [\n    1\n  ],\n  \"b\": {}\n}")
+    }
+
+    @Test("values JSON cannot hold are errors, not silent changes")
+    func unrepresentable() throws {
+        for text in ["a: .inf", "a: .nan", "a: 99999999999999999999"] {
+            let node = try YAMLParser().parse(text)
+            #expect(throws: YAMLError.self) { try node.jsonText() }
+        }
+    }
+
+    @Test("control characters are escaped")
+    func escapes() {
+        var out = ""
+        Node.writeString("a\u{1}b\u{2028}", into: &out)
+        #expect(out == #""a\u0001b\u2028""#)
+    }
+}
