@@ -1,0 +1,33 @@
+import TacetYAML
+
+/// Continuing education a therapist has already completed in this cycle.
+public struct CompletedCourse: Sendable, Hashable, NodeDecodable {
+    /// The catalog course id, when it came from the catalog.
+    public var course: String?
+    /// A title, for courses outside the catalog.
+    public var title: String?
+    /// When it was completed.
+    public var date: CalendarDate
+    /// Credits earned.
+    public var credits: Double
+    /// The credit category, e.g. `ethics`.
+    public var category: String
+    /// Where the entry is in its document.
+    public var pointer: String
+
+    public static func decode(_ node: Node, at pointer: String, in context: inout DecodingContext) -> CompletedCourse? {
+        guard var fields = MappingFields(node, at: pointer, what: "a completed course", in: &context) else { return nil }
+        let course: String? = fields.optional("course", in: &context)
+        let title: String? = fields.optional("title", in: &context)
+        let date: CalendarDate? = fields.required("date", in: &context)
+        let credits: Double? = fields.required("credits", in: &context)
+        let category: String? = fields.required("category", in: &context)
+        fields.finish(&context)
+        if course == nil && title == nil {
+            context.error(.missingKey, "a completed course needs 'course' (a catalog id) or 'title'", at: node, pointer: pointer)
+            return nil
+        }
+        guard let date, let credits, let category else { return nil }
+        return CompletedCourse(course: course, title: title, date: date, credits: credits, category: category, pointer: pointer)
+    }
+}

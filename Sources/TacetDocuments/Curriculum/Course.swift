@@ -1,0 +1,56 @@
+import TacetYAML
+
+/// A continuing-education course in a catalog.
+public struct Course: Sendable, Hashable, NodeDecodable {
+    /// The id plans and profiles use.
+    public var id: String
+    /// Its title.
+    public var title: String
+    /// Who offers it.
+    public var provider: String
+    /// Recertification credits it earns.
+    public var credits: Double
+    /// The credit category, e.g. `ethics`.
+    public var category: String
+    /// Contact hours.
+    public var hours: Double
+    /// Cost, in the catalog's currency.
+    public var cost: Double
+    /// How it is delivered.
+    public var format: CourseFormat
+    /// What it does for each competency area it covers.
+    public var outcomes: [CourseOutcome]
+    /// Courses to complete first, by id.
+    public var prerequisites: [String]
+    /// How long its training stays valid, in months (e.g. AI-literacy training: 24), if it expires.
+    public var renewalMonths: Int?
+    /// Whether provider, cost and other details are illustrative rather than real.
+    public var illustrative: Bool
+    /// Where the course is in its document.
+    public var pointer: String
+
+    public static func decode(_ node: Node, at pointer: String, in context: inout DecodingContext) -> Course? {
+        guard var fields = MappingFields(node, at: pointer, what: "a course", in: &context) else { return nil }
+        let id = fields.id(in: &context)
+        let title: String? = fields.required("title", in: &context)
+        let provider: String? = fields.required("provider", in: &context)
+        let credits: Double? = fields.required("credits", in: &context)
+        let category: String? = fields.required("category", in: &context)
+        let hours: Double? = fields.required("hours", in: &context)
+        let cost: Double? = fields.required("cost", in: &context)
+        let format: CourseFormat? = fields.required("format", in: &context)
+        let outcomes: [CourseOutcome] = fields.optional("outcomes", default: [], in: &context)
+        let prerequisites: [String] = fields.optional("prerequisites", default: [], in: &context)
+        let renewalMonths: Int? = fields.optional("renewalMonths", in: &context)
+        let illustrative = fields.optional("illustrative", default: false, in: &context)
+        fields.finish(&context)
+        guard let id, let title, let provider, let credits, let category, let hours, let cost, let format else { return nil }
+        for (key, value) in [("credits", credits), ("hours", hours), ("cost", cost)] where value < 0 {
+            context.error(.invalidValue, "\(key) cannot be negative", at: node[key] ?? node,
+                          pointer: JSONPointer.appending(key, to: pointer))
+        }
+        return Course(id: id, title: title, provider: provider, credits: credits, category: category, hours: hours,
+                      cost: cost, format: format, outcomes: outcomes, prerequisites: prerequisites,
+                      renewalMonths: renewalMonths, illustrative: illustrative, pointer: pointer)
+    }
+}

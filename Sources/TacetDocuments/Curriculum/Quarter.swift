@@ -1,0 +1,51 @@
+import TacetYAML
+
+/// A calendar quarter, written `YYYY-Qn`: the unit plans are scheduled in.
+public struct Quarter: Sendable, Hashable, Comparable, CustomStringConvertible, NodeDecodable {
+    /// The year.
+    public var year: Int
+    /// The quarter, 1 to 4.
+    public var quarter: Int
+
+    /// Creates a quarter when `quarter` is 1 to 4.
+    public init?(year: Int, quarter: Int) {
+        guard (1...4).contains(quarter), (1...9999).contains(year) else { return nil }
+        self.year = year
+        self.quarter = quarter
+    }
+
+    /// Parses `YYYY-Qn`.
+    public init?(_ text: String) {
+        let parts = text.split(separator: "-")
+        guard parts.count == 2, parts[0].count == 4, let year = Int(parts[0]), parts[1].count == 2,
+              parts[1].first == "Q", let quarter = Int(parts[1].dropFirst()) else { return nil }
+        self.init(year: year, quarter: quarter)
+    }
+
+    /// The quarter a date falls in.
+    public init(containing date: CalendarDate) {
+        year = date.year
+        quarter = (date.month - 1) / 3 + 1
+    }
+
+    /// The first day of the quarter.
+    public var firstDay: CalendarDate {
+        // invariant: quarter is 1...4 and year 1...9999, so the first of its first month exists.
+        CalendarDate(year: year, month: (quarter - 1) * 3 + 1, day: 1) ?? CalendarDate(year: 1, month: 1, day: 1)!
+    }
+
+    /// `YYYY-Qn`.
+    public var description: String { "\(year)-Q\(quarter)" }
+
+    public static func < (lhs: Quarter, rhs: Quarter) -> Bool { (lhs.year, lhs.quarter) < (rhs.year, rhs.quarter) }
+
+    public static func decode(_ node: Node, at pointer: String, in context: inout DecodingContext) -> Quarter? {
+        guard let text = String.decode(node, at: pointer, in: &context) else { return nil }
+        guard let quarter = Quarter(text) else {
+            context.error(.invalidValue, "'\(text)' is not a quarter", at: node, pointer: pointer,
+                          hint: "write quarters as YYYY-Qn, e.g. 2027-Q2")
+            return nil
+        }
+        return quarter
+    }
+}

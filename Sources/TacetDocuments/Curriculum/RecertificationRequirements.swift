@@ -1,0 +1,66 @@
+import TacetYAML
+
+/// Recertification rules as data (kind `Requirements`), e.g. CBMT's 100 credits per 5-year cycle.
+public struct RecertificationRequirements: Sendable, Hashable, DocumentBody {
+    public static let kind = DocumentKind.requirements
+
+    /// The document's metadata.
+    public var metadata: Metadata
+    /// The certifying body.
+    public var body: String
+    /// The credential the rules renew, e.g. `MT-BC`.
+    public var credential: String
+    /// The cycle's length in years.
+    public var cycleYears: Int
+    /// Credits needed per cycle.
+    public var totalCredits: Double
+    /// Contact minutes per credit.
+    public var minutesPerCredit: Int
+    /// Whether surplus credits carry into the next cycle.
+    public var carryOver: Bool
+    /// The credit categories recognised.
+    public var categories: [String]
+    /// Minimum credits per category (e.g. 3 in ethics).
+    public var minimums: [CategoryCredits]
+    /// Maximum credits per category, where a cap applies.
+    public var caps: [CategoryCredits]
+    /// The sources cited.
+    public var citations: [Citation]
+    /// Citation ids for the rules as a whole.
+    public var cite: [String]
+
+    public static func decodeBody(_ fields: inout MappingFields, metadata: Metadata,
+                                  in context: inout DecodingContext) -> RecertificationRequirements? {
+        let body: String? = fields.required("body", in: &context)
+        let credential: String? = fields.required("credential", in: &context)
+        let cycleYears: Int? = fields.required("cycleYears", in: &context)
+        let totalCredits: Double? = fields.required("totalCredits", in: &context)
+        let minutesPerCredit: Int? = fields.required("minutesPerCredit", in: &context)
+        let carryOver = fields.optional("carryOver", default: false, in: &context)
+        let categories: [String]? = fields.required("categories", in: &context)
+        let minimums: [CategoryCredits] = fields.optional("minimums", default: [], in: &context)
+        let caps: [CategoryCredits] = fields.optional("caps", default: [], in: &context)
+        let citations: [Citation] = fields.optional("citations", default: [], in: &context)
+        let cite: [String] = fields.optional("cite", default: [], in: &context)
+        guard let body, let credential, let cycleYears, let totalCredits, let minutesPerCredit, let categories else {
+            return nil
+        }
+        let root = fields.node
+        for (list, key) in [(minimums, "minimums"), (caps, "caps")] {
+            for (index, amount) in list.enumerated() where !categories.contains(amount.category) {
+                let pointer = "/\(key)/\(index)/category"
+                context.unknown(.undefinedReference, what: "credit category", value: amount.category,
+                                candidates: categories, at: root.node(at: pointer) ?? root, pointer: pointer)
+            }
+        }
+        for (index, id) in cite.enumerated() where !citations.map(\.id).contains(id) {
+            let pointer = "/cite/\(index)"
+            context.unknown(.undefinedReference, what: "citation", value: id, candidates: citations.map(\.id),
+                            at: root.node(at: pointer) ?? root, pointer: pointer)
+        }
+        return RecertificationRequirements(metadata: metadata, body: body, credential: credential, cycleYears: cycleYears,
+                                           totalCredits: totalCredits, minutesPerCredit: minutesPerCredit,
+                                           carryOver: carryOver, categories: categories, minimums: minimums, caps: caps,
+                                           citations: citations, cite: cite)
+    }
+}

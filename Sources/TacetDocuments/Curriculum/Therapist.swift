@@ -1,0 +1,43 @@
+import TacetYAML
+
+/// A therapist's profile: credential cycle, levels per area, targets, completed education, budget.
+public struct Therapist: Sendable, Hashable, DocumentBody {
+    public static let kind = DocumentKind.therapist
+
+    /// The document's metadata; `metadata.name` is the roster id workflows use.
+    public var metadata: Metadata
+    /// The therapist's display name.
+    public var name: String
+    /// Their role, e.g. `music-therapist`, `supervisor`, `intern`.
+    public var role: String
+    /// Their credential and cycle.
+    public var credential: Credential
+    /// Current level per competency area.
+    public var levels: [String: CompetencyLevel]
+    /// Target level per competency area.
+    public var targets: [String: CompetencyLevel]
+    /// Continuing education completed in this cycle.
+    public var completed: [CompletedCourse]
+    /// Yearly budget.
+    public var budget: Budget?
+    /// The workflows they are assigned to, by name.
+    public var workflows: [String]
+
+    /// The roster id.
+    public var id: String { metadata.name }
+
+    public static func decodeBody(_ fields: inout MappingFields, metadata: Metadata,
+                                  in context: inout DecodingContext) -> Therapist? {
+        let name: String? = fields.required("name", in: &context)
+        let role: String? = fields.required("role", in: &context)
+        let credential: Credential? = fields.required("credential", in: &context)
+        let levels: [String: CompetencyLevel]? = fields.required("levels", in: &context)
+        let targets: [String: CompetencyLevel] = fields.optional("targets", default: [:], in: &context)
+        let completed: [CompletedCourse] = fields.optional("completed", default: [], in: &context)
+        let budget: Budget? = fields.optional("budget", in: &context)
+        let workflows: [String] = fields.optional("workflows", default: [], in: &context)
+        guard let name, let role, let credential, let levels else { return nil }
+        return Therapist(metadata: metadata, name: name, role: role, credential: credential, levels: levels,
+                         targets: targets, completed: completed, budget: budget, workflows: workflows)
+    }
+}

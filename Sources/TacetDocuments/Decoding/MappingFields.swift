@@ -1,0 +1,89 @@
+import TacetDiagnostics
+import TacetYAML
+
+/// Reads the fields of one mapping strictly: each key asked for is known, and ``finish(_:)`` reports
+/// every key nobody asked for, with the closest known key as a suggestion.
+public struct MappingFields {
+    /// The mapping node.
+    public let node: Node
+    /// Its JSON Pointer.
+    public let pointer: String
+    /// What the mapping is, for messages ("a task", "the document").
+    public let what: String
+    private var known: [String] = []
+
+    /// Starts reading `node`; records an error and returns nil when it is not a mapping.
+    public init?(_ node: Node, at pointer: String, what: String, in context: inout DecodingContext) {
+        guard node.mapping != nil else {
+            context.error(.wrongType, "expected \(what) as a mapping, found \(node.shapeDescription)", at: node,
+                          pointer: pointer)
+            return nil
+        }
+        self.node = node
+        self.pointer = pointer
+        self.what = what
+    }
+
+    /// The node under `key`, marking the key as known.
+    public mutating func raw(_ key: String) -> Node? {
+        known.append(key)
+        return node[key]
+    }
+
+    /// The JSON Pointer of `key` in this mapping.
+    public func pointer(_ key: String) -> String { JSONPointer.appending(key, to: pointer) }
+
+    /// Decodes a key that must be present.
+    public mutating func required<T: NodeDecodable>(_ key: String, in context: inout DecodingContext) -> T? {
+        guard let value = raw(key) else {
+            context.error(.missingKey, "\(what) is missing required key '\(key)'", at: node, pointer: pointer)
+            return nil
+        }
+        return T.decode(value, at: pointer(key), in: &context)
+    }
+
+    /// Decodes a key that may be absent; an explicit null counts as absent.
+    public mutating func optional<T: NodeDecodable>(_ key: String, in context: inout DecodingContext) -> T? {
+        guard let value = raw(key), value.scalar?.kind != .null else { return nil }
+        return T.decode(value, at: pointer(key), in: &context)
+    }
+
+    /// Decodes a key that may be absent, with a default.
+    public mutating func optional<T: NodeDecodable>(_ key: String, default fallback: T,
+                                                    in context: inout DecodingContext) -> T {
+        optional(key, in: &context) ?? fallback
+    }
+
+    /// Decodes a required id: lower-case letters, digits and single hyphens, starting with a letter or digit.
+    public mutating func id(_ key: String = "id", in context: inout DecodingContext) -> String? {
+        guard let value: String = required(key, in: &context) else { return nil }
+        return Self.checkID(value, at: node[key] ?? node, pointer: pointer(key), in: &context)
+    }
+
+    /// Checks the id pattern `[a-z0-9]+(-[a-z0-9]+)*`, recording an error when it does not match.
+    public static func checkID(_ value: String, at node: Node, pointer: String, in context: inout DecodingContext) -> String? {
+        let parts = value.split(separator: "-", omittingEmptySubsequences: false)
+        let valid = !value.isEmpty && parts.allSatisfy { part in
+            !part.isEmpty && part.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) }
+        }
+        guard valid else {
+            context.error(.invalidValue, "'\(value)' is not a valid id", at: node, pointer: pointer,
+                          hint: "use lower-case letters, digits and single hyphens, e.g. progress-note-drafting")
+            return nil
+        }
+        return value
+    }
+
+    /// Reports every key that was not asked for, suggesting the closest known key.
+    public func finish(_ context: inout DecodingContext) {
+        guard let entries = node.mapping else { return }
+        for entry in entries {
+            let key = entry.key.scalar?.value ?? ""
+            guard !known.contains(key) else { continue }
+            let keyPointer = JSONPointer.appending(key, to: pointer)
+            let hint = Suggestion.closest(to: key, in: known).map { "did you mean '\($0)'?" }
+                ?? "\(what) has the keys: \(known.joined(separator: ", "))"
+            context.error(.unknownKey, "unknown key '\(key)' in \(what)", at: entry.key, pointer: keyPointer, hint: hint)
+        }
+    }
+}

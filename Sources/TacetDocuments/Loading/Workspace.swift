@@ -1,0 +1,20 @@
+import TacetDiagnostics
+
+/// Everything loaded from the paths of one run: the valid documents, every diagnostic, and the
+/// bytes of each file read (so diagnostics can show source lines).
+public struct Workspace: Sendable {
+    /// The documents that decoded without error, in path order.
+    public var documents: [LoadedDocument]
+    /// Every problem found, in file order.
+    public var diagnostics: [Diagnostic]
+    /// The bytes of each file read, by path.
+    public var sources: [String: [UInt8]]
+    /// The files that were looked at.
+    public var files: [String]
+
+    /// Whether any error was found.
+    public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+
+    /// The documents of one kind.
+    public func documents(of kind: DocumentKind) -> [LoadedDocument] { documents.filter { $0.kind == kind } }
+}

@@ -1,0 +1,106 @@
+import Foundation
+import TacetDiagnostics
+import TacetYAML
+
+/// Loads files and directories into a ``Workspace``, reporting all errors of all files in one run.
+public struct WorkspaceLoader: Sendable {
+    /// The YAML bounds applied to every file.
+    public var limits: YAMLLimits
+
+    /// Creates a loader.
+    public init(limits: YAMLLimits = .default) { self.limits = limits }
+
+    /// The YAML files a path names: the file itself, or every `.yaml`/`.yml` below a directory,
+    /// skipping hidden entries and build folders, sorted so runs are repeatable.
+    public func files(at path: String) throws(DiagnosticError) -> [String] {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw DiagnosticError(.error(DocumentErrorCode.io.rawValue, "no such file or directory",
+                                         at: SourceLocation(file: path, line: 1, column: 1)))
+        }
+        guard isDirectory.boolValue else { return [path] }
+        var found: [String] = []
+        guard let enumerator = FileManager.default.enumerator(atPath: path) else { return [] }
+        while let relative = enumerator.nextObject() as? String {
+            let name = (relative as NSString).lastPathComponent
+            if name.hasPrefix(".") {
+                enumerator.skipDescendants()
+                continue
+            }
+            if name.hasSuffix(".yaml") || name.hasSuffix(".yml") {
+                found.append(path.hasSuffix("/") ? path + relative : path + "/" + relative)
+            }
+        }
+        return found.sorted()
+    }
+
+    /// Loads every document under `paths`.
+    public func load(_ paths: [String]) -> Workspace {
+        var workspace = Workspace(documents: [], diagnostics: [], sources: [:], files: [])
+        var seen = Set<String>()
+        for path in paths {
+            let files: [String]
+            do {
+                files = try self.files(at: path)
+            } catch {
+                workspace.diagnostics += error.diagnostics
+                continue
+            }
+            for file in files where seen.insert(file).inserted {
+                workspace.files.append(file)
+                load(file: file, into: &workspace)
+            }
+        }
+        checkUniqueNames(&workspace)
+        return workspace
+    }
+
+    /// Reads and parses one file, refusing an oversized one before reading it.
+    public func parse(file: String) -> (bytes: [UInt8]?, root: Node?, diagnostics: [Diagnostic]) {
+        let start = SourceLocation(file: file, line: 1, column: 1)
+        if let size = (try? FileManager.default.attributesOfItem(atPath: file))?[.size] as? Int, size > limits.maxInputBytes {
+            let diagnostic = YAMLError(.inputTooLarge,
+                                       "file is \(size) bytes, over the limit of \(limits.maxInputBytes) bytes (maxInputBytes)",
+                                       at: .start).diagnostic(file: file)
+            return (nil, nil, [diagnostic])
+        }
+        guard let data = FileManager.default.contents(atPath: file) else {
+            return (nil, nil, [.error(DocumentErrorCode.io.rawValue, "cannot read the file", at: start)])
+        }
+        let bytes = [UInt8](data)
+        do {
+            return (bytes, try YAMLParser(limits: limits).parse(bytes), [])
+        } catch {
+            return (bytes, nil, [error.diagnostic(file: file)])
+        }
+    }
+
+    private func load(file: String, into workspace: inout Workspace) {
+        let (bytes, root, diagnostics) = parse(file: file)
+        workspace.sources[file] = bytes
+        workspace.diagnostics += diagnostics
+        guard let root else { return }
+        let decoded = DocumentDecoder.decode(root, file: file)
+        workspace.diagnostics += decoded.diagnostics
+        if let document = decoded.document { workspace.documents.append(document) }
+    }
+
+    /// Two documents of one kind with one name would make every reference to them ambiguous.
+    private func checkUniqueNames(_ workspace: inout Workspace) {
+        var first: [String: LoadedDocument] = [:]
+        for document in workspace.documents {
+            let key = "\(document.kind.rawValue)/\(document.name)"
+            guard let earlier = first[key] else {
+                first[key] = document
+                continue
+            }
+            let mark = (document.root.node(at: "/metadata/name") ?? document.root).mark
+            let earlierMark = (earlier.root.node(at: "/metadata/name") ?? earlier.root).mark
+            workspace.diagnostics.append(.error(
+                DocumentErrorCode.duplicateID.rawValue,
+                "another \(document.kind.rawValue) is already named '\(document.name)'",
+                at: mark.location(in: document.file), pointer: "/metadata/name",
+                notes: [DiagnosticNote("first named here", at: earlierMark.location(in: earlier.file))]))
+        }
+    }
+}

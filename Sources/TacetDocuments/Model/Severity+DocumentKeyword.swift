@@ -1,0 +1,5 @@
+import TacetDiagnostics
+
+extension Severity: DocumentKeyword {
+    public static let keywordDescription = "severity"
+}

@@ -1,0 +1,26 @@
+import TacetYAML
+
+/// An AI tool the policy approves, with the data classes it may receive.
+public struct ApprovedTool: Sendable, Hashable, NodeDecodable {
+    /// The id workflows name in `tool:`.
+    public var id: String
+    /// A human title.
+    public var title: String?
+    /// Whether a business associate agreement covers the vendor (needed for PHI).
+    public var baa: Bool
+    /// The data classes the tool may receive.
+    public var data: [DataClass]
+    /// Where the tool is in its document.
+    public var pointer: String
+
+    public static func decode(_ node: Node, at pointer: String, in context: inout DecodingContext) -> ApprovedTool? {
+        guard var fields = MappingFields(node, at: pointer, what: "a tool", in: &context) else { return nil }
+        let id = fields.id(in: &context)
+        let title: String? = fields.optional("title", in: &context)
+        let baa: Bool? = fields.required("baa", in: &context)
+        let data: [DataClass]? = fields.required("data", in: &context)
+        fields.finish(&context)
+        guard let id, let baa, let data else { return nil }
+        return ApprovedTool(id: id, title: title, baa: baa, data: data, pointer: pointer)
+    }
+}

@@ -1,0 +1,33 @@
+import TacetDiagnostics
+import TacetYAML
+
+/// A policy rule: when its condition holds for a step, it reports a finding.
+public struct PolicyRule: Sendable, Hashable, NodeDecodable {
+    /// The rule id findings carry.
+    public var id: String
+    /// How serious a finding is.
+    public var severity: Severity
+    /// When the rule fires.
+    public var when: Condition
+    /// What the finding says.
+    public var message: String
+    /// How to fix it.
+    public var hint: String?
+    /// Citation ids.
+    public var cite: [String]
+    /// Where the rule is in its document.
+    public var pointer: String
+
+    public static func decode(_ node: Node, at pointer: String, in context: inout DecodingContext) -> PolicyRule? {
+        guard var fields = MappingFields(node, at: pointer, what: "a rule", in: &context) else { return nil }
+        let id = fields.id(in: &context)
+        let severity: Severity? = fields.required("severity", in: &context)
+        let when: Condition? = fields.required("when", in: &context)
+        let message: String? = fields.required("message", in: &context)
+        let hint: String? = fields.optional("hint", in: &context)
+        let cite: [String] = fields.optional("cite", default: [], in: &context)
+        fields.finish(&context)
+        guard let id, let severity, let when, let message else { return nil }
+        return PolicyRule(id: id, severity: severity, when: when, message: message, hint: hint, cite: cite, pointer: pointer)
+    }
+}

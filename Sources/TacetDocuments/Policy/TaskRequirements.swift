@@ -1,0 +1,26 @@
+import TacetYAML
+
+/// What a task requires whenever AI is used for it.
+public struct TaskRequirements: Sendable, Hashable, NodeDecodable {
+    /// Human review before use, if required.
+    public var review: ReviewRequirement?
+    /// Whether the client's consent to AI use must be recorded.
+    public var consent: Bool
+    /// Whether AI involvement must be disclosed in the record.
+    public var disclosure: Bool
+    /// The data classes the task may send to AI; nil means the tool's own list decides.
+    public var data: [DataClass]?
+
+    /// No requirements.
+    public static let none = TaskRequirements(review: nil, consent: false, disclosure: false, data: nil)
+
+    public static func decode(_ node: Node, at pointer: String, in context: inout DecodingContext) -> TaskRequirements? {
+        guard var fields = MappingFields(node, at: pointer, what: "task requirements", in: &context) else { return nil }
+        let review: ReviewRequirement? = fields.optional("review", in: &context)
+        let consent = fields.optional("consent", default: false, in: &context)
+        let disclosure = fields.optional("disclosure", default: false, in: &context)
+        let data: [DataClass]? = fields.optional("data", in: &context)
+        fields.finish(&context)
+        return TaskRequirements(review: review, consent: consent, disclosure: disclosure, data: data)
+    }
+}

@@ -1,0 +1,45 @@
+import TacetYAML
+
+/// One step of a team workflow: who does which task, with how much AI, on what data.
+public struct WorkflowStep: Sendable, Hashable, NodeDecodable {
+    /// The step's id, unique in its workflow.
+    public var id: String
+    /// The policy task it performs.
+    public var task: String
+    /// How far AI goes in this step.
+    public var ai: AIUseLevel
+    /// The AI tool used, when AI is used.
+    public var tool: String?
+    /// The client data classes the step sends to the tool.
+    public var data: [DataClass]
+    /// The therapist (roster id) who performs the step.
+    public var performer: String
+    /// The therapist (roster id) who reviews AI output, if anyone.
+    public var reviewer: String?
+    /// Whether the client's consent to this AI use is recorded.
+    public var consent: Bool?
+    /// Whether AI involvement is disclosed in the record.
+    public var disclosure: Bool?
+    /// Free text about the step.
+    public var description: String?
+    /// Where the step is in its document.
+    public var pointer: String
+
+    public static func decode(_ node: Node, at pointer: String, in context: inout DecodingContext) -> WorkflowStep? {
+        guard var fields = MappingFields(node, at: pointer, what: "a step", in: &context) else { return nil }
+        let id = fields.id(in: &context)
+        let task: String? = fields.required("task", in: &context)
+        let ai: AIUseLevel? = fields.required("ai", in: &context)
+        let tool: String? = fields.optional("tool", in: &context)
+        let data: [DataClass] = fields.optional("data", default: [], in: &context)
+        let performer: String? = fields.required("performer", in: &context)
+        let reviewer: String? = fields.optional("reviewer", in: &context)
+        let consent: Bool? = fields.optional("consent", in: &context)
+        let disclosure: Bool? = fields.optional("disclosure", in: &context)
+        let description: String? = fields.optional("description", in: &context)
+        fields.finish(&context)
+        guard let id, let task, let ai, let performer else { return nil }
+        return WorkflowStep(id: id, task: task, ai: ai, tool: tool, data: data, performer: performer, reviewer: reviewer,
+                            consent: consent, disclosure: disclosure, description: description, pointer: pointer)
+    }
+}

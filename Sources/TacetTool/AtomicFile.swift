@@ -1,0 +1,29 @@
+import Foundation
+import TacetDiagnostics
+
+/// Writes output files the safe way: to a temporary file beside the target, then a rename, so a
+/// reader never sees half a file; and never over one of the run's inputs.
+public enum AtomicFile {
+    /// Writes `text` to `path` unless `path` is one of `inputs` (compared after resolving links).
+    public static func write(_ text: String, to path: String, inputs: [String]) throws(DiagnosticError) {
+        let target = URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath()
+        let location = SourceLocation(file: path, line: 1, column: 1)
+        for input in inputs where URL(fileURLWithPath: input).standardizedFileURL.resolvingSymlinksInPath() == target {
+            throw DiagnosticError(.error("io.overwrite-input", "refusing to write the output over an input file",
+                                         at: location, hint: "choose another --output path"))
+        }
+        let directory = target.deletingLastPathComponent()
+        let temporary = directory.appendingPathComponent(".\(target.lastPathComponent).tacet-\(UUID().uuidString).tmp")
+        do {
+            try Data(text.utf8).write(to: temporary)
+            if FileManager.default.fileExists(atPath: target.path) {
+                _ = try FileManager.default.replaceItemAt(target, withItemAt: temporary)
+            } else {
+                try FileManager.default.moveItem(at: temporary, to: target)
+            }
+        } catch {
+            try? FileManager.default.removeItem(at: temporary)
+            throw DiagnosticError(.error("io.write", "cannot write the file: \(error.localizedDescription)", at: location))
+        }
+    }
+}

@@ -1,0 +1,35 @@
+import Foundation
+import TacetDiagnostics
+import TacetDocuments
+import TacetYAML
+
+/// `tacet framework import FILE.json`: converts the competency export into a `Framework` document.
+public enum FrameworkImportCommand {
+    /// Imports `input`; writes the YAML to `output` (atomically) or returns it as standard output.
+    public static func run(input: String, output: String?) -> ToolOutcome {
+        let location = SourceLocation(file: input, line: 1, column: 1)
+        guard let data = FileManager.default.contents(atPath: input) else {
+            let exists = FileManager.default.fileExists(atPath: input)
+            return .invalid([.error("io.read", exists ? "cannot read the file" : "no such file", at: location)])
+        }
+        let bytes = [UInt8](data)
+        let framework: Framework
+        do {
+            framework = try FrameworkImporter.importExport(bytes, file: input)
+        } catch {
+            return .invalid(error.diagnostics, sources: [input: bytes])
+        }
+        let name = (input as NSString).lastPathComponent
+        let text = YAMLWriter.write(framework.yamlValue, comments: [
+            "Imported by `tacet framework import` from \(name).",
+            "\(framework.statements.count) statements in \(CompetencyLevel.allCases.count) levels; ids are slugs of the statement names.",
+        ])
+        guard let output else { return ToolOutcome(output: text, status: .ok) }
+        do {
+            try AtomicFile.write(text, to: output, inputs: [input])
+        } catch {
+            return .invalid(error.diagnostics)
+        }
+        return ToolOutcome(summary: "wrote \(output): \(framework.statements.count) statements", status: .ok)
+    }
+}

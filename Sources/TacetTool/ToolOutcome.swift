@@ -1,0 +1,31 @@
+import TacetDiagnostics
+
+/// What a command produced, for the CLI to print: standard output text, diagnostics for standard
+/// error, the source bytes those diagnostics point into, and the exit status.
+public struct ToolOutcome: Sendable {
+    /// Text for standard output.
+    public var output: String
+    /// Diagnostics for standard error, in order.
+    public var diagnostics: [Diagnostic]
+    /// A closing line for standard error (counts), if any.
+    public var summary: String?
+    /// File bytes by path, so diagnostics can show their source line.
+    public var sources: [String: [UInt8]]
+    /// The exit status.
+    public var status: ExitStatus
+
+    /// Creates an outcome.
+    public init(output: String = "", diagnostics: [Diagnostic] = [], summary: String? = nil,
+                sources: [String: [UInt8]] = [:], status: ExitStatus) {
+        self.output = output
+        self.diagnostics = diagnostics
+        self.summary = summary
+        self.sources = sources
+        self.status = status
+    }
+
+    /// An outcome that only reports diagnostics and fails as invalid input.
+    public static func invalid(_ diagnostics: [Diagnostic], sources: [String: [UInt8]] = [:]) -> ToolOutcome {
+        ToolOutcome(diagnostics: diagnostics, sources: sources, status: .invalid)
+    }
+}

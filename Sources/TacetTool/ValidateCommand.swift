@@ -1,0 +1,23 @@
+import TacetDiagnostics
+import TacetDocuments
+import TacetYAML
+
+/// `tacet validate PATH...`: loads every document and reports every diagnostic.
+public enum ValidateCommand {
+    /// Loads `paths`; exit 0 when every document is valid, 2 otherwise (and when nothing was found).
+    public static func run(paths: [String], limits: YAMLLimits = .default) -> ToolOutcome {
+        let workspace = WorkspaceLoader(limits: limits).load(paths)
+        var diagnostics = workspace.diagnostics
+        if workspace.files.isEmpty && diagnostics.isEmpty {
+            diagnostics.append(.error("io.no-documents", "no .yaml or .yml files found",
+                                      at: SourceLocation(file: paths.first ?? ".", line: 1, column: 1)))
+        }
+        let errors = diagnostics.filter { $0.severity == .error }.count
+        let invalidFiles = Set(diagnostics.compactMap { $0.location?.file }).count
+        let summary = "\(workspace.files.count) file\(workspace.files.count == 1 ? "" : "s"), "
+            + "\(workspace.documents.count) valid document\(workspace.documents.count == 1 ? "" : "s"), "
+            + "\(errors) error\(errors == 1 ? "" : "s") in \(invalidFiles) file\(invalidFiles == 1 ? "" : "s")"
+        return ToolOutcome(diagnostics: diagnostics, summary: summary, sources: workspace.sources,
+                           status: errors > 0 ? .invalid : .ok)
+    }
+}
