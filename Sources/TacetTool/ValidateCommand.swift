@@ -14,10 +14,11 @@ public enum ValidateCommand {
         }
         let errors = diagnostics.filter { $0.severity == .error }.count
         let invalidFiles = Set(diagnostics.compactMap { $0.location?.file }).count
-        let summary = "\(workspace.files.count) file\(workspace.files.count == 1 ? "" : "s"), "
-            + "\(workspace.documents.count) valid document\(workspace.documents.count == 1 ? "" : "s"), "
-            + "\(errors) error\(errors == 1 ? "" : "s") in \(invalidFiles) file\(invalidFiles == 1 ? "" : "s")"
+        let summary = "\(plural(workspace.files.count, "file")), \(plural(workspace.documents.count, "valid document")), "
+            + (errors == 0 ? "no errors" : "\(plural(errors, "error")) in \(plural(invalidFiles, "file"))")
         return ToolOutcome(diagnostics: diagnostics, summary: summary, sources: workspace.sources,
                            status: errors > 0 ? .invalid : .ok)
     }
+
+    static func plural(_ count: Int, _ noun: String) -> String { "\(count) \(noun)\(count == 1 ? "" : "s")" }
 }

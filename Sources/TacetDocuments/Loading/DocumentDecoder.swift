@@ -20,13 +20,14 @@ public enum DocumentDecoder {
         }
         let kind: DocumentKind? = fields.required("kind", in: &context)
         let metadata: Metadata? = fields.required("metadata", in: &context)
-        guard let kind, let metadata else {
-            fields.finish(&context)
+        guard let kind else {
+            // Without a kind the other keys cannot be judged; reporting them as unknown would be noise.
             return (nil, context.diagnostics)
         }
-        let document = decodeBody(kind, &fields, metadata, &context)
+        // Decode the body even when metadata failed, so its errors are reported in the same run.
+        let document = decodeBody(kind, &fields, metadata ?? Metadata(name: ""), &context)
         fields.finish(&context)
-        guard let document, !context.hasErrors else { return (nil, context.diagnostics) }
+        guard let document, let metadata, !context.hasErrors else { return (nil, context.diagnostics) }
         return (LoadedDocument(file: file, root: root, metadata: metadata, document: document), context.diagnostics)
     }
 

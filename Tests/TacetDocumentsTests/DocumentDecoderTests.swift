@@ -1,0 +1,222 @@
+import Testing
+import TacetDiagnostics
+@testable import TacetDocuments
+import TacetYAML
+
+@Suite("Document decoding")
+struct DocumentDecoderTests {
+    @Test("every sample kind decodes without a diagnostic", arguments: Samples.all)
+    func samplesDecode(kind: String, text: String) throws {
+        let (document, diagnostics) = try decode(text)
+        #expect(diagnostics.isEmpty, "\(diagnostics)")
+        #expect(document?.kind.rawValue == kind)
+    }
+
+    @Test("decoded values are the ones written")
+    func values() throws {
+        guard case .workflow(let workflow) = try decode(Samples.workflow).document?.document else {
+            Issue.record("not a workflow")
+            return
+        }
+        let step = try #require(workflow.steps.first)
+        #expect(step.ai == .aiDrafted)
+        #expect(step.data == [.phi])
+        #expect(step.reviewer == "t-ben")
+        #expect(step.pointer == "/steps/0")
+        guard case .therapist(let therapist) = try decode(Samples.therapist).document?.document else {
+            Issue.record("not a therapist")
+            return
+        }
+        #expect(therapist.levels["assessment"] == .proficient)
+        #expect(therapist.credential.cycleEnd == CalendarDate(year: 2028, month: 12, day: 31))
+        #expect(therapist.budget?.currency == "USD")
+    }
+
+    @Test("an unknown key is reported at the key with the closest known key")
+    func unknownKey() throws {
+        let text = Samples.workflow.replacingOccurrences(of: "    reviewer: t-ben", with: "    reviewr: t-ben")
+        let (document, diagnostics) = try decode(text)
+        #expect(document == nil)
+        let unknown = try #require(diagnostics.with(.unknownKey).first)
+        #expect(unknown.message == "unknown key 'reviewr' in a step")
+        #expect(unknown.hint == "did you mean 'reviewer'?")
+        #expect(unknown.location == SourceLocation(file: "test.yaml", line: 11, column: 5))
+        #expect(unknown.pointer == "/steps/0/reviewr")
+    }
+
+    @Test("every problem in a file is reported, not just the first")
+    func allErrors() throws {
+        let text = """
+            apiVersion: tacet/v1
+            kind: Workflow
+            metadata: {name: Bad Name}
+            steps:
+              - id: one
+                task: t
+                ai: ai-draft
+                performer: p
+                consent: yes
+              - id: one
+                task: t
+                ai: human-only
+            extra: 1
+
+            """
+        let (document, diagnostics) = try decode(text)
+        #expect(document == nil)
+        #expect(diagnostics.with(.invalidValue).count == 2)  // the name's id pattern and 'ai-draft'
+        #expect(diagnostics.with(.wrongType).count == 1)     // consent: yes
+        #expect(diagnostics.with(.missingKey).count == 1)    // the second step's performer
+        #expect(diagnostics.with(.unknownKey).count == 1)    // extra
+        let level = try #require(diagnostics.first { $0.message.contains("ai-draft") })
+        #expect(level.hint == "did you mean 'ai-drafted'?")
+        #expect(level.location?.line == 7)
+        let consent = try #require(diagnostics.with(.wrongType).first)
+        #expect(consent.hint == "YAML 1.2 reads only true and false as booleans")
+    }
+
+    @Test("duplicate ids name both places")
+    func duplicateIDs() throws {
+        let text = Samples.workflow + """
+              - id: draft-note
+                task: progress-note-drafting
+                ai: human-only
+                performer: t-ana
+
+            """
+        let (_, diagnostics) = try decode(text)
+        let duplicate = try #require(diagnostics.with(.duplicateID).first)
+        #expect(duplicate.location?.line == 14)
+        #expect(duplicate.notes.first?.location?.line == 5)
+    }
+
+    @Test("apiVersion and kind are checked, with a suggestion for a misspelt kind")
+    func envelope() throws {
+        let wrongVersion = Samples.plugin.replacingOccurrences(of: "tacet/v1", with: "tacet/v2")
+        #expect(try decode(wrongVersion).diagnostics.with(.apiVersion).count == 1)
+        let wrongKind = Samples.plugin.replacingOccurrences(of: "kind: Plugin", with: "kind: Plugn")
+        let kind = try #require(try decode(wrongKind).diagnostics.with(.invalidValue).first)
+        #expect(kind.hint == "did you mean 'Plugin'?")
+        let missing = try decode("kind: Plugin\nmetadata: {name: x}\n").diagnostics.with(.missingKey)
+        #expect(missing.first?.message == "the document is missing required key 'apiVersion'")
+        let notMapping = try decode("- a\n- b\n").diagnostics.with(.wrongType)
+        #expect(notMapping.count == 1)
+    }
+
+    @Test("types are strict: numbers where text is expected must be quoted")
+    func strictTypes() throws {
+        let text = Samples.therapist.replacingOccurrences(of: "name: Ana Example", with: "name: 42")
+        let error = try #require(try decode(text).diagnostics.with(.wrongType).first)
+        #expect(error.message == "expected a string, found an integer")
+        #expect(error.hint == "quote it to make it text: \"42\"")
+    }
+
+    @Test("dates and quarters are validated", arguments: [
+        ("cycleEnd: 2028-12-31", "cycleEnd: 2028-02-30"),
+        ("cycleEnd: 2028-12-31", "cycleEnd: 2020-01-01"),
+    ])
+    func dates(original: String, replacement: String) throws {
+        let text = Samples.therapist.replacingOccurrences(of: original, with: replacement)
+        #expect(try decode(text).diagnostics.with(.invalidValue).count == 1)
+    }
+
+    @Test("a plan item's quarter must be YYYY-Qn")
+    func quarters() throws {
+        let text = Samples.learningPlan.replacingOccurrences(of: "2027-Q1", with: "2027-Q5")
+        let error = try #require(try decode(text).diagnostics.with(.invalidValue).first)
+        #expect(error.hint == "write quarters as YYYY-Qn, e.g. 2027-Q2")
+        #expect(Quarter("2027-Q2")?.firstDay == CalendarDate(year: 2027, month: 4, day: 1))
+    }
+
+    @Test("references inside a document must resolve")
+    func references() throws {
+        let catalog = Samples.catalog.replacingOccurrences(of: "prerequisites: [doc-foundations]",
+                                                           with: "prerequisites: [doc-foundation]")
+        let prerequisite = try #require(try decode(catalog).diagnostics.with(.undefinedReference).first)
+        #expect(prerequisite.hint == "did you mean 'doc-foundations'?")
+        let policy = Samples.policy.replacingOccurrences(of: "    cite: [seed-002-ai-at-work]\n",
+                                                         with: "    cite: [seed-002-ai-at-wrk]\n")
+        #expect(try decode(policy).diagnostics.with(.undefinedReference).count == 2)
+        let requirements = Samples.requirements.replacingOccurrences(of: "category: ethics", with: "category: ethic")
+        #expect(try decode(requirements).diagnostics.with(.undefinedReference).count == 1)
+    }
+
+    @Test("a policy layer may cite its base's citations")
+    func layerCitations() throws {
+        let layer = Samples.policy
+            .replacingOccurrences(of: "metadata: {name: music-therapy-ai-use, version: \"2026.11\"}",
+                                  with: "metadata: {name: team}\nextends: [music-therapy-ai-use]")
+            .replacingOccurrences(of: "    cite: [seed-002-ai-at-work]\n", with: "    cite: [base-only]\n")
+        #expect(try decode(layer).diagnostics.isEmpty)
+    }
+
+    @Test("framework areas chain existing statements once each, in level order")
+    func frameworkAreas() throws {
+        let unknown = Samples.framework.replacingOccurrences(of: "chain: [a1, a2]", with: "chain: [a1, a3]")
+        let unknownDiagnostics = try decode(unknown).diagnostics
+        #expect(unknownDiagnostics.with(.undefinedReference).count == 1)
+        #expect(unknownDiagnostics.contains { $0.message == "statement 'a2' is in no area" })
+        let downward = Samples.framework.replacingOccurrences(of: "chain: [a1, a2]", with: "chain: [a2, a1]")
+        #expect(try decode(downward).diagnostics.contains { $0.message.contains("goes down from developing to emerging") })
+        let twice = Samples.framework.replacingOccurrences(
+            of: "  - {id: area-a, title: Area A, chain: [a1, a2], cite: [src]}",
+            with: "  - {id: area-a, title: Area A, chain: [a1, a2]}\n  - {id: area-b, title: Area B, chain: [a2]}")
+        #expect(try decode(twice).diagnostics.contains { $0.message == "statement 'a2' is already in area 'area-a'" })
+        let levels = Samples.framework.replacingOccurrences(of: "[emerging, developing, proficient, advanced]",
+                                                            with: "[developing, emerging, proficient, advanced]")
+        #expect(try decode(levels).diagnostics.with(.invalidValue).count == 1)
+    }
+
+    @Test("conditions nest all, any and not, and refuse mixtures")
+    func conditions() throws {
+        guard case .policy(let policy) = try decode(Samples.policy).document?.document else {
+            Issue.record("not a policy")
+            return
+        }
+        guard case .all(let parts, let pointer) = policy.rules.first?.when else {
+            Issue.record("expected all")
+            return
+        }
+        #expect(pointer == "/rules/0/when")
+        #expect(parts.count == 2)
+        if case .not(.test(let fact, let op, _, _), _) = parts[1] {
+            #expect(fact == "tool.baa")
+            #expect(op == .equals)
+        } else {
+            Issue.record("expected not(test)")
+        }
+        let mixed = Samples.policy.replacingOccurrences(of: "      all:\n", with: "      fact: x\n      all:\n")
+        #expect(try decode(mixed).diagnostics.contains { $0.message.hasPrefix("a condition has exactly one of") })
+        let noValue = Samples.policy.replacingOccurrences(of: "{fact: step.data, operator: contains, value: phi}",
+                                                          with: "{fact: step.data, operator: contains}")
+        #expect(try decode(noValue).diagnostics.contains { $0.message == "operator 'contains' needs a value" })
+    }
+
+    @Test("plugin manifests need a semantic version, a command and a sane timeout")
+    func pluginManifest() throws {
+        #expect(PluginManifest.isSemver("1.2.0"))
+        #expect(PluginManifest.isSemver("1.0.0-beta.1+build.5"))
+        #expect(!PluginManifest.isSemver("1.2"))
+        #expect(!PluginManifest.isSemver("01.2.3"))
+        let bad = Samples.plugin.replacingOccurrences(of: "version: 1.2.0", with: "version: \"1.2\"")
+            .replacingOccurrences(of: "timeout: 5", with: "timeout: 0")
+            .replacingOccurrences(of: "command: [./phi-scanner]", with: "command: []")
+        #expect(try decode(bad).diagnostics.with(.invalidValue).count == 3)
+    }
+
+    @Test("suggestions find near misses only")
+    func suggestions() {
+        #expect(Suggestion.closest(to: "performr", in: ["performer", "reviewer"]) == "performer")
+        #expect(Suggestion.closest(to: "maxAi", in: ["maxAI", "area"]) == "maxAI")
+        #expect(Suggestion.closest(to: "teh", in: ["the"]) == "the")
+        #expect(Suggestion.closest(to: "zzzzzz", in: ["performer"]) == nil)
+        #expect(Suggestion.editDistance("kitten", "sitting") == 3)
+    }
+
+    @Test("slugs are stable ids")
+    func slugs() {
+        #expect(Slug.make("Non-routine clinical decision-making") == "non-routine-clinical-decision-making")
+        #expect(Slug.make("Peer consultation and problem solving") == "peer-consultation-and-problem-solving")
+        #expect(Slug.make("Client's  needs — (2026)") == "clients-needs-2026")
+    }
+}
