@@ -29,7 +29,7 @@ let package = Package(
             name: "tacet",
             dependencies: ["TacetTool", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
-        .testTarget(name: "TacetYAMLTests", dependencies: ["TacetYAML"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "TacetYAMLTests", dependencies: ["TacetYAML", "TacetDiagnostics"]),
         .testTarget(name: "TacetDocumentsTests", dependencies: ["TacetDocuments"], resources: [.copy("Fixtures")]),
         .testTarget(name: "TacetToolTests", dependencies: ["TacetTool"], resources: [.copy("Fixtures")]),
     ],

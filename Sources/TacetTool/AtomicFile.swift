@@ -16,14 +16,16 @@ public enum AtomicFile {
         let temporary = directory.appendingPathComponent(".\(target.lastPathComponent).tacet-\(UUID().uuidString).tmp")
         do {
             try Data(text.utf8).write(to: temporary)
-            if FileManager.default.fileExists(atPath: target.path) {
-                _ = try FileManager.default.replaceItemAt(target, withItemAt: temporary)
-            } else {
-                try FileManager.default.moveItem(at: temporary, to: target)
-            }
         } catch {
             try? FileManager.default.removeItem(at: temporary)
             throw DiagnosticError(.error("io.write", "cannot write the file: \(error.localizedDescription)", at: location))
+        }
+        // rename(2) replaces the target in one step on the same file system, which is why the
+        // temporary file sits beside the target.
+        guard rename(temporary.path, target.path) == 0 else {
+            let reason = String(cString: strerror(errno))
+            try? FileManager.default.removeItem(at: temporary)
+            throw DiagnosticError(.error("io.write", "cannot write the file: \(reason)", at: location))
         }
     }
 }

@@ -64,8 +64,10 @@ final class LibYAMLParser {
                 let hex = String(state.problem_value, radix: 16, uppercase: true)
                 message += " (byte or character 0x\(hex.count % 2 == 1 ? "0" + hex : hex))"
             }
-            return YAMLError(.encoding, message, at: Mark.of(byteOffset: offset, in: source),
-                             hint: "save the file as UTF-8 without control characters such as NUL")
+            let hint = problem.contains("UTF-8") || problem.contains("Unicode")
+                ? "save the file as UTF-8 (Tacet reads no other encoding)"
+                : "remove the control character; a NUL byte often means a binary or UTF-16 file"
+            return YAMLError(.encoding, message, at: Mark.of(byteOffset: offset, in: source), hint: hint)
         default:
             let at = mark(state.problem_mark)
             var notes: [(message: String, mark: Mark)] = []

@@ -1,0 +1,85 @@
+import Foundation
+import Testing
+
+/// End-to-end: the built `tacet` binary, run as a user runs it.
+@Suite("tacet binary", .serialized)
+struct BinaryTests {
+    @Test("--version prints the version; --help names every command of the design")
+    func versionAndHelp() throws {
+        let version = try TacetBinary.run(["--version"])
+        #expect(version.status == 0)
+        #expect(version.stdout.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: ".").count == 3)
+        let help = try TacetBinary.run(["--help"])
+        #expect(help.status == 0)
+        for command in ["check", "validate", "lint", "explain", "test", "plan", "report", "convert", "framework", "plugin"] {
+            #expect(help.stdout.contains("\n  \(command) "), "help does not list \(command)")
+        }
+    }
+
+    @Test("commands not built yet say so and exit 2", arguments: ["check", "lint", "explain", "test", "plan", "report", "plugin"])
+    func planned(command: String) throws {
+        let result = try TacetBinary.run([command, "Examples/"])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("tacet \(command) is not available"))
+    }
+
+    @Test("validate exits 0 on valid documents and 2 on invalid ones, with source excerpts")
+    func validate() throws {
+        let directory = try TemporaryDirectory()
+        let good = try directory.write("good.yaml", "apiVersion: tacet/v1\nkind: Plugin\nmetadata: {name: p, version: 1.0.0}\ncommand: [./p]\nprotocols: [1]\nkinds: [Workflow]\n")
+        let bad = try directory.write("bad.yaml", "apiVersion: tacet/v1\nkind: Plugin\nmetadata: {name: p2, version: 1.0.0}\ncommand: [./p]\nprotocols: [1]\nkinds: [Workflow]\ntimout: 3\n")
+        let ok = try TacetBinary.run(["validate", good])
+        #expect(ok.status == 0)
+        #expect(ok.stderr.contains("1 valid document, no errors"))
+        let failing = try TacetBinary.run(["validate", good, bad])
+        #expect(failing.status == 2)
+        #expect(failing.stderr.contains("\(bad):7:1: error: unknown key 'timout' in the document [document.unknown-key]"))
+        #expect(failing.stderr.contains(" 7 | timout: 3\n   | ^\n"))
+        #expect(failing.stderr.contains("hint: did you mean 'timeout'?"))
+        let missing = try TacetBinary.run(["validate", directory.path + "/absent.yaml"])
+        #expect(missing.status == 2)
+    }
+
+    @Test("convert prints JSON, and exits 2 with a position on invalid YAML")
+    func convert() throws {
+        let directory = try TemporaryDirectory()
+        let file = try directory.write("any.yaml", "b: [1, no, ~]\na: {x: 1.5}\n")
+        let result = try TacetBinary.run(["convert", "--compact", file])
+        #expect(result.status == 0)
+        #expect(result.stdout == "{\"b\":[1,\"no\",null],\"a\":{\"x\":1.5}}\n")
+        let broken = try directory.write("broken.yaml", "a: [1\n")
+        let failing = try TacetBinary.run(["convert", broken])
+        #expect(failing.status == 2)
+        #expect(failing.stdout.isEmpty)
+        #expect(failing.stderr.hasPrefix("\(broken):2:1: error:"))
+    }
+
+    @Test("framework import writes the framework, atomically, and never over its input")
+    func frameworkImport() throws {
+        let directory = try TemporaryDirectory()
+        let export = try #require(Bundle.module.url(forResource: "Fixtures/music-therapists-export", withExtension: "json"))
+        let input = directory.path + "/export.json"
+        try FileManager.default.copyItem(atPath: export.path, toPath: input)
+        let output = directory.path + "/framework.yaml"
+        let result = try TacetBinary.run(["framework", "import", input, "--output", output])
+        #expect(result.status == 0)
+        let validated = try TacetBinary.run(["validate", output])
+        #expect(validated.status == 0)
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasSuffix(".tmp") }
+        #expect(leftovers.isEmpty)
+        let before = try Data(contentsOf: URL(fileURLWithPath: input))
+        let overwrite = try TacetBinary.run(["framework", "import", input, "-o", input])
+        #expect(overwrite.status == 2)
+        #expect(overwrite.stderr.contains("refusing to write the output over an input file"))
+        #expect(try Data(contentsOf: URL(fileURLWithPath: input)) == before)
+        let stdout = try TacetBinary.run(["framework", "import", input])
+        #expect(stdout.stdout.contains("kind: Framework\n"))
+    }
+
+    @Test("shell completions are generated from the command definitions")
+    func completions() throws {
+        let result = try TacetBinary.run(["--generate-completion-script", "bash"])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("validate"))
+    }
+}

@@ -1,0 +1,58 @@
+import Foundation
+
+/// Runs the built `tacet` executable, as a user would, capturing its output and exit status.
+struct TacetBinary {
+    struct Result {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+        /// Whether the process ended by a signal (a crash) rather than by exiting.
+        var signalled: Bool
+    }
+
+    /// The executable beside the test bundle in the build folder.
+    static var url: URL {
+        let products = Bundle.main.bundleURL
+        let candidates = [products.appendingPathComponent("tacet"),
+                          products.deletingLastPathComponent().appendingPathComponent("tacet")]
+        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[0]
+    }
+
+    /// Runs `tacet arguments...` in `directory`; stops it after `deadline` seconds, which only
+    /// guards the suite against a hang and is far above any expected run time.
+    static func run(_ arguments: [String], in directory: String? = nil, deadline: TimeInterval = 60) throws -> Result {
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("tacet-run-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let out = scratch.appendingPathComponent("stdout")
+        let err = scratch.appendingPathComponent("stderr")
+        FileManager.default.createFile(atPath: out.path, contents: nil)
+        FileManager.default.createFile(atPath: err.path, contents: nil)
+        let process = Process()
+        process.executableURL = url
+        process.arguments = arguments
+        if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
+        var environment = ProcessInfo.processInfo.environment
+        environment["NO_COLOR"] = "1"
+        process.environment = environment
+        // Files, not pipes: nothing can block on a full pipe buffer.
+        process.standardOutput = try FileHandle(forWritingTo: out)
+        process.standardError = try FileHandle(forWritingTo: err)
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        let start = Date()
+        while process.isRunning {
+            if Date().timeIntervalSince(start) > deadline {
+                process.terminate()
+                process.waitUntilExit()
+                break
+            }
+            Thread.sleep(forTimeInterval: 0.005)
+        }
+        process.waitUntilExit()
+        return Result(status: process.terminationStatus,
+                      stdout: (try? String(contentsOf: out, encoding: .utf8)) ?? "",
+                      stderr: (try? String(contentsOf: err, encoding: .utf8)) ?? "",
+                      signalled: process.terminationReason == .uncaughtSignal)
+    }
+}

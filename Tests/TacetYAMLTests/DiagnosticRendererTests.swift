@@ -1,0 +1,61 @@
+import Testing
+import TacetDiagnostics
+
+@Suite("Diagnostic rendering")
+struct DiagnosticRendererTests {
+    static func renderer(_ text: String) -> DiagnosticRenderer {
+        let bytes = Array(text.utf8)
+        return DiagnosticRenderer(source: { $0 == "f.yaml" ? bytes : nil })
+    }
+
+    @Test("file:line:col, severity, message and code, then the line and a caret under the column")
+    func basic() {
+        let diagnostic = Diagnostic.error("yaml.syntax", "bad thing", at: SourceLocation(file: "f.yaml", line: 2, column: 4),
+                                          hint: "fix it", notes: [DiagnosticNote("see", at: SourceLocation(file: "f.yaml", line: 1, column: 1))])
+        let text = Self.renderer("a: 1\nbb: [x\n").render(diagnostic)
+        #expect(text == """
+            f.yaml:2:4: error: bad thing [yaml.syntax]
+             2 | bb: [x
+               |    ^
+              hint: fix it
+              note: see (f.yaml:1:1)
+
+            """)
+    }
+
+    @Test("tabs before the column stay tabs so the caret lines up; columns count characters")
+    func tabsAndUnicode() {
+        let diagnostic = Diagnostic.error("c", "m", at: SourceLocation(file: "f.yaml", line: 1, column: 4))
+        #expect(Self.renderer("\té—x\n").render(diagnostic).contains(" 1 | \té—x\n   | \t  ^\n"))
+    }
+
+    @Test("long lines are cut to a window around the caret")
+    func longLine() {
+        let line = String(repeating: "a", count: 10_000) + "X" + String(repeating: "b", count: 10_000)
+        let diagnostic = Diagnostic.error("c", "m", at: SourceLocation(file: "f.yaml", line: 1, column: 10_001))
+        let text = Self.renderer(line).render(diagnostic)
+        #expect(text.count < 400)
+        #expect(text.contains("aX"))
+        let lines = text.split(separator: "\n")
+        let caretColumn = lines[2].distance(from: lines[2].startIndex, to: lines[2].firstIndex(of: "^") ?? lines[2].endIndex)
+        let xColumn = lines[1].distance(from: lines[1].startIndex, to: lines[1].firstIndex(of: "X") ?? lines[1].startIndex)
+        #expect(caretColumn == xColumn)
+    }
+
+    @Test("control characters are shown as a replacement character; unknown sources show no excerpt")
+    func controlsAndMissingSource() {
+        let diagnostic = Diagnostic.error("c", "m", at: SourceLocation(file: "f.yaml", line: 1, column: 2))
+        #expect(Self.renderer("a\u{0}b").render(diagnostic).contains("a\u{FFFD}b"))
+        let elsewhere = Diagnostic.error("c", "m", at: SourceLocation(file: "other.yaml", line: 1, column: 1))
+        #expect(Self.renderer("x").render(elsewhere) == "other.yaml:1:1: error: m [c]\n")
+    }
+
+    @Test("diagnostics sort by file, line and column, errors first at one place")
+    func ordering() {
+        let at = { (line: Int) in SourceLocation(file: "f.yaml", line: line, column: 1) }
+        let warning = Diagnostic(.warning, code: "w", message: "w", location: at(1))
+        let error = Diagnostic(.error, code: "e", message: "e", location: at(1))
+        let later = Diagnostic(.error, code: "a", message: "a", location: at(2))
+        #expect([later, warning, error].sorted() == [error, warning, later])
+    }
+}
