@@ -2,7 +2,11 @@
 public enum JSONPointer {
     /// `pointer` extended by one reference token, escaped (`~` as `~0`, `/` as `~1`).
     public static func appending(_ token: String, to pointer: String) -> String {
-        pointer + "/" + token.replacing("~", with: "~0").replacing("/", with: "~1")
+        // Almost every token is a plain key; escaping is only paid for when it is needed.
+        guard token.utf8.contains(where: { $0 == UInt8(ascii: "~") || $0 == UInt8(ascii: "/") }) else {
+            return pointer + "/" + token
+        }
+        return pointer + "/" + token.replacing("~", with: "~0").replacing("/", with: "~1")
     }
 
     /// `pointer` extended by an array index.

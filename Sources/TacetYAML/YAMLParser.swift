@@ -54,7 +54,9 @@ private struct Composer {
         var items: [Node] = []
         var entries: [MappingEntry] = []
         var pendingKey: Node?
-        var keyMarks: [String: Mark]?
+        /// Key texts in order, for the duplicate check; an index takes over past 16 keys.
+        var keyTexts: [String] = []
+        var keyIndex: [String: Int]?
         var size = 1
         var height = 1
     }
@@ -205,44 +207,42 @@ private struct Composer {
             return
         }
         frames[top].size += size
-        frames[top].height = max(frames[top].height, height + 1)
+        if height + 1 > frames[top].height { frames[top].height = height + 1 }
         guard frames[top].isMapping else {
             frames[top].items.append(node)
             return
         }
-        if let key = frames[top].pendingKey {
+        if let key = frames[top].pendingKey.take() {
             frames[top].entries.append(MappingEntry(key: key, value: node))
-            frames[top].pendingKey = nil
             return
         }
-        guard let key = node.scalar else {
+        guard case .scalar(let key) = node.content else {
             throw YAMLError(.complexKey, "a mapping key must be a scalar, not \(node.shapeDescription)", at: node.mark)
         }
-        if key.style == .plain, key.value == "<<", node.tag == nil {
+        if key.style == .plain, node.tag == nil, key.value == "<<" {
             throw YAMLError(.mergeKey, "merge keys (<<) are not supported: they are not part of YAML 1.2", at: node.mark,
                             hint: "write the keys out, or quote \"<<\" if it is meant as a key")
         }
-        if let first = firstMark(ofKey: key.value, inFrame: top) {
+        if let first = firstIndex(ofKey: key.value, inFrame: top) {
             throw YAMLError(.duplicateKey, "duplicate key '\(key.value)'", at: node.mark,
-                            notes: [("first defined here", first)])
+                            notes: [("first defined here", frames[top].entries[first].key.mark)])
         }
-        frames[top].keyMarks?[key.value] = node.mark
+        let position = frames[top].keyTexts.count
+        frames[top].keyIndex?[key.value] = position
+        frames[top].keyTexts.append(key.value)
         frames[top].pendingKey = node
     }
 
-    /// Finds an earlier key with the same text: a linear scan for small mappings, an index past 16 keys.
-    mutating func firstMark(ofKey key: String, inFrame index: Int) -> Mark? {
-        if frames[index].keyMarks == nil {
-            if frames[index].entries.count < 16 {
-                return frames[index].entries.first { $0.key.scalar?.value == key }?.key.mark
-            }
-            var marks: [String: Mark] = [:]
-            for entry in frames[index].entries where marks[entry.key.scalar?.value ?? ""] == nil {
-                marks[entry.key.scalar?.value ?? ""] = entry.key.mark
-            }
-            frames[index].keyMarks = marks
+    /// The entry index of an earlier key with the same text: a linear scan for small mappings, an
+    /// index from the 16th key on, so a mapping with many keys stays linear overall.
+    mutating func firstIndex(ofKey key: String, inFrame top: Int) -> Int? {
+        if frames[top].keyIndex == nil {
+            if frames[top].keyTexts.count < 16 { return frames[top].keyTexts.firstIndex(of: key) }
+            var index: [String: Int] = [:]
+            for (position, text) in frames[top].keyTexts.enumerated() where index[text] == nil { index[text] = position }
+            frames[top].keyIndex = index
         }
-        return frames[index].keyMarks?[key]
+        return frames[top].keyIndex?[key]
     }
 
     static func shortTag(_ tag: String?) -> String? {

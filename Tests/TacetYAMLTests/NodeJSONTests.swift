@@ -30,3 +30,26 @@ struct NodeJSONTests {
         #expect(out == #""a\u0001b\u2028""#)
     }
 }
+
+@Suite("JSON Pointers")
+struct JSONPointerTests {
+    @Test("tokens are escaped and unescaped per RFC 6901")
+    func escaping() {
+        #expect(JSONPointer.appending("a/b~c", to: "/x") == "/x/a~1b~0c")
+        #expect(JSONPointer.appending("plain", to: "") == "/plain")
+        #expect(JSONPointer.tokens("/x/a~1b~0c") == ["x", "a/b~c"])
+        #expect(JSONPointer.tokens("") == [])
+        #expect(JSONPointer.tokens("x") == nil)
+    }
+
+    @Test("pointers resolve to nodes, and to nothing when they point nowhere")
+    func resolve() throws {
+        let node = try YAMLParser().parse("steps:\n  - id: a\n    'x/y': 1\n")
+        #expect(node.node(at: "/steps/0/id")?.scalar?.value == "a")
+        #expect(node.node(at: "/steps/0/x~1y")?.mark.line == 3)
+        #expect(node.node(at: "") == node)
+        #expect(node.node(at: "/steps/1") == nil)
+        #expect(node.node(at: "/steps/01") == nil)
+        #expect(node.node(at: "/steps/0/id/deeper") == nil)
+    }
+}

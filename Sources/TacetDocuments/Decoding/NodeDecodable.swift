@@ -98,8 +98,8 @@ extension Array: NodeDecodable where Element: NodeDecodable {
         }
         var result: [Element] = []
         result.reserveCapacity(items.count)
-        for (index, item) in items.enumerated() {
-            if let value = Element.decode(item, at: JSONPointer.appending(index, to: pointer), in: &context) {
+        for index in items.indices {
+            if let value = Element.decode(items[index], at: JSONPointer.appending(index, to: pointer), in: &context) {
                 result.append(value)
             }
         }
