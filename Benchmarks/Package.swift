@@ -11,9 +11,19 @@ let package = Package(
         .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
     ],
     targets: [
+        .target(name: "Corpus"),
+        .executableTarget(
+            name: "LoadRatio",
+            dependencies: [
+                "Corpus",
+                .product(name: "TacetYAML", package: "Tacet"),
+                .product(name: "TacetDocuments", package: "Tacet"),
+            ]
+        ),
         .executableTarget(
             name: "YAMLLoad",
             dependencies: [
+                "Corpus",
                 .product(name: "Benchmark", package: "benchmark"),
                 .product(name: "TacetYAML", package: "Tacet"),
                 .product(name: "TacetDocuments", package: "Tacet"),

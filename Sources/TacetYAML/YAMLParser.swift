@@ -200,7 +200,7 @@ private struct Composer {
         try add(target.node, size: target.size, height: target.height)
     }
 
-    mutating func add(_ node: Node, size: Int, height: Int) throws(YAMLError) {
+    mutating func add(_ node: consuming Node, size: Int, height: Int) throws(YAMLError) {
         let top = frames.count - 1
         guard top >= 0 else {
             root = node
@@ -228,6 +228,11 @@ private struct Composer {
                             notes: [("first defined here", frames[top].entries[first].key.mark)])
         }
         let position = frames[top].keyTexts.count
+        if position == 0 {
+            // Most mappings in Tacet documents have 4 to 12 keys: grow once, not four times.
+            frames[top].keyTexts.reserveCapacity(12)
+            frames[top].entries.reserveCapacity(12)
+        }
         frames[top].keyIndex?[key.value] = position
         frames[top].keyTexts.append(key.value)
         frames[top].pendingKey = node
