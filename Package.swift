@@ -30,8 +30,11 @@ let package = Package(
             dependencies: ["TacetTool", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .testTarget(name: "TacetYAMLTests", dependencies: ["TacetYAML", "TacetDiagnostics"]),
-        .testTarget(name: "TacetDocumentsTests", dependencies: ["TacetDocuments"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "TacetToolTests", dependencies: ["TacetTool"], resources: [.copy("Fixtures")]),
+        // Helpers the test targets share; not a product, never shipped.
+        .target(name: "TacetTestSupport", path: "Tests/TacetTestSupport"),
+        .testTarget(name: "TacetDocumentsTests", dependencies: ["TacetDocuments", "TacetTestSupport"],
+                    resources: [.copy("Fixtures")]),
+        .testTarget(name: "TacetToolTests", dependencies: ["TacetTool", "TacetTestSupport"], resources: [.copy("Fixtures")]),
     ],
     swiftLanguageModes: [.v6]
 )

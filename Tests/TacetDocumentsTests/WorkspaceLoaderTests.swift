@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TacetTestSupport
 import TacetDiagnostics
 import TacetDocuments
 import TacetYAML

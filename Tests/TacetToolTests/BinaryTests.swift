@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TacetTestSupport
 
 /// End-to-end: the built `tacet` binary, run as a user runs it.
 @Suite("tacet binary", .serialized)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TacetTestSupport
 
 /// Every hostile file from Scripts/make-hostile-yaml.py is refused by the real binary: exit 2, a
 /// `file:line:column: error: ... [code]` line with the expected code, and no crash. (Time and memory

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TacetTestSupport
 import TacetTool
 
 /// The orchestration layer, called in-process as the CLI calls it.
