@@ -31,7 +31,7 @@ public struct Quarter: Sendable, Hashable, Comparable, CustomStringConvertible, 
     /// The first day of the quarter.
     public var firstDay: CalendarDate {
         // invariant: quarter is 1...4 and year 1...9999, so the first of its first month exists.
-        CalendarDate(year: year, month: (quarter - 1) * 3 + 1, day: 1) ?? CalendarDate(year: 1, month: 1, day: 1)!
+        CalendarDate(valid: (year, (quarter - 1) * 3 + 1, 1))
     }
 
     /// `YYYY-Qn`.

@@ -18,6 +18,13 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
         self.day = day
     }
 
+    /// A date the caller has already checked exists (callers say why in an `invariant:` comment).
+    init(valid parts: (year: Int, month: Int, day: Int)) {
+        year = parts.year
+        month = parts.month
+        day = parts.day
+    }
+
     /// Parses `YYYY-MM-DD`.
     public init?(_ text: String) {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
