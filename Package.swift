@@ -1,7 +1,8 @@
 // swift-tools-version: 6.1
 import PackageDescription
 
-// Layers point down only: tacet (CLI) -> TacetTool (orchestration) -> TacetDocuments -> TacetYAML -> CYAML.
+// Layers point down only: tacet (CLI) -> TacetTool (orchestration) -> TacetEngine (checks) -> TacetDocuments
+// -> TacetYAML -> CYAML.
 // TacetDiagnostics sits under all of them so every layer reports through the one Diagnostic type.
 let package = Package(
     name: "Tacet",
@@ -10,6 +11,7 @@ let package = Package(
         .executable(name: "tacet", targets: ["tacet"]),
         .library(name: "TacetYAML", targets: ["TacetYAML"]),
         .library(name: "TacetDocuments", targets: ["TacetDocuments"]),
+        .library(name: "TacetEngine", targets: ["TacetEngine"]),
         .library(name: "TacetTool", targets: ["TacetTool"]),
     ],
     dependencies: [
@@ -24,7 +26,8 @@ let package = Package(
         .target(name: "TacetDiagnostics"),
         .target(name: "TacetYAML", dependencies: ["CYAML", "TacetDiagnostics"]),
         .target(name: "TacetDocuments", dependencies: ["TacetYAML", "TacetDiagnostics"]),
-        .target(name: "TacetTool", dependencies: ["TacetDocuments", "TacetYAML", "TacetDiagnostics"]),
+        .target(name: "TacetEngine", dependencies: ["TacetDocuments", "TacetYAML", "TacetDiagnostics"]),
+        .target(name: "TacetTool", dependencies: ["TacetEngine", "TacetDocuments", "TacetYAML", "TacetDiagnostics"]),
         .executableTarget(
             name: "tacet",
             dependencies: ["TacetTool", .product(name: "ArgumentParser", package: "swift-argument-parser")]
@@ -34,6 +37,7 @@ let package = Package(
         .target(name: "TacetTestSupport", path: "Tests/TacetTestSupport"),
         .testTarget(name: "TacetDocumentsTests", dependencies: ["TacetDocuments", "TacetTestSupport"],
                     resources: [.copy("Fixtures")]),
+        .testTarget(name: "TacetEngineTests", dependencies: ["TacetEngine", "TacetTestSupport"]),
         .testTarget(name: "TacetToolTests", dependencies: ["TacetTool", "TacetTestSupport"], resources: [.copy("Fixtures")]),
     ],
     swiftLanguageModes: [.v6]

@@ -7,6 +7,8 @@ public struct ToolOutcome: Sendable {
     public var output: String
     /// Diagnostics for standard error, in order.
     public var diagnostics: [Diagnostic]
+    /// Findings for standard output, rendered before `output` (the product of `check`).
+    public var findings: [Diagnostic]
     /// A closing line for standard error (counts), if any.
     public var summary: String?
     /// File bytes by path, so diagnostics can show their source line.
@@ -15,10 +17,11 @@ public struct ToolOutcome: Sendable {
     public var status: ExitStatus
 
     /// Creates an outcome.
-    public init(output: String = "", diagnostics: [Diagnostic] = [], summary: String? = nil,
+    public init(output: String = "", diagnostics: [Diagnostic] = [], findings: [Diagnostic] = [], summary: String? = nil,
                 sources: [String: [UInt8]] = [:], status: ExitStatus) {
         self.output = output
         self.diagnostics = diagnostics
+        self.findings = findings
         self.summary = summary
         self.sources = sources
         self.status = status

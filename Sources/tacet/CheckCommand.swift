@@ -1,12 +1,34 @@
 import ArgumentParser
+import TacetDiagnostics
+import TacetDocuments
+import TacetTool
 
 /// `tacet check`.
-struct CheckCommand: PlannedCommand {
+struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
-        abstract: "Check workflows and learning plans against policy and competency levels. (Not available yet.)"
+        abstract: "Check workflows against their policy and the team's competency levels.",
+        discussion: """
+            Loads every document under the paths (policies, framework, roster, workflows, exceptions) and \
+            reports each finding with its rule, place, citations and fix. Exit 0 when no finding reaches \
+            --fail-on, 1 when one does, 2 when the input is invalid.
+            """
     )
 
-    @Argument(parsing: .allUnrecognized, help: .hidden)
-    var arguments: [String] = []
+    @Argument(help: "Files or directories to load.")
+    var paths: [String]
+
+    @Option(help: "Output format: text or json.")
+    var format: OutputFormat = .text
+
+    @Option(name: .customLong("fail-on"), help: "The lowest severity that fails the run: error, warning or info.")
+    var failOn: Severity = .error
+
+    @Option(help: "Judge exception expiry as of this date (YYYY-MM-DD) instead of today.")
+    var today: CalendarDate?
+
+    func run() throws {
+        try Terminal.finish(TacetTool.CheckCommand.run(paths: paths, format: format, failOn: failOn,
+                                                       today: today ?? .today()))
+    }
 }

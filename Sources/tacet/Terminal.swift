@@ -12,12 +12,17 @@ enum Terminal {
         FileHandle.standardError.write(Data(text.utf8))
     }
 
+    /// Whether standard output should get colour.
+    static var colourOnStdout: Bool { isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil }
+
     /// Prints `outcome` and exits with its status when it is not 0.
     static func finish(_ outcome: ToolOutcome) throws {
-        if !outcome.output.isEmpty { FileHandle.standardOutput.write(Data(outcome.output.utf8)) }
         let sources = outcome.sources
         let renderer = DiagnosticRenderer(colour: colourOnStderr, source: { sources[$0] })
         writeError(renderer.render(outcome.diagnostics))
+        var output = DiagnosticRenderer(colour: colourOnStdout, source: { sources[$0] }).render(outcome.findings)
+        output += outcome.output
+        if !output.isEmpty { FileHandle.standardOutput.write(Data(output.utf8)) }
         if let summary = outcome.summary { writeError(summary + "\n") }
         if outcome.status != .ok { throw ExitCode(outcome.status.rawValue) }
     }

@@ -25,6 +25,9 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
         day = parts.day
     }
 
+    /// 1970-01-01.
+    public static let epoch = CalendarDate(valid: (1970, 1, 1))
+
     /// Parses `YYYY-MM-DD`.
     public init?(_ text: String) {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)

@@ -18,6 +18,8 @@ public struct Framework: Sendable, Hashable, DocumentBody {
     public var aiAtWork: [AIAtWorkStatement]
     /// The durable-skill domains.
     public var durableSkills: [DurableSkillDomain]
+    /// The occupation's O*NET task statements.
+    public var onetTasks: [OnetTask]
     /// The sources cited.
     public var citations: [Citation]
 
@@ -40,15 +42,20 @@ public struct Framework: Sendable, Hashable, DocumentBody {
 
     /// Creates a framework.
     public init(metadata: Metadata, occupation: Occupation, statements: [Statement], areas: [CompetencyArea] = [],
-                aiAtWork: [AIAtWorkStatement] = [], durableSkills: [DurableSkillDomain] = [], citations: [Citation] = []) {
+                aiAtWork: [AIAtWorkStatement] = [], durableSkills: [DurableSkillDomain] = [], onetTasks: [OnetTask] = [],
+                citations: [Citation] = []) {
         self.metadata = metadata
         self.occupation = occupation
         self.statements = statements
         self.areas = areas
         self.aiAtWork = aiAtWork
         self.durableSkills = durableSkills
+        self.onetTasks = onetTasks
         self.citations = citations
     }
+
+    /// The ids a policy task may classify: AI-at-Work statements and O*NET tasks.
+    public var classifiableIDs: [String] { aiAtWork.map(\.id) + onetTasks.map(\.id) }
 
     /// The area with `id`.
     public func area(_ id: String) -> CompetencyArea? { areas.first { $0.id == id } }
@@ -61,6 +68,7 @@ public struct Framework: Sendable, Hashable, DocumentBody {
         let areas: [CompetencyArea] = fields.optional("areas", default: [], in: &context)
         let aiAtWork: [AIAtWorkStatement] = fields.optional("aiAtWork", default: [], in: &context)
         let durableSkills: [DurableSkillDomain] = fields.optional("durableSkills", default: [], in: &context)
+        let onetTasks: [OnetTask] = fields.optional("onetTasks", default: [], in: &context)
         let citations: [Citation] = fields.optional("citations", default: [], in: &context)
         if let levels, levels != CompetencyLevel.allCases, let node = fields.raw("levels") {
             context.error(.invalidValue, "levels must be \(CompetencyLevel.allCases.map(\.rawValue).joined(separator: ", ")) in that order",
@@ -68,7 +76,8 @@ public struct Framework: Sendable, Hashable, DocumentBody {
         }
         guard let occupation, let statements else { return nil }
         let framework = Framework(metadata: metadata, occupation: occupation, statements: statements, areas: areas,
-                                  aiAtWork: aiAtWork, durableSkills: durableSkills, citations: citations)
+                                  aiAtWork: aiAtWork, durableSkills: durableSkills, onetTasks: onetTasks,
+                                  citations: citations)
         framework.checkReferences(root: fields.node, in: &context)
         return framework
     }
@@ -83,6 +92,8 @@ public struct Framework: Sendable, Hashable, DocumentBody {
                         pointer: { "/aiAtWork/\($0.offset)" }, what: "AI-at-Work statement", root: root, in: &context)
         UniqueIDs.check(Array(citations.enumerated()), id: { $0.element.id },
                         pointer: { "/citations/\($0.offset)" }, what: "citation", root: root, in: &context)
+        UniqueIDs.check(Array(onetTasks.enumerated()), id: { $0.element.id },
+                        pointer: { "/onetTasks/\($0.offset)" }, what: "O*NET task", root: root, in: &context)
         let levelOf = Dictionary(statements.map { ($0.id, $0.level) }, uniquingKeysWith: { first, _ in first })
         var owner: [String: String] = [:]
         for area in areas {
@@ -128,6 +139,9 @@ public struct Framework: Sendable, Hashable, DocumentBody {
         }
         for (d, domain) in durableSkills.enumerated() {
             for (index, id) in domain.cite.enumerated() { cited.append((id, "/durableSkills/\(d)/cite/\(index)")) }
+        }
+        for (t, task) in onetTasks.enumerated() {
+            for (index, id) in task.cite.enumerated() { cited.append((id, "/onetTasks/\(t)/cite/\(index)")) }
         }
         for (id, pointer) in cited where !known.contains(id) {
             context.unknown(.undefinedReference, what: "citation", value: id, candidates: known,

@@ -13,6 +13,8 @@ public struct PolicyRule: Sendable, Hashable, NodeDecodable {
     public var message: String
     /// How to fix it.
     public var hint: String?
+    /// The step fact (e.g. `step.tool`) whose node a finding points at; the step when absent.
+    public var at: String?
     /// Citation ids.
     public var cite: [String]
     /// Where the rule is in its document.
@@ -25,9 +27,10 @@ public struct PolicyRule: Sendable, Hashable, NodeDecodable {
         let when: Condition? = fields.required("when", in: &context)
         let message: String? = fields.required("message", in: &context)
         let hint: String? = fields.optional("hint", in: &context)
+        let at: String? = fields.optional("at", in: &context)
         let cite: [String] = fields.optional("cite", default: [], in: &context)
         fields.finish(&context)
         guard let id, let severity, let when, let message else { return nil }
-        return PolicyRule(id: id, severity: severity, when: when, message: message, hint: hint, cite: cite, pointer: pointer)
+        return PolicyRule(id: id, severity: severity, when: when, message: message, hint: hint, at: at, cite: cite, pointer: pointer)
     }
 }

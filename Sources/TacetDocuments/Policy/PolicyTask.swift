@@ -14,6 +14,10 @@ public struct PolicyTask: Sendable, Hashable, NodeDecodable {
     public var rationale: String?
     /// What AI use in the task requires.
     public var requires: TaskRequirements
+    /// Whether the task involves clinical judgement (true unless marked as logistics).
+    public var clinical: Bool
+    /// Framework items the task classifies: AI-at-Work statement ids and O*NET task ids.
+    public var classifies: [String]
     /// Citation ids.
     public var cite: [String]
     /// Where the task is in its document.
@@ -27,10 +31,17 @@ public struct PolicyTask: Sendable, Hashable, NodeDecodable {
         let maxAI: AIUseLevel? = fields.required("maxAI", in: &context)
         let rationale: String? = fields.optional("rationale", in: &context)
         let requires = fields.optional("requires", default: TaskRequirements.none, in: &context)
+        let clinical = fields.optional("clinical", default: true, in: &context)
+        let classifies: [String] = fields.optional("classifies", default: [], in: &context)
         let cite: [String] = fields.optional("cite", default: [], in: &context)
         fields.finish(&context)
         guard let id, let title, let area, let maxAI else { return nil }
+        if clinical, maxAI == .aiDelegated, let node = node["maxAI"] {
+            context.error(.invalidValue, "a clinical task cannot be ai-delegated", at: node,
+                          pointer: JSONPointer.appending("maxAI", to: pointer),
+                          hint: "ai-delegated is for logistics only; mark the task clinical: false if it involves no clinical judgement")
+        }
         return PolicyTask(id: id, title: title, area: area, maxAI: maxAI, rationale: rationale, requires: requires,
-                          cite: cite, pointer: pointer)
+                          clinical: clinical, classifies: classifies, cite: cite, pointer: pointer)
     }
 }

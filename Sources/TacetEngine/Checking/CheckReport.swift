@@ -1,0 +1,21 @@
+import TacetDiagnostics
+
+/// What `tacet check` found.
+public struct CheckReport: Sendable {
+    /// Findings in force, in file and line order.
+    public var findings: [Diagnostic]
+    /// Findings suppressed by exceptions, listed apart.
+    public var suppressed: [SuppressedFinding]
+    /// Problems with the input itself (invalid documents, broken policies): any error here means exit 2.
+    public var problems: [Diagnostic]
+    /// How many workflows were checked.
+    public var workflowsChecked: Int
+    /// How many documents were loaded.
+    public var documents: Int
+
+    /// Whether the input had errors.
+    public var inputInvalid: Bool { problems.contains { $0.severity == .error } }
+
+    /// How many findings have `severity`.
+    public func count(_ severity: Severity) -> Int { findings.filter { $0.severity == severity }.count }
+}

@@ -1,0 +1,89 @@
+import TacetDiagnostics
+import TacetDocuments
+import TacetYAML
+
+/// Applies `Exception` documents to findings: an exception in force moves the findings of its rule
+/// in its scope to the suppressed list; an expired, unknown-rule or unknown-scope exception is
+/// itself reported and suppresses nothing.
+public struct ExceptionApplier: Sendable {
+    /// Workflows by name, with their documents.
+    let workflows: [String: (document: LoadedDocument, workflow: Workflow)]
+    /// Every id a finding can carry: policy rules and built-in requirements.
+    let knownRules: Set<String>
+    /// The day exceptions are judged on.
+    let today: CalendarDate
+
+    /// Creates an applier.
+    public init(workflows: [String: (document: LoadedDocument, workflow: Workflow)], knownRules: Set<String>, today: CalendarDate) {
+        self.workflows = workflows
+        self.knownRules = knownRules
+        self.today = today
+    }
+
+    /// Splits `findings` into those kept and those suppressed, plus diagnostics about the exceptions.
+    public func apply(_ exceptions: [LoadedDocument], to findings: [Diagnostic])
+        -> (kept: [Diagnostic], suppressed: [SuppressedFinding], diagnostics: [Diagnostic]) {
+        var active: [(document: LoadedDocument, exception: PolicyException, used: Bool)] = []
+        var diagnostics: [Diagnostic] = []
+        for document in exceptions {
+            guard case .exception(let exception) = document.document else { continue }
+            if !knownRules.contains(exception.rule) {
+                diagnostics.append(.error(ExceptionErrorCode.unknownRule.rawValue,
+                                          "exception '\(document.name)' names rule '\(exception.rule)', which no policy or requirement defines",
+                                          at: document.location(of: "/rule"), pointer: "/rule",
+                                          hint: Suggestion.closest(to: exception.rule, in: Array(knownRules)).map { "did you mean '\($0)'?" }))
+                continue
+            }
+            guard let target = workflows[exception.workflow] else {
+                diagnostics.append(.error(ExceptionErrorCode.unknownScope.rawValue,
+                                          "exception '\(document.name)' names workflow '\(exception.workflow)', which is not among the documents checked",
+                                          at: document.location(of: "/scope/workflow"), pointer: "/scope/workflow",
+                                          hint: Suggestion.closest(to: exception.workflow, in: Array(workflows.keys)).map { "did you mean '\($0)'?" }))
+                continue
+            }
+            if let step = exception.step, !target.workflow.steps.contains(where: { $0.id == step }) {
+                diagnostics.append(.error(ExceptionErrorCode.unknownScope.rawValue,
+                                          "exception '\(document.name)' names step '\(step)', which workflow '\(exception.workflow)' does not have",
+                                          at: document.location(of: "/scope/step"), pointer: "/scope/step",
+                                          hint: Suggestion.closest(to: step, in: target.workflow.steps.map(\.id)).map { "did you mean '\($0)'?" }))
+                continue
+            }
+            if exception.expires < today {
+                diagnostics.append(Diagnostic(.warning, code: ExceptionErrorCode.expired.rawValue,
+                                              message: "exception '\(document.name)' expired on \(exception.expires) and no longer applies",
+                                              location: document.location(of: "/expires"), pointer: "/expires",
+                                              hint: "renew it with a new expiry date and justification, or fix the findings it covered"))
+                continue
+            }
+            active.append((document, exception, false))
+        }
+        var kept: [Diagnostic] = []
+        var suppressed: [SuppressedFinding] = []
+        for finding in findings {
+            guard let index = active.firstIndex(where: { covers($0.exception, finding) }) else {
+                kept.append(finding)
+                continue
+            }
+            active[index].used = true
+            let exception = active[index].exception
+            suppressed.append(SuppressedFinding(finding: finding, exception: active[index].document.name, owner: exception.owner,
+                                                expires: exception.expires))
+        }
+        for entry in active where !entry.used {
+            diagnostics.append(Diagnostic(.info, code: ExceptionErrorCode.unused.rawValue,
+                                          message: "exception '\(entry.document.name)' suppressed no finding",
+                                          location: entry.document.location(of: "/rule"), pointer: "/rule",
+                                          hint: "remove it if the findings it covered are fixed"))
+        }
+        return (kept, suppressed, diagnostics)
+    }
+
+    private func covers(_ exception: PolicyException, _ finding: Diagnostic) -> Bool {
+        guard finding.code == exception.rule, let target = workflows[exception.workflow],
+              finding.location?.file == target.document.file else { return false }
+        guard let step = exception.step else { return true }
+        guard let pointer = finding.pointer, let tokens = JSONPointer.tokens(pointer), tokens.count >= 2, tokens[0] == "steps",
+              let index = Int(tokens[1]), target.workflow.steps.indices.contains(index) else { return false }
+        return target.workflow.steps[index].id == step
+    }
+}

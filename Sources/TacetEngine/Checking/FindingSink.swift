@@ -1,0 +1,48 @@
+import TacetDiagnostics
+import TacetDocuments
+
+/// Builds the findings of one step, pointing each at the step's field it is about.
+struct FindingSink {
+    let document: LoadedDocument
+    let stepPointer: String
+    let policy: ResolvedPolicy
+    private(set) var findings: [Diagnostic] = []
+
+    init(document: LoadedDocument, stepPointer: String, policy: ResolvedPolicy) {
+        self.document = document
+        self.stepPointer = stepPointer
+        self.policy = policy
+    }
+
+    /// The pointer of `field` of the step (the step itself when nil or absent).
+    func pointer(_ field: String?) -> String {
+        guard let field else { return stepPointer }
+        let candidate = stepPointer + "/" + field
+        return document.root.node(at: candidate) == nil ? stepPointer : candidate
+    }
+
+    mutating func callAsFunction(_ requirement: Requirement, _ message: String, at field: String?, hint: String? = nil,
+                                 cite: [String] = [], notes: [DiagnosticNote] = []) {
+        let pointer = pointer(field)
+        findings.append(Diagnostic(.error, code: requirement.rawValue, message: message, location: document.location(of: pointer),
+                                   pointer: pointer, hint: hint, notes: notes, citations: cite))
+    }
+
+    mutating func rule(_ rule: ResolvedRule) {
+        let pointer = pointer(rule.at?.stepField)
+        findings.append(Diagnostic(rule.rule.severity, code: rule.id, message: rule.rule.message,
+                                   location: document.location(of: pointer), pointer: pointer, hint: rule.rule.hint,
+                                   notes: [DiagnosticNote("rule defined here", at: rule.document.location(of: rule.rule.pointer))],
+                                   citations: rule.rule.cite))
+    }
+
+    func taskNote(_ task: PolicyTask) -> DiagnosticNote {
+        let source = policy.tasks[task.id]?.document
+        return DiagnosticNote("task '\(task.id)' is classified here", at: source?.location(of: task.pointer))
+    }
+
+    func toolNote(_ tool: ApprovedTool) -> DiagnosticNote {
+        let source = policy.tools[tool.id]?.document
+        return DiagnosticNote("tool '\(tool.id)' is approved here", at: source?.location(of: tool.pointer))
+    }
+}

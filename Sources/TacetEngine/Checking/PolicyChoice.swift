@@ -1,0 +1,36 @@
+import TacetDiagnostics
+import TacetDocuments
+
+/// Which policy a workflow is checked against: the one it names, or the only one no other extends.
+enum PolicyChoice {
+    static func choose(for document: LoadedDocument, _ workflow: Workflow,
+                       among policies: [String: ResolvedPolicy]) -> Result<ResolvedPolicy, DiagnosticError> {
+        let chosen: ResolvedPolicy
+        if let name = workflow.policy {
+            guard let policy = policies[name] else {
+                return .failure(DiagnosticError(.error(PolicyErrorCode.noPolicy.rawValue, "workflow names policy '\(name)', which is not among the documents checked",
+                                       at: document.location(of: "/policy"), pointer: "/policy",
+                                       hint: Suggestion.closest(to: name, in: Array(policies.keys)).map { "did you mean '\($0)'?" }
+                                        ?? "add the policy's file or folder to the paths checked")))
+            }
+            chosen = policy
+        } else {
+            let extended = Set(policies.values.flatMap { $0.layers.dropLast().map(\.name) })
+            let leaves = policies.keys.filter { !extended.contains($0) }.sorted()
+            guard leaves.count == 1, let only = leaves.first, let policy = policies[only] else {
+                let message = leaves.isEmpty ? "no Policy document among the documents checked"
+                    : "several policies could apply (\(leaves.joined(separator: ", "))): the workflow must name one"
+                return .failure(DiagnosticError(.error(PolicyErrorCode.noPolicy.rawValue, message, at: document.location(of: "/metadata"),
+                                       pointer: "", hint: leaves.isEmpty ? "add the policy's file or folder to the paths checked"
+                                        : "add policy: NAME to the workflow")))
+            }
+            chosen = policy
+        }
+        guard !chosen.hasErrors else {
+            return .failure(DiagnosticError(.error(PolicyErrorCode.policyInvalid.rawValue,
+                                   "not checked: policy '\(chosen.name)' has errors (reported above)",
+                                   at: document.location(of: ""), pointer: "")))
+        }
+        return .success(chosen)
+    }
+}

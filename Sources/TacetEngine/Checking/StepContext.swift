@@ -1,0 +1,76 @@
+import TacetDocuments
+
+/// One workflow step with everything it refers to resolved: the facts rules are evaluated on.
+public struct StepContext: Sendable {
+    /// The workflow.
+    public let workflow: Workflow
+    /// The step.
+    public let step: WorkflowStep
+    /// The policy task, when the step's task is known.
+    public let task: PolicyTask?
+    /// The tool, when the step names an approved one.
+    public let tool: ApprovedTool?
+    /// The performer, when in the roster.
+    public let performer: Therapist?
+    /// The reviewer, when named and in the roster.
+    public let reviewer: Therapist?
+
+    /// Resolves `step` of `workflow` against `policy` and `roster`.
+    public init(workflow: Workflow, step: WorkflowStep, policy: ResolvedPolicy, roster: Roster) {
+        self.workflow = workflow
+        self.step = step
+        task = policy.tasks[step.task]?.value
+        tool = step.tool.flatMap { policy.tools[$0]?.value }
+        performer = roster.therapists[step.performer]
+        reviewer = step.reviewer.flatMap { roster.therapists[$0] }
+    }
+
+    /// The area a review of this step is measured in: the policy's review area, else the task's.
+    public var reviewArea: String? { task.map { $0.requires.review?.area ?? $0.area } }
+
+    /// The value of `fact` for this step.
+    public func value(_ fact: Fact) -> FactValue {
+        switch fact {
+        case .stepID: .string(step.id)
+        case .stepTask: .string(step.task)
+        case .stepAI: .ai(step.ai)
+        case .stepTool: step.tool.map(FactValue.string) ?? .missing
+        case .stepData: .dataClasses(DataClasses(step.data))
+        case .stepPerformer: .string(step.performer)
+        case .stepReviewer: step.reviewer.map(FactValue.string) ?? .missing
+        case .stepConsent: step.consent.map(FactValue.bool) ?? .missing
+        case .stepDisclosure: step.disclosure.map(FactValue.bool) ?? .missing
+        case .stepDescription: step.description.map(FactValue.string) ?? .missing
+        case .workflowName: .string(workflow.metadata.name)
+        case .workflowTeam: workflow.metadata.team.map(FactValue.string) ?? .missing
+        case .workflowSetting: workflow.setting.map(FactValue.string) ?? .missing
+        case .workflowPopulation: workflow.population.map(FactValue.string) ?? .missing
+        case .taskID: task.map { .string($0.id) } ?? .missing
+        case .taskArea: task.map { .string($0.area) } ?? .missing
+        case .taskMaxAI: task.map { .ai($0.maxAI) } ?? .missing
+        case .taskClinical: task.map { .bool($0.clinical) } ?? .missing
+        case .taskReview: task.map { .bool($0.requires.review != nil) } ?? .missing
+        case .taskReviewRole: task?.requires.review.map { .string($0.role) } ?? .missing
+        case .taskReviewMinLevel: task?.requires.review.map { .level($0.minLevel) } ?? .missing
+        case .taskConsent: task.map { .bool($0.requires.consent) } ?? .missing
+        case .taskDisclosure: task.map { .bool($0.requires.disclosure) } ?? .missing
+        case .toolID: step.tool.map(FactValue.string) ?? .missing
+        case .toolApproved: step.tool == nil ? .missing : .bool(tool != nil)
+        case .toolBAA: tool.map { .bool($0.baa) } ?? .missing
+        case .toolData: tool.map { .dataClasses(DataClasses($0.data)) } ?? .missing
+        case .performerID: .string(step.performer)
+        case .performerRole: performer.map { .string($0.role) } ?? .missing
+        case .performerLevel: level(of: performer, in: task?.area)
+        case .performerCredential: performer.map { .string($0.credential.name) } ?? .missing
+        case .reviewerID: step.reviewer.map(FactValue.string) ?? .missing
+        case .reviewerRole: reviewer.map { .string($0.role) } ?? .missing
+        case .reviewerLevel: level(of: reviewer, in: reviewArea)
+        case .reviewerCredential: reviewer.map { .string($0.credential.name) } ?? .missing
+        }
+    }
+
+    private func level(of person: Therapist?, in area: String?) -> FactValue {
+        guard let person, let area, let level = person.levels[area] else { return .missing }
+        return .level(level)
+    }
+}

@@ -1,0 +1,151 @@
+import TacetDiagnostics
+import TacetDocuments
+import TacetYAML
+
+/// Checks one workflow's steps against a resolved policy and the roster: the built-in requirements
+/// of the task table and tool registry first, then every rule.
+public struct WorkflowChecker: Sendable {
+    /// The policy in force.
+    public let policy: ResolvedPolicy
+    /// The roster.
+    public let roster: Roster
+
+    /// Creates a checker.
+    public init(policy: ResolvedPolicy, roster: Roster) {
+        self.policy = policy
+        self.roster = roster
+    }
+
+    /// Every finding for `document`, a workflow, in step order.
+    public func check(_ document: LoadedDocument, _ workflow: Workflow) -> [Diagnostic] {
+        var findings: [Diagnostic] = []
+        for (index, step) in workflow.steps.enumerated() {
+            let context = StepContext(workflow: workflow, step: step, policy: policy, roster: roster)
+            var emit = FindingSink(document: document, stepPointer: "/steps/\(index)", policy: policy)
+            checkRequirements(context, &emit)
+            for rule in policy.rules where rule.condition.holds(context.value) {
+                emit.rule(rule)
+            }
+            findings += emit.findings
+        }
+        return findings
+    }
+
+    private func checkRequirements(_ context: StepContext, _ emit: inout FindingSink) {
+        let step = context.step
+        let usesAI = step.ai > .humanOnly
+        checkPeople(context, &emit)
+        guard let task = context.task else {
+            emit(.knownTask, "step '\(step.id)' uses task '\(step.task)', which the policy does not classify", at: "task",
+                 hint: Suggestion.closest(to: step.task, in: policy.taskOrder).map { "did you mean '\($0)'?" }
+                    ?? "classify the task in the policy, or use one of its tasks")
+            if usesAI { checkTool(context, task: nil, &emit) }
+            return
+        }
+        let cite = task.cite
+        if step.ai > task.maxAI {
+            emit(.aiLevel, "step '\(step.id)' uses AI at \(step.ai.rawValue), but task '\(task.id)' allows at most \(task.maxAI.rawValue)",
+                 at: "ai", hint: task.maxAI == .humanOnly ? "this task stays with people: set ai: human-only"
+                    : "lower ai to \(task.maxAI.rawValue) or below", cite: cite, notes: [emit.taskNote(task)])
+        }
+        guard usesAI else { return }
+        checkTool(context, task: task, &emit)
+        let requires = task.requires
+        if let review = requires.review { checkReview(context, task: task, review: review, &emit) }
+        if requires.consent && step.consent != true {
+            emit(.consent, "task '\(task.id)' requires the client's consent to AI use, and step '\(step.id)' does not record it",
+                 at: step.consent == nil ? nil : "consent", hint: "inform the client and record consent: true before AI is used",
+                 cite: cite)
+        }
+        if requires.disclosure && step.disclosure != true {
+            emit(.disclosure, "task '\(task.id)' requires AI involvement to be disclosed in the record, and step '\(step.id)' does not",
+                 at: step.disclosure == nil ? nil : "disclosure", hint: "disclose AI involvement in the record and set disclosure: true",
+                 cite: cite)
+        }
+    }
+
+    private func checkPeople(_ context: StepContext, _ emit: inout FindingSink) {
+        let step = context.step
+        let ids = roster.therapists.keys.sorted()
+        let hint: (String) -> String = { name in
+            Suggestion.closest(to: name, in: ids).map { "did you mean '\($0)'?" }
+                ?? (ids.isEmpty ? "add the team's Therapist documents to the paths checked" : "add a Therapist document for them")
+        }
+        if context.performer == nil {
+            emit(.knownPerson, "performer '\(step.performer)' is not in the roster", at: "performer", hint: hint(step.performer))
+        }
+        if let reviewer = step.reviewer, context.reviewer == nil {
+            emit(.knownPerson, "reviewer '\(reviewer)' is not in the roster", at: "reviewer", hint: hint(reviewer))
+        }
+    }
+
+    private func checkTool(_ context: StepContext, task: PolicyTask?, _ emit: inout FindingSink) {
+        let step = context.step
+        let cite = task?.cite ?? []
+        guard let toolID = step.tool else {
+            emit(.toolNamed, "step '\(step.id)' uses AI (\(step.ai.rawValue)) but names no tool", at: nil,
+                 hint: "name the approved tool with tool:", cite: cite)
+            return
+        }
+        guard let tool = context.tool else {
+            let approved = policy.tools.keys.sorted()
+            emit(.toolApproved, "tool '\(toolID)' is not approved by policy '\(policy.name)'", at: "tool",
+                 hint: Suggestion.closest(to: toolID, in: approved).map { "did you mean '\($0)'?" }
+                    ?? (approved.isEmpty ? "the policy approves no tools" : "approved tools: \(approved.joined(separator: ", "))"),
+                 cite: cite)
+            return
+        }
+        let allowed = DataClasses(tool.data)
+        let taskAllowed = task?.requires.data.map(DataClasses.init) ?? .all
+        for (index, dataClass) in step.data.enumerated() {
+            let at = "data/\(index)"
+            if !allowed.contains(dataClass) {
+                emit(.toolData, "tool '\(tool.id)' may not receive \(dataClass.rawValue) data", at: at,
+                     hint: "the tool may receive: \(tool.data.map(\.rawValue).joined(separator: ", "))", cite: cite,
+                     notes: [emit.toolNote(tool)])
+            }
+            if let task, !taskAllowed.contains(dataClass) {
+                emit(.taskData, "task '\(task.id)' may not send \(dataClass.rawValue) data to AI", at: at,
+                     hint: "the task may send: \(taskAllowed.classes.map(\.rawValue).joined(separator: ", "))", cite: cite,
+                     notes: [emit.taskNote(task)])
+            }
+            if dataClass == .phi && !tool.baa {
+                emit(.phiBAA, "PHI goes to tool '\(tool.id)', which no business associate agreement covers", at: "tool",
+                     hint: "de-identify the data first, or use a tool under a business associate agreement", cite: cite,
+                     notes: [emit.toolNote(tool)])
+            }
+        }
+    }
+
+    private func checkReview(_ context: StepContext, task: PolicyTask, review: ReviewRequirement, _ emit: inout FindingSink) {
+        let step = context.step
+        let area = review.area ?? task.area
+        let wanted = "\(review.role == Roster.anyTherapistRole ? "a therapist" : "a \(review.role)") at \(review.minLevel.rawValue) or above in \(area)"
+        guard let reviewerID = step.reviewer else {
+            emit(.review, "task '\(task.id)' requires review by \(wanted), and step '\(step.id)' names no reviewer", at: nil,
+                 hint: "name a reviewer with reviewer:", cite: task.cite, notes: [emit.taskNote(task)])
+            return
+        }
+        if reviewerID == step.performer {
+            emit(.reviewIndependent, "\(reviewerID) both performs and reviews step '\(step.id)'; the reviewer must be someone else",
+                 at: "reviewer", cite: task.cite)
+        }
+        guard let reviewer = context.reviewer else { return }  // reported by checkPeople
+        let profile = roster.documents[reviewerID].map { DiagnosticNote("\(reviewer.name)'s profile", at: $0.location(of: "/levels")) }
+        if !Roster.fills(reviewer, role: review.role) {
+            emit(.reviewRole, "reviewer \(reviewerID) is a \(reviewer.role); task '\(task.id)' requires review by a \(review.role)",
+                 at: "reviewer", cite: task.cite, notes: [profile].compactMap { $0 })
+        }
+        guard let level = reviewer.levels[area] else {
+            emit(.reviewLevel, "reviewer \(reviewerID) has no level in \(area) in the roster; task '\(task.id)' requires \(review.minLevel.rawValue) or above",
+                 at: "reviewer", hint: "record \(reviewer.name)'s level in \(area) in their Therapist document", cite: task.cite,
+                 notes: [profile].compactMap { $0 })
+            return
+        }
+        if level < review.minLevel {
+            emit(.reviewLevel, "reviewer \(reviewerID) is \(level.rawValue) in \(area); task '\(task.id)' requires review by \(wanted)",
+                 at: "reviewer", hint: "choose a reviewer at \(review.minLevel.rawValue) or above in \(area)", cite: task.cite,
+                 notes: [profile, emit.taskNote(task)].compactMap { $0 })
+        }
+    }
+}

@@ -1,0 +1,97 @@
+/// A fact a rule condition may test: one field of the step, its workflow, its task, its tool, its
+/// performer or its reviewer. People's levels are read from the roster, never from the workflow.
+public enum Fact: String, Sendable, Hashable, CaseIterable {
+    case stepID = "step.id"
+    case stepTask = "step.task"
+    case stepAI = "step.ai"
+    case stepTool = "step.tool"
+    case stepData = "step.data"
+    case stepPerformer = "step.performer"
+    case stepReviewer = "step.reviewer"
+    case stepConsent = "step.consent"
+    case stepDisclosure = "step.disclosure"
+    case stepDescription = "step.description"
+    case workflowName = "workflow.name"
+    case workflowTeam = "workflow.team"
+    case workflowSetting = "workflow.setting"
+    case workflowPopulation = "workflow.population"
+    case taskID = "task.id"
+    case taskArea = "task.area"
+    case taskMaxAI = "task.maxAI"
+    case taskClinical = "task.clinical"
+    case taskReview = "task.requires.review"
+    case taskReviewRole = "task.requires.review.role"
+    case taskReviewMinLevel = "task.requires.review.minLevel"
+    case taskConsent = "task.requires.consent"
+    case taskDisclosure = "task.requires.disclosure"
+    case toolID = "tool.id"
+    case toolApproved = "tool.approved"
+    case toolBAA = "tool.baa"
+    case toolData = "tool.data"
+    case performerID = "performer.id"
+    case performerRole = "performer.role"
+    case performerLevel = "performer.level"
+    case performerCredential = "performer.credential"
+    case reviewerID = "reviewer.id"
+    case reviewerRole = "reviewer.role"
+    case reviewerLevel = "reviewer.level"
+    case reviewerCredential = "reviewer.credential"
+
+    /// The fact's type.
+    public var type: FactType {
+        switch self {
+        case .stepAI, .taskMaxAI: .aiLevel
+        case .stepData, .toolData: .dataClasses
+        case .stepConsent, .stepDisclosure, .taskClinical, .taskReview, .taskConsent, .taskDisclosure, .toolApproved,
+             .toolBAA: .bool
+        case .taskReviewMinLevel, .performerLevel, .reviewerLevel: .competencyLevel
+        default: .string
+        }
+    }
+
+    /// What the fact is, for `docs/policy-facts.md` and `tacet explain`.
+    public var summary: String {
+        switch self {
+        case .stepID: "the step's id"
+        case .stepTask: "the task the step performs"
+        case .stepAI: "how far AI goes in the step"
+        case .stepTool: "the AI tool the step uses (absent when none)"
+        case .stepData: "the data classes the step sends to the tool"
+        case .stepPerformer: "the roster id of the person who performs the step"
+        case .stepReviewer: "the roster id of the reviewer (absent when none)"
+        case .stepConsent: "whether the client's consent to this AI use is recorded (absent when not stated)"
+        case .stepDisclosure: "whether AI involvement is disclosed in the record (absent when not stated)"
+        case .stepDescription: "the step's free-text description"
+        case .workflowName: "the workflow's name"
+        case .workflowTeam: "the workflow's team"
+        case .workflowSetting: "the workflow's setting"
+        case .workflowPopulation: "the population the workflow serves"
+        case .taskID: "the policy task's id (absent when the task is unknown)"
+        case .taskArea: "the task's competency area"
+        case .taskMaxAI: "the highest AI level the policy allows for the task"
+        case .taskClinical: "whether the task involves clinical judgement"
+        case .taskReview: "whether the task requires human review of AI output"
+        case .taskReviewRole: "the role the reviewer must have"
+        case .taskReviewMinLevel: "the lowest level the reviewer may have"
+        case .taskConsent: "whether the task requires recorded client consent"
+        case .taskDisclosure: "whether the task requires disclosure in the record"
+        case .toolID: "the tool's id (absent when the step uses none)"
+        case .toolApproved: "whether the tool is in the policy's approved-tool registry"
+        case .toolBAA: "whether a business associate agreement covers the tool (absent when it is not approved)"
+        case .toolData: "the data classes the tool may receive"
+        case .performerID: "the performer's roster id"
+        case .performerRole: "the performer's role, from their Therapist document"
+        case .performerLevel: "the performer's level in the task's area, from the roster"
+        case .performerCredential: "the performer's credential, e.g. MT-BC"
+        case .reviewerID: "the reviewer's roster id"
+        case .reviewerRole: "the reviewer's role, from their Therapist document"
+        case .reviewerLevel: "the reviewer's level in the review area (the task's area unless the policy names one), from the roster"
+        case .reviewerCredential: "the reviewer's credential"
+        }
+    }
+
+    /// The step field a finding about this fact points at, when the fact is one of the step's own.
+    public var stepField: String? {
+        rawValue.hasPrefix("step.") ? String(rawValue.dropFirst(5)) : nil
+    }
+}

@@ -1,0 +1,23 @@
+import TacetDocuments
+
+/// The value of a fact for one step; `missing` when the step, its task, tool or people lack it.
+public enum FactValue: Sendable, Hashable, CustomStringConvertible {
+    case missing
+    case string(String)
+    case bool(Bool)
+    case ai(AIUseLevel)
+    case level(CompetencyLevel)
+    case dataClasses(DataClasses)
+
+    /// How `tacet explain` shows the value.
+    public var description: String {
+        switch self {
+        case .missing: "(absent)"
+        case .string(let text): "'\(text)'"
+        case .bool(let flag): flag ? "true" : "false"
+        case .ai(let level): level.rawValue
+        case .level(let level): level.rawValue
+        case .dataClasses(let set): "[" + set.classes.map(\.rawValue).joined(separator: ", ") + "]"
+        }
+    }
+}

@@ -1,0 +1,16 @@
+import TacetDocuments
+
+/// A policy rule with its condition compiled, and the layer it came from.
+public struct ResolvedRule: Sendable {
+    /// The rule as written.
+    public var rule: PolicyRule
+    /// Its compiled condition.
+    public var condition: CompiledCondition
+    /// The fact whose node a finding points at, when the rule names one with `at`.
+    public var at: Fact?
+    /// The layer that defined it.
+    public var document: LoadedDocument
+
+    /// The rule's id.
+    public var id: String { rule.id }
+}

@@ -1,0 +1,47 @@
+import TacetDiagnostics
+import TacetDocuments
+import TacetEngine
+import TacetYAML
+
+/// `tacet check PATH...`: checks every workflow against its policy and the roster.
+public enum CheckCommand {
+    /// Loads `paths` and checks them. Exit 2 when the input is invalid, 1 when a finding in force is
+    /// at or above `failOn`, else 0. Policy-test inputs among the paths are not checked as the team's own.
+    public static func run(paths: [String], format: OutputFormat = .text, failOn: Severity = .error,
+                           today: CalendarDate, limits: YAMLLimits = .default) -> ToolOutcome {
+        let workspace = WorkspaceLoader(limits: limits).load(paths)
+        let report = CheckEngine.check(workspace, today: today, excluding: PolicyTestInputs.files(in: workspace))
+        let status: ExitStatus = report.inputInvalid || workspace.files.isEmpty ? .invalid
+            : report.findings.contains { $0.severity >= failOn } ? .findings : .ok
+        var problems = report.problems
+        if workspace.files.isEmpty {
+            problems.append(.error("io.no-documents", "no .yaml or .yml files found",
+                                   at: SourceLocation(file: paths.first ?? ".", line: 1, column: 1)))
+        }
+        switch format {
+        case .json:
+            return ToolOutcome(output: CheckOutput(report).text(), sources: workspace.sources, status: status)
+        case .text:
+            return ToolOutcome(output: suppressedText(report) + summary(report), diagnostics: problems,
+                               findings: report.findings, sources: workspace.sources, status: status)
+        }
+    }
+
+    static func suppressedText(_ report: CheckReport) -> String {
+        guard !report.suppressed.isEmpty else { return "" }
+        var text = "\nSuppressed by exceptions (\(report.suppressed.count)):\n"
+        for entry in report.suppressed {
+            let place = entry.finding.location?.description ?? "-"
+            text += "  \(place): \(entry.finding.severity.rawValue): \(entry.finding.message) [\(entry.finding.code)]\n"
+            text += "    by exception '\(entry.exception)' (owner \(entry.owner), expires \(entry.expires))\n"
+        }
+        return text
+    }
+
+    static func summary(_ report: CheckReport) -> String {
+        let plural = ValidateCommand.plural
+        return "\n\(plural(report.workflowsChecked, "workflow")) checked in \(plural(report.documents, "document")): "
+            + "\(plural(report.count(.error), "error")), \(plural(report.count(.warning), "warning")), "
+            + "\(plural(report.count(.info), "info")); \(report.suppressed.count) suppressed by exceptions\n"
+    }
+}

@@ -1,0 +1,11 @@
+import ArgumentParser
+import TacetDiagnostics
+import TacetDocuments
+import TacetTool
+
+extension OutputFormat: ExpressibleByArgument {}
+extension Severity: ExpressibleByArgument {}
+
+extension CalendarDate: ExpressibleByArgument {
+    public init?(argument: String) { self.init(argument) }
+}
