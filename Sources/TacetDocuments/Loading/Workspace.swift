@@ -12,6 +12,15 @@ public struct Workspace: Sendable {
     /// The files that were looked at.
     public var files: [String]
 
+    /// Creates a workspace; the loader builds them from files, tests from strings.
+    public init(documents: [LoadedDocument], diagnostics: [Diagnostic] = [], sources: [String: [UInt8]] = [:],
+                files: [String] = []) {
+        self.documents = documents
+        self.diagnostics = diagnostics
+        self.sources = sources
+        self.files = files
+    }
+
     /// Whether any error was found.
     public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
 

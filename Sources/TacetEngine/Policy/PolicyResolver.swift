@@ -177,7 +177,7 @@ public struct PolicyResolver {
         if let oldData = was.data {
             let wider = DataClasses(new.data ?? DataClass.allCases).subtracting(DataClasses(oldData))
             if !wider.isEmpty {
-                error(.loosens, "lets task '\(task.id)' send \(wider.classes.map(\.rawValue).joined(separator: ", ")) data, which the base does not",
+                error(.loosens, "lets task '\(task.id)' send \(wider.classes.map(\.rawValue).joined(separator: ", ")) data to AI, which the base does not",
                       document, task.pointer + "/requires", notes: seeBase)
             }
         }

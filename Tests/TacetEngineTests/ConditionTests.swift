@@ -1,0 +1,117 @@
+import Testing
+import TacetDiagnostics
+import TacetDocuments
+@testable import TacetEngine
+import TacetYAML
+
+@Suite("Conditions")
+struct ConditionTests {
+    /// Facts for one imaginary step.
+    static func facts(_ fact: Fact) -> FactValue {
+        switch fact {
+        case .stepTask: .string("progress-notes")
+        case .stepAI: .ai(.aiDrafted)
+        case .stepData: .dataClasses(DataClasses([.deidentified, .phi]))
+        case .stepConsent: .bool(true)
+        case .reviewerLevel: .level(.developing)
+        default: .missing
+        }
+    }
+
+    static func holds(_ fact: Fact, _ op: ConditionOperator, _ value: TestValue) -> Bool {
+        CompiledCondition.test(fact, op, value).holds(facts)
+    }
+
+    @Test("every operator, holding and not holding")
+    func operators() throws {
+        // equals / notEquals
+        #expect(Self.holds(.stepTask, .equals, .string("progress-notes")))
+        #expect(!Self.holds(.stepTask, .equals, .string("other")))
+        #expect(Self.holds(.stepTask, .notEquals, .string("other")))
+        #expect(!Self.holds(.stepConsent, .notEquals, .bool(true)))
+        #expect(Self.holds(.stepAI, .equals, .ai(.aiDrafted)))
+        #expect(Self.holds(.reviewerLevel, .notEquals, .level(.emerging)))
+        // in / notIn
+        #expect(Self.holds(.stepTask, .in, .strings(["progress-notes", "x"])))
+        #expect(!Self.holds(.stepTask, .notIn, .strings(["progress-notes"])))
+        #expect(Self.holds(.stepAI, .in, .ais([.aiDrafted, .aiDelegated])))
+        #expect(Self.holds(.reviewerLevel, .notIn, .levels([.advanced])))
+        // contains: on lists and on text
+        #expect(Self.holds(.stepData, .contains, .dataClass(.phi)))
+        #expect(!Self.holds(.stepData, .contains, .dataClass(.none)))
+        #expect(Self.holds(.stepTask, .contains, .string("notes")))
+        // exists
+        #expect(Self.holds(.stepTask, .exists, .none))
+        #expect(!Self.holds(.stepReviewer, .exists, .none))
+        #expect(Self.holds(.stepReviewer, .exists, .bool(false)))
+        // atLeast / atMost on both scales
+        #expect(Self.holds(.stepAI, .atLeast, .ai(.aiAssisted)))
+        #expect(!Self.holds(.stepAI, .atLeast, .ai(.aiDelegated)))
+        #expect(Self.holds(.stepAI, .atMost, .ai(.aiDrafted)))
+        #expect(Self.holds(.reviewerLevel, .atLeast, .level(.developing)))
+        #expect(!Self.holds(.reviewerLevel, .atMost, .level(.emerging)))
+        // matches
+        #expect(Self.holds(.stepTask, .matches, .pattern(try MatchPattern("^progress-"))))
+        #expect(!Self.holds(.stepTask, .matches, .pattern(try MatchPattern("^notes$"))))
+    }
+
+    @Test("a test on a missing fact is false, so its negation is true")
+    func missingFacts() {
+        #expect(!Self.holds(.reviewerRole, .equals, .string("supervisor")))
+        #expect(!Self.holds(.reviewerRole, .notEquals, .string("supervisor")))
+        #expect(CompiledCondition.not(.test(.reviewerRole, .equals, .string("supervisor"))).holds(Self.facts))
+    }
+
+    @Test("all, any and not combine")
+    func combinators() {
+        let yes = CompiledCondition.test(.stepConsent, .equals, .bool(true))
+        let no = CompiledCondition.test(.stepConsent, .equals, .bool(false))
+        #expect(CompiledCondition.all([yes, yes]).holds(Self.facts))
+        #expect(!CompiledCondition.all([yes, no]).holds(Self.facts))
+        #expect(CompiledCondition.any([no, yes]).holds(Self.facts))
+        #expect(!CompiledCondition.any([no, no]).holds(Self.facts))
+        #expect(CompiledCondition.not(no).holds(Self.facts))
+        var lines: [String] = []
+        #expect(CompiledCondition.all([yes, .not(no)]).explain(Self.facts, into: &lines))
+        #expect(lines.first == "all of:")
+        #expect(lines.contains("  step.consent equals true: step.consent is true -> true"))
+    }
+
+    func compile(_ when: String) throws -> (CompiledCondition?, [Diagnostic]) {
+        let text = "apiVersion: tacet/v1\nkind: Policy\nmetadata: {name: p}\nrules:\n  - id: r\n    severity: error\n    message: m\n    when: \(when)\n"
+        let root = try YAMLParser().parse(text)
+        let decoded = DocumentDecoder.decode(root, file: "p.yaml")
+        guard case .policy(let policy) = decoded.document?.document, let rule = policy.rules.first else {
+            Issue.record("did not decode: \(decoded.diagnostics)")
+            return (nil, [])
+        }
+        var diagnostics: [Diagnostic] = []
+        let compiled = ConditionCompiler.compile(rule.when, file: "p.yaml", root: root, into: &diagnostics)
+        return (compiled, diagnostics)
+    }
+
+    @Test("the compiler types values by their fact")
+    func compiles() throws {
+        let (compiled, diagnostics) = try compile("{all: [{fact: step.ai, operator: atLeast, value: ai-drafted}, {fact: step.task, operator: in, value: [a, b]}]}")
+        #expect(diagnostics.isEmpty)
+        #expect(compiled == .all([.test(.stepAI, .atLeast, .ai(.aiDrafted)), .test(.stepTask, .in, .strings(["a", "b"]))]))
+    }
+
+    @Test("unknown facts, inapplicable operators and ill-typed values are refused with positions", arguments: [
+        ("{fact: step.tol, operator: exists}", "document.undefined-reference", "did you mean 'step.tool'?"),
+        ("{fact: step.consent, operator: atLeast, value: true}", "document.invalid-value", nil),
+        ("{fact: step.ai, operator: equals, value: ai-draft}", "document.invalid-value", "did you mean 'ai-drafted'?"),
+        ("{fact: step.consent, operator: equals, value: yes}", "document.wrong-type", "YAML 1.2 reads only true and false as booleans"),
+        ("{fact: step.task, operator: matches, value: '(['}", "document.invalid-value", nil),
+        ("{fact: step.data, operator: contains, value: secret}", "document.invalid-value", nil),
+        ("{fact: step.task, operator: in, value: notalist}", "document.wrong-type", nil),
+    ] as [(String, String, String?)])
+    func refused(when: String, code: String, hint: String?) throws {
+        let (compiled, diagnostics) = try compile(when)
+        #expect(compiled == nil)
+        let first = try #require(diagnostics.first)
+        #expect(first.code == code)
+        #expect(first.location?.line == 8)
+        if let hint { #expect(first.hint == hint) }
+    }
+}

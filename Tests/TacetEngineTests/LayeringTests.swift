@@ -1,0 +1,136 @@
+import Testing
+import TacetDiagnostics
+import TacetDocuments
+@testable import TacetEngine
+
+@Suite("Policy layering")
+struct LayeringTests {
+    /// A team layer over the fixture's base policy, with `body` as its content.
+    static func layer(_ body: String, name: String = "team", extends: String = "[base]") -> String {
+        "apiVersion: tacet/v1\nkind: Policy\nmetadata: {name: \(name)}\nextends: \(extends)\n" + body
+    }
+
+    static func resolve(_ layer: String) throws -> (policies: [String: ResolvedPolicy], diagnostics: [Diagnostic]) {
+        let workspace = try Fixture.workspace([("base.yaml", Fixture.policy), ("team.yaml", layer)])
+        #expect(workspace.diagnostics.isEmpty, "\(workspace.diagnostics)")
+        return PolicyResolver.resolve(workspace.documents)
+    }
+
+    static let notesTask = """
+        tasks:
+          - id: notes
+            title: Notes
+            area: documentation
+            maxAI: MAXAI
+            requires:
+              REVIEW
+              consent: CONSENT
+              disclosure: true
+              data: [none, deidentified, phi]
+            cite: [src]
+
+        """
+
+    static func notes(maxAI: String = "ai-drafted", review: String = "review: {role: therapist, area: documentation, minLevel: developing}",
+                      consent: String = "true") -> String {
+        notesTask.replacingOccurrences(of: "MAXAI", with: maxAI).replacingOccurrences(of: "REVIEW", with: review)
+            .replacingOccurrences(of: "CONSENT", with: consent)
+    }
+
+    @Test("a layer that tightens is accepted and takes effect")
+    func tighten() throws {
+        let body = Self.notes(maxAI: "ai-assisted", review: "review: {role: therapist, area: documentation, minLevel: proficient}")
+            + "tools:\n  - {id: chatbot, baa: false, data: [none]}\n"
+            + "rules:\n  - {id: team-rule, severity: info, message: m, when: {fact: step.ai, operator: exists}}\n"
+        let (policies, diagnostics) = try Self.resolve(Self.layer(body))
+        #expect(diagnostics.isEmpty, "\(diagnostics)")
+        let team = try #require(policies["team"])
+        #expect(!team.hasErrors)
+        #expect(team.tasks["notes"]?.value.maxAI == .aiAssisted)
+        #expect(team.tasks["notes"]?.document.file == "team.yaml")
+        #expect(team.tasks["research"]?.document.file == "base.yaml")
+        #expect(team.tools["chatbot"]?.value.data == [.none])
+        #expect(team.rules.map(\.id) == ["team-rule"])
+        #expect(team.layers.map(\.name) == ["base", "team"])
+    }
+
+    @Test("a layer that loosens is refused at the loosening line", arguments: [
+        ("tasks:\n  - {id: research, title: R, area: clinical-reasoning, maxAI: ai-drafted, requires: {data: [none]}, cite: [src]}\n",
+         "raises task 'research' from ai-assisted to ai-drafted", "/tasks/0/maxAI"),
+        ("tasks:\n  - {id: research, title: R, area: assessment, maxAI: ai-assisted, requires: {data: [none]}, cite: [src]}\n",
+         "moves task 'research' from area 'clinical-reasoning' to 'assessment'", "/tasks/0/area"),
+        ("tasks:\n  - {id: research, title: R, area: clinical-reasoning, maxAI: ai-assisted, cite: [src]}\n",
+         "lets task 'research' send phi data to AI, which the base does not", "/tasks/0/requires"),
+        (notes(review: "review: {role: therapist, area: documentation, minLevel: emerging}"),
+         "lowers the review level of 'notes' from developing to emerging", "/tasks/0/requires/review/minLevel"),
+        (notes(review: ""), "drops the review requirement of 'notes'", "/tasks/0"),
+        (notes(consent: "false"), "drops the consent requirement of 'notes'", "/tasks/0"),
+        ("tools:\n  - {id: chatbot, baa: false, data: [none, deidentified, phi]}\n", "widens tool 'chatbot' to data phi", "/tools/0/data"),
+        ("tools:\n  - {id: chatbot, baa: true, data: [none]}\n",
+         "claims a business associate agreement for 'chatbot' that the base policy does not", "/tools/0/baa"),
+        ("tools:\n  - {id: newtool, baa: true, data: [none]}\n", "approves tool 'newtool', which the base policy does not approve", "/tools/0"),
+    ])
+    func loosen(body: String, message: String, pointer: String) throws {
+        let (policies, diagnostics) = try Self.resolve(Self.layer(body))
+        let diagnostic = try #require(diagnostics.first, "nothing reported")
+        #expect(diagnostic.code == PolicyErrorCode.loosens.rawValue)
+        #expect(diagnostic.message == message)
+        #expect(diagnostic.pointer == pointer)
+        #expect(diagnostic.location?.file == "team.yaml")
+        #expect(policies["team"]?.hasErrors == true)
+        #expect(policies["base"]?.hasErrors == false)
+    }
+
+    @Test("a layer cannot restate a base rule")
+    func duplicateRule() throws {
+        let base = Fixture.policy + "rules:\n  - {id: r1, severity: error, message: m, when: {fact: step.ai, operator: exists}}\n"
+        let team = Self.layer("rules:\n  - {id: r1, severity: info, message: m, when: {fact: step.ai, operator: exists}}\n")
+        let workspace = try Fixture.workspace([("base.yaml", base), ("team.yaml", team)])
+        let (_, diagnostics) = PolicyResolver.resolve(workspace.documents)
+        #expect(diagnostics.map(\.code) == [PolicyErrorCode.duplicateRule.rawValue])
+        #expect(diagnostics.first?.notes.first?.location?.file == "base.yaml")
+    }
+
+    @Test("unknown bases and cycles are refused")
+    func extendsProblems() throws {
+        let (_, unknown) = try Self.resolve(Self.layer("", extends: "[bsae]"))
+        #expect(unknown.first?.message == "unknown policy 'bsae' in extends")
+        #expect(unknown.first?.hint == "did you mean 'base'?")
+        let a = Self.layer("", name: "a", extends: "[b]")
+        let b = Self.layer("", name: "b", extends: "[a]")
+        let workspace = try Fixture.workspace([("a.yaml", a), ("b.yaml", b)])
+        let (policies, cycle) = PolicyResolver.resolve(workspace.documents)
+        #expect(cycle.contains { $0.message.hasPrefix("extends makes a cycle") })
+        #expect(policies["a"]?.hasErrors == true)
+    }
+
+    @Test("a layer's citations resolve against its base's")
+    func layerCitations() throws {
+        let (_, ok) = try Self.resolve(Self.layer(Self.notes()))
+        #expect(ok.isEmpty)
+        let (_, bad) = try Self.resolve(Self.layer(Self.notes().replacingOccurrences(of: "cite: [src]", with: "cite: [srcc]")))
+        #expect(bad.first?.message == "unknown citation 'srcc'")
+    }
+
+    @Test("workflows are checked against the layer they name, and a broken policy checks nothing")
+    func choice() throws {
+        let layer = Self.layer(Self.notes(review: "review: {role: therapist, area: documentation, minLevel: proficient}"))
+        var files = [("base.yaml", Fixture.policy), ("team.yaml", layer),
+                     ("wf.yaml", Fixture.workflow(Fixture.goodStep, extra: "policy: team\n"))]
+        files += Fixture.roster.enumerated().map { ("t\($0.offset).yaml", $0.element) }
+        let report = CheckEngine.check(try Fixture.workspace(files), today: .epoch)
+        #expect(report.rules == [Requirement.reviewLevel.rawValue])  // ben is developing; the team wants proficient
+        var unnamed = files
+        unnamed[2] = ("wf.yaml", Fixture.workflow(Fixture.goodStep))
+        let ambiguous = CheckEngine.check(try Fixture.workspace(unnamed), today: .epoch)
+        // Unnamed, the workflow gets the only policy no other extends: the team layer, with the same finding.
+        #expect(ambiguous.rules == [Requirement.reviewLevel.rawValue])
+        #expect(ambiguous.problems.isEmpty, "\(ambiguous.problems)")
+        var broken = files
+        broken[1] = ("team.yaml", Self.layer(Self.notes(review: "review: {role: therapist, area: documentation, minLevel: emerging}")))
+        let invalid = CheckEngine.check(try Fixture.workspace(broken), today: .epoch)
+        #expect(invalid.inputInvalid)
+        #expect(invalid.problems.contains { $0.code == PolicyErrorCode.policyInvalid.rawValue })
+        #expect(invalid.workflowsChecked == 0)
+    }
+}
