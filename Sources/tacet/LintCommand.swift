@@ -1,12 +1,28 @@
 import ArgumentParser
+import TacetDiagnostics
+import TacetTool
 
 /// `tacet lint`.
-struct LintCommand: PlannedCommand {
+struct LintCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lint",
-        abstract: "Check the policies themselves: references, dead or contradictory rules, unclassified tasks. (Not available yet.)"
+        abstract: "Check the policies themselves.",
+        discussion: """
+            Reports policy layers that loosen their base, conditions on unknown facts or with ill-typed \
+            values, rules that can never hold or always hold, rules that make a task's allowance dead, \
+            duplicate rule ids, tasks in unknown areas or without citations, and AI-at-Work statements \
+            and O*NET tasks of the framework that no task classifies. Include the framework's folder in \
+            the paths for the last checks.
+            """
     )
 
-    @Argument(parsing: .allUnrecognized, help: .hidden)
-    var arguments: [String] = []
+    @Argument(help: "Files or directories: the policies and, for area and classification checks, the framework.")
+    var paths: [String]
+
+    @Option(name: .customLong("fail-on"), help: "The lowest severity that fails the run: error, warning or info.")
+    var failOn: Severity = .error
+
+    func run() throws {
+        try Terminal.finish(TacetTool.LintCommand.run(paths: paths, failOn: failOn))
+    }
 }

@@ -69,6 +69,17 @@ public struct StepContext: Sendable {
         }
     }
 
+    /// The task facts of `task`, for analyses that judge one task at a time.
+    public static func taskFacts(_ task: PolicyTask) -> [Fact: FactValue] {
+        [
+            .taskID: .string(task.id), .taskArea: .string(task.area), .taskMaxAI: .ai(task.maxAI),
+            .taskClinical: .bool(task.clinical), .taskReview: .bool(task.requires.review != nil),
+            .taskReviewRole: task.requires.review.map { .string($0.role) } ?? .missing,
+            .taskReviewMinLevel: task.requires.review.map { .level($0.minLevel) } ?? .missing,
+            .taskConsent: .bool(task.requires.consent), .taskDisclosure: .bool(task.requires.disclosure),
+        ]
+    }
+
     private func level(of person: Therapist?, in area: String?) -> FactValue {
         guard let person, let area, let level = person.levels[area] else { return .missing }
         return .level(level)

@@ -90,6 +90,14 @@ public enum Fact: String, Sendable, Hashable, CaseIterable {
         }
     }
 
+    /// Whether every step has this fact (the step's required fields and the workflow's name).
+    public var alwaysPresent: Bool {
+        switch self {
+        case .stepID, .stepTask, .stepAI, .stepData, .stepPerformer, .workflowName, .performerID: true
+        default: false
+        }
+    }
+
     /// The step field a finding about this fact points at, when the fact is one of the step's own.
     public var stepField: String? {
         rawValue.hasPrefix("step.") ? String(rawValue.dropFirst(5)) : nil

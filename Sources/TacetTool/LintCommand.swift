@@ -1,0 +1,27 @@
+import TacetDiagnostics
+import TacetDocuments
+import TacetEngine
+import TacetYAML
+
+/// `tacet lint PATH...`: checks the policies themselves.
+public enum LintCommand {
+    /// Lints the policies under `paths` (with the framework, when it is among them). Exit 2 when the
+    /// input is invalid, 1 when a lint finding is at or above `failOn`, else 0.
+    public static func run(paths: [String], failOn: Severity = .error, limits: YAMLLimits = .default) -> ToolOutcome {
+        let workspace = WorkspaceLoader(limits: limits).load(paths)
+        let report = PolicyLinter.lint(workspace)
+        var problems = report.problems
+        if report.policies == 0 && !report.problems.contains(where: { $0.severity == .error }) {
+            problems.append(.error("lint.no-policy", "no Policy document found to lint",
+                                   at: SourceLocation(file: paths.first ?? ".", line: 1, column: 1)))
+        }
+        let invalid = problems.contains { $0.severity == .error }
+        let status: ExitStatus = invalid ? .invalid : report.findings.contains { $0.severity >= failOn } ? .findings : .ok
+        let count = { (severity: Severity) in report.findings.filter { $0.severity == severity }.count }
+        let plural = ValidateCommand.plural
+        let summary = "\n\(plural(report.policies, "policy").replacingOccurrences(of: "policys", with: "policies")) linted: "
+            + "\(plural(count(.error), "error")), \(plural(count(.warning), "warning")), \(plural(count(.info), "info"))\n"
+        return ToolOutcome(output: summary, diagnostics: problems, findings: report.findings, sources: workspace.sources,
+                           status: status)
+    }
+}
