@@ -8,7 +8,10 @@ public enum LintCommand {
     /// Lints the policies under `paths` (with the framework, when it is among them). Exit 2 when the
     /// input is invalid, 1 when a lint finding is at or above `failOn`, else 0.
     public static func run(paths: [String], failOn: Severity = .error, limits: YAMLLimits = .default) -> ToolOutcome {
-        let workspace = WorkspaceLoader(limits: limits).load(paths)
+        var workspace = WorkspaceLoader(limits: limits).load(paths)
+        // Policy layers that are policy-test inputs are fixtures, not the organisation's policies.
+        let fixtures = PolicyTestInputs.files(in: workspace)
+        workspace.documents.removeAll { fixtures.contains($0.file) }
         let report = PolicyLinter.lint(workspace)
         var problems = report.problems
         if report.policies == 0 && !report.problems.contains(where: { $0.severity == .error }) {

@@ -1,4 +1,3 @@
-import Foundation
 import TacetDocuments
 
 /// The files PolicyTest documents use as inputs: fixtures with deliberate violations, which `check`
@@ -8,17 +7,15 @@ enum PolicyTestInputs {
         var files = Set<String>()
         for document in workspace.documents {
             guard case .policyTest(let test) = document.document else { continue }
-            let directory = (document.file as NSString).deletingLastPathComponent
             for testCase in test.cases {
-                for input in testCase.inputs { files.insert(resolve(input, from: directory)) }
+                for input in testCase.inputs {
+                    let path = RelativePath.resolve(input, from: document.file)
+                    // An input may be a folder: every file the loader found under it is an input too.
+                    files.insert(path)
+                    files.formUnion(workspace.files.filter { $0.hasPrefix(path + "/") })
+                }
             }
         }
         return files
-    }
-
-    /// `input` relative to `directory`, in the same spelling the loader gives files found under it.
-    static func resolve(_ input: String, from directory: String) -> String {
-        let joined = input.hasPrefix("/") ? input : (directory.isEmpty ? input : directory + "/" + input)
-        return (joined as NSString).standardizingPath
     }
 }

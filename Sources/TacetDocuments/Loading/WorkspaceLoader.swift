@@ -18,7 +18,8 @@ public struct WorkspaceLoader: Sendable {
             throw DiagnosticError(.error(DocumentErrorCode.io.rawValue, "no such file or directory",
                                          at: SourceLocation(file: path, line: 1, column: 1)))
         }
-        guard isDirectory.boolValue else { return [path] }
+        // Standardized ("./a/../b.yaml" is "b.yaml"), so every part of Tacet names a file the same way.
+        guard isDirectory.boolValue else { return [(path as NSString).standardizingPath] }
         var found: [String] = []
         guard let enumerator = FileManager.default.enumerator(atPath: path) else { return [] }
         while let relative = enumerator.nextObject() as? String {
@@ -28,7 +29,7 @@ public struct WorkspaceLoader: Sendable {
                 continue
             }
             if name.hasSuffix(".yaml") || name.hasSuffix(".yml") {
-                found.append(path.hasSuffix("/") ? path + relative : path + "/" + relative)
+                found.append(((path as NSString).appendingPathComponent(relative) as NSString).standardizingPath)
             }
         }
         return found.sorted()

@@ -10,15 +10,15 @@ public enum CheckEngine {
     ///   - today: the day exceptions are judged on (the CLI passes the current date).
     ///   - excluding: files not to check as the team's own (policy-test inputs).
     public static func check(_ workspace: Workspace, today: CalendarDate, excluding: Set<String> = []) -> CheckReport {
-        let documents = workspace.documents
+        let documents = workspace.documents.filter { !excluding.contains($0.file) }
         var problems = workspace.diagnostics
         let (policies, policyDiagnostics) = PolicyResolver.resolve(documents)
         problems += policyDiagnostics
-        let roster = Roster(documents.filter { !excluding.contains($0.file) })
+        let roster = Roster(documents)
         var findings: [Diagnostic] = []
         var workflows: [String: (document: LoadedDocument, workflow: Workflow)] = [:]
         var checked = 0
-        for document in documents where !excluding.contains(document.file) {
+        for document in documents {
             switch document.document {
             case .workflow(let workflow):
                 workflows[workflow.metadata.name] = (document, workflow)

@@ -18,17 +18,18 @@ public struct WorkflowChecker: Sendable {
 
     /// Every finding for `document`, a workflow, in step order.
     public func check(_ document: LoadedDocument, _ workflow: Workflow) -> [Diagnostic] {
-        var findings: [Diagnostic] = []
-        for (index, step) in workflow.steps.enumerated() {
-            let context = StepContext(workflow: workflow, step: step, policy: policy, roster: roster)
-            var emit = FindingSink(document: document, stepPointer: "/steps/\(index)", policy: policy)
-            checkRequirements(context, &emit)
-            for rule in policy.rules where rule.condition.holds(context.value) {
-                emit.rule(rule)
-            }
-            findings += emit.findings
+        workflow.steps.indices.flatMap { check(step: $0, of: document, workflow) }
+    }
+
+    /// The findings for the step at `index`.
+    public func check(step index: Int, of document: LoadedDocument, _ workflow: Workflow) -> [Diagnostic] {
+        let context = StepContext(workflow: workflow, step: workflow.steps[index], policy: policy, roster: roster)
+        var emit = FindingSink(document: document, stepPointer: "/steps/\(index)", policy: policy)
+        checkRequirements(context, &emit)
+        for rule in policy.rules where rule.condition.holds(context.value) {
+            emit.rule(rule)
         }
-        return findings
+        return emit.findings
     }
 
     private func checkRequirements(_ context: StepContext, _ emit: inout FindingSink) {

@@ -74,7 +74,8 @@ extension CompiledCondition {
         case .test(let fact, let op, let expected):
             let actual = value(fact)
             let result = Self.test(actual, op, expected)
-            lines.append("\(pad)\(fact.rawValue) \(op.rawValue) \(expected.shortDescription): \(fact.rawValue) is \(actual) -> \(result)")
+            let test = [fact.rawValue, op.rawValue, expected.shortDescription].filter { !$0.isEmpty }.joined(separator: " ")
+            lines.append("\(pad)\(test): \(fact.rawValue) is \(actual) -> \(result)")
             return result
         }
     }

@@ -1,0 +1,56 @@
+import TacetDiagnostics
+import TacetDocuments
+import TacetEngine
+import TacetYAML
+
+/// `tacet test PATH...`: runs the PolicyTest documents under the paths.
+public enum TestCommand {
+    /// Runs every case. Exit 2 when documents are invalid, 1 when a case fails, no case ran, or
+    /// coverage is below `threshold` (when given); else 0.
+    public static func run(paths: [String], coverage: Bool, threshold: Double?, today: CalendarDate,
+                           limits: YAMLLimits = .default) -> ToolOutcome {
+        let workspace = WorkspaceLoader(limits: limits).load(paths)
+        if workspace.hasErrors { return .invalid(workspace.diagnostics, sources: workspace.sources) }
+        let (results, coverages) = PolicyTestRunner(limits: limits, today: today).run(workspace)
+        var out = ""
+        var problems: [Diagnostic] = []
+        for result in results {
+            let name = "\(result.document.name) / \(result.testCase.name)"
+            if result.passed {
+                out += "PASS \(name)\n"
+                continue
+            }
+            out += "FAIL \(name) (\(result.document.location(of: result.testCase.pointer).description))\n"
+            for expected in result.missing {
+                out += "  - expected \(expected.rule)" + (expected.path.map { " at \($0)" } ?? "")
+                    + (expected.file.map { " in \($0)" } ?? "") + (expected.message.map { " saying \"\($0)\"" } ?? "") + "\n"
+            }
+            for finding in result.unexpected {
+                out += "  + unexpected \(finding.code) at \(finding.pointer ?? "-") (\(finding.location?.description ?? "-")): \(finding.message)\n"
+            }
+            problems += result.problems
+        }
+        let failed = results.filter { !$0.passed }.count
+        out += "\n\(results.count) case\(results.count == 1 ? "" : "s"): \(results.count - failed) passed, \(failed) failed\n"
+        var belowThreshold = false
+        if coverage || threshold != nil {
+            for entry in coverages {
+                out += "Coverage of \(entry.policy): \(entry.exercised.count) of \(entry.items.count) rules and requirements "
+                    + "(\(String(format: "%.1f", entry.percent))%)\n"
+                if !entry.uncovered.isEmpty { out += "  not exercised: \(entry.uncovered.joined(separator: ", "))\n" }
+                if let threshold, entry.percent < threshold {
+                    belowThreshold = true
+                    out += "  below the threshold of \(String(format: "%g", threshold))%\n"
+                }
+            }
+        }
+        if results.isEmpty {
+            problems.append(.error("test.none", "no policy test ran: no PolicyTest document with a case was found",
+                                   at: SourceLocation(file: paths.first ?? ".", line: 1, column: 1),
+                                   hint: "policy tests live in Policies/tests/"))
+        }
+        let status: ExitStatus = problems.contains { $0.code.hasPrefix("yaml.") || $0.code.hasPrefix("document.") } ? .invalid
+            : (failed > 0 || results.isEmpty || belowThreshold) ? .findings : .ok
+        return ToolOutcome(output: out, diagnostics: problems, sources: workspace.sources, status: status)
+    }
+}
