@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import TacetTool
 
 /// The `tacet` command: maps flags to ``TacetTool`` calls and prints their outcomes.
@@ -17,4 +18,18 @@ struct TacetCommand: ParsableCommand {
             PlanCommand.self, ReportCommand.self, ConvertCommand.self, FrameworkCommand.self, PluginCommand.self,
         ]
     )
+
+    /// Runs the command; a usage error exits 2, like any other invalid input (argument-parser's own
+    /// code for it is 64).
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            guard code == .validationFailure else { exit(withError: error) }
+            FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+            Foundation.exit(ExitStatus.invalid.rawValue)
+        }
+    }
 }

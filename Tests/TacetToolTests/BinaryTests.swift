@@ -17,7 +17,7 @@ struct BinaryTests {
         }
     }
 
-    @Test("commands not built yet say so and exit 2", arguments: ["explain", "test", "plan", "report", "plugin"])
+    @Test("commands not built yet say so and exit 2", arguments: ["plan", "report", "plugin"])
     func planned(command: String) throws {
         let result = try TacetBinary.run([command, "Examples/"])
         #expect(result.status == 2)
@@ -82,5 +82,15 @@ struct BinaryTests {
         let result = try TacetBinary.run(["--generate-completion-script", "bash"])
         #expect(result.status == 0)
         #expect(result.stdout.contains("validate"))
+    }
+}
+
+@Suite("tacet usage errors")
+struct UsageTests {
+    @Test("a usage error exits 2 with the usage text", arguments: [["check"], ["check", "--fail-on", "fatal", "x"], ["frobnicate"]])
+    func usage(arguments: [String]) throws {
+        let result = try TacetBinary.run(arguments)
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("Usage:") || result.stderr.contains("Error:"))
     }
 }

@@ -1,0 +1,168 @@
+import Foundation
+import Testing
+import TacetTestSupport
+
+/// End-to-end: check, lint, explain and test on the shipped policy, curricula and sample team, and on
+/// small inputs built for each exit status. Runs the built binary from the repository root.
+@Suite("Policy commands", .serialized)
+struct PolicyCommandTests {
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().path
+
+    static func tacet(_ arguments: String...) throws -> TacetBinary.Result {
+        try TacetBinary.run(arguments, in: repository)
+    }
+
+    @Test("check on the sample team: exit 1, each deliberate violation at its line, the exception listed apart")
+    func checkSample() throws {
+        let result = try Self.tacet("check", "Policies", "Curricula", "Examples", "--today", "2026-11-21")
+        #expect(result.status == 1)
+        let findings = result.stdout.split(separator: "\n").filter { $0.hasPrefix("Examples/") && $0.contains(": error: ") || $0.contains(": warning: ") }
+            .map { String($0.prefix { $0 != " " }) }
+        #expect(findings == [
+            "Examples/pediatrics/workflows/inpatient-documentation.yaml:34:15:",
+            "Examples/pediatrics/workflows/inpatient-documentation.yaml:37:5:",
+            "Examples/pediatrics/workflows/inpatient-documentation.yaml:43:15:",
+            "Examples/pediatrics/workflows/inpatient-documentation.yaml:49:11:",
+            "Examples/pediatrics/workflows/session-planning.yaml:17:12:",
+            "Examples/pediatrics/workflows/session-planning.yaml:20:5:",
+            "Examples/pediatrics/workflows/session-planning.yaml:29:9:",
+        ])
+        // Every finding sits on a line the sample marks as a deliberate violation.
+        for finding in findings {
+            let parts = finding.split(separator: ":")
+            let lines = try String(contentsOfFile: Self.repository + "/" + parts[0], encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
+            #expect(lines[Int(parts[1])! - 1].contains("deliberate"), "\(finding) is not marked deliberate")
+        }
+        #expect(result.stdout.contains("Suppressed by exceptions (1):"))
+        #expect(result.stdout.contains("by exception 'weekend-review-cover' (owner clinical-director, expires 2027-01-31)"))
+        #expect(result.stdout.hasSuffix("2 workflows checked in 11 documents: 6 errors, 1 warning, 0 infos; 1 suppressed by exceptions\n"))
+    }
+
+    @Test("once the exception expires, its finding is back and the expiry is reported")
+    func expiredException() throws {
+        let result = try Self.tacet("check", "Policies", "Curricula", "Examples", "--today", "2027-02-01")
+        #expect(result.status == 1)
+        #expect(result.stdout.contains("[requirement.review-level]"))
+        #expect(result.stderr.contains("exception 'weekend-review-cover' expired on 2027-01-31 and no longer applies [exception.expired]"))
+    }
+
+    @Test("check exits 0 on a clean workflow and with --fail-on above the findings")
+    func checkClean() throws {
+        let directory = try TemporaryDirectory()
+        let workflow = try directory.write("clean.yaml", """
+            apiVersion: tacet/v1
+            kind: Workflow
+            metadata: {name: clean}
+            policy: music-therapy-ai-use
+            steps:
+              - {id: plan, task: session-planning, ai: ai-assisted, tool: research-assistant, data: [none], performer: t-ana, consent: true}
+
+            """)
+        let roster = Self.repository + "/Examples/pediatrics/therapists"
+        let clean = try Self.tacet("check", "Policies/music-therapy-ai-use.yaml", roster, workflow)
+        #expect(clean.status == 0, "\(clean.stdout)\(clean.stderr)")
+        #expect(clean.stdout.contains("1 workflow checked"))
+        let warnings = try Self.tacet("check", "Policies", "Curricula", "Examples", "--fail-on", "error", "--format", "json")
+        #expect(warnings.status == 1)
+    }
+
+    @Test("check exits 2 on invalid input, and on a policy layer that loosens")
+    func checkInvalid() throws {
+        let directory = try TemporaryDirectory()
+        let broken = try directory.write("broken.yaml", "apiVersion: tacet/v1\nkind: Workflow\nmetadata: {name: b}\nsteps: [\n")
+        let invalid = try Self.tacet("check", "Policies", broken)
+        #expect(invalid.status == 2)
+        #expect(invalid.stderr.contains("\(broken):5:1: error:"))
+        let loose = try directory.write("loose.yaml", """
+            apiVersion: tacet/v1
+            kind: Policy
+            metadata: {name: loose}
+            extends: [music-therapy-ai-use]
+            tasks:
+              - {id: repertoire-research, title: R, area: clinical-reasoning, maxAI: ai-drafted, requires: {data: [none]}, cite: [clinical-ai-guidance]}
+
+            """)
+        let loosened = try Self.tacet("check", "Policies/music-therapy-ai-use.yaml", loose)
+        #expect(loosened.status == 2)
+        #expect(loosened.stderr.contains("\(loose):6:74: error: raises task 'repertoire-research' from ai-assisted to ai-drafted [policy.loosens]"))
+    }
+
+    @Test("check --format json follows the documented shape")
+    func checkJSON() throws {
+        let result = try Self.tacet("check", "Policies", "Curricula", "Examples", "--format", "json", "--today", "2026-11-21")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        #expect(json["schemaVersion"] as? Int == 1)
+        let summary = try #require(json["summary"] as? [String: Int])
+        #expect(summary["errors"] == 6)
+        #expect(summary["warnings"] == 1)
+        #expect(summary["suppressed"] == 1)
+        let findings = try #require(json["findings"] as? [[String: Any]])
+        let first = try #require(findings.first)
+        for key in ["rule", "severity", "message", "file", "line", "column", "pointer", "citations", "notes"] {
+            #expect(first[key] != nil, "finding lacks \(key)")
+        }
+        let suppressed = try #require(json["suppressed"] as? [[String: Any]])
+        #expect(suppressed.first?["exception"] as? String == "weekend-review-cover")
+    }
+
+    @Test("lint passes on the shipped policies, and exits 1 on a rule that can never hold")
+    func lint() throws {
+        let shipped = try Self.tacet("lint", "Policies", "Curricula", "--fail-on", "warning")
+        #expect(shipped.status == 0, "\(shipped.stdout)\(shipped.stderr)")
+        let directory = try TemporaryDirectory()
+        let layer = try directory.write("layer.yaml", """
+            apiVersion: tacet/v1
+            kind: Policy
+            metadata: {name: layer}
+            extends: [music-therapy-ai-use]
+            rules:
+              - id: impossible
+                severity: warning
+                message: never
+                when:
+                  all:
+                    - {fact: step.ai, operator: equals, value: human-only}
+                    - {fact: step.ai, operator: equals, value: ai-drafted}
+
+            """)
+        let result = try Self.tacet("lint", "Policies/music-therapy-ai-use.yaml", "Curricula", layer, "--fail-on", "warning")
+        #expect(result.status == 1)
+        #expect(result.stdout.contains("\(layer):10:7: warning: rule 'impossible' can never hold"))
+    }
+
+    @Test("explain shows every requirement's verdict and each rule's evaluation")
+    func explain() throws {
+        let result = try Self.tacet("explain", "inpatient-documentation", "Policies", "Curricula", "Examples",
+                                    "--step", "draft-note-weekend", "--today", "2026-11-21")
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("FAIL requirement.review-level: reviewer t-ana is developing in documentation"))
+        #expect(result.stdout.contains("(suppressed by exception 'weekend-review-cover')"))
+        #expect(result.stdout.contains("  FIRES emerging-needs-supervisor-review (error)"))
+        #expect(result.stdout.contains("performer.level equals emerging: performer.level is emerging -> true"))
+        #expect(result.stdout.contains("  n/a  requirement.task-data: the task does not restrict data classes"))
+        let task = try Self.tacet("explain", "Examples/pediatrics/workflows/inpatient-documentation.yaml", "Policies", "Curricula",
+                                  "Examples", "--task", "progress-note-drafting")
+        #expect(task.status == 0, "\(task.stderr)")
+        #expect(task.stdout.contains("As stated by music-therapy-ai-use"))
+        #expect(task.stdout.contains("As stated by pediatrics"))
+        #expect(task.stdout.contains("review by therapist at proficient or above in documentation"))
+        let unknown = try Self.tacet("explain", "inpatient-documentation", "Policies", "Examples", "--step", "draft-nte")
+        #expect(unknown.status == 2)
+        #expect(unknown.stderr.contains("did you mean 'draft-note'?"))
+        let both = try Self.tacet("explain", "x", "--step", "a", "--task", "b")
+        #expect(both.status != 0)
+        #expect(both.stderr.contains("exactly one of --step ID and --task ID"))
+    }
+
+    @Test("test runs the shipped policy tests with full coverage, and fails when no test ran")
+    func policyTests() throws {
+        let result = try Self.tacet("test", "Policies", "--coverage", "--threshold", "100")
+        #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+        #expect(result.stdout.contains("0 failed"))
+        #expect(result.stdout.contains("Coverage of music-therapy-ai-use: 19 of 19 rules and requirements (100.0%)"))
+        let none = try Self.tacet("test", "Curricula")
+        #expect(none.status == 1)
+        #expect(none.stderr.contains("no policy test ran"))
+    }
+}
