@@ -21,6 +21,16 @@ let package = Package(
             ]
         ),
         .executableTarget(
+            name: "CheckRatio",
+            dependencies: [
+                "Corpus",
+                .product(name: "TacetYAML", package: "Tacet"),
+                .product(name: "TacetDocuments", package: "Tacet"),
+                .product(name: "TacetEngine", package: "Tacet"),
+                .product(name: "TacetTool", package: "Tacet"),
+            ]
+        ),
+        .executableTarget(
             name: "YAMLLoad",
             dependencies: [
                 "Corpus",

@@ -5,19 +5,36 @@ import TacetDiagnostics
 /// `line` and `column` are 1-based; a column counts Unicode scalar values, as libyaml does (a tab
 /// counts as one). `index` is the 0-based count of Unicode scalars before the mark (a leading BOM
 /// counts as one), which is what libyaml reports; it orders marks within a file.
-public struct Mark: Sendable, Hashable, Codable, Comparable {
+public struct Mark: Sendable, Hashable, Comparable {
+    // Stored in 32 bits: a node holds a mark, and documents hold millions of nodes. Inputs are
+    // bounded far below 2^31 characters by YAMLLimits.maxInputBytes.
+    private var storedLine: UInt32
+    private var storedColumn: UInt32
+    private var storedIndex: UInt32
+
     /// The 1-based line.
-    public var line: Int
+    public var line: Int {
+        get { Int(storedLine) }
+        set { storedLine = UInt32(clamping: newValue) }
+    }
+
     /// The 1-based column, in Unicode scalar values.
-    public var column: Int
+    public var column: Int {
+        get { Int(storedColumn) }
+        set { storedColumn = UInt32(clamping: newValue) }
+    }
+
     /// The 0-based index in Unicode scalars from the start of the input.
-    public var index: Int
+    public var index: Int {
+        get { Int(storedIndex) }
+        set { storedIndex = UInt32(clamping: newValue) }
+    }
 
     /// Creates a mark from 1-based line and column.
     public init(line: Int, column: Int, index: Int) {
-        self.line = line
-        self.column = column
-        self.index = index
+        storedLine = UInt32(clamping: line)
+        storedColumn = UInt32(clamping: column)
+        storedIndex = UInt32(clamping: index)
     }
 
     /// The very start of a file.

@@ -13,21 +13,34 @@ public struct Node: Sendable, Hashable {
         case mapping([MappingEntry])
     }
 
+    /// A tag or anchor, boxed: almost no node has one, and every node would otherwise pay 32 bytes.
+    private enum Annotations: Sendable, Hashable {
+        indirect case value(tag: String?, anchor: String?)
+    }
+
     /// What the node holds.
     public var content: Content
     /// Where the node starts.
     public var mark: Mark
+    private var annotations: Annotations?
+
     /// The explicit tag in short form (`!!str`), when one was written.
-    public var tag: String?
+    public var tag: String? {
+        if case .value(let tag, _)? = annotations { return tag }
+        return nil
+    }
+
     /// The anchor name, when one was written.
-    public var anchor: String?
+    public var anchor: String? {
+        if case .value(_, let anchor)? = annotations { return anchor }
+        return nil
+    }
 
     /// Creates a node.
     public init(_ content: Content, mark: Mark, tag: String? = nil, anchor: String? = nil) {
         self.content = content
         self.mark = mark
-        self.tag = tag
-        self.anchor = anchor
+        annotations = tag == nil && anchor == nil ? nil : .value(tag: tag, anchor: anchor)
     }
 
     /// The scalar, if this is one.

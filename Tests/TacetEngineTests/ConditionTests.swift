@@ -115,3 +115,19 @@ struct ConditionTests {
         if let hint { #expect(first.hint == hint) }
     }
 }
+
+@Suite("Partial evaluation")
+struct PartialEvaluationTests {
+    @Test("known facts decide what they can; the rest stays open")
+    func partial() {
+        let task = CompiledCondition.test(.stepTask, .equals, .string("notes"))
+        let ai = CompiledCondition.test(.stepAI, .atLeast, .ai(.aiDrafted))
+        let fixed: [Fact: FactValue] = [.stepTask: .string("research")]
+        #expect(task.value(fixing: fixed) == false)
+        #expect(CompiledCondition.all([task, ai]).value(fixing: fixed) == false)
+        #expect(CompiledCondition.any([task, ai]).value(fixing: fixed) == nil)
+        #expect(CompiledCondition.not(task).value(fixing: fixed) == true)
+        #expect(CompiledCondition.any([.not(task), ai]).value(fixing: fixed) == true)
+        #expect(ai.value(fixing: [:]) == nil)
+    }
+}

@@ -35,22 +35,23 @@ public struct WorkspaceLoader: Sendable {
         return found.sorted()
     }
 
-    /// Loads every document under `paths`.
+    /// Loads every document under `paths`, reading and decoding files on every core.
     public func load(_ paths: [String]) -> Workspace {
         var workspace = Workspace(documents: [], diagnostics: [], sources: [:], files: [])
         var seen = Set<String>()
         for path in paths {
-            let files: [String]
             do {
-                files = try self.files(at: path)
+                for file in try files(at: path) where seen.insert(file).inserted { workspace.files.append(file) }
             } catch {
                 workspace.diagnostics += error.diagnostics
-                continue
             }
-            for file in files where seen.insert(file).inserted {
-                workspace.files.append(file)
-                load(file: file, into: &workspace)
-            }
+        }
+        let files = workspace.files
+        let loaded = Parallel.map(files.count) { index in load(file: files[index]) }
+        for (file, result) in zip(files, loaded) {
+            workspace.sources[file] = result.bytes
+            workspace.diagnostics += result.diagnostics
+            if let document = result.document { workspace.documents.append(document) }
         }
         checkUniqueNames(&workspace)
         return workspace
@@ -76,14 +77,11 @@ public struct WorkspaceLoader: Sendable {
         }
     }
 
-    private func load(file: String, into workspace: inout Workspace) {
+    private func load(file: String) -> (bytes: [UInt8]?, diagnostics: [Diagnostic], document: LoadedDocument?) {
         let (bytes, root, diagnostics) = parse(file: file)
-        workspace.sources[file] = bytes
-        workspace.diagnostics += diagnostics
-        guard let root else { return }
+        guard let root else { return (bytes, diagnostics, nil) }
         let decoded = DocumentDecoder.decode(root, file: file)
-        workspace.diagnostics += decoded.diagnostics
-        if let document = decoded.document { workspace.documents.append(document) }
+        return (bytes, diagnostics + decoded.diagnostics, decoded.document)
     }
 
     /// Two documents of one kind with one name would make every reference to them ambiguous.

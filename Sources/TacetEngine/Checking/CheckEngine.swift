@@ -15,19 +15,21 @@ public enum CheckEngine {
         let (policies, policyDiagnostics) = PolicyResolver.resolve(documents)
         problems += policyDiagnostics
         let roster = Roster(documents)
-        var findings: [Diagnostic] = []
+        let choice = PolicyChoice(policies)
         var workflows: [String: (document: LoadedDocument, workflow: Workflow)] = [:]
-        var checked = 0
+        var checkers: [String: WorkflowChecker] = [:]
+        var jobs: [(checker: WorkflowChecker, document: LoadedDocument, workflow: Workflow)] = []
         for document in documents {
             switch document.document {
             case .workflow(let workflow):
                 workflows[workflow.metadata.name] = (document, workflow)
-                switch PolicyChoice.choose(for: document, workflow, among: policies) {
+                switch choice.choose(for: document, workflow) {
                 case .failure(let problem):
                     problems += problem.diagnostics
                 case .success(let policy):
-                    checked += 1
-                    findings += WorkflowChecker(policy: policy, roster: roster).check(document, workflow)
+                    let checker = checkers[policy.name] ?? WorkflowChecker(policy: policy, roster: roster)
+                    checkers[policy.name] = checker
+                    jobs.append((checker, document, workflow))
                 }
             case .learningPlan:
                 problems.append(Diagnostic(.warning, code: "check.not-audited",
@@ -37,6 +39,11 @@ public enum CheckEngine {
                 continue
             }
         }
+        let work = jobs
+        let findings = Parallel.map(work.count) { index in
+            work[index].checker.check(work[index].document, work[index].workflow)
+        }.flatMap { $0 }
+        let checked = jobs.count
         let knownRules = Set(Requirement.allCases.map(\.rawValue)).union(policies.values.flatMap { $0.rules.map(\.id) })
         let applier = ExceptionApplier(workflows: workflows, knownRules: knownRules, today: today)
         let (kept, suppressed, exceptionDiagnostics) = applier.apply(documents.filter { $0.kind == .exception }, to: findings)

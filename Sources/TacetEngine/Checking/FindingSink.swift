@@ -14,25 +14,27 @@ struct FindingSink {
         self.policy = policy
     }
 
-    /// The pointer of `field` of the step (the step itself when nil or absent).
-    func pointer(_ field: String?) -> String {
-        guard let field else { return stepPointer }
-        let candidate = stepPointer + "/" + field
-        return document.root.node(at: candidate) == nil ? stepPointer : candidate
+    /// The pointer and place of `field` of the step (the step itself when nil or absent).
+    func place(_ field: String?) -> (pointer: String, location: SourceLocation) {
+        if let field {
+            let candidate = stepPointer + "/" + field
+            if let node = document.root.node(at: candidate) { return (candidate, node.mark.location(in: document.file)) }
+        }
+        return (stepPointer, document.location(of: stepPointer))
     }
 
     mutating func callAsFunction(_ requirement: Requirement, _ message: String, at field: String?, hint: String? = nil,
                                  cite: [String] = [], notes: [DiagnosticNote] = []) {
-        let pointer = pointer(field)
-        findings.append(Diagnostic(.error, code: requirement.rawValue, message: message, location: document.location(of: pointer),
+        let (pointer, location) = place(field)
+        findings.append(Diagnostic(.error, code: requirement.rawValue, message: message, location: location,
                                    pointer: pointer, hint: hint, notes: notes, citations: cite))
     }
 
     mutating func rule(_ rule: ResolvedRule) {
-        let pointer = pointer(rule.at?.stepField)
+        let (pointer, location) = place(rule.at?.stepField)
         findings.append(Diagnostic(rule.rule.severity, code: rule.id, message: rule.rule.message,
-                                   location: document.location(of: pointer), pointer: pointer, hint: rule.rule.hint,
-                                   notes: [DiagnosticNote("rule defined here", at: rule.document.location(of: rule.rule.pointer))],
+                                   location: location, pointer: pointer, hint: rule.rule.hint,
+                                   notes: [DiagnosticNote("rule defined here", at: rule.location)],
                                    citations: rule.rule.cite))
     }
 

@@ -2,9 +2,18 @@ import TacetDiagnostics
 import TacetDocuments
 
 /// Which policy a workflow is checked against: the one it names, or the only one no other extends.
-enum PolicyChoice {
-    static func choose(for document: LoadedDocument, _ workflow: Workflow,
-                       among policies: [String: ResolvedPolicy]) -> Result<ResolvedPolicy, DiagnosticError> {
+struct PolicyChoice {
+    let policies: [String: ResolvedPolicy]
+    /// The policies no other extends, sorted: the candidates for a workflow that names none.
+    let leaves: [String]
+
+    init(_ policies: [String: ResolvedPolicy]) {
+        self.policies = policies
+        let extended = Set(policies.values.flatMap { $0.layers.dropLast().map(\.name) })
+        leaves = policies.keys.filter { !extended.contains($0) }.sorted()
+    }
+
+    func choose(for document: LoadedDocument, _ workflow: Workflow) -> Result<ResolvedPolicy, DiagnosticError> {
         let chosen: ResolvedPolicy
         if let name = workflow.policy {
             guard let policy = policies[name] else {
@@ -15,8 +24,6 @@ enum PolicyChoice {
             }
             chosen = policy
         } else {
-            let extended = Set(policies.values.flatMap { $0.layers.dropLast().map(\.name) })
-            let leaves = policies.keys.filter { !extended.contains($0) }.sorted()
             guard leaves.count == 1, let only = leaves.first, let policy = policies[only] else {
                 let message = leaves.isEmpty ? "no Policy document among the documents checked"
                     : "several policies could apply (\(leaves.joined(separator: ", "))): the workflow must name one"

@@ -1,7 +1,7 @@
 import TacetDocuments
 
 /// One workflow step with everything it refers to resolved: the facts rules are evaluated on.
-public struct StepContext: Sendable {
+public struct StepContext: Sendable, FactSource {
     /// The workflow.
     public let workflow: Workflow
     /// The step.

@@ -9,11 +9,20 @@ public struct WorkflowChecker: Sendable {
     public let policy: ResolvedPolicy
     /// The roster.
     public let roster: Roster
+    /// For each task, the indexes of the rules that can hold for one of its steps: a rule that
+    /// provably cannot (say, it tests another task) is never evaluated on the task's steps.
+    private let candidates: [String: [Int]]
 
-    /// Creates a checker.
+    /// Creates a checker, sorting out once which rules can apply to which task.
     public init(policy: ResolvedPolicy, roster: Roster) {
         self.policy = policy
         self.roster = roster
+        var candidates: [String: [Int]] = [:]
+        for (id, task) in policy.tasks {
+            let facts = StepContext.taskFacts(task.value).merging([.stepTask: .string(id)]) { $1 }
+            candidates[id] = policy.rules.indices.filter { policy.rules[$0].condition.value(fixing: facts) != false }
+        }
+        self.candidates = candidates
     }
 
     /// Every finding for `document`, a workflow, in step order.
@@ -26,8 +35,9 @@ public struct WorkflowChecker: Sendable {
         let context = StepContext(workflow: workflow, step: workflow.steps[index], policy: policy, roster: roster)
         var emit = FindingSink(document: document, stepPointer: "/steps/\(index)", policy: policy)
         checkRequirements(context, &emit)
-        for rule in policy.rules where rule.condition.holds(context.value) {
-            emit.rule(rule)
+        // Steps of an unknown task could match any rule, so every rule is evaluated for them.
+        for index in candidates[context.step.task] ?? Array(policy.rules.indices) where policy.rules[index].condition.holds(context) {
+            emit.rule(policy.rules[index])
         }
         return emit.findings
     }

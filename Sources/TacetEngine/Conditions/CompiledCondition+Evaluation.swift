@@ -5,14 +5,21 @@ extension CompiledCondition {
     ///
     /// A test on a missing fact is false, whatever its operator, except `exists`: so `not` of a
     /// test on a missing fact is true.
-    public func holds(_ value: (Fact) -> FactValue) -> Bool {
+    public func holds<Source: FactSource>(_ source: Source) -> Bool {
         switch self {
-        case .all(let parts): parts.allSatisfy { $0.holds(value) }
-        case .any(let parts): parts.contains { $0.holds(value) }
-        case .not(let inner): !inner.holds(value)
-        case .test(let fact, let op, let expected): Self.test(value(fact), op, expected)
+        case .all(let parts):
+            for part in parts where !part.holds(source) { return false }
+            return true
+        case .any(let parts):
+            for part in parts where part.holds(source) { return true }
+            return false
+        case .not(let inner): return !inner.holds(source)
+        case .test(let fact, let op, let expected): return Self.test(source.value(fact), op, expected)
         }
     }
+
+    /// Whether the condition holds for facts given by a function.
+    public func holds(_ value: @escaping (Fact) -> FactValue) -> Bool { holds(FactFunction(value)) }
 
     /// One test of one fact value.
     static func test(_ actual: FactValue, _ op: ConditionOperator, _ expected: TestValue) -> Bool {
@@ -51,33 +58,38 @@ extension CompiledCondition {
     }
 
     /// Evaluates like ``holds(_:)`` and records, line by line, what each part read and decided.
-    public func explain(_ value: (Fact) -> FactValue, depth: Int = 0, into lines: inout [String]) -> Bool {
+    public func explain<Source: FactSource>(_ source: Source, depth: Int = 0, into lines: inout [String]) -> Bool {
         let pad = String(repeating: "  ", count: depth)
         switch self {
         case .all(let parts):
             lines.append("\(pad)all of:")
             var result = true
-            for part in parts where !part.explain(value, depth: depth + 1, into: &lines) { result = false }
+            for part in parts where !part.explain(source, depth: depth + 1, into: &lines) { result = false }
             lines.append("\(pad)=> \(result ? "holds" : "does not hold") (all)")
             return result
         case .any(let parts):
             lines.append("\(pad)any of:")
             var result = false
-            for part in parts where part.explain(value, depth: depth + 1, into: &lines) { result = true }
+            for part in parts where part.explain(source, depth: depth + 1, into: &lines) { result = true }
             lines.append("\(pad)=> \(result ? "holds" : "does not hold") (any)")
             return result
         case .not(let inner):
             lines.append("\(pad)not:")
-            let result = !inner.explain(value, depth: depth + 1, into: &lines)
+            let result = !inner.explain(source, depth: depth + 1, into: &lines)
             lines.append("\(pad)=> \(result ? "holds" : "does not hold") (not)")
             return result
         case .test(let fact, let op, let expected):
-            let actual = value(fact)
+            let actual = source.value(fact)
             let result = Self.test(actual, op, expected)
             let test = [fact.rawValue, op.rawValue, expected.shortDescription].filter { !$0.isEmpty }.joined(separator: " ")
             lines.append("\(pad)\(test): \(fact.rawValue) is \(actual) -> \(result)")
             return result
         }
+    }
+
+    /// ``explain(_:depth:into:)`` for facts given by a function.
+    public func explain(_ value: @escaping (Fact) -> FactValue, into lines: inout [String]) -> Bool {
+        explain(FactFunction(value), into: &lines)
     }
 }
 

@@ -30,7 +30,7 @@ public enum Explainer {
         }
         let rules = policy.rules.map { rule -> StepExplanation.RuleLine in
             var trace: [String] = []
-            let fired = rule.condition.explain(context.value, into: &trace)
+            let fired = rule.condition.explain(context, into: &trace)
             return .init(rule: rule, verdict: fired ? .failed : .passed, trace: trace)
         }
         let facts = Fact.allCases.map { ($0, context.value($0)) }
@@ -83,7 +83,7 @@ public enum Explainer {
                                             .map { "did you mean '\($0)'?" } ?? "pass the folders holding the workflow, its policy and roster"))
         }
         let (policies, diagnostics) = PolicyResolver.resolve(workspace.documents)
-        switch PolicyChoice.choose(for: document, workflow, among: policies) {
+        switch PolicyChoice(policies).choose(for: document, workflow) {
         case .failure(let error): throw DiagnosticError(diagnostics.filter { $0.severity == .error } + error.diagnostics)
         case .success(let policy): return (document, workflow, policy, Roster(workspace.documents))
         }

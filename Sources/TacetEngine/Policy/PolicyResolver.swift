@@ -116,7 +116,8 @@ public struct PolicyResolver {
                     at = nil
                 }
             }
-            result.rules.append(ResolvedRule(rule: rule, condition: condition, at: at, document: document))
+            result.rules.append(ResolvedRule(rule: rule, condition: condition, at: at, document: document,
+                                             location: document.location(of: rule.pointer)))
         }
         if !policy.extends.isEmpty { checkCitations(policy, in: document, known: result.citations) }
         if diagnostics[errorsBefore...].contains(where: { $0.severity == .error }) { result.hasErrors = true }

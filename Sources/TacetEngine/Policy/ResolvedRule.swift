@@ -1,3 +1,4 @@
+import TacetDiagnostics
 import TacetDocuments
 
 /// A policy rule with its condition compiled, and the layer it came from.
@@ -10,6 +11,8 @@ public struct ResolvedRule: Sendable {
     public var at: Fact?
     /// The layer that defined it.
     public var document: LoadedDocument
+    /// Where the rule is written, resolved once for the note every finding of it carries.
+    public var location: SourceLocation
 
     /// The rule's id.
     public var id: String { rule.id }

@@ -1,0 +1,66 @@
+import Corpus
+import Dispatch
+import Foundation
+import TacetDocuments
+import TacetEngine
+import TacetTool
+import TacetYAML
+
+// Times `check` on a 2,000-file corpus against a bare libyaml scan of the same files (both reading
+// the files from disk), interleaved, and a small workflow end to end in process.
+// Run: swift run -c release CheckRatio [rounds] [files]
+
+let rounds = CommandLine.arguments.dropFirst().first.flatMap { Int($0) } ?? 5
+let fileCount = CommandLine.arguments.dropFirst(2).first.flatMap { Int($0) } ?? 2000
+
+func time(_ body: () -> Void) -> Double {
+    let start = DispatchTime.now().uptimeNanoseconds
+    body()
+    return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
+}
+
+let root = try CheckCorpus.write(files: fileCount, steps: 50, rules: 100)
+let workflowFiles = try FileManager.default.contentsOfDirectory(atPath: root + "/workflows").map { root + "/workflows/" + $0 }
+let today = CalendarDate(year: 2026, month: 11, day: 21) ?? .epoch
+var sink = 0
+var best = (scan: Double.infinity, check: Double.infinity, load: Double.infinity, engine: Double.infinity)
+var lastReport: CheckReport?
+for _ in 0..<rounds {
+    best.scan = min(best.scan, time {
+        for file in workflowFiles {
+            let bytes = [UInt8](FileManager.default.contents(atPath: file) ?? Data())
+            sink &+= LibYAMLScan.countEvents(in: bytes) ?? 0
+        }
+    })
+    var workspace: Workspace?
+    var engineTime = 0.0
+    best.check = min(best.check, time {
+        workspace = WorkspaceLoader().load([root])
+        if let workspace { engineTime = time { lastReport = CheckEngine.check(workspace, today: today) } }
+    })
+    best.engine = min(best.engine, engineTime)
+    best.load = min(best.load, time { _ = WorkspaceLoader().load([root]) })
+}
+let bytes = workflowFiles.reduce(0) { $0 + ((try? FileManager.default.attributesOfItem(atPath: $1)[.size] as? Int) ?? 0) }
+print("corpus: \(workflowFiles.count) workflows x 50 steps (\(bytes / 1_048_576) MiB), 100 rules; best of \(rounds) (checksum \(sink))")
+if let report = lastReport {
+    print("findings: \(report.findings.count), problems: \(report.problems.count), workflows checked: \(report.workflowsChecked)")
+}
+print("libyaml event scan of the workflows  \(String(format: "%8.1f", best.scan)) ms   1.00x")
+print("tacet check (load, resolve, check)   \(String(format: "%8.1f", best.check)) ms   \(String(format: "%.2f", best.check / best.scan))x")
+print("  of which loading (parse, decode)   \(String(format: "%8.1f", best.load)) ms   \(String(format: "%.2f", best.load / best.scan))x")
+print("  of which the engine                \(String(format: "%8.1f", best.engine)) ms   \(String(format: "%.2f", best.engine / best.scan))x")
+
+// One small workflow, end to end in process: read, parse, decode, resolve, check, render.
+let small = FileManager.default.temporaryDirectory.appendingPathComponent("tacet-bench-small").path
+try? FileManager.default.removeItem(atPath: small)
+try FileManager.default.createDirectory(atPath: small, withIntermediateDirectories: true)
+try CheckCorpus.workflow(0, steps: 8).write(toFile: small + "/workflow.yaml", atomically: true, encoding: .utf8)
+var smallBest = Double.infinity
+for _ in 0..<50 {
+    smallBest = min(smallBest, time {
+        let outcome = TacetTool.CheckCommand.run(paths: [root + "/policy", root + "/roster", small], today: today)
+        sink &+= outcome.findings.count
+    })
+}
+print("one 8-step workflow end to end       \(String(format: "%8.2f", smallBest)) ms (in process, best of 50)")
