@@ -41,6 +41,19 @@ let package = Package(
             path: "Benchmarks/YAMLLoad",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
+        .executableTarget(
+            name: "Check",
+            dependencies: [
+                "Corpus",
+                .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "TacetYAML", package: "Tacet"),
+                .product(name: "TacetDocuments", package: "Tacet"),
+                .product(name: "TacetEngine", package: "Tacet"),
+                .product(name: "TacetTool", package: "Tacet"),
+            ],
+            path: "Benchmarks/Check",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -39,7 +39,8 @@ public enum CheckEngine {
                 continue
             }
         }
-        let work = jobs
+        // Checked in file order, each workflow's findings already in line order: the concatenation is sorted.
+        let work = jobs.sorted { $0.document.file < $1.document.file }
         let findings = Parallel.map(work.count) { index in
             work[index].checker.check(work[index].document, work[index].workflow)
         }.flatMap { $0 }
@@ -47,7 +48,7 @@ public enum CheckEngine {
         let knownRules = Set(Requirement.allCases.map(\.rawValue)).union(policies.values.flatMap { $0.rules.map(\.id) })
         let applier = ExceptionApplier(workflows: workflows, knownRules: knownRules, today: today)
         let (kept, suppressed, exceptionDiagnostics) = applier.apply(documents.filter { $0.kind == .exception }, to: findings)
-        return CheckReport(findings: kept.sorted(), suppressed: suppressed, problems: (problems + exceptionDiagnostics).sorted(),
+        return CheckReport(findings: kept, suppressed: suppressed, problems: (problems + exceptionDiagnostics).sorted(),
                            workflowsChecked: checked, documents: documents.count)
     }
 }

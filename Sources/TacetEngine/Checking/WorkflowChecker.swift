@@ -27,7 +27,13 @@ public struct WorkflowChecker: Sendable {
 
     /// Every finding for `document`, a workflow, in step order.
     public func check(_ document: LoadedDocument, _ workflow: Workflow) -> [Diagnostic] {
-        workflow.steps.indices.flatMap { check(step: $0, of: document, workflow) }
+        // All in one file: ordering by line and column is cheap here and saves a global sort.
+        workflow.steps.indices.flatMap { check(step: $0, of: document, workflow) }.sorted { lhs, rhs in
+            let (l, r) = (lhs.location, rhs.location)
+            if l?.line != r?.line { return (l?.line ?? 0) < (r?.line ?? 0) }
+            if l?.column != r?.column { return (l?.column ?? 0) < (r?.column ?? 0) }
+            return lhs < rhs
+        }
     }
 
     /// The findings for the step at `index`.
@@ -77,9 +83,9 @@ public struct WorkflowChecker: Sendable {
 
     private func checkPeople(_ context: StepContext, _ emit: inout FindingSink) {
         let step = context.step
-        let ids = roster.therapists.keys.sorted()
-        let hint: (String) -> String = { name in
-            Suggestion.closest(to: name, in: ids).map { "did you mean '\($0)'?" }
+        let hint: (String) -> String = { [roster] name in
+            let ids = roster.therapists.keys.sorted()
+            return Suggestion.closest(to: name, in: ids).map { "did you mean '\($0)'?" }
                 ?? (ids.isEmpty ? "add the team's Therapist documents to the paths checked" : "add a Therapist document for them")
         }
         if context.performer == nil {
