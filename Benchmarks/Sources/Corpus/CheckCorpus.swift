@@ -6,9 +6,11 @@ public enum CheckCorpus {
     static let levels = ["emerging", "developing", "proficient", "advanced"]
     static let ai = ["human-only", "ai-assisted", "ai-drafted"]
 
-    /// Writes the corpus under a new temporary folder and returns its path.
-    public static func write(files: Int, steps: Int, rules: Int) throws -> String {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("tacet-bench-\(files)x\(steps)-\(rules)").path
+    /// Writes the corpus under a new temporary folder and returns its path. `compliant` corpora have
+    /// one violation per workflow, as a real team's would; the others break rules on most steps.
+    public static func write(files: Int, steps: Int, rules: Int, compliant: Bool = false) throws -> String {
+        let name = "tacet-bench-\(files)x\(steps)-\(rules)\(compliant ? "-compliant" : "")"
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent(name).path
         try? FileManager.default.removeItem(atPath: root)
         for folder in ["policy", "roster", "workflows"] {
             try FileManager.default.createDirectory(atPath: root + "/" + folder, withIntermediateDirectories: true)
@@ -18,7 +20,7 @@ public enum CheckCorpus {
             try therapist(person).write(toFile: root + "/roster/t\(person).yaml", atomically: true, encoding: .utf8)
         }
         for file in 0..<files {
-            try workflow(file, steps: steps).write(toFile: root + "/workflows/w\(file).yaml", atomically: true, encoding: .utf8)
+            try (compliant ? compliantWorkflow(file, steps: steps) : workflow(file, steps: steps)).write(toFile: root + "/workflows/w\(file).yaml", atomically: true, encoding: .utf8)
         }
         return root
     }
@@ -102,6 +104,42 @@ public enum CheckCorpus {
                     performer: t\(seed % 6)
                     reviewer: t\((seed + 1) % 6)
                     consent: \(seed % 9 != 0)
+                    disclosure: true
+                    description: Step \(step) of workflow \(file), drafted from the session notes and signed by the reviewer.
+
+                """
+        }
+        return text
+    }
+
+    /// A workflow that follows the policy on every step but its last, which uses AI in a human-only task.
+    public static func compliantWorkflow(_ file: Int, steps: Int) -> String {
+        var text = """
+            apiVersion: tacet/v1
+            kind: Workflow
+            metadata: {name: workflow-\(file), team: team-\(file % 7)}
+            setting: Inpatient pediatrics
+            steps:
+
+            """
+        for step in 0..<steps {
+            let task = step == steps - 1 ? 0 : (file + step) % 20 == 0 ? 1 : (file + step) % 20
+            let area = task % 5
+            // In area a, therapist p is at level (p + a) % 4: pick an advanced reviewer and a
+            // performer at developing or above who is someone else.
+            let reviewer = (3 - area + 4) % 4
+            let performer = (0..<6).first { $0 != reviewer && ($0 + area) % 4 >= 1 } ?? 5
+            let maxAI = task % 4 == 0 ? "human-only" : task % 4 == 1 ? "ai-assisted" : "ai-drafted"
+            let ai = step == steps - 1 ? "ai-assisted" : maxAI
+            text += """
+                  - id: step-\(step)
+                    task: task-\(task)
+                    ai: \(ai)
+                    tool: scribe
+                    data: [deidentified]
+                    performer: t\(performer)
+                    reviewer: t\(reviewer)
+                    consent: true
                     disclosure: true
                     description: Step \(step) of workflow \(file), drafted from the session notes and signed by the reviewer.
 
