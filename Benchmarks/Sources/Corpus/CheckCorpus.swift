@@ -83,16 +83,20 @@ public enum CheckCorpus {
             """
     }
 
+    static func header(_ file: Int) -> String {
+        """
+        apiVersion: tacet/v1
+        kind: Workflow
+        metadata: {name: workflow-\(file), team: team-\(file % 7)}
+        setting: Inpatient pediatrics
+        steps:
+
+        """
+    }
+
     /// One workflow; `file` varies tasks, people and data so rules fire on some steps and not others.
     public static func workflow(_ file: Int, steps: Int) -> String {
-        var text = """
-            apiVersion: tacet/v1
-            kind: Workflow
-            metadata: {name: workflow-\(file), team: team-\(file % 7)}
-            setting: Inpatient pediatrics
-            steps:
-
-            """
+        var text = header(file)
         for step in 0..<steps {
             let seed = file * 31 + step * 7
             text += """
@@ -114,14 +118,7 @@ public enum CheckCorpus {
 
     /// A workflow that follows the policy on every step but its last, which uses AI in a human-only task.
     public static func compliantWorkflow(_ file: Int, steps: Int) -> String {
-        var text = """
-            apiVersion: tacet/v1
-            kind: Workflow
-            metadata: {name: workflow-\(file), team: team-\(file % 7)}
-            setting: Inpatient pediatrics
-            steps:
-
-            """
+        var text = header(file)
         for step in 0..<steps {
             let task = step == steps - 1 ? 0 : (file + step) % 20 == 0 ? 1 : (file + step) % 20
             let area = task % 5

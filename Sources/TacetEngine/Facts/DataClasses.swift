@@ -2,8 +2,10 @@ import TacetDocuments
 
 /// A set of data classes as a bit set: steps are checked millions of times, so this stays cheap.
 public struct DataClasses: OptionSet, Sendable, Hashable {
+    /// The bits: 1 none, 2 deidentified, 4 phi.
     public let rawValue: UInt8
 
+    /// The set with these bits.
     public init(rawValue: UInt8) { self.rawValue = rawValue }
 
     /// The set holding one class.

@@ -1,40 +1,75 @@
 /// A fact a rule condition may test: one field of the step, its workflow, its task, its tool, its
 /// performer or its reviewer. People's levels are read from the roster, never from the workflow.
 public enum Fact: String, Sendable, Hashable, CaseIterable {
+    /// `step.id`: the step's id.
     case stepID = "step.id"
+    /// `step.task`: the task the step performs.
     case stepTask = "step.task"
+    /// `step.ai`: how far AI goes in the step.
     case stepAI = "step.ai"
+    /// `step.tool`: the AI tool the step uses (absent when none).
     case stepTool = "step.tool"
+    /// `step.data`: the data classes the step sends to the tool.
     case stepData = "step.data"
+    /// `step.performer`: the roster id of the person who performs the step.
     case stepPerformer = "step.performer"
+    /// `step.reviewer`: the roster id of the reviewer (absent when none).
     case stepReviewer = "step.reviewer"
+    /// `step.consent`: whether the client's consent to this AI use is recorded (absent when not stated).
     case stepConsent = "step.consent"
+    /// `step.disclosure`: whether AI involvement is disclosed in the record (absent when not stated).
     case stepDisclosure = "step.disclosure"
+    /// `step.description`: the step's free-text description.
     case stepDescription = "step.description"
+    /// `workflow.name`: the workflow's name.
     case workflowName = "workflow.name"
+    /// `workflow.team`: the workflow's team.
     case workflowTeam = "workflow.team"
+    /// `workflow.setting`: the workflow's setting.
     case workflowSetting = "workflow.setting"
+    /// `workflow.population`: the population the workflow serves.
     case workflowPopulation = "workflow.population"
+    /// `task.id`: the policy task's id (absent when the task is unknown).
     case taskID = "task.id"
+    /// `task.area`: the task's competency area.
     case taskArea = "task.area"
+    /// `task.maxAI`: the highest AI level the policy allows for the task.
     case taskMaxAI = "task.maxAI"
+    /// `task.clinical`: whether the task involves clinical judgement.
     case taskClinical = "task.clinical"
+    /// `task.requires.review`: whether the task requires human review of AI output.
     case taskReview = "task.requires.review"
+    /// `task.requires.review.role`: the role the reviewer must have.
     case taskReviewRole = "task.requires.review.role"
+    /// `task.requires.review.minLevel`: the lowest level the reviewer may have.
     case taskReviewMinLevel = "task.requires.review.minLevel"
+    /// `task.requires.consent`: whether the task requires recorded client consent.
     case taskConsent = "task.requires.consent"
+    /// `task.requires.disclosure`: whether the task requires disclosure in the record.
     case taskDisclosure = "task.requires.disclosure"
+    /// `tool.id`: the tool's id (absent when the step uses none).
     case toolID = "tool.id"
+    /// `tool.approved`: whether the tool is in the policy's approved-tool registry.
     case toolApproved = "tool.approved"
+    /// `tool.baa`: whether a business associate agreement covers the tool (absent when it is not approved).
     case toolBAA = "tool.baa"
+    /// `tool.data`: the data classes the tool may receive.
     case toolData = "tool.data"
+    /// `performer.id`: the performer's roster id.
     case performerID = "performer.id"
+    /// `performer.role`: the performer's role, from their Therapist document.
     case performerRole = "performer.role"
+    /// `performer.level`: the performer's level in the task's area, from the roster.
     case performerLevel = "performer.level"
+    /// `performer.credential`: the performer's credential, e.g. MT-BC.
     case performerCredential = "performer.credential"
+    /// `reviewer.id`: the reviewer's roster id.
     case reviewerID = "reviewer.id"
+    /// `reviewer.role`: the reviewer's role, from their Therapist document.
     case reviewerRole = "reviewer.role"
+    /// `reviewer.level`: the reviewer's level in the review area (the task's area unless the policy names one), from the roster.
     case reviewerLevel = "reviewer.level"
+    /// `reviewer.credential`: the reviewer's credential.
     case reviewerCredential = "reviewer.credential"
 
     /// The fact's type.

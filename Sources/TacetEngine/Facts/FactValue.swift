@@ -2,11 +2,17 @@ import TacetDocuments
 
 /// The value of a fact for one step; `missing` when the step, its task, tool or people lack it.
 public enum FactValue: Sendable, Hashable, CustomStringConvertible {
+    /// The step, its task, tool or people lack the fact.
     case missing
+    /// Text.
     case string(String)
+    /// A boolean.
     case bool(Bool)
+    /// An AI-use level.
     case ai(AIUseLevel)
+    /// A competency level.
     case level(CompetencyLevel)
+    /// A set of data classes.
     case dataClasses(DataClasses)
 
     /// How `tacet explain` shows the value.
