@@ -105,3 +105,18 @@ struct LintTests {
         #expect(ConditionAnalysis().alwaysHolds(text) == false)
     }
 }
+
+@Suite("Policy lint: quoted statements")
+struct LintStatementTests {
+    @Test("a citation quoting a statement the framework lacks is an error; one it has is fine")
+    func quotedStatements() throws {
+        let good = LintTests.policy { $0.replacingOccurrences(of: "  - {id: src, title: Source, source: test}",
+                                                              with: "  - {id: src, title: Source, source: test, statement: d1}") }
+        #expect(try LintTests.lint(good).findings.isEmpty)
+        let bad = LintTests.policy { $0.replacingOccurrences(of: "  - {id: src, title: Source, source: test}",
+                                                             with: "  - {id: src, title: Source, source: test, statement: d2}") }
+        let finding = try #require(try LintTests.lint(bad).findings.first)
+        #expect(finding.message == "citation 'src' quotes statement 'd2', which the framework does not have")
+        #expect(finding.pointer == "/citations/0/statement")
+    }
+}

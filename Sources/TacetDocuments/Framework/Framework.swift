@@ -57,6 +57,12 @@ public struct Framework: Sendable, Hashable, DocumentBody {
     /// The ids a policy task may classify: AI-at-Work statements and O*NET tasks.
     public var classifiableIDs: [String] { aiAtWork.map(\.id) + onetTasks.map(\.id) }
 
+    /// Whether `id` names any statement of the framework: competency, AI-at-Work, durable-skill or O*NET task.
+    public func containsStatement(_ id: String) -> Bool {
+        statements.contains { $0.id == id } || aiAtWork.contains { $0.id == id } || onetTasks.contains { $0.id == id }
+            || durableSkills.contains { $0.statements.contains { $0.id == id } }
+    }
+
     /// The area with `id`.
     public func area(_ id: String) -> CompetencyArea? { areas.first { $0.id == id } }
 

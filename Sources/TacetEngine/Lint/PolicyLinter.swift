@@ -37,6 +37,7 @@ public enum PolicyLinter {
             for task in policy.orderedTasks { lintTask(task, framework: framework?.1, add) }
             for rule in policy.rules { lintRule(rule, in: policy, add) }
             if let framework, !extended.contains(name) { lintClassification(policy, framework: framework, add) }
+            if let framework { lintCitedStatements(policy, framework: framework.1, add) }
         }
         if framework == nil && !policies.isEmpty {
             add(Diagnostic(.info, code: "policy.no-framework",
@@ -110,6 +111,19 @@ public enum PolicyLinter {
                                hint: "lower the task's maxAI below \(level.rawValue), or narrow the rule",
                                notes: [DiagnosticNote("task '\(value.id)' allows up to \(value.maxAI.rawValue) here",
                                                       at: task.document.location(of: value.pointer + "/maxAI"))]))
+            }
+        }
+    }
+
+    private static func lintCitedStatements(_ policy: ResolvedPolicy, framework: Framework, _ add: (Diagnostic) -> Void) {
+        for layer in policy.layers {
+            guard case .policy(let value) = layer.document else { continue }
+            for (index, citation) in value.citations.enumerated() {
+                guard let statement = citation.statement, !framework.containsStatement(statement) else { continue }
+                let pointer = "/citations/\(index)/statement"
+                add(Diagnostic(.error, code: DocumentErrorCode.undefinedReference.rawValue,
+                               message: "citation '\(citation.id)' quotes statement '\(statement)', which the framework does not have",
+                               location: layer.location(of: pointer), pointer: pointer))
             }
         }
     }
