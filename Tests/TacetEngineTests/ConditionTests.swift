@@ -123,11 +123,12 @@ struct PartialEvaluationTests {
         let task = CompiledCondition.test(.stepTask, .equals, .string("notes"))
         let ai = CompiledCondition.test(.stepAI, .atLeast, .ai(.aiDrafted))
         let fixed: [Fact: FactValue] = [.stepTask: .string("research")]
-        #expect(task.value(fixing: fixed) == false)
-        #expect(CompiledCondition.all([task, ai]).value(fixing: fixed) == false)
-        #expect(CompiledCondition.any([task, ai]).value(fixing: fixed) == nil)
-        #expect(CompiledCondition.not(task).value(fixing: fixed) == true)
-        #expect(CompiledCondition.any([.not(task), ai]).value(fixing: fixed) == true)
-        #expect(ai.value(fixing: [:]) == nil)
+        #expect(task.residual(fixing: fixed) == .always(false))
+        #expect(CompiledCondition.all([task, ai]).residual(fixing: fixed) == .always(false))
+        #expect(CompiledCondition.any([task, ai]).residual(fixing: fixed) == .depends(ai))
+        #expect(CompiledCondition.not(task).residual(fixing: fixed) == .always(true))
+        #expect(CompiledCondition.any([.not(task), ai]).residual(fixing: fixed) == .always(true))
+        #expect(CompiledCondition.all([.not(task), ai]).residual(fixing: fixed) == .depends(ai))
+        #expect(ai.residual(fixing: [:]) == .depends(ai))
     }
 }

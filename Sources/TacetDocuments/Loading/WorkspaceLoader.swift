@@ -57,17 +57,25 @@ public struct WorkspaceLoader: Sendable {
         return workspace
     }
 
-    /// Reads and parses one file, refusing an oversized one before reading it.
+    /// Reads and parses one file; an oversized file is refused after reading one byte past the limit,
+    /// never in full.
     public func parse(file: String) -> (bytes: [UInt8]?, root: Node?, diagnostics: [Diagnostic]) {
         let start = SourceLocation(file: file, line: 1, column: 1)
-        if let size = (try? FileManager.default.attributesOfItem(atPath: file))?[.size] as? Int, size > limits.maxInputBytes {
+        guard let handle = FileHandle(forReadingAtPath: file) else {
+            return (nil, nil, [.error(DocumentErrorCode.io.rawValue, "cannot read the file", at: start)])
+        }
+        defer { try? handle.close() }
+        let data: Data
+        do {
+            data = try handle.read(upToCount: limits.maxInputBytes + 1) ?? Data()
+        } catch {
+            return (nil, nil, [.error(DocumentErrorCode.io.rawValue, "cannot read the file: \(error.localizedDescription)", at: start)])
+        }
+        guard data.count <= limits.maxInputBytes else {
             let diagnostic = YAMLError(.inputTooLarge,
-                                       "file is \(size) bytes, over the limit of \(limits.maxInputBytes) bytes (maxInputBytes)",
+                                       "file is over the limit of \(limits.maxInputBytes) bytes (maxInputBytes)",
                                        at: .start).diagnostic(file: file)
             return (nil, nil, [diagnostic])
-        }
-        guard let data = FileManager.default.contents(atPath: file) else {
-            return (nil, nil, [.error(DocumentErrorCode.io.rawValue, "cannot read the file", at: start)])
         }
         let bytes = [UInt8](data)
         do {

@@ -9,18 +9,25 @@ public struct WorkflowChecker: Sendable {
     public let policy: ResolvedPolicy
     /// The roster.
     public let roster: Roster
-    /// For each task, the indexes of the rules that can hold for one of its steps: a rule that
-    /// provably cannot (say, it tests another task) is never evaluated on the task's steps.
-    private let candidates: [String: [Int]]
+    /// For each task, the rules that can hold for one of its steps, each with what is left of its
+    /// condition once the task's own facts are known (nil: it holds for every step of the task).
+    /// A rule that cannot hold for a task (say, it tests another task) is never evaluated for it.
+    private let candidates: [String: [(rule: Int, rest: CompiledCondition?)]]
 
     /// Creates a checker, sorting out once which rules can apply to which task.
     public init(policy: ResolvedPolicy, roster: Roster) {
         self.policy = policy
         self.roster = roster
-        var candidates: [String: [Int]] = [:]
+        var candidates: [String: [(rule: Int, rest: CompiledCondition?)]] = [:]
         for (id, task) in policy.tasks {
             let facts = StepContext.taskFacts(task.value).merging([.stepTask: .string(id)]) { $1 }
-            candidates[id] = policy.rules.indices.filter { policy.rules[$0].condition.value(fixing: facts) != false }
+            candidates[id] = policy.rules.indices.compactMap { index in
+                switch policy.rules[index].condition.residual(fixing: facts) {
+                case .always(false): nil
+                case .always(true): (index, nil)
+                case .depends(let rest): (index, rest)
+                }
+            }
         }
         self.candidates = candidates
     }
@@ -41,9 +48,11 @@ public struct WorkflowChecker: Sendable {
         let context = StepContext(workflow: workflow, step: workflow.steps[index], policy: policy, roster: roster)
         var emit = FindingSink(document: document, stepPointer: "/steps/\(index)", policy: policy)
         checkRequirements(context, &emit)
-        // Steps of an unknown task could match any rule, so every rule is evaluated for them.
-        for index in candidates[context.step.task] ?? Array(policy.rules.indices) where policy.rules[index].condition.holds(context) {
-            emit.rule(policy.rules[index])
+        if let rules = candidates[context.step.task] {
+            for (index, rest) in rules where rest?.holds(context) ?? true { emit.rule(policy.rules[index]) }
+        } else {
+            // Steps of an unknown task could match any rule, so every rule is evaluated for them.
+            for rule in policy.rules where rule.condition.holds(context) { emit.rule(rule) }
         }
         return emit.findings
     }
@@ -137,7 +146,10 @@ public struct WorkflowChecker: Sendable {
     private func checkReview(_ context: StepContext, task: PolicyTask, review: ReviewRequirement, _ emit: inout FindingSink) {
         let step = context.step
         let area = review.area ?? task.area
-        let wanted = "\(review.role == Roster.anyTherapistRole ? "a therapist" : "a \(review.role)") at \(review.minLevel.rawValue) or above in \(area)"
+        // Messages and notes are built only when a finding needs them: this runs for every step.
+        var wanted: String {
+            "\(review.role == Roster.anyTherapistRole ? "a therapist" : "a \(review.role)") at \(review.minLevel.rawValue) or above in \(area)"
+        }
         guard let reviewerID = step.reviewer else {
             emit(.review, "task '\(task.id)' requires review by \(wanted), and step '\(step.id)' names no reviewer", at: nil,
                  hint: "name a reviewer with reviewer:", cite: task.cite, notes: [emit.taskNote(task)])
@@ -148,7 +160,9 @@ public struct WorkflowChecker: Sendable {
                  at: "reviewer", cite: task.cite)
         }
         guard let reviewer = context.reviewer else { return }  // reported by checkPeople
-        let profile = roster.documents[reviewerID].map { DiagnosticNote("\(reviewer.name)'s profile", at: $0.location(of: "/levels")) }
+        var profile: DiagnosticNote? {
+            roster.documents[reviewerID].map { DiagnosticNote("\(reviewer.name)'s profile", at: $0.location(of: "/levels")) }
+        }
         if !Roster.fills(reviewer, role: review.role) {
             emit(.reviewRole, "reviewer \(reviewerID) is a \(reviewer.role); task '\(task.id)' requires review by a \(review.role)",
                  at: "reviewer", cite: task.cite, notes: [profile].compactMap { $0 })

@@ -21,39 +21,55 @@ extension CompiledCondition {
     /// Whether the condition holds for facts given by a function.
     public func holds(_ value: @escaping (Fact) -> FactValue) -> Bool { holds(FactFunction(value)) }
 
-    /// One test of one fact value.
+    /// One test of one fact value. Switches on each value in turn rather than on a tuple of them,
+    /// which would copy both payloads on every one of the millions of tests a large check runs.
     static func test(_ actual: FactValue, _ op: ConditionOperator, _ expected: TestValue) -> Bool {
         if op == .exists {
-            let present = actual != .missing
-            if case .bool(let wanted) = expected { return present == wanted }
-            return present
+            if case .bool(let wanted) = expected { return (actual != .missing) == wanted }
+            return actual != .missing
         }
-        switch (actual, op, expected) {
-        case (.missing, _, _): return false
-        case let (.string(a), .equals, .string(b)): return a == b
-        case let (.string(a), .notEquals, .string(b)): return a != b
-        case let (.string(a), .in, .strings(set)): return set.contains(a)
-        case let (.string(a), .notIn, .strings(set)): return !set.contains(a)
-        case let (.string(a), .contains, .string(b)): return a.contains(b)
-        case let (.string(a), .matches, .pattern(pattern)): return pattern.matches(a)
-        case let (.bool(a), .equals, .bool(b)): return a == b
-        case let (.bool(a), .notEquals, .bool(b)): return a != b
-        case let (.ai(a), .equals, .ai(b)): return a == b
-        case let (.ai(a), .notEquals, .ai(b)): return a != b
-        case let (.ai(a), .in, .ais(set)): return set.contains(a)
-        case let (.ai(a), .notIn, .ais(set)): return !set.contains(a)
-        case let (.ai(a), .atLeast, .ai(b)): return a >= b
-        case let (.ai(a), .atMost, .ai(b)): return a <= b
-        case let (.level(a), .equals, .level(b)): return a == b
-        case let (.level(a), .notEquals, .level(b)): return a != b
-        case let (.level(a), .in, .levels(set)): return set.contains(a)
-        case let (.level(a), .notIn, .levels(set)): return !set.contains(a)
-        case let (.level(a), .atLeast, .level(b)): return a >= b
-        case let (.level(a), .atMost, .level(b)): return a <= b
-        case let (.dataClasses(a), .contains, .dataClass(b)): return a.contains(b)
-        default:
-            // invariant: the compiler only builds fact/operator/value combinations listed above.
+        switch actual {
+        case .missing:
             return false
+        case .string(let a):
+            switch (op, expected) {
+            case (.equals, .string(let b)): return a == b
+            case (.notEquals, .string(let b)): return a != b
+            case (.in, .strings(let set)): return set.contains(a)
+            case (.notIn, .strings(let set)): return !set.contains(a)
+            case (.contains, .string(let b)): return a.contains(b)
+            case (.matches, .pattern(let pattern)): return pattern.matches(a)
+            default: return false
+            }
+        case .bool(let a):
+            guard case .bool(let b) = expected else { return false }
+            return op == .equals ? a == b : op == .notEquals ? a != b : false
+        case .ai(let a):
+            switch expected {
+            case .ai(let b): return compare(a, op, b)
+            case .ais(let set): return op == .in ? set.contains(a) : op == .notIn ? !set.contains(a) : false
+            default: return false
+            }
+        case .level(let a):
+            switch expected {
+            case .level(let b): return compare(a, op, b)
+            case .levels(let set): return op == .in ? set.contains(a) : op == .notIn ? !set.contains(a) : false
+            default: return false
+            }
+        case .dataClasses(let a):
+            guard op == .contains, case .dataClass(let b) = expected else { return false }
+            return a.contains(b)
+        }
+        // invariant: the compiler only builds the fact/operator/value combinations handled above.
+    }
+
+    private static func compare<T: Comparable>(_ a: T, _ op: ConditionOperator, _ b: T) -> Bool {
+        switch op {
+        case .equals: a == b
+        case .notEquals: a != b
+        case .atLeast: a >= b
+        case .atMost: a <= b
+        default: false
         }
     }
 

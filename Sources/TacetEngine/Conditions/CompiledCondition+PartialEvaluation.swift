@@ -1,34 +1,44 @@
 extension CompiledCondition {
-    /// What the condition is known to be when only `fixed` facts are known: true, false, or nil
-    /// when it depends on other facts. A linear pass; "false" is certain, which is all the checker's
-    /// rule pre-filter needs.
-    public func value(fixing fixed: [Fact: FactValue]) -> Bool? {
+    /// The condition with the tests on `fixed` facts decided: `.always(value)` when that settles
+    /// it, else `.depends` on what is left. The checker evaluates only what is left, per task.
+    public func residual(fixing fixed: [Fact: FactValue]) -> Residual {
         switch self {
         case .test(let fact, let op, let expected):
-            guard let actual = fixed[fact] else { return nil }
-            return Self.test(actual, op, expected)
+            guard let actual = fixed[fact] else { return .depends(self) }
+            return .always(Self.test(actual, op, expected))
         case .not(let inner):
-            return inner.value(fixing: fixed).map { !$0 }
+            switch inner.residual(fixing: fixed) {
+            case .always(let value): return .always(!value)
+            case .depends(let rest): return .depends(.not(rest))
+            }
         case .all(let parts):
-            var unknown = false
+            var rest: [CompiledCondition] = []
             for part in parts {
-                switch part.value(fixing: fixed) {
-                case false?: return false
-                case nil: unknown = true
-                case true?: continue
+                switch part.residual(fixing: fixed) {
+                case .always(false): return .always(false)
+                case .always(true): continue
+                case .depends(let left): rest.append(left)
                 }
             }
-            return unknown ? nil : true
+            return rest.isEmpty ? .always(true) : .depends(rest.count == 1 ? rest[0] : .all(rest))
         case .any(let parts):
-            var unknown = false
+            var rest: [CompiledCondition] = []
             for part in parts {
-                switch part.value(fixing: fixed) {
-                case true?: return true
-                case nil: unknown = true
-                case false?: continue
+                switch part.residual(fixing: fixed) {
+                case .always(true): return .always(true)
+                case .always(false): continue
+                case .depends(let left): rest.append(left)
                 }
             }
-            return unknown ? nil : false
+            return rest.isEmpty ? .always(false) : .depends(rest.count == 1 ? rest[0] : .any(rest))
         }
+    }
+
+    /// What is left of a condition once some facts are known.
+    public enum Residual: Sendable, Hashable {
+        /// Settled either way.
+        case always(Bool)
+        /// Depends on this remaining condition.
+        case depends(CompiledCondition)
     }
 }
