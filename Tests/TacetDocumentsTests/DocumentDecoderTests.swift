@@ -220,3 +220,16 @@ struct DocumentDecoderTests {
         #expect(Slug.make("Client's  needs — (2026)") == "clients-needs-2026")
     }
 }
+
+@Suite("Ids")
+struct IDTests {
+    @Test("ids are lower-case letters and digits in hyphen-separated words", arguments: [
+        ("a", true), ("progress-note-drafting", true), ("t-2", true), ("2026", true),
+        ("", false), ("-a", false), ("a-", false), ("a--b", false), ("A", false), ("a_b", false), ("é", false), ("a b", false),
+    ])
+    func pattern(id: String, valid: Bool) throws {
+        var context = DecodingContext(file: "x.yaml")
+        let node = try YAMLParser().parse("x")
+        #expect((MappingFields.checkID(id, at: node, pointer: "", in: &context) != nil) == valid)
+    }
+}

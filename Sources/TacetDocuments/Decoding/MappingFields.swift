@@ -10,11 +10,15 @@ public struct MappingFields {
     public let pointer: String
     /// What the mapping is, for messages ("a task", "the document").
     public let what: String
+    // Read once: every field lookup compares against these, and every document has many fields.
+    private let entries: [MappingEntry]
+    private let keys: [String]
+    private var used: [Bool]
     private var known: [String] = []
 
     /// Starts reading `node`; records an error and returns nil when it is not a mapping.
     public init?(_ node: Node, at pointer: String, what: String, in context: inout DecodingContext) {
-        guard node.mapping != nil else {
+        guard let entries = node.mapping else {
             context.error(.wrongType, "expected \(what) as a mapping, found \(node.shapeDescription)", at: node,
                           pointer: pointer)
             return nil
@@ -22,12 +26,18 @@ public struct MappingFields {
         self.node = node
         self.pointer = pointer
         self.what = what
+        self.entries = entries
+        keys = entries.map { $0.key.scalar?.value ?? "" }
+        used = Array(repeating: false, count: entries.count)
+        known.reserveCapacity(16)
     }
 
     /// The node under `key`, marking the key as known.
     public mutating func raw(_ key: String) -> Node? {
         known.append(key)
-        return node[key]
+        guard let index = keys.firstIndex(of: key) else { return nil }
+        used[index] = true
+        return entries[index].value
     }
 
     /// The JSON Pointer of `key` in this mapping.
@@ -62,11 +72,15 @@ public struct MappingFields {
 
     /// Checks the id pattern `[a-z0-9]+(-[a-z0-9]+)*`, recording an error when it does not match.
     public static func checkID(_ value: String, at node: Node, pointer: String, in context: inout DecodingContext) -> String? {
-        let parts = value.split(separator: "-", omittingEmptySubsequences: false)
-        let valid = !value.isEmpty && parts.allSatisfy { part in
-            !part.isEmpty && part.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) }
+        var valid = !value.isEmpty
+        var previousHyphen = true  // so a leading hyphen is refused
+        for byte in value.utf8 where valid {
+            let hyphen = byte == UInt8(ascii: "-")
+            let alphanumeric = (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+            valid = alphanumeric || (hyphen && !previousHyphen)
+            previousHyphen = hyphen
         }
-        guard valid else {
+        guard valid, !previousHyphen else {
             context.error(.invalidValue, "'\(value)' is not a valid id", at: node, pointer: pointer,
                           hint: "use lower-case letters, digits and single hyphens, e.g. progress-note-drafting")
             return nil
@@ -76,10 +90,8 @@ public struct MappingFields {
 
     /// Reports every key that was not asked for, suggesting the closest known key.
     public func finish(_ context: inout DecodingContext) {
-        guard let entries = node.mapping else { return }
-        for entry in entries {
-            let key = entry.key.scalar?.value ?? ""
-            guard !known.contains(key) else { continue }
+        for (index, entry) in entries.enumerated() where !used[index] {
+            let key = keys[index]
             let keyPointer = JSONPointer.appending(key, to: pointer)
             let hint = Suggestion.closest(to: key, in: known).map { "did you mean '\($0)'?" }
                 ?? "\(what) has the keys: \(known.joined(separator: ", "))"
