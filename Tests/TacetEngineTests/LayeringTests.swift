@@ -134,3 +134,18 @@ struct LayeringTests {
         #expect(invalid.workflowsChecked == 0)
     }
 }
+
+@Suite("Rule placement")
+struct RulePlacementTests {
+    @Test("'at' must name a step fact, with a suggestion")
+    func at() throws {
+        let policy = Fixture.policy + "rules:\n  - {id: r, severity: info, message: m, at: step.tol, when: {fact: step.ai, operator: exists}}\n"
+        let workspace = try Fixture.workspace([("policy.yaml", policy)])
+        let (policies, diagnostics) = PolicyResolver.resolve(workspace.documents)
+        let error = try #require(diagnostics.first)
+        #expect(error.code == "document.invalid-value")
+        #expect(error.hint == "did you mean 'step.tool'?")
+        #expect(error.pointer == "/rules/0/at")
+        #expect(policies["base"]?.hasErrors == true)
+    }
+}

@@ -1,3 +1,5 @@
+import TacetDocuments
+
 /// The type of a fact, which decides the operators and values a condition may use on it.
 public enum FactType: String, Sendable, Hashable {
     /// Text: ids and free text.
@@ -12,7 +14,7 @@ public enum FactType: String, Sendable, Hashable {
     case dataClasses = "list of data classes"
 
     /// The operators that make sense on this type.
-    public var operators: [ConditionOperatorName] {
+    public var operators: [ConditionOperator] {
         switch self {
         case .string: [.equals, .notEquals, .in, .notIn, .contains, .exists, .matches]
         case .bool: [.equals, .notEquals, .exists]

@@ -112,7 +112,7 @@ public struct PolicyResolver {
                 if at?.stepField == nil {
                     error(.extends, "'at' must name a step fact such as step.tool, not '\(name)'", document, rule.pointer + "/at",
                           hint: Suggestion.closest(to: name, in: Fact.allCases.compactMap { $0.stepField == nil ? nil : $0.rawValue })
-                            .map { "did you mean '\($0)'?" })
+                            .map { "did you mean '\($0)'?" }, code: DocumentErrorCode.invalidValue.rawValue)
                     at = nil
                 }
             }
