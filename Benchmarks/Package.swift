@@ -2,6 +2,26 @@
 import PackageDescription
 
 // A package of its own so the benchmark library's dependencies never slow the main test build.
+
+/// Tacet's libraries, which every benchmark executable measures.
+let tacet: [Target.Dependency] = [
+    "Corpus",
+    .product(name: "TacetYAML", package: "Tacet"),
+    .product(name: "TacetDocuments", package: "Tacet"),
+    .product(name: "TacetEngine", package: "Tacet"),
+    .product(name: "TacetTool", package: "Tacet"),
+]
+
+/// A target run by `swift package benchmark` (ordo-one/benchmark).
+func suite(_ name: String) -> Target {
+    .executableTarget(
+        name: name,
+        dependencies: tacet + [.product(name: "Benchmark", package: "benchmark")],
+        path: "Benchmarks/\(name)",
+        plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+    )
+}
+
 let package = Package(
     name: "TacetBenchmarks",
     platforms: [.macOS(.v13)],
@@ -12,48 +32,11 @@ let package = Package(
     ],
     targets: [
         .target(name: "Corpus"),
-        .executableTarget(
-            name: "LoadRatio",
-            dependencies: [
-                "Corpus",
-                .product(name: "TacetYAML", package: "Tacet"),
-                .product(name: "TacetDocuments", package: "Tacet"),
-            ]
-        ),
-        .executableTarget(
-            name: "CheckRatio",
-            dependencies: [
-                "Corpus",
-                .product(name: "TacetYAML", package: "Tacet"),
-                .product(name: "TacetDocuments", package: "Tacet"),
-                .product(name: "TacetEngine", package: "Tacet"),
-                .product(name: "TacetTool", package: "Tacet"),
-            ]
-        ),
-        .executableTarget(
-            name: "YAMLLoad",
-            dependencies: [
-                "Corpus",
-                .product(name: "Benchmark", package: "benchmark"),
-                .product(name: "TacetYAML", package: "Tacet"),
-                .product(name: "TacetDocuments", package: "Tacet"),
-            ],
-            path: "Benchmarks/YAMLLoad",
-            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
-        ),
-        .executableTarget(
-            name: "Check",
-            dependencies: [
-                "Corpus",
-                .product(name: "Benchmark", package: "benchmark"),
-                .product(name: "TacetYAML", package: "Tacet"),
-                .product(name: "TacetDocuments", package: "Tacet"),
-                .product(name: "TacetEngine", package: "Tacet"),
-                .product(name: "TacetTool", package: "Tacet"),
-            ],
-            path: "Benchmarks/Check",
-            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
-        ),
+        // Interleaved timers that print ratios to the libyaml scan: steadier on a shared machine.
+        .executableTarget(name: "LoadRatio", dependencies: tacet),
+        .executableTarget(name: "CheckRatio", dependencies: tacet),
+        suite("YAMLLoad"),
+        suite("Check"),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -70,20 +70,7 @@ extension Node {
 
     /// Appends `text` as a JSON string literal (RFC 8259 escaping; non-ASCII kept as UTF-8).
     static func writeString(_ text: String, into out: inout String) {
-        out += "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20 || scalar.value == 0x2028 || scalar.value == 0x2029:
-                let hex = String(scalar.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        out += "\""
+        // U+2028 and U+2029 are valid JSON but break JavaScript consumers, so they are escaped too.
+        DoubleQuoted.append(text, to: &out) { $0 == 0x2028 || $0 == 0x2029 }
     }
 }

@@ -67,22 +67,12 @@ public enum YAMLWriter {
     /// `text` as a plain scalar when that is unambiguous, else double-quoted with escapes.
     public static func quoted(_ text: String) -> String {
         if isSafePlain(text) { return text }
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            case "\r": out += "\\r"
-            case _ where scalar.value < 0x20 || scalar.value == 0x7F || (0x80...0x9F).contains(scalar.value)
-                || scalar.value == 0xFEFF || scalar.value == 0x2028 || scalar.value == 0x2029:
-                let hex = String(scalar.value, radix: 16, uppercase: true)
-                out += "\\u" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
-            default: out.unicodeScalars.append(scalar)
-            }
+        var out = ""
+        // Beyond control characters, YAML wants DEL, the C1 controls, a BOM and the line separators escaped.
+        DoubleQuoted.append(text, to: &out) { value in
+            value == 0x7F || (0x80...0x9F).contains(value) || value == 0xFEFF || value == 0x2028 || value == 0x2029
         }
-        return out + "\""
+        return out
     }
 
     static func isSafePlain(_ text: String) -> Bool {
