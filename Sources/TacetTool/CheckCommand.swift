@@ -40,7 +40,8 @@ public enum CheckCommand {
 
     static func summary(_ report: CheckReport) -> String {
         let plural = ValidateCommand.plural
-        return "\n\(plural(report.workflowsChecked, "workflow")) checked in \(plural(report.documents, "document")): "
+        let plans = report.plansChecked == 0 ? "" : " and \(plural(report.plansChecked, "learning plan"))"
+        return "\n\(plural(report.workflowsChecked, "workflow"))\(plans) checked in \(plural(report.documents, "document")): "
             + "\(plural(report.count(.error), "error")), \(plural(report.count(.warning), "warning")), "
             + "\(plural(report.count(.info), "info")); \(report.suppressed.count) suppressed by exceptions\n"
     }

@@ -13,6 +13,7 @@ struct CheckOutput: Encodable {
     struct Summary: Encodable {
         let documents: Int
         let workflows: Int
+        let plans: Int
         let errors: Int
         let warnings: Int
         let infos: Int
@@ -68,7 +69,8 @@ struct CheckOutput: Encodable {
     let problems: [Finding]
 
     init(_ report: CheckReport) {
-        summary = Summary(documents: report.documents, workflows: report.workflowsChecked, errors: report.count(.error),
+        summary = Summary(documents: report.documents, workflows: report.workflowsChecked, plans: report.plansChecked,
+                          errors: report.count(.error),
                           warnings: report.count(.warning), infos: report.count(.info), suppressed: report.suppressed.count,
                           problems: report.problems.count)
         findings = report.findings.map { Finding($0) }

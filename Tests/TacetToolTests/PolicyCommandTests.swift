@@ -17,8 +17,8 @@ struct PolicyCommandTests {
     func checkSample() throws {
         let result = try Self.tacet("check", "Policies", "Curricula", "Examples", "--today", "2026-11-21")
         #expect(result.status == 1)
-        let findings = result.stdout.split(separator: "\n").filter { $0.hasPrefix("Examples/") && $0.contains(": error: ") || $0.contains(": warning: ") }
-            .map { String($0.prefix { $0 != " " }) }
+        let findings = result.stdout.split(separator: "\n").filter { $0.hasPrefix("Examples/") && ($0.contains(": error: ") || $0.contains(": warning: ")) }
+            .map { String($0.prefix { $0 != " " }) }.sorted()
         #expect(findings == [
             "Examples/pediatrics/workflows/inpatient-documentation.yaml:34:15:",
             "Examples/pediatrics/workflows/inpatient-documentation.yaml:37:5:",
@@ -27,7 +27,12 @@ struct PolicyCommandTests {
             "Examples/pediatrics/workflows/session-planning.yaml:17:12:",
             "Examples/pediatrics/workflows/session-planning.yaml:20:5:",
             "Examples/pediatrics/workflows/session-planning.yaml:29:9:",
-        ])
+            // The hand-written learning plan's mistakes, found by the plan audit.
+            "Examples/pediatrics/plans/t-ben.yaml:11:3:", "Examples/pediatrics/plans/t-ben.yaml:11:3:",
+            "Examples/pediatrics/plans/t-ben.yaml:12:14:", "Examples/pediatrics/plans/t-ben.yaml:14:5:",
+            "Examples/pediatrics/plans/t-ben.yaml:14:5:", "Examples/pediatrics/plans/t-ben.yaml:15:14:",
+            "Examples/pediatrics/plans/t-ben.yaml:16:48:",
+        ].sorted())
         // Every finding sits on a line the sample marks as a deliberate violation.
         for finding in findings {
             let parts = finding.split(separator: ":")
@@ -37,8 +42,8 @@ struct PolicyCommandTests {
         #expect(result.stdout.contains("Suppressed by exceptions (1):"))
         #expect(result.stdout.contains("by exception 'weekend-review-cover' (owner clinical-director, expires 2027-01-31)"))
         let summary = try #require(result.stdout.split(separator: "\n").last)
-        #expect(summary.hasPrefix("3 workflows checked in "))
-        #expect(summary.hasSuffix(" documents: 6 errors, 1 warning, 0 infos; 1 suppressed by exceptions"))
+        #expect(summary.hasPrefix("3 workflows and 1 learning plan checked in "))
+        #expect(summary.hasSuffix(" documents: 13 errors, 1 warning, 0 infos; 1 suppressed by exceptions"))
     }
 
     @Test("once the exception expires, its finding is back and the expiry is reported")
@@ -96,7 +101,8 @@ struct PolicyCommandTests {
         let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         #expect(json["schemaVersion"] as? Int == 1)
         let summary = try #require(json["summary"] as? [String: Int])
-        #expect(summary["errors"] == 6)
+        #expect(summary["errors"] == 13)
+        #expect(summary["plans"] == 1)
         #expect(summary["warnings"] == 1)
         #expect(summary["suppressed"] == 1)
         let findings = try #require(json["findings"] as? [[String: Any]])

@@ -19,6 +19,7 @@ public enum CheckEngine {
         var workflows: [String: (document: LoadedDocument, workflow: Workflow)] = [:]
         var checkers: [String: WorkflowChecker] = [:]
         var jobs: [(checker: WorkflowChecker, document: LoadedDocument, workflow: Workflow)] = []
+        var plans: [(document: LoadedDocument, plan: LearningPlan)] = []
         for document in documents {
             switch document.document {
             case .workflow(let workflow):
@@ -31,10 +32,8 @@ public enum CheckEngine {
                     checkers[policy.name] = checker
                     jobs.append((checker, document, workflow))
                 }
-            case .learningPlan:
-                problems.append(Diagnostic(.warning, code: "check.not-audited",
-                                           message: "learning plans are not audited by this version of Tacet",
-                                           location: document.location(of: "")))
+            case .learningPlan(let plan):
+                plans.append((document, plan))
             default:
                 continue
             }
@@ -45,10 +44,14 @@ public enum CheckEngine {
             work[index].checker.check(work[index].document, work[index].workflow)
         }.flatMap { $0 }
         let checked = jobs.count
+        let auditor = PlanAuditor(documents: documents, roster: roster)
+        let planFindings = plans.flatMap { auditor.audit($0.document, $0.plan) }
         let knownRules = Set(Requirement.allCases.map(\.rawValue)).union(policies.values.flatMap { $0.rules.map(\.id) })
         let applier = ExceptionApplier(workflows: workflows, knownRules: knownRules, today: today)
         let (kept, suppressed, exceptionDiagnostics) = applier.apply(documents.filter { $0.kind == .exception }, to: findings)
-        return CheckReport(findings: kept, suppressed: suppressed, problems: (problems + exceptionDiagnostics).sorted(),
-                           workflowsChecked: checked, documents: documents.count)
+        // Plan findings sort among the workflows' by file; exceptions name workflow steps only.
+        let all = planFindings.isEmpty ? kept : (kept + planFindings).sorted()
+        return CheckReport(findings: all, suppressed: suppressed, problems: (problems + exceptionDiagnostics).sorted(),
+                           workflowsChecked: checked, plansChecked: plans.count, documents: documents.count)
     }
 }

@@ -10,6 +10,8 @@ public struct CheckReport: Sendable {
     public var problems: [Diagnostic]
     /// How many workflows were checked.
     public var workflowsChecked: Int
+    /// How many learning plans were audited.
+    public var plansChecked: Int
     /// How many documents were loaded.
     public var documents: Int
 

@@ -1,5 +1,4 @@
 import TacetDiagnostics
-import TacetDocuments
 import TacetYAML
 
 extension LoadedDocument {

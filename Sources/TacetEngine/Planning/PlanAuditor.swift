@@ -1,0 +1,180 @@
+import TacetDiagnostics
+import TacetDocuments
+import TacetYAML
+
+/// Audits a `LearningPlan` against the catalog, the recertification rules and the therapist's
+/// profile: `tacet check` runs it on every plan, hand-written or generated.
+public struct PlanAuditor: Sendable {
+    let courses: [String: Course]
+    let requirements: [String: RecertificationRequirements]
+    let roster: Roster
+
+    /// An auditor for the catalogs and Requirements documents among `documents`.
+    public init(documents: [LoadedDocument], roster: Roster) {
+        var courses: [String: Course] = [:]
+        var requirements: [String: RecertificationRequirements] = [:]
+        for document in documents {
+            switch document.document {
+            case .catalog(let catalog): for course in catalog.courses where courses[course.id] == nil { courses[course.id] = course }
+            case .requirements(let value): requirements[value.credential] = requirements[value.credential] ?? value
+            default: continue
+            }
+        }
+        self.courses = courses
+        self.requirements = requirements
+        self.roster = roster
+    }
+
+    /// Every finding for `plan`, stored in `document`, in item order.
+    public func audit(_ document: LoadedDocument, _ plan: LearningPlan) -> [Diagnostic] {
+        var sink = Sink(document: document)
+        guard let therapist = roster.therapists[plan.therapist] else {
+            sink.emit(.unknownTherapist, "therapist '\(plan.therapist)' is not in the roster", at: "/therapist",
+                 hint: Suggestion.closest(to: plan.therapist, in: Array(roster.therapists.keys)).map { "did you mean '\($0)'?" }
+                    ?? "add the therapist's profile to the paths checked")
+            return sink.findings
+        }
+        let credential = therapist.credential
+        if credential.cycleStart != plan.cycleStart || credential.cycleEnd != plan.cycleEnd {
+            sink.emit(.cycleMismatch, severity: .warning, "the plan's cycle \(plan.cycleStart) to \(plan.cycleEnd) differs from \(therapist.name)'s "
+                 + "\(credential.name) cycle \(credential.cycleStart) to \(credential.cycleEnd)", at: "/cycleStart")
+        }
+        let first = Quarter(containing: plan.cycleStart)
+        let last = Quarter(containing: plan.cycleEnd)
+        let completed = Set(therapist.completed.compactMap(\.course))
+        var levels = therapist.levels
+        var seen: [String: Int] = [:]
+        var counted: [Int] = []  // items whose credits count: known, in the cycle, not repeated
+        // Quarter by quarter: a course may rely only on what earlier quarters bring.
+        let order = plan.items.indices.sorted { (plan.items[$0].quarter, $0) < (plan.items[$1].quarter, $1) }
+        var index = order.startIndex
+        while index < order.endIndex {
+            let quarter = plan.items[order[index]].quarter
+            var gained: [(String, CompetencyLevel)] = []
+            while index < order.endIndex, plan.items[order[index]].quarter == quarter {
+                let i = order[index]
+                index += 1
+                let item = plan.items[i]
+                let at = "/items/\(i)"
+                guard let course = courses[item.course] else {
+                    sink.emit(.unknownCourse, "course '\(item.course)' is in no catalog among the documents checked", at: at + "/course",
+                         hint: Suggestion.closest(to: item.course, in: Array(courses.keys)).map { "did you mean '\($0)'?" })
+                    continue
+                }
+                if let earlier = seen[course.id] {
+                    sink.emit(.duplicateCourse, severity: .warning, "course '\(course.id)' is already in the plan", at: at + "/course",
+                         notes: [DiagnosticNote("first scheduled here", at: document.location(of: "/items/\(earlier)"))])
+                    continue
+                }
+                seen[course.id] = i
+                if completed.contains(course.id) {
+                    sink.emit(.alreadyCompleted, severity: .warning, "\(therapist.name) has already completed '\(course.id)'", at: at + "/course")
+                }
+                if quarter < first || quarter > last {
+                    sink.emit(.outsideCycle, "\(quarter) is outside the cycle \(plan.cycleStart) to \(plan.cycleEnd)", at: at + "/quarter",
+                         hint: "credits earned outside the cycle do not count toward it")
+                } else {
+                    counted.append(i)
+                }
+                for prerequisite in course.prerequisites where !completed.contains(prerequisite) {
+                    let scheduled = plan.items.indices.first { plan.items[$0].course == prerequisite }
+                    if let scheduled, plan.items[scheduled].quarter < quarter { continue }
+                    let when = scheduled.map { "it is scheduled in \(plan.items[$0].quarter), not before" } ?? "it is not in the plan"
+                    sink.emit(.prerequisiteOrder, "'\(course.id)' needs '\(prerequisite)' first; \(when)", at: at + "/course",
+                         hint: "schedule '\(prerequisite)' in an earlier quarter",
+                         notes: scheduled.map { [DiagnosticNote("'\(prerequisite)' is here", at: document.location(of: "/items/\($0)"))] } ?? [])
+                }
+                for outcome in course.outcomes {
+                    guard let entry = outcome.entry else { continue }
+                    let level = levels[outcome.area]
+                    if level.map({ $0 < entry }) ?? true {
+                        sink.emit(.entryLevel, "'\(course.id)' starts at \(entry.rawValue) in \(outcome.area); by \(quarter) "
+                             + "\(therapist.name) is \(level?.rawValue ?? "at no recorded level") there",
+                             at: at, hint: "schedule a course that brings \(outcome.area) to \(entry.rawValue) in an earlier quarter")
+                    }
+                }
+                gained += course.outcomes.map { ($0.area, $0.level) }
+            }
+            for (area, level) in gained where levels[area].map({ $0 < level }) ?? true { levels[area] = level }
+        }
+        if let rules = requirements[credential.name] {
+            auditCredits(plan, therapist, rules, counted, &sink)
+        } else {
+            sink.emit(.noRequirements, "no Requirements document covers \(therapist.name)'s credential \(credential.name)", at: "/therapist",
+                 hint: "add the recertification rules (Curricula/requirements/) to the paths checked")
+        }
+        if let budget = therapist.budget { auditBudget(plan, therapist, budget, counted, &sink) }
+        return sink.findings
+    }
+
+    private func auditCredits(_ plan: LearningPlan, _ therapist: Therapist, _ rules: RecertificationRequirements, _ counted: [Int],
+                              _ sink: inout Sink) {
+        var byCategory: [String: Double] = [:]
+        var earned = 0.0
+        for entry in therapist.completed where entry.date >= plan.cycleStart && entry.date <= plan.cycleEnd {
+            byCategory[entry.category, default: 0] += entry.credits
+            earned += entry.credits
+        }
+        var planned = 0.0
+        for i in counted {
+            guard let course = courses[plan.items[i].course] else { continue }
+            byCategory[course.category, default: 0] += course.credits
+            planned += course.credits
+        }
+        let capped = byCategory.reduce(0.0) { total, entry in
+            total + min(entry.value, rules.caps.first { $0.category == entry.key }?.credits ?? .infinity)
+        }
+        if capped < rules.totalCredits {
+            sink.emit(.creditsShort, "\(format(capped)) of the \(format(rules.totalCredits)) credits the cycle needs: "
+                 + "\(format(earned)) earned, \(format(planned)) planned; \(format(rules.totalCredits - capped)) short", at: "/items",
+                 hint: "add courses worth \(format(rules.totalCredits - capped)) credits within the cycle")
+        }
+        for minimum in rules.minimums where (byCategory[minimum.category] ?? 0) < minimum.credits {
+            let have = byCategory[minimum.category] ?? 0
+            sink.emit(.categoryMinimum, "\(format(have)) \(minimum.category) credits earned and planned; the cycle needs at least "
+                 + "\(format(minimum.credits))", at: "/items", hint: "add a \(minimum.category) course")
+        }
+    }
+
+    private func auditBudget(_ plan: LearningPlan, _ therapist: Therapist, _ budget: Budget, _ counted: [Int],
+                             _ sink: inout Sink) {
+        var years: [Int: (hours: Double, money: Double, firstOver: (hours: Int?, money: Int?))] = [:]
+        for i in counted.sorted(by: { (plan.items[$0].quarter, $0) < (plan.items[$1].quarter, $1) }) {
+            guard let course = courses[plan.items[i].course] else { continue }
+            let year = plan.items[i].quarter.year
+            var entry = years[year] ?? (0, 0, (nil, nil))
+            entry.hours += course.hours
+            entry.money += course.cost
+            if entry.hours > budget.hoursPerYear && entry.firstOver.hours == nil { entry.firstOver.hours = i }
+            if entry.money > budget.moneyPerYear && entry.firstOver.money == nil { entry.firstOver.money = i }
+            years[year] = entry
+        }
+        for year in years.keys.sorted() {
+            guard let entry = years[year] else { continue }
+            if let i = entry.firstOver.hours {
+                sink.emit(.hoursBudget, "\(year)'s courses take \(format(entry.hours)) hours; \(therapist.name)'s budget is "
+                     + "\(format(budget.hoursPerYear)) hours a year", at: "/items/\(i)", hint: "move a course to another year")
+            }
+            if let i = entry.firstOver.money {
+                sink.emit(.moneyBudget, "\(year)'s courses cost \(format(entry.money)) \(budget.currency); \(therapist.name)'s budget is "
+                     + "\(format(budget.moneyPerYear)) \(budget.currency) a year", at: "/items/\(i)", hint: "move a course to another year")
+            }
+        }
+    }
+
+    private func format(_ value: Double) -> String {
+        value == value.rounded() ? String(Int(value)) : String(format: "%.2f", value)
+    }
+
+    /// Collects one plan's findings, each placed at its node.
+    struct Sink {
+        let document: LoadedDocument
+        var findings: [Diagnostic] = []
+
+        mutating func emit(_ finding: PlanFinding, severity: Severity = .error, _ message: String, at pointer: String,
+                           hint: String? = nil, notes: [DiagnosticNote] = []) {
+            findings.append(Diagnostic(severity, code: finding.rawValue, message: message, location: document.location(of: pointer),
+                                       pointer: pointer, hint: hint, notes: notes))
+        }
+    }
+}
