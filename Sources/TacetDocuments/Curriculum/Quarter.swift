@@ -34,6 +34,12 @@ public struct Quarter: Sendable, Hashable, Comparable, CustomStringConvertible, 
         CalendarDate(valid: (year, (quarter - 1) * 3 + 1, 1))
     }
 
+    /// The quarter after this one.
+    public var next: Quarter {
+        // invariant: a following quarter exists below year 9999, the calendar Tacet handles.
+        quarter == 4 ? (Quarter(year: year + 1, quarter: 1) ?? self) : (Quarter(year: year, quarter: quarter + 1) ?? self)
+    }
+
     /// `YYYY-Qn`.
     public var description: String { "\(year)-Q\(quarter)" }
 

@@ -1,0 +1,76 @@
+import TacetDocuments
+
+/// Says why no plan exists: which constraint cannot be met, and by how much.
+struct Diagnosis {
+    let problem: PlanningProblem
+
+    func reasons() -> [String] {
+        var reasons: [String] = []
+        var byCategory = problem.earned
+        for course in problem.courses { byCategory[course.category, default: 0] += course.credits }
+        let reachable = problem.counted(byCategory)
+        if reachable + 1e-9 < problem.total {
+            reasons.append("credits: the catalog offers at most \(f(reachable)) of the \(f(problem.total)) credits the cycle needs "
+                           + "(earned ones included); \(f(problem.total - reachable)) short")
+        }
+        for (category, minimum) in problem.minimums.sorted(by: { $0.key < $1.key }) where (byCategory[category] ?? 0) + 1e-9 < minimum {
+            reasons.append("\(category) credits: at most \(f(byCategory[category] ?? 0)) of the \(f(minimum)) required; "
+                           + "\(f(minimum - (byCategory[category] ?? 0))) short")
+        }
+        let levels = reachableLevels()
+        for gap in problem.gaps where levels[gap.area].map({ $0 < gap.required }) ?? true {
+            reasons.append("\(gap.area): no sequence of catalog courses brings it from \(gap.current?.rawValue ?? "no recorded level") "
+                           + "to \(gap.required.rawValue); the catalog reaches \(levels[gap.area]?.rawValue ?? "no level")")
+        }
+        guard reasons.isEmpty else { return reasons }
+        guard problem.hoursPerYear != nil || problem.moneyPerYear != nil else {
+            return ["time: prerequisites and entry levels need more than the \(problem.quarters.count) quarters left in the cycle"]
+        }
+        // Everything but time and money could be met: find the cheapest plan without budgets or a deadline.
+        var relaxed = problem
+        relaxed.hoursPerYear = nil
+        relaxed.moneyPerYear = nil
+        if case .plan(let free) = Planner(relaxed).solve() {
+            let years = Set(problem.quarters.map(\.year)).count
+            if let limit = problem.hoursPerYear, free.hours > limit * Double(years) + 1e-9 {
+                reasons.append("hours: the cheapest plan takes \(f(free.hours)) hours; \(years) years at \(f(limit)) a year allow "
+                               + "\(f(limit * Double(years))); \(f(free.hours - limit * Double(years))) short")
+            }
+            if let limit = problem.moneyPerYear, free.cost > limit * Double(years) + 1e-9 {
+                reasons.append("money: the cheapest plan costs \(f(free.cost)); \(years) years at \(f(limit)) a year allow "
+                               + "\(f(limit * Double(years))); \(f(free.cost - limit * Double(years))) short")
+            }
+            if reasons.isEmpty {
+                reasons.append("yearly budgets: the courses fit the budgets in total but cannot be spread over the "
+                               + "\(problem.quarters.count) quarters left within each year's hours and money")
+            }
+        } else {
+            reasons.append("time: prerequisites and entry levels need more than the \(problem.quarters.count) quarters left in the cycle")
+        }
+        return reasons
+    }
+
+    /// The levels every applicable course together reaches.
+    private func reachableLevels() -> [String: CompetencyLevel] {
+        var levels = problem.levels
+        var progress = true
+        var used = Set<Int>()
+        while progress {
+            progress = false
+            for (index, course) in problem.courses.enumerated() where !used.contains(index) {
+                let ready = course.outcomes.allSatisfy { outcome in
+                    outcome.entry.map { entry in levels[outcome.area].map { $0 >= entry } ?? false } ?? true
+                }
+                guard ready else { continue }
+                used.insert(index)
+                progress = true
+                for outcome in course.outcomes where levels[outcome.area].map({ $0 < outcome.level }) ?? true {
+                    levels[outcome.area] = outcome.level
+                }
+            }
+        }
+        return levels
+    }
+
+    private func f(_ value: Double) -> String { Planner.format(value) }
+}

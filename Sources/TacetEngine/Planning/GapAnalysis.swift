@@ -1,0 +1,34 @@
+import TacetDocuments
+
+/// Finds a therapist's gaps: areas below their target, and areas below the level the policy
+/// requires of a reviewer for the workflow steps they review.
+public enum GapAnalysis {
+    /// The gaps of `therapist`, by area name, given the workspace's policies and workflows.
+    public static func gaps(of therapist: Therapist, in documents: [LoadedDocument]) -> [Gap] {
+        var gaps: [String: Gap] = [:]
+        func need(_ area: String, _ level: CompetencyLevel, _ reason: String) {
+            let current = therapist.levels[area]
+            guard current.map({ $0 < level }) ?? true else { return }
+            var gap = gaps[area] ?? Gap(area: area, current: current, required: level, reasons: [])
+            gap.required = max(gap.required, level)
+            gap.reasons.append(reason)
+            gaps[area] = gap
+        }
+        for (area, level) in therapist.targets.sorted(by: { $0.key < $1.key }) {
+            need(area, level, "target: \(area) at \(level.rawValue)")
+        }
+        let (policies, _) = PolicyResolver.resolve(documents)
+        let choice = PolicyChoice(policies)
+        for document in documents {
+            guard case .workflow(let workflow) = document.document,
+                  case .success(let policy) = choice.choose(for: document, workflow) else { continue }
+            for step in workflow.steps where step.reviewer == therapist.id && step.ai > .humanOnly {
+                guard let task = policy.tasks[step.task]?.value, let review = task.requires.review else { continue }
+                let area = review.area ?? task.area
+                need(area, review.minLevel, "to review step '\(step.id)' of workflow '\(workflow.metadata.name)' "
+                     + "(\(task.id)) you need \(area) at \(review.minLevel.rawValue)")
+            }
+        }
+        return gaps.values.sorted { $0.area < $1.area }
+    }
+}
