@@ -1,12 +1,41 @@
 import ArgumentParser
+import TacetDocuments
+import TacetTool
 
 /// `tacet plan`.
-struct PlanCommand: PlannedCommand {
+struct PlanCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "plan",
-        abstract: "Plan continuing education for therapists: optimal, costed, scheduled. (Not available yet.)"
+        abstract: "Plan continuing education: the cheapest courses that close each therapist's gaps and meet recertification.",
+        discussion: """
+            Gaps are each therapist's targets and the review levels the policy requires for the workflow \
+            steps they review. The plan meets the cycle's credits and minimums, prerequisites, entry levels \
+            and yearly budgets; it is optimal (cost, then hours), not greedy. Exit 1 when some therapist has \
+            no feasible plan, with the constraint that fails and by how much.
+            Example: tacet plan --team Examples/pediatrics --in Policies --in Curricula --output plans
+            """
     )
 
-    @Argument(parsing: .allUnrecognized, help: .hidden)
-    var arguments: [String] = []
+    @Argument(help: "Therapist roster ids.")
+    var therapists: [String] = []
+
+    @Option(help: "Plan every therapist under this folder.")
+    var team: String?
+
+    @Option(name: .customLong("in"), help: "Files or folders to load: policies, curricula, workflows, roster (default: .).")
+    var paths: [String] = []
+
+    @Option(name: .shortAndLong, help: "Write each plan to DIR/ID-plan.yaml (atomically).")
+    var output: String?
+
+    @Option(help: "Output format: text, yaml or json.")
+    var format: TacetTool.PlanCommand.Format = .text
+
+    @Option(help: "Plan from this date (YYYY-MM-DD) instead of today.")
+    var today: CalendarDate?
+
+    func run() throws {
+        try Terminal.finish(TacetTool.PlanCommand.run(therapists: therapists, team: team, paths: paths.isEmpty ? ["."] : paths,
+                                                      output: output, format: format, today: today ?? .today()))
+    }
 }

@@ -1,4 +1,6 @@
+import Foundation
 import Testing
+import TacetYAML
 @testable import TacetDocuments
 @testable import TacetEngine
 
@@ -98,5 +100,99 @@ struct PlannerTests {
         // The generator must exercise both outcomes, or the comparison proves little.
         #expect(feasible > 100)
         #expect(feasible < 390)
+    }
+}
+
+@Suite("Planner diagnosis and output")
+struct PlannerOutputTests {
+    static func course(_ id: String, credits: Double, cost: Double, hours: Double, category: String = "x",
+                       outcomes: [CourseOutcome] = []) -> Course {
+        Course(id: id, title: id, provider: "P", credits: credits, category: category, hours: hours, cost: cost, format: .online,
+               outcomes: outcomes, prerequisites: [], renewalMonths: nil, illustrative: true, pointer: "")
+    }
+
+    static func problem(courses: [Course], gaps: [Gap] = [], total: Double = 10, minimums: [String: Double] = [:],
+                        hours: Double? = nil) -> PlanningProblem {
+        PlanningProblem(courses: courses, levels: ["a": .emerging], gaps: gaps, credits: total, earned: [:], total: total,
+                        minimums: minimums, caps: [:], completed: [],
+                        quarters: [Quarter("2027-Q1"), Quarter("2027-Q2"), Quarter("2028-Q1")].compactMap { $0 },
+                        hoursPerYear: hours, moneyPerYear: nil)
+    }
+
+    @Test("infeasible plans name the constraint and by how much", arguments: [
+        (problem(courses: [course("c", credits: 4, cost: 1, hours: 1)]), "credits: the catalog offers at most 4 of the 10 credits the cycle needs (earned ones included); 6 short"),
+        (problem(courses: [course("c", credits: 10, cost: 1, hours: 1)], minimums: ["ethics": 3]), "ethics credits: at most 0 of the 3 required; 3 short"),
+        (problem(courses: [course("c", credits: 10, cost: 1, hours: 1, outcomes: [CourseOutcome(area: "a", level: .developing)])],
+                 gaps: [Gap(area: "a", current: .emerging, required: .proficient, reasons: [])]),
+         "a: no sequence of catalog courses brings it from emerging to proficient; the catalog reaches developing"),
+        (problem(courses: [course("c", credits: 10, cost: 1, hours: 30)], hours: 10),
+         "hours: the cheapest plan takes 30 hours; 2 years at 10 a year allow 20; 10 short"),
+        (problem(courses: [course("c", credits: 4, cost: 1, hours: 6), course("d", credits: 4, cost: 1, hours: 6),
+                           course("e", credits: 4, cost: 1, hours: 6)], hours: 10),
+         "yearly budgets: the courses fit the budgets in total but cannot be spread over the 3 quarters left within each year's hours and money"),
+    ])
+    func infeasible(problem: PlanningProblem, reason: String) {
+        guard case .infeasible(let reasons) = Planner(problem).solve() else {
+            Issue.record("expected no plan")
+            return
+        }
+        #expect(reasons.contains(reason), "\(reasons)")
+    }
+
+    @Test("a course that needs an entry level comes after the course that brings it")
+    func ordering() {
+        let courses = [Self.course("second", credits: 5, cost: 1, hours: 1, outcomes: [CourseOutcome(area: "a", level: .proficient, entry: .developing)]),
+                       Self.course("first", credits: 5, cost: 1, hours: 1, outcomes: [CourseOutcome(area: "a", level: .developing)])]
+        let gaps = [Gap(area: "a", current: .emerging, required: .proficient, reasons: ["target"])]
+        guard case .plan(let plan) = Planner(Self.problem(courses: courses, gaps: gaps)).solve() else {
+            Issue.record("expected a plan")
+            return
+        }
+        #expect(plan.items.map { $0.course.id } == ["first", "second"])
+        #expect(plan.items[0].quarter < plan.items[1].quarter)
+        #expect(plan.items[1].reasons.first?.hasPrefix("closes the a gap: brings it to proficient") == true)
+    }
+
+    @Test("the shipped sample team: gaps include what the policy requires, and every plan passes the audit")
+    func sampleTeam() throws {
+        let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+        var workspace = WorkspaceLoader().load(["Policies", "Curricula", "Examples"].map { repository + "/" + $0 })
+        workspace.documents.removeAll { $0.file.contains("/Policies/tests/") || $0.kind == .learningPlan }
+        let today = CalendarDate(year: 2026, month: 11, day: 21) ?? .epoch
+        let catalogs = workspace.documents.compactMap { if case .catalog(let c) = $0.document { c } else { nil } }
+        let rules = try #require(workspace.documents.compactMap { if case .requirements(let r) = $0.document { r } else { nil } }.first)
+        var generated: [(String, String)] = []
+        for document in workspace.documents {
+            guard case .therapist(let therapist) = document.document else { continue }
+            let gaps = GapAnalysis.gaps(of: therapist, in: workspace.documents)
+            if therapist.id == "t-ana" {
+                #expect(gaps.first { $0.area == "documentation" }?.reasons.contains {
+                    $0.hasPrefix("to review step 'draft-note-weekend' of workflow 'inpatient-documentation'")
+                } == true)
+            }
+            guard case .plan(let plan) = Planner(PlanningProblem(therapist: therapist, catalogs: catalogs, requirements: rules,
+                                                                 gaps: gaps, today: today)).solve() else {
+                Issue.record("no plan for \(therapist.id)")
+                continue
+            }
+            let text = PlanWriter.yaml(plan, for: therapist, gaps: gaps, today: today)
+            // The plan reads back as the same courses and quarters.
+            let decoded = DocumentDecoder.decode(try YAMLParser().parse(text), file: "\(therapist.id)-plan.yaml")
+            guard case .learningPlan(let back)? = decoded.document?.document else {
+                Issue.record("\(decoded.diagnostics)")
+                continue
+            }
+            #expect(back.items.map(\.course) == plan.items.map(\.course.id))
+            #expect(back.items.map(\.quarter) == plan.items.map(\.quarter))
+            generated.append(("\(therapist.id)-plan.yaml", text))
+        }
+        #expect(generated.count == 3)
+        var withPlans = workspace
+        for (file, text) in generated {
+            if let document = DocumentDecoder.decode(try YAMLParser().parse(text), file: file).document { withPlans.documents.append(document) }
+        }
+        let report = CheckEngine.check(withPlans, today: today)
+        #expect(report.plansChecked == 3)
+        #expect(!report.findings.contains { $0.code.hasPrefix("plan.") }, "\(report.findings.filter { $0.code.hasPrefix("plan.") }.map(\.message))")
     }
 }

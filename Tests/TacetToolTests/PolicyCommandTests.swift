@@ -174,3 +174,26 @@ struct PolicyCommandTests {
         #expect(none.stderr.contains("no policy test ran"))
     }
 }
+
+@Suite("tacet plan", .serialized)
+struct PlanCommandTests {
+    @Test("plan writes a LearningPlan that check accepts; an unknown therapist exits 2 with a suggestion")
+    func plan() throws {
+        let directory = try TemporaryDirectory()
+        let root = PolicyCommandTests.repository
+        let result = try TacetBinary.run(["plan", "t-cho", "--in", "Policies", "--in", "Curricula", "--in", "Examples",
+                                          "--today", "2026-11-21", "--format", "yaml", "--output", directory.path], in: root)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("kind: LearningPlan\n"))
+        #expect(result.stdout.contains("therapist: t-cho\n"))
+        let written = directory.path + "/t-cho-plan.yaml"
+        #expect(FileManager.default.fileExists(atPath: written))
+        let check = try TacetBinary.run(["check", "Policies", "Curricula", "Examples/pediatrics/therapists", written,
+                                         "--today", "2026-11-21"], in: root)
+        #expect(check.status == 0, "\(check.stdout)")
+        #expect(check.stdout.contains("1 learning plan checked"))
+        let unknown = try TacetBinary.run(["plan", "t-chp", "--in", "Examples"], in: root)
+        #expect(unknown.status == 2)
+        #expect(unknown.stderr.contains("did you mean 't-cho'?"))
+    }
+}

@@ -25,17 +25,7 @@ public struct Planner: Sendable {
 
     /// Whether `selection` meets everything but the schedule: prerequisites, credits, minimums, gaps.
     static func meetsStaticConstraints(_ problem: PlanningProblem, _ chosen: [Bool]) -> Bool {
-        var byCategory = problem.earned
-        for (index, course) in problem.courses.enumerated() where chosen[index] {
-            for prerequisite in course.prerequisites where !problem.completed.contains(prerequisite) {
-                guard let p = problem.courses.firstIndex(where: { $0.id == prerequisite }), chosen[p] else { return false }
-            }
-            byCategory[course.category, default: 0] += course.credits
-        }
-        guard problem.counted(byCategory) + 1e-9 >= problem.total else { return false }
-        for (category, minimum) in problem.minimums where (byCategory[category] ?? 0) + 1e-9 < minimum { return false }
-        guard let levels = reachableLevels(problem, chosen) else { return false }
-        return problem.gaps.allSatisfy { gap in levels[gap.area].map { $0 >= gap.required } ?? false }
+        Compact(problem).meetsStaticConstraints(chosen)
     }
 
     /// The levels the chosen courses lead to, or nil when some chosen course's entry level is never reached.
@@ -90,62 +80,161 @@ public struct Planner: Sendable {
                               hours: selection.reduce(0) { $0 + problem.courses[$1].hours }, credits: problem.counted(byCategory))
     }
 
-    static func format(_ value: Double) -> String {
+    /// A number as people write it: no decimals when whole, else two.
+    public static func format(_ value: Double) -> String {
         value == value.rounded() ? String(Int(value)) : String(format: "%.2f", value)
+    }
+}
+
+/// The problem's courses as plain arrays, so the checks run millions of times copy nothing.
+struct Compact {
+    let problem: PlanningProblem
+    let credits: [Double]
+    let category: [String]
+    /// Per course, the indexes of its prerequisites not yet completed (-1: in no catalog).
+    let prerequisites: [[Int]]
+
+    init(_ problem: PlanningProblem) {
+        self.problem = problem
+        credits = problem.courses.map(\.credits)
+        category = problem.courses.map(\.category)
+        let index = Dictionary(problem.courses.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { first, _ in first })
+        prerequisites = problem.courses.map { course in
+            course.prerequisites.filter { !problem.completed.contains($0) }.map { index[$0] ?? -1 }
+        }
+    }
+
+    func meetsStaticConstraints(_ chosen: [Bool]) -> Bool {
+        var byCategory = problem.earned
+        for index in chosen.indices where chosen[index] {
+            for p in prerequisites[index] where p < 0 || !chosen[p] { return false }
+            byCategory[category[index], default: 0] += credits[index]
+        }
+        guard problem.counted(byCategory) + 1e-9 >= problem.total else { return false }
+        for (category, minimum) in problem.minimums where (byCategory[category] ?? 0) + 1e-9 < minimum { return false }
+        guard let levels = Planner.reachableLevels(problem, chosen) else { return false }
+        return problem.gaps.allSatisfy { gap in levels[gap.area].map { $0 >= gap.required } ?? false }
     }
 }
 
 /// The branch and bound itself.
 private struct Search {
+    /// A (cost, hours) pair, compared cost first.
+    struct Price: Comparable {
+        var cost: Double
+        var hours: Double
+        static let zero = Price(cost: 0, hours: 0)
+        static let impossible = Price(cost: .infinity, hours: .infinity)
+        static func + (a: Price, b: Price) -> Price { Price(cost: a.cost + b.cost, hours: a.hours + b.hours) }
+        static func < (a: Price, b: Price) -> Bool { a.cost < b.cost - 1e-9 || (abs(a.cost - b.cost) <= 1e-9 && a.hours < b.hours - 1e-9) }
+    }
+
     let problem: PlanningProblem
+    let compact: Compact
     let scheduler: Scheduler
-    /// Course indexes, best credits per unit of cost first.
+    /// The most hours and money the whole remaining cycle's budgets allow.
+    let hoursAvailable: Double
+    let moneyAvailable: Double
+    /// Course indexes, gap-closing courses first, then best credits per unit of cost.
     let order: [Int]
+    /// For each position in `order`, the fewest hours per credit among the courses from there on.
+    let fewestHoursPerCredit: [Double]
+    /// For each position in `order` and each whole number of credits still missing, the least price
+    /// the courses from that position on can cover it for, prerequisites and levels aside: an exact
+    /// answer to a relaxation, so a lower bound that also tells tied branches apart.
+    let credits: [[Price]]
+    /// The same for each category minimum, counting only that category's courses.
+    let minimums: [String: [[Price]]]
     var chosen: [Bool]
-    var best: (cost: Double, hours: Double, selection: [Int], quarters: [Int])?
+    var best: (price: Price, selection: [Int], quarters: [Int])?
 
     init(problem: PlanningProblem) {
         self.problem = problem
+        compact = Compact(problem)
         scheduler = Scheduler(problem: problem)
-        order = problem.courses.indices.sorted { a, b in
+        let years = Double(Set(problem.quarters.map(\.year)).count)
+        hoursAvailable = problem.hoursPerYear.map { $0 * years } ?? .infinity
+        moneyAvailable = problem.moneyPerYear.map { $0 * years } ?? .infinity
+        // Courses that close a gap first, so a first plan (and with it pruning) comes early; then the
+        // best credits per unit of cost.
+        func closesGap(_ course: Course) -> Int {
+            problem.gaps.contains { gap in course.outcomes.contains { $0.area == gap.area && $0.level >= gap.required } } ? 0 : 1
+        }
+        let order = problem.courses.indices.sorted { a, b in
             let (x, y) = (problem.courses[a], problem.courses[b])
             let rx = x.credits > 0 ? x.cost / x.credits : .infinity
             let ry = y.credits > 0 ? y.cost / y.credits : .infinity
-            return (rx, x.cost, a) < (ry, y.cost, b)
+            return (closesGap(x), rx, x.cost, a) < (closesGap(y), ry, y.cost, b)
         }
+        self.order = order
+        var fewestHoursPerCredit = Array(repeating: Double.infinity, count: order.count + 1)
+        for position in stride(from: order.count - 1, through: 0, by: -1) {
+            let course = problem.courses[order[position]]
+            let rate = course.credits > 0 ? course.hours / course.credits : .infinity
+            fewestHoursPerCredit[position] = min(fewestHoursPerCredit[position + 1], rate)
+        }
+        self.fewestHoursPerCredit = fewestHoursPerCredit
+        credits = Self.table(problem, order, target: problem.total) { _ in true }
+        var perCategory: [String: [[Price]]] = [:]
+        for (category, minimum) in problem.minimums {
+            perCategory[category] = Self.table(problem, order, target: minimum) { $0.category == category }
+        }
+        minimums = perCategory
         chosen = Array(repeating: false, count: problem.courses.count)
     }
 
-    mutating func run() { visit(0, cost: 0, hours: 0) }
+    /// table[position][c]: the least price covering c whole credits with counting courses from `position` on.
+    static func table(_ problem: PlanningProblem, _ order: [Int], target: Double, _ counts: (Course) -> Bool) -> [[Price]] {
+        let top = max(0, Int((target - 1e-9).rounded(.up)))
+        var table = Array(repeating: Array(repeating: Price.impossible, count: top + 1), count: order.count + 1)
+        table[order.count][0] = .zero
+        for position in stride(from: order.count - 1, through: 0, by: -1) {
+            let course = problem.courses[order[position]]
+            // Credits rounded up: the relaxation may only make covering easier.
+            let weight = counts(course) ? Int((course.credits - 1e-9).rounded(.up)) : 0
+            let price = Price(cost: course.cost, hours: course.hours)
+            for c in 0...top {
+                let skip = table[position + 1][c]
+                let take = weight > 0 || c == 0 ? table[position + 1][max(0, c - weight)] + price : Price.impossible
+                table[position][c] = min(skip, take)
+            }
+        }
+        return table
+    }
 
-    private mutating func visit(_ position: Int, cost: Double, hours: Double) {
-        if let best, cost > best.cost + 1e-9 || (abs(cost - best.cost) <= 1e-9 && hours >= best.hours - 1e-9) { return }
-        if Planner.meetsStaticConstraints(problem, chosen) {
+    mutating func run() { visit(0, .zero) }
+
+    private mutating func visit(_ position: Int, _ price: Price) {
+        if let best, !(price < best.price) { return }
+        // Adding courses only adds hours and cost: past the whole cycle's budget, nothing below can fit.
+        if price.hours > hoursAvailable + 1e-9 || price.cost > moneyAvailable + 1e-9 { return }
+        if compact.meetsStaticConstraints(chosen) {
             let selection = problem.courses.indices.filter { chosen[$0] }
             if let quarters = scheduler.schedule(selection) {
-                best = (cost, hours, selection, quarters)
+                best = (price, selection, quarters)
                 return  // more courses cost at least as much and take at least as long
             }
         }
         guard position < order.count else { return }
-        if let best {
-            let bound = cost + lowerBound(from: position)
-            if bound > best.cost + 1e-9 || (abs(bound - best.cost) <= 1e-9 && hours >= best.hours - 1e-9) { return }
-        }
+        let bound = price + lowerBound(from: position)
+        if bound.cost == .infinity || bound.cost > moneyAvailable + 1e-9 { return }  // some constraint is out of reach
+        if hoursAvailable < .infinity && price.hours + hoursStillNeeded(from: position) > hoursAvailable + 1e-9 { return }
+        if let best, !(bound < best.price) { return }
         let index = order[position]
+        let course = problem.courses[index]
         chosen[index] = true
-        visit(position + 1, cost: cost + problem.courses[index].cost, hours: hours + problem.courses[index].hours)
+        visit(position + 1, price + Price(cost: course.cost, hours: course.hours))
         chosen[index] = false
-        visit(position + 1, cost: cost, hours: hours)
+        visit(position + 1, price)
     }
 
-    /// A cost that every completion from `position` on must add: never more than the truth.
-    private func lowerBound(from position: Int) -> Double {
+    /// A price every completion from `position` on must add: never more than the truth.
+    private func lowerBound(from position: Int) -> Price {
         var byCategory = problem.earned
-        for (index, course) in problem.courses.enumerated() where chosen[index] { byCategory[course.category, default: 0] += course.credits }
-        var bound = cover(problem.total - problem.counted(byCategory), from: position) { _ in true }
+        for index in chosen.indices where chosen[index] { byCategory[compact.category[index], default: 0] += compact.credits[index] }
+        var bound = lookup(credits, position, problem.total - problem.counted(byCategory))
         for (category, minimum) in problem.minimums {
-            bound = max(bound, cover(minimum - (byCategory[category] ?? 0), from: position) { $0.category == category })
+            if let table = minimums[category] { bound = max(bound, lookup(table, position, minimum - (byCategory[category] ?? 0))) }
         }
         // A gap is surely open only when no chosen course reaches its level: a chosen course whose entry
         // is not yet reached may still close it once a cheaper course brings that entry level.
@@ -153,24 +242,31 @@ private struct Search {
         for gap in problem.gaps where !reached.contains(where: { $0.area == gap.area && $0.level >= gap.required }) {
             let cheapest = order[position...].lazy.map { problem.courses[$0] }
                 .filter { $0.outcomes.contains { $0.area == gap.area && $0.level >= gap.required } }.map(\.cost).min()
-            bound = max(bound, cheapest ?? .infinity)
+            bound = max(bound, Price(cost: cheapest ?? .infinity, hours: 0))
         }
         return bound
     }
 
-    /// The cheapest fractional cover of `needed` credits by the remaining courses that `count`.
-    private func cover(_ needed: Double, from position: Int, _ count: (Course) -> Bool) -> Double {
-        guard needed > 1e-9 else { return 0 }
-        var remaining = needed
-        var cost = 0.0
-        // `order` runs from the best credits per cost, so taking in order is the optimal fractional cover.
-        for index in order[position...] {
-            let course = problem.courses[index]
-            guard count(course), course.credits > 0 else { continue }
-            if course.credits >= remaining { return cost + course.cost * remaining / course.credits }
-            remaining -= course.credits
-            cost += course.cost
+    /// Hours every completion from `position` on must add: the most of each open gap's quickest
+    /// course and the missing credits at the best hours-per-credit rate left.
+    private func hoursStillNeeded(from position: Int) -> Double {
+        var byCategory = problem.earned
+        for index in chosen.indices where chosen[index] { byCategory[compact.category[index], default: 0] += compact.credits[index] }
+        let missing = max(0, problem.total - problem.counted(byCategory))
+        var needed = missing > 1e-9 ? missing * fewestHoursPerCredit[position] : 0
+        let reached = chosen.indices.filter { chosen[$0] }.flatMap { problem.courses[$0].outcomes }
+        for gap in problem.gaps where !reached.contains(where: { $0.area == gap.area && $0.level >= gap.required }) {
+            let quickest = order[position...].lazy.map { problem.courses[$0] }
+                .filter { $0.outcomes.contains { $0.area == gap.area && $0.level >= gap.required } }.map(\.hours).min()
+            needed = max(needed, quickest ?? .infinity)
         }
-        return .infinity
+        return needed
+    }
+
+    private func lookup(_ table: [[Price]], _ position: Int, _ missing: Double) -> Price {
+        guard missing > 1e-9 else { return .zero }
+        let row = table[position]
+        let needed = Int((missing - 1e-9).rounded(.up))
+        return needed < row.count ? row[needed] : row[row.count - 1]
     }
 }

@@ -25,61 +25,174 @@ struct Scheduler {
     }
 
     /// The quarter index of each selected course (same order as `selection`), or nil when none fits.
+    ///
+    /// Courses linked by a prerequisite or an entry level within the selection are given years by
+    /// search and placed as early as their links allow; the rest can go in any quarter of their year,
+    /// so for them the question is packing hours and money into the years' budgets, where years
+    /// with the same room left are interchangeable.
     func schedule(_ selection: [Int]) -> [Int]? {
         guard !problem.quarters.isEmpty else { return selection.isEmpty ? [] : nil }
         let whole = 0...(problem.quarters.count - 1)
-        if problem.hoursPerYear == nil && problem.moneyPerYear == nil {
+        guard problem.hoursPerYear != nil || problem.moneyPerYear != nil else {
             return place(selection, within: Array(repeating: whole, count: selection.count))
         }
-        // Heaviest first, so budgets prune early.
-        let order = selection.indices.sorted { problem.courses[selection[$0]].hours > problem.courses[selection[$1]].hours }
+        let hourLimit = problem.hoursPerYear ?? .infinity
+        let moneyLimit = problem.moneyPerYear ?? .infinity
+        let courses = selection.map { problem.courses[$0] }
+        guard courses.reduce(0, { $0 + $1.hours }) <= hourLimit * Double(years.count) + 1e-9,
+              courses.reduce(0, { $0 + $1.cost }) <= moneyLimit * Double(years.count) + 1e-9 else { return nil }
+        // Packing every course as if unlinked is a relaxation: if even that fails, nothing fits.
+        let byWeight = selection.indices.sorted { (courses[$0].hours, courses[$0].cost) > (courses[$1].hours, courses[$1].cost) }
+        let empty = Array(repeating: 0.0, count: years.count)
+        guard let relaxed = pack(byWeight, courses, hours: empty, money: empty, hourLimit: hourLimit, moneyLimit: moneyLimit) else {
+            return nil
+        }
+        let linked = linkedPositions(selection)
+        if linked.isEmpty {
+            var at = Array(repeating: 0, count: selection.count)
+            for (position, year) in zip(byWeight, relaxed) { at[position] = years[year].lowerBound }
+            return at
+        }
+        guard let links = links(selection) else { return nil }
+        let dependent = selection.indices.filter { linked.contains($0) }
+            .sorted { courses[$0].hours > courses[$1].hours }
+        let free = selection.indices.filter { !linked.contains($0) }.sorted { (courses[$0].hours, courses[$0].cost) > (courses[$1].hours, courses[$1].cost) }
         var ranges = Array(repeating: whole, count: selection.count)
         var hours = Array(repeating: 0.0, count: years.count)
         var money = Array(repeating: 0.0, count: years.count)
-        func assign(_ k: Int) -> [Int]? {
-            if k == order.count { return place(selection, within: ranges) }
-            let position = order[k]
-            let course = problem.courses[selection[position]]
-            for year in years.indices {
-                if let limit = problem.hoursPerYear, hours[year] + course.hours > limit + 1e-9 { continue }
-                if let limit = problem.moneyPerYear, money[year] + course.cost > limit + 1e-9 { continue }
-                hours[year] += course.hours
-                money[year] += course.cost
-                ranges[position] = years[year]
-                if let placed = assign(k + 1) { return placed }
-                hours[year] -= course.hours
-                money[year] -= course.cost
+
+        func assignLinked(_ k: Int) -> [Int]? {
+            if k == dependent.count {
+                guard var at = place(selection, within: ranges, links: links) else { return nil }
+                guard let bins = pack(free, courses, hours: hours, money: money, hourLimit: hourLimit, moneyLimit: moneyLimit) else { return nil }
+                for (position, year) in zip(free, bins) { at[position] = years[year].lowerBound }
+                return at
             }
+            let position = dependent[k]
+            for year in years.indices {
+                guard hours[year] + courses[position].hours <= hourLimit + 1e-9,
+                      money[year] + courses[position].cost <= moneyLimit + 1e-9 else { continue }
+                hours[year] += courses[position].hours
+                money[year] += courses[position].cost
+                ranges[position] = years[year]
+                if let placed = assignLinked(k + 1) { return placed }
+                hours[year] -= courses[position].hours
+                money[year] -= courses[position].cost
+            }
+            ranges[position] = whole
             return nil
         }
-        return assign(0)
+        return assignLinked(0)
+    }
+
+    /// Positions in `selection` of courses linked to another selected course by a prerequisite or
+    /// by an entry level that only another selected course brings.
+    private func linkedPositions(_ selection: [Int]) -> Set<Int> {
+        var linked = Set<Int>()
+        for (k, index) in selection.enumerated() {
+            let course = problem.courses[index]
+            for (j, other) in selection.enumerated() where j != k {
+                let otherCourse = problem.courses[other]
+                if course.prerequisites.contains(otherCourse.id) { linked.formUnion([k, j]) }
+                for outcome in course.outcomes {
+                    guard let entry = outcome.entry, problem.levels[outcome.area].map({ $0 < entry }) ?? true else { continue }
+                    if otherCourse.outcomes.contains(where: { $0.area == outcome.area && $0.level >= entry }) { linked.formUnion([k, j]) }
+                }
+            }
+        }
+        return linked
+    }
+
+    /// A year for each free course within the budgets' room, or nil: an exact search where years
+    /// with the same room left are tried once, and rooms already found hopeless are remembered.
+    private func pack(_ items: [Int], _ courses: [Course], hours: [Double], money: [Double], hourLimit: Double,
+                      moneyLimit: Double) -> [Int]? {
+        var room = years.indices.map { (hours: hourLimit - hours[$0], money: moneyLimit - money[$0]) }
+        var choice = Array(repeating: 0, count: items.count)
+        var hopeless = Set<String>()
+        func key(_ k: Int) -> String {
+            "\(k)|" + room.map { "\(($0.hours * 1000).rounded()),\(($0.money * 100).rounded())" }.sorted().joined(separator: ";")
+        }
+        func fill(_ k: Int) -> Bool {
+            if k == items.count { return true }
+            let state = key(k)
+            if hopeless.contains(state) { return false }
+            let course = courses[items[k]]
+            var tried: [(Double, Double)] = []
+            for year in room.indices {
+                let left = room[year]
+                guard left.hours + 1e-9 >= course.hours, left.money + 1e-9 >= course.cost,
+                      !tried.contains(where: { abs($0.0 - left.hours) < 1e-9 && abs($0.1 - left.money) < 1e-9 }) else { continue }
+                tried.append((left.hours, left.money))
+                room[year] = (left.hours - course.hours, left.money - course.cost)
+                choice[k] = year
+                if fill(k + 1) { return true }
+                room[year] = left
+            }
+            hopeless.insert(state)
+            return false
+        }
+        return fill(0) ? choice : nil
+    }
+
+    /// For each selected course: the positions of its prerequisites, and for each entry level it
+    /// needs, the positions of the courses that bring it. Nil when a prerequisite or entry level is
+    /// out of the selection's reach.
+    struct Links {
+        var prerequisites: [[Int]]
+        var providers: [[[Int]]]
+    }
+
+    func links(_ selection: [Int]) -> Links? {
+        let position = Dictionary(selection.enumerated().map { (problem.courses[$0.element].id, $0.offset) },
+                                  uniquingKeysWith: { first, _ in first })
+        var links = Links(prerequisites: [], providers: [])
+        for index in selection {
+            let course = problem.courses[index]
+            var prerequisites: [Int] = []
+            for prerequisite in course.prerequisites where !problem.completed.contains(prerequisite) {
+                guard let p = position[prerequisite] else { return nil }
+                prerequisites.append(p)
+            }
+            var needs: [[Int]] = []
+            for outcome in course.outcomes {
+                guard let entry = outcome.entry, problem.levels[outcome.area].map({ $0 < entry }) ?? true else { continue }
+                let providers = selection.indices.filter { p in
+                    problem.courses[selection[p]].outcomes.contains { $0.area == outcome.area && $0.level >= entry }
+                }
+                if providers.isEmpty { return nil }
+                needs.append(providers)
+            }
+            links.prerequisites.append(prerequisites)
+            links.providers.append(needs)
+        }
+        return links
     }
 
     /// Earliest quarters for `selection`, each within its range; nil when one cannot fit.
-    func place(_ selection: [Int], within ranges: [ClosedRange<Int>]) -> [Int]? {
+    func place(_ selection: [Int], within ranges: [ClosedRange<Int>], links known: Links? = nil) -> [Int]? {
+        guard let links = known ?? links(selection) else { return nil }
         let unplaced = Int.max
         var at = Array(repeating: unplaced, count: selection.count)
-        let position = Dictionary(selection.enumerated().map { ($0.element, $0.offset) }, uniquingKeysWith: { first, _ in first })
         var changed = true
         // A monotone fixpoint: each pass can only move a course earlier, so it ends.
         while changed {
             changed = false
-            for (k, index) in selection.enumerated() {
-                let course = problem.courses[index]
+            for k in selection.indices {
                 var earliest = ranges[k].lowerBound
                 var ready = true
-                for prerequisite in course.prerequisites where !problem.completed.contains(prerequisite) {
-                    guard let p = problem.courses.firstIndex(where: { $0.id == prerequisite }).flatMap({ position[$0] }),
-                          at[p] != unplaced else { ready = false; break }
+                for p in links.prerequisites[k] {
+                    guard at[p] != unplaced else { ready = false; break }
                     earliest = max(earliest, at[p] + 1)
                 }
-                for outcome in course.outcomes where ready {
-                    guard let entry = outcome.entry, problem.levels[outcome.area].map({ $0 < entry }) ?? true else { continue }
-                    let providers = selection.indices.filter { p in
-                        at[p] != unplaced && problem.courses[selection[p]].outcomes.contains { $0.area == outcome.area && $0.level >= entry }
+                if ready {
+                    for providers in links.providers[k] {
+                        guard let soonest = providers.lazy.filter({ at[$0] != unplaced }).map({ at[$0] + 1 }).min() else {
+                            ready = false
+                            break
+                        }
+                        earliest = max(earliest, soonest)
                     }
-                    guard let soonest = providers.map({ at[$0] + 1 }).min() else { ready = false; break }
-                    earliest = max(earliest, soonest)
                 }
                 if ready && earliest < at[k] {
                     at[k] = earliest

@@ -1,0 +1,125 @@
+import Foundation
+import TacetDiagnostics
+import TacetDocuments
+import TacetEngine
+import TacetYAML
+
+/// `tacet plan [THERAPIST...] [--team DIR]`: an optimal continuing-education plan per therapist.
+public enum PlanCommand {
+    /// How plans are printed.
+    public enum Format: String, Sendable, CaseIterable {
+        /// A readable summary per therapist.
+        case text
+        /// The LearningPlan documents themselves.
+        case yaml
+        /// One JSON object per therapist, in an array.
+        case json
+    }
+
+    /// Plans for the therapists named by id and every therapist under `team`, from the documents under
+    /// `paths` (and `team`). Writes each plan to `output` as `ID-plan.yaml` when given. Exit 2 when the
+    /// input is invalid, 1 when some therapist has no feasible plan, else 0.
+    public static func run(therapists ids: [String], team: String?, paths: [String], output: String?, format: Format,
+                           today: CalendarDate, limits: YAMLLimits = .default) -> ToolOutcome {
+        var workspace = WorkspaceLoader(limits: limits).load(paths + (team.map { [$0] } ?? []))
+        if workspace.hasErrors { return .invalid(workspace.diagnostics, sources: workspace.sources) }
+        let fixtures = PolicyTestInputs.files(in: workspace)
+        workspace.documents.removeAll { fixtures.contains($0.file) }
+        let documents = workspace.documents
+        let roster = documents.compactMap { document -> (LoadedDocument, Therapist)? in
+            if case .therapist(let therapist) = document.document { return (document, therapist) }
+            return nil
+        }
+        var problems: [Diagnostic] = []
+        var chosen: [(LoadedDocument, Therapist)] = []
+        for id in ids {
+            if let entry = roster.first(where: { $0.1.id == id }) {
+                chosen.append(entry)
+            } else {
+                problems.append(.error("plan.unknown-therapist", "no therapist '\(id)' among the documents loaded", at: nil,
+                                       hint: Suggestion.closest(to: id, in: roster.map(\.1.id)).map { "did you mean '\($0)'?" }))
+            }
+        }
+        if let team {
+            let folder = ((team as NSString).standardizingPath as NSString).appendingPathComponent("")
+            chosen += roster.filter { ($0.0.file + "/").hasPrefix(folder) || $0.0.file.hasPrefix(folder + "/") }
+                .filter { entry in !chosen.contains { $0.1.id == entry.1.id } }
+        }
+        if chosen.isEmpty && problems.isEmpty {
+            problems.append(.error("plan.no-therapist", "no therapist to plan for: name one, or give --team DIR", at: nil))
+        }
+        if !problems.isEmpty { return .invalid(problems, sources: workspace.sources) }
+        let catalogs = documents.compactMap { document -> Catalog? in
+            if case .catalog(let catalog) = document.document { return catalog }
+            return nil
+        }
+        let requirements = documents.compactMap { document -> RecertificationRequirements? in
+            if case .requirements(let value) = document.document { return value }
+            return nil
+        }
+        var texts: [String] = []
+        var yamls: [String] = []
+        var json: [[String: Any]] = []
+        var infeasible = false
+        for (document, therapist) in chosen {
+            guard let rules = requirements.first(where: { $0.credential == therapist.credential.name }) else {
+                problems.append(.error("plan.no-requirements", "no Requirements document covers \(therapist.name)'s credential "
+                                       + "\(therapist.credential.name)", at: document.location(of: "/credential/name"),
+                                       hint: "add the recertification rules (Curricula/requirements/) to the paths"))
+                continue
+            }
+            let gaps = GapAnalysis.gaps(of: therapist, in: documents)
+            let problem = PlanningProblem(therapist: therapist, catalogs: catalogs, requirements: rules, gaps: gaps, today: today)
+            switch Planner(problem).solve() {
+            case .plan(let plan):
+                let text = PlanWriter.yaml(plan, for: therapist, gaps: gaps, today: today)
+                yamls.append(text)
+                texts.append(summary(therapist, gaps: gaps, plan: plan, currency: catalogs.first?.currency ?? "USD"))
+                json.append(["therapist": therapist.id, "feasible": true, "cost": plan.cost, "hours": plan.hours, "credits": plan.credits,
+                             "gaps": gaps.map { ["area": $0.area, "required": $0.required.rawValue, "reasons": $0.reasons] },
+                             "items": plan.items.map { ["course": $0.course.id, "quarter": $0.quarter.description, "reasons": $0.reasons] }])
+                if let output {
+                    let path = (output as NSString).appendingPathComponent(PlanWriter.name(for: therapist) + ".yaml")
+                    do {
+                        try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
+                        try AtomicFile.write(text, to: path, inputs: workspace.files)
+                    } catch let error as DiagnosticError {
+                        problems += error.diagnostics
+                    } catch {
+                        problems.append(.error("io.write", "cannot create \(output): \(error.localizedDescription)",
+                                               at: SourceLocation(file: output, line: 1, column: 1)))
+                    }
+                }
+            case .infeasible(let reasons):
+                infeasible = true
+                texts.append("\(therapist.id) (\(therapist.name)): no plan meets every constraint\n"
+                             + reasons.map { "  - \($0)\n" }.joined())
+                json.append(["therapist": therapist.id, "feasible": false, "reasons": reasons])
+            }
+        }
+        let out: String = switch format {
+        case .text: texts.joined(separator: "\n")
+        case .yaml: yamls.joined(separator: "---\n")
+        case .json: (try? JSONSerialization.data(withJSONObject: json, options: [.prettyPrinted, .sortedKeys]))
+            .map { String(decoding: $0, as: UTF8.self) + "\n" } ?? "[]\n"
+        }
+        let status: ExitStatus = problems.contains { $0.severity == .error } ? .invalid : infeasible ? .findings : .ok
+        return ToolOutcome(output: out, diagnostics: problems, sources: workspace.sources, status: status)
+    }
+
+    static func summary(_ therapist: Therapist, gaps: [Gap], plan: PlannedCourses, currency: String) -> String {
+        let f = Planner.format
+        var text = "\(therapist.id) (\(therapist.name)), \(therapist.credential.name) cycle \(therapist.credential.cycleStart) "
+            + "to \(therapist.credential.cycleEnd)\n"
+        text += gaps.isEmpty ? "  no competency gaps\n" : "  gaps:\n" + gaps.map {
+            "    \($0.area): \($0.current?.rawValue ?? "none") -> \($0.required.rawValue) (\($0.reasons.joined(separator: "; ")))\n"
+        }.joined()
+        text += "  plan: \(plan.items.count) courses, \(f(plan.cost)) \(currency), \(f(plan.hours)) hours; "
+            + "\(f(plan.credits)) credits counted toward the cycle\n"
+        for item in plan.items {
+            text += "    \(item.quarter)  \(item.course.id)  \(f(item.course.credits)) credits, \(f(item.course.cost)) \(currency), "
+                + "\(f(item.course.hours)) h\n"
+        }
+        return text
+    }
+}
