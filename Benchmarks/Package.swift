@@ -35,6 +35,8 @@ let package = Package(
         // Interleaved timers that print ratios to the libyaml scan: steadier on a shared machine.
         .executableTarget(name: "LoadRatio", dependencies: tacet),
         .executableTarget(name: "CheckRatio", dependencies: tacet),
+        // Times the planner on generated therapists and catalogs.
+        .executableTarget(name: "PlanBench", dependencies: tacet),
         suite("YAMLLoad"),
         suite("Check"),
     ],

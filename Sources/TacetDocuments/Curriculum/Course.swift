@@ -29,6 +29,25 @@ public struct Course: Sendable, Hashable, NodeDecodable {
     /// Where the course is in its document.
     public var pointer: String
 
+    /// Creates a course.
+    public init(id: String, title: String, provider: String, credits: Double, category: String, hours: Double, cost: Double,
+                format: CourseFormat, outcomes: [CourseOutcome], prerequisites: [String] = [], renewalMonths: Int? = nil,
+                illustrative: Bool = false, pointer: String = "") {
+        self.id = id
+        self.title = title
+        self.provider = provider
+        self.credits = credits
+        self.category = category
+        self.hours = hours
+        self.cost = cost
+        self.format = format
+        self.outcomes = outcomes
+        self.prerequisites = prerequisites
+        self.renewalMonths = renewalMonths
+        self.illustrative = illustrative
+        self.pointer = pointer
+    }
+
     public static func decode(_ node: Node, at pointer: String, in context: inout DecodingContext) -> Course? {
         guard var fields = MappingFields(node, at: pointer, what: "a course", in: &context) else { return nil }
         let id = fields.id(in: &context)

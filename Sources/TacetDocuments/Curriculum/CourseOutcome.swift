@@ -9,6 +9,13 @@ public struct CourseOutcome: Sendable, Hashable, NodeDecodable {
     /// The level a learner needs before starting, if any.
     public var entry: CompetencyLevel?
 
+    /// Creates an outcome.
+    public init(area: String, level: CompetencyLevel, entry: CompetencyLevel? = nil) {
+        self.area = area
+        self.level = level
+        self.entry = entry
+    }
+
     public static func decode(_ node: Node, at pointer: String, in context: inout DecodingContext) -> CourseOutcome? {
         guard var fields = MappingFields(node, at: pointer, what: "a course outcome", in: &context) else { return nil }
         let area: String? = fields.required("area", in: &context)

@@ -10,4 +10,12 @@ public struct Gap: Sendable, Hashable {
     public var required: CompetencyLevel
     /// Why, one line each: the target, and each review the policy requires the level for.
     public var reasons: [String]
+
+    /// Creates a gap.
+    public init(area: String, current: CompetencyLevel?, required: CompetencyLevel, reasons: [String]) {
+        self.area = area
+        self.current = current
+        self.required = required
+        self.reasons = reasons
+    }
 }

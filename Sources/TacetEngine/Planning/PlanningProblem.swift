@@ -27,6 +27,25 @@ public struct PlanningProblem: Sendable {
     /// Money per calendar year, when budgeted.
     public var moneyPerYear: Double?
 
+    /// Creates a problem from its parts; ``init(therapist:catalogs:requirements:gaps:today:)`` builds one
+    /// from documents.
+    public init(courses: [Course], levels: [String: CompetencyLevel], gaps: [Gap], credits: Double, earned: [String: Double],
+                total: Double, minimums: [String: Double], caps: [String: Double], completed: Set<String>, quarters: [Quarter],
+                hoursPerYear: Double?, moneyPerYear: Double?) {
+        self.courses = courses
+        self.levels = levels
+        self.gaps = gaps
+        self.credits = credits
+        self.earned = earned
+        self.total = total
+        self.minimums = minimums
+        self.caps = caps
+        self.completed = completed
+        self.quarters = quarters
+        self.hoursPerYear = hoursPerYear
+        self.moneyPerYear = moneyPerYear
+    }
+
     /// Credits counted toward the total: each category's credits, capped.
     func counted(_ byCategory: [String: Double]) -> Double {
         byCategory.reduce(0) { $0 + min($1.value, caps[$1.key] ?? .infinity) }
