@@ -29,7 +29,9 @@ struct Scheduler {
     /// Courses linked by a prerequisite or an entry level within the selection are given years by
     /// search and placed as early as their links allow; the rest can go in any quarter of their year,
     /// so for them the question is packing hours and money into the years' budgets, where years
-    /// with the same room left are interchangeable.
+    /// with the same room left are interchangeable. The selection must already meet the static
+    /// constraints (``Planner/meetsStaticConstraints(_:_:)``): every prerequisite and entry level
+    /// is then within reach of the selection, which is what makes an unlinked course free.
     func schedule(_ selection: [Int]) -> [Int]? {
         guard !problem.quarters.isEmpty else { return selection.isEmpty ? [] : nil }
         let whole = 0...(problem.quarters.count - 1)
