@@ -61,6 +61,10 @@ func time(_ body: () -> Void) -> Double {
 }
 
 let courses = catalog(courseCount, seed: 7)
+if CommandLine.arguments.count > 4, let seed = UInt64(CommandLine.arguments[4]) {
+    print(time { _ = Planner(problem(courses, seed: seed)).solve() }, "ms for seed", seed)
+    exit(0)
+}
 var times: [Double] = []
 var feasible = 0
 let total = time {
@@ -69,6 +73,11 @@ let total = time {
             if case .plan = Planner(problem(courses, seed: seed)).solve() { feasible += 1 }
         })
     }
+}
+if let slowest = times.indices.max(by: { times[$0] < times[$1] }), CommandLine.arguments.count > 3 {
+    let p = problem(courses, seed: UInt64(slowest))
+    print("slowest: seed \(slowest), \(p.quarters.count) quarters, gaps \(p.gaps.map { "\($0.area)->\($0.required.rawValue)" }), "
+          + "earned \(p.earned), hours/yr \(p.hoursPerYear ?? 0), money/yr \(p.moneyPerYear ?? 0)")
 }
 times.sort()
 print("\(therapistCount) therapists x \(courseCount) courses: \(String(format: "%.0f", total)) ms in all, "
