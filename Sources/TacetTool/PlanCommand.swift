@@ -20,7 +20,7 @@ public enum PlanCommand {
     /// `paths` (and `team`). Writes each plan to `output` as `ID-plan.yaml` when given. Exit 2 when the
     /// input is invalid, 1 when some therapist has no feasible plan, else 0.
     public static func run(therapists ids: [String], team: String?, paths: [String], output: String?, format: Format,
-                           today: CalendarDate, limits: YAMLLimits = .default) -> ToolOutcome {
+                           today: CalendarDate, maxSteps: Int = 3_000_000, limits: YAMLLimits = .default) -> ToolOutcome {
         var workspace = WorkspaceLoader(limits: limits).load(paths + (team.map { [$0] } ?? []))
         if workspace.hasErrors { return .invalid(workspace.diagnostics, sources: workspace.sources) }
         let fixtures = PolicyTestInputs.files(in: workspace)
@@ -70,12 +70,19 @@ public enum PlanCommand {
             }
             let gaps = GapAnalysis.gaps(of: therapist, in: documents)
             let problem = PlanningProblem(therapist: therapist, catalogs: catalogs, requirements: rules, gaps: gaps, today: today)
-            switch Planner(problem).solve() {
+            switch Planner(problem, maxSteps: maxSteps).solve() {
             case .plan(let plan):
+                if !plan.optimal {
+                    problems.append(Diagnostic(.warning, code: "plan.not-proven-optimal",
+                                               message: "the plan for \(therapist.id) meets every constraint but is not proven the "
+                                                   + "cheapest: the search stopped at its step budget",
+                                               location: document.location(of: "")))
+                }
                 let text = PlanWriter.yaml(plan, for: therapist, gaps: gaps, today: today)
                 yamls.append(text)
                 texts.append(summary(therapist, gaps: gaps, plan: plan, currency: catalogs.first?.currency ?? "USD"))
-                json.append(["therapist": therapist.id, "feasible": true, "cost": plan.cost, "hours": plan.hours, "credits": plan.credits,
+                json.append(["therapist": therapist.id, "feasible": true, "optimal": plan.optimal, "cost": plan.cost, "hours": plan.hours,
+                             "credits": plan.credits,
                              "gaps": gaps.map { ["area": $0.area, "required": $0.required.rawValue, "reasons": $0.reasons] },
                              "items": plan.items.map { ["course": $0.course.id, "quarter": $0.quarter.description, "reasons": $0.reasons] }])
                 if let output {
@@ -90,6 +97,11 @@ public enum PlanCommand {
                                                at: SourceLocation(file: output, line: 1, column: 1)))
                     }
                 }
+            case .undecided(let steps):
+                infeasible = true
+                texts.append("\(therapist.id) (\(therapist.name)): no plan found within \(steps) search steps; the catalog may be "
+                             + "too large to plan exactly yet\n")
+                json.append(["therapist": therapist.id, "feasible": NSNull(), "reason": "search budget exhausted"])
             case .infeasible(let reasons):
                 infeasible = true
                 texts.append("\(therapist.id) (\(therapist.name)): no plan meets every constraint\n"

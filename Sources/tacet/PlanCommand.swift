@@ -34,8 +34,16 @@ struct PlanCommand: ParsableCommand {
     @Option(help: "Plan from this date (YYYY-MM-DD) instead of today.")
     var today: CalendarDate?
 
+    @Option(name: .customLong("max-steps"), help: "Search steps per therapist before reporting the best plan found, unproven.")
+    var maxSteps = 3_000_000
+
+    func validate() throws {
+        if maxSteps < 1 { throw ValidationError("--max-steps must be at least 1") }
+    }
+
     func run() throws {
         try Terminal.finish(TacetTool.PlanCommand.run(therapists: therapists, team: team, paths: paths.isEmpty ? ["."] : paths,
-                                                      output: output, format: format, today: today ?? .today()))
+                                                      output: output, format: format, today: today ?? .today(),
+                                                      maxSteps: maxSteps))
     }
 }

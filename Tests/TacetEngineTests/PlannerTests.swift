@@ -89,12 +89,15 @@ struct PlannerTests {
             switch Planner(problem).solve() {
             case .plan(let plan):
                 feasible += 1
+                #expect(plan.optimal)
                 #expect(expected != nil, "case \(seed): planner found a plan brute force did not")
                 #expect(abs(plan.cost - (expected?.cost ?? -1)) < 1e-6, "case \(seed): cost \(plan.cost) vs \(String(describing: expected))")
                 #expect(abs(plan.hours - (expected?.hours ?? -1)) < 1e-6, "case \(seed): hours \(plan.hours) vs \(String(describing: expected))")
             case .infeasible(let reasons):
                 #expect(expected == nil, "case \(seed): brute force found \(String(describing: expected)); planner said \(reasons)")
                 #expect(!reasons.isEmpty)
+            case .undecided(let steps):
+                Issue.record("case \(seed): a small problem ran out of its \(steps) steps")
             }
         }
         // The generator must exercise both outcomes, or the comparison proves little.
@@ -194,5 +197,27 @@ struct PlannerOutputTests {
         let report = CheckEngine.check(withPlans, today: today)
         #expect(report.plansChecked == 3)
         #expect(!report.findings.contains { $0.code.hasPrefix("plan.") }, "\(report.findings.filter { $0.code.hasPrefix("plan.") }.map(\.message))")
+    }
+}
+
+@Suite("Planner step budget")
+struct PlannerBudgetTests {
+    @Test("a search that runs out of steps says so instead of running on")
+    func budget() {
+        // Feasible, but only with both courses: one step cannot find it.
+        let courses = [PlannerOutputTests.course("second", credits: 5, cost: 1, hours: 1,
+                                                 outcomes: [CourseOutcome(area: "a", level: .proficient, entry: .developing)]),
+                       PlannerOutputTests.course("first", credits: 5, cost: 1, hours: 1, outcomes: [CourseOutcome(area: "a", level: .developing)])]
+        let problem = PlannerOutputTests.problem(courses: courses, gaps: [Gap(area: "a", current: .emerging, required: .proficient, reasons: [])])
+        guard case .undecided(let steps) = Planner(problem, maxSteps: 1).solve() else {
+            Issue.record("expected the search to stop undecided")
+            return
+        }
+        #expect(steps == 1)
+        guard case .plan(let plan) = Planner(problem).solve() else {
+            Issue.record("expected a plan")
+            return
+        }
+        #expect(plan.optimal)
     }
 }

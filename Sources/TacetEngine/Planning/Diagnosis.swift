@@ -30,7 +30,8 @@ struct Diagnosis {
         var relaxed = problem
         relaxed.hoursPerYear = nil
         relaxed.moneyPerYear = nil
-        if case .plan(let free) = Planner(relaxed).solve() {
+        switch Planner(relaxed).solve() {
+        case .plan(let free):
             let years = Set(problem.quarters.map(\.year)).count
             if let limit = problem.hoursPerYear, free.hours > limit * Double(years) + 1e-9 {
                 reasons.append("hours: the cheapest plan takes \(f(free.hours)) hours; \(years) years at \(f(limit)) a year allow "
@@ -44,8 +45,10 @@ struct Diagnosis {
                 reasons.append("yearly budgets: the courses fit the budgets in total but cannot be spread over the "
                                + "\(problem.quarters.count) quarters left within each year's hours and money")
             }
-        } else {
+        case .infeasible:
             reasons.append("time: prerequisites and entry levels need more than the \(problem.quarters.count) quarters left in the cycle")
+        case .undecided:
+            reasons.append("yearly budgets or time: no plan fits them, and finding which one fails took too long")
         }
         return reasons
     }

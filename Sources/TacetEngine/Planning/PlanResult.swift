@@ -6,6 +6,8 @@ public enum PlanResult: Sendable {
     case plan(PlannedCourses)
     /// No plan meets the constraints; each reason names a constraint and by how much it fails.
     case infeasible([String])
+    /// The search ran out of its step budget before finding any plan or proving there is none.
+    case undecided(steps: Int)
 }
 
 /// An optimal selection of courses, each with its quarter and reasons.
@@ -28,4 +30,6 @@ public struct PlannedCourses: Sendable {
     public var hours: Double
     /// Credits counted toward the cycle once the plan is done (earned ones included).
     public var credits: Double
+    /// Whether the plan is proven the cheapest; false when the search's step budget ran out first.
+    public var optimal: Bool = true
 }

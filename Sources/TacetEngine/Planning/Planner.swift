@@ -11,16 +11,26 @@ import TacetDocuments
 public struct Planner: Sendable {
     /// The problem.
     public let problem: PlanningProblem
+    /// The most search steps before the planner stops and reports what it has; the default keeps a
+    /// plan to seconds even where the search is hard (large catalogs with long entry chains).
+    public var maxSteps: Int
 
     /// Creates a planner.
-    public init(_ problem: PlanningProblem) { self.problem = problem }
+    public init(_ problem: PlanningProblem, maxSteps: Int = 3_000_000) {
+        self.problem = problem
+        self.maxSteps = maxSteps
+    }
 
     /// Solves the problem.
     public func solve() -> PlanResult {
-        var search = Search(problem: problem)
+        var search = Search(problem: problem, maxSteps: maxSteps)
         search.run()
-        guard let best = search.best else { return .infeasible(Diagnosis(problem: problem).reasons()) }
-        return .plan(plan(best.selection, quarters: best.quarters))
+        guard let best = search.best else {
+            return search.exhausted ? .undecided(steps: maxSteps) : .infeasible(Diagnosis(problem: problem).reasons())
+        }
+        var result = plan(best.selection, quarters: best.quarters)
+        result.optimal = !search.exhausted
+        return .plan(result)
     }
 
     /// Whether `selection` meets everything but the schedule: prerequisites, credits, minimums, gaps.
@@ -147,9 +157,14 @@ private struct Search {
     let minimums: [String: [[Price]]]
     var chosen: [Bool]
     var best: (price: Price, selection: [Int], quarters: [Int])?
+    let maxSteps: Int
+    var steps = 0
+    /// Whether the step budget ran out, leaving the best plan unproven (or none found).
+    var exhausted = false
 
-    init(problem: PlanningProblem) {
+    init(problem: PlanningProblem, maxSteps: Int) {
         self.problem = problem
+        self.maxSteps = maxSteps
         compact = Compact(problem)
         scheduler = Scheduler(problem: problem)
         let years = Double(Set(problem.quarters.map(\.year)).count)
@@ -205,12 +220,20 @@ private struct Search {
     mutating func run() { visit(0, .zero) }
 
     private mutating func visit(_ position: Int, _ price: Price) {
+        steps += 1
+        if steps > maxSteps { exhausted = true }
+        if exhausted { return }
         if let best, !(price < best.price) { return }
         // Adding courses only adds hours and cost: past the whole cycle's budget, nothing below can fit.
         if price.hours > hoursAvailable + 1e-9 || price.cost > moneyAvailable + 1e-9 { return }
         if compact.meetsStaticConstraints(chosen) {
             let selection = problem.courses.indices.filter { chosen[$0] }
-            if let quarters = scheduler.schedule(selection) {
+            let quarters = scheduler.schedule(selection, steps: &steps, limit: maxSteps)
+            if steps > maxSteps {
+                exhausted = true
+                return
+            }
+            if let quarters {
                 best = (price, selection, quarters)
                 return  // more courses cost at least as much and take at least as long
             }

@@ -33,6 +33,12 @@ struct Scheduler {
     /// constraints (``Planner/meetsStaticConstraints(_:_:)``): every prerequisite and entry level
     /// is then within reach of the selection, which is what makes an unlinked course free.
     func schedule(_ selection: [Int]) -> [Int]? {
+        var steps = 0
+        return schedule(selection, steps: &steps, limit: .max)
+    }
+
+    /// ``schedule(_:)`` counting its search steps into `steps`; gives up (nil) once they pass `limit`.
+    func schedule(_ selection: [Int], steps: inout Int, limit: Int) -> [Int]? {
         guard !problem.quarters.isEmpty else { return selection.isEmpty ? [] : nil }
         let whole = 0...(problem.quarters.count - 1)
         guard problem.hoursPerYear != nil || problem.moneyPerYear != nil else {
@@ -46,7 +52,8 @@ struct Scheduler {
         // Packing every course as if unlinked is a relaxation: if even that fails, nothing fits.
         let byWeight = selection.indices.sorted { (courses[$0].hours, courses[$0].cost) > (courses[$1].hours, courses[$1].cost) }
         let empty = Array(repeating: 0.0, count: years.count)
-        guard let relaxed = pack(byWeight, courses, hours: empty, money: empty, hourLimit: hourLimit, moneyLimit: moneyLimit) else {
+        guard let relaxed = pack(byWeight, courses, hours: empty, money: empty, hourLimit: hourLimit, moneyLimit: moneyLimit,
+                                 steps: &steps, limit: limit) else {
             return nil
         }
         let linked = linkedPositions(selection)
@@ -64,9 +71,12 @@ struct Scheduler {
         var money = Array(repeating: 0.0, count: years.count)
 
         func assignLinked(_ k: Int) -> [Int]? {
+            steps += 1
+            if steps > limit { return nil }
             if k == dependent.count {
                 guard var at = place(selection, within: ranges, links: links) else { return nil }
-                guard let bins = pack(free, courses, hours: hours, money: money, hourLimit: hourLimit, moneyLimit: moneyLimit) else { return nil }
+                guard let bins = pack(free, courses, hours: hours, money: money, hourLimit: hourLimit, moneyLimit: moneyLimit,
+                                      steps: &steps, limit: limit) else { return nil }
                 for (position, year) in zip(free, bins) { at[position] = years[year].lowerBound }
                 return at
             }
@@ -108,14 +118,18 @@ struct Scheduler {
     /// A year for each free course within the budgets' room, or nil: an exact search where years
     /// with the same room left are tried once, and rooms already found hopeless are remembered.
     private func pack(_ items: [Int], _ courses: [Course], hours: [Double], money: [Double], hourLimit: Double,
-                      moneyLimit: Double) -> [Int]? {
+                      moneyLimit: Double, steps: inout Int, limit: Int) -> [Int]? {
         var room = years.indices.map { (hours: hourLimit - hours[$0], money: moneyLimit - money[$0]) }
         var choice = Array(repeating: 0, count: items.count)
         var hopeless = Set<String>()
         func key(_ k: Int) -> String {
             "\(k)|" + room.map { "\(($0.hours * 1000).rounded()),\(($0.money * 100).rounded())" }.sorted().joined(separator: ";")
         }
+        var count = steps
+        defer { steps = count }
         func fill(_ k: Int) -> Bool {
+            count += 1
+            if count > limit { return false }
             if k == items.count { return true }
             let state = key(k)
             if hopeless.contains(state) { return false }
