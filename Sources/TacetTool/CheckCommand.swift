@@ -39,10 +39,9 @@ public enum CheckCommand {
     }
 
     static func summary(_ report: CheckReport) -> String {
-        let plural = ValidateCommand.plural
-        let plans = report.plansChecked == 0 ? "" : " and \(plural(report.plansChecked, "learning plan"))"
-        return "\n\(plural(report.workflowsChecked, "workflow"))\(plans) checked in \(plural(report.documents, "document")): "
-            + "\(plural(report.count(.error), "error")), \(plural(report.count(.warning), "warning")), "
-            + "\(plural(report.count(.info), "info")); \(report.suppressed.count) suppressed by exceptions\n"
+        let plans = report.plansChecked == 0 ? "" : " and \(Wording.plural(report.plansChecked, "learning plan"))"
+        return "\n\(Wording.plural(report.workflowsChecked, "workflow"))\(plans) checked in \(Wording.plural(report.documents, "document")): "
+            + "\(Wording.plural(report.count(.error), "error")), \(Wording.plural(report.count(.warning), "warning")), "
+            + "\(Wording.plural(report.count(.info), "info")); \(report.suppressed.count) suppressed by exceptions\n"
     }
 }

@@ -21,9 +21,8 @@ public enum LintCommand {
         let invalid = problems.contains { $0.severity == .error }
         let status: ExitStatus = invalid ? .invalid : report.findings.contains { $0.severity >= failOn } ? .findings : .ok
         let count = { (severity: Severity) in report.findings.filter { $0.severity == severity }.count }
-        let plural = ValidateCommand.plural
-        let summary = "\n\(plural(report.policies, "policy").replacingOccurrences(of: "policys", with: "policies")) linted: "
-            + "\(plural(count(.error), "error")), \(plural(count(.warning), "warning")), \(plural(count(.info), "info"))\n"
+        let summary = "\n\(Wording.plural(report.policies, "policy", "policies")) linted: "
+            + "\(Wording.plural(count(.error), "error")), \(Wording.plural(count(.warning), "warning")), \(Wording.plural(count(.info), "info"))\n"
         return ToolOutcome(output: summary, diagnostics: problems, findings: report.findings, sources: workspace.sources,
                            status: status)
     }

@@ -57,6 +57,7 @@ public enum PlanCommand {
             if case .requirements(let value) = document.document { return value }
             return nil
         }
+        let (policies, _) = PolicyResolver.resolve(documents)
         var texts: [String] = []
         var yamls: [String] = []
         var json: [[String: Any]] = []
@@ -68,7 +69,7 @@ public enum PlanCommand {
                                        hint: "add the recertification rules (Curricula/requirements/) to the paths"))
                 continue
             }
-            let gaps = GapAnalysis.gaps(of: therapist, in: documents)
+            let gaps = GapAnalysis.gaps(of: therapist, in: documents, policies: policies)
             let problem = PlanningProblem(therapist: therapist, catalogs: catalogs, requirements: rules, gaps: gaps, today: today)
             switch Planner(problem, maxSteps: maxSteps).solve() {
             case .plan(let plan):

@@ -14,11 +14,9 @@ public enum ValidateCommand {
         }
         let errors = diagnostics.filter { $0.severity == .error }.count
         let invalidFiles = Set(diagnostics.compactMap { $0.location?.file }).count
-        let summary = "\(plural(workspace.files.count, "file")), \(plural(workspace.documents.count, "valid document")), "
-            + (errors == 0 ? "no errors" : "\(plural(errors, "error")) in \(plural(invalidFiles, "file"))")
+        let summary = "\(Wording.plural(workspace.files.count, "file")), \(Wording.plural(workspace.documents.count, "valid document")), "
+            + (errors == 0 ? "no errors" : "\(Wording.plural(errors, "error")) in \(Wording.plural(invalidFiles, "file"))")
         return ToolOutcome(diagnostics: diagnostics, summary: summary, sources: workspace.sources,
                            status: errors > 0 ? .invalid : .ok)
     }
-
-    static func plural(_ count: Int, _ noun: String) -> String { "\(count) \(noun)\(count == 1 ? "" : "s")" }
 }

@@ -16,8 +16,10 @@ public enum Explainer {
         let step = workflow.steps[index]
         let context = StepContext(workflow: workflow, step: step, policy: policy, roster: roster)
         let findings = WorkflowChecker(policy: policy, roster: roster).check(step: index, of: document, workflow)
-        let report = CheckEngine.check(workspace, today: today)
-        let suppressed = report.suppressed.filter { $0.finding.location?.file == document.file }
+        // Only this step's findings matter: apply the exceptions to them rather than check everything.
+        let knownRules = Set(Requirement.allCases.map(\.rawValue)).union(policy.rules.map(\.id))
+        let applier = ExceptionApplier(workflows: [workflow.metadata.name: (document, workflow)], knownRules: knownRules, today: today)
+        let suppressed = applier.apply(workspace.documents.filter { $0.kind == .exception }, to: findings).suppressed
         let requirements = Requirement.allCases.map { requirement -> StepExplanation.RequirementLine in
             if let finding = findings.first(where: { $0.code == requirement.rawValue }) {
                 let by = suppressed.first { $0.finding.code == requirement.rawValue && $0.finding.pointer == finding.pointer }

@@ -17,7 +17,8 @@ struct Diagnosis {
             reasons.append("\(category) credits: at most \(f(byCategory[category] ?? 0)) of the \(f(minimum)) required; "
                            + "\(f(minimum - (byCategory[category] ?? 0))) short")
         }
-        let levels = reachableLevels()
+        // Every course that can ever be taken, together: what the catalog can reach at best.
+        let levels = Planner.levels(problem, taking: Array(problem.courses.indices)).levels
         for gap in problem.gaps where levels[gap.area].map({ $0 < gap.required }) ?? true {
             reasons.append("\(gap.area): no sequence of catalog courses brings it from \(gap.current?.rawValue ?? "no recorded level") "
                            + "to \(gap.required.rawValue); the catalog reaches \(levels[gap.area]?.rawValue ?? "no level")")
@@ -51,28 +52,6 @@ struct Diagnosis {
             reasons.append("yearly budgets or time: no plan fits them, and finding which one fails took too long")
         }
         return reasons
-    }
-
-    /// The levels every applicable course together reaches.
-    private func reachableLevels() -> [String: CompetencyLevel] {
-        var levels = problem.levels
-        var progress = true
-        var used = Set<Int>()
-        while progress {
-            progress = false
-            for (index, course) in problem.courses.enumerated() where !used.contains(index) {
-                let ready = course.outcomes.allSatisfy { outcome in
-                    outcome.entry.map { entry in levels[outcome.area].map { $0 >= entry } ?? false } ?? true
-                }
-                guard ready else { continue }
-                used.insert(index)
-                progress = true
-                for outcome in course.outcomes where levels[outcome.area].map({ $0 < outcome.level }) ?? true {
-                    levels[outcome.area] = outcome.level
-                }
-            }
-        }
-        return levels
     }
 
     private func f(_ value: Double) -> String { Planner.format(value) }

@@ -3,8 +3,10 @@ import TacetDocuments
 /// Finds a therapist's gaps: areas below their target, and areas below the level the policy
 /// requires of a reviewer for the workflow steps they review.
 public enum GapAnalysis {
-    /// The gaps of `therapist`, by area name, given the workspace's policies and workflows.
-    public static func gaps(of therapist: Therapist, in documents: [LoadedDocument]) -> [Gap] {
+    /// The gaps of `therapist`, by area name, given the workspace's policies and workflows. Pass the
+    /// resolved `policies` when planning many therapists, so they are resolved once.
+    public static func gaps(of therapist: Therapist, in documents: [LoadedDocument],
+                            policies resolved: [String: ResolvedPolicy]? = nil) -> [Gap] {
         var gaps: [String: Gap] = [:]
         func need(_ area: String, _ level: CompetencyLevel, _ reason: String) {
             let current = therapist.levels[area]
@@ -17,8 +19,7 @@ public enum GapAnalysis {
         for (area, level) in therapist.targets.sorted(by: { $0.key < $1.key }) {
             need(area, level, "target: \(area) at \(level.rawValue)")
         }
-        let (policies, _) = PolicyResolver.resolve(documents)
-        let choice = PolicyChoice(policies)
+        let choice = PolicyChoice(resolved ?? PolicyResolver.resolve(documents).policies)
         for document in documents {
             guard case .workflow(let workflow) = document.document,
                   case .success(let policy) = choice.choose(for: document, workflow) else { continue }

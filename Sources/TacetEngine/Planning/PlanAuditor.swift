@@ -125,14 +125,14 @@ public struct PlanAuditor: Sendable {
             total + min(entry.value, rules.caps.first { $0.category == entry.key }?.credits ?? .infinity)
         }
         if capped < rules.totalCredits {
-            sink.emit(.creditsShort, "\(format(capped)) of the \(format(rules.totalCredits)) credits the cycle needs: "
-                 + "\(format(earned)) earned, \(format(planned)) planned; \(format(rules.totalCredits - capped)) short", at: "/items",
-                 hint: "add courses worth \(format(rules.totalCredits - capped)) credits within the cycle")
+            sink.emit(.creditsShort, "\(Planner.format(capped)) of the \(Planner.format(rules.totalCredits)) credits the cycle needs: "
+                 + "\(Planner.format(earned)) earned, \(Planner.format(planned)) planned; \(Planner.format(rules.totalCredits - capped)) short", at: "/items",
+                 hint: "add courses worth \(Planner.format(rules.totalCredits - capped)) credits within the cycle")
         }
         for minimum in rules.minimums where (byCategory[minimum.category] ?? 0) < minimum.credits {
             let have = byCategory[minimum.category] ?? 0
-            sink.emit(.categoryMinimum, "\(format(have)) \(minimum.category) credits earned and planned; the cycle needs at least "
-                 + "\(format(minimum.credits))", at: "/items", hint: "add a \(minimum.category) course")
+            sink.emit(.categoryMinimum, "\(Planner.format(have)) \(minimum.category) credits earned and planned; the cycle needs at least "
+                 + "\(Planner.format(minimum.credits))", at: "/items", hint: "add a \(minimum.category) course")
         }
     }
 
@@ -152,19 +152,16 @@ public struct PlanAuditor: Sendable {
         for year in years.keys.sorted() {
             guard let entry = years[year] else { continue }
             if let i = entry.firstOver.hours {
-                sink.emit(.hoursBudget, "\(year)'s courses take \(format(entry.hours)) hours; \(therapist.name)'s budget is "
-                     + "\(format(budget.hoursPerYear)) hours a year", at: "/items/\(i)", hint: "move a course to another year")
+                sink.emit(.hoursBudget, "\(year)'s courses take \(Planner.format(entry.hours)) hours; \(therapist.name)'s budget is "
+                     + "\(Planner.format(budget.hoursPerYear)) hours a year", at: "/items/\(i)", hint: "move a course to another year")
             }
             if let i = entry.firstOver.money {
-                sink.emit(.moneyBudget, "\(year)'s courses cost \(format(entry.money)) \(budget.currency); \(therapist.name)'s budget is "
-                     + "\(format(budget.moneyPerYear)) \(budget.currency) a year", at: "/items/\(i)", hint: "move a course to another year")
+                sink.emit(.moneyBudget, "\(year)'s courses cost \(Planner.format(entry.money)) \(budget.currency); \(therapist.name)'s budget is "
+                     + "\(Planner.format(budget.moneyPerYear)) \(budget.currency) a year", at: "/items/\(i)", hint: "move a course to another year")
             }
         }
     }
 
-    private func format(_ value: Double) -> String {
-        value == value.rounded() ? String(Int(value)) : String(format: "%.2f", value)
-    }
 
     /// Collects one plan's findings, each placed at its node.
     struct Sink {

@@ -40,8 +40,15 @@ public struct Planner: Sendable {
 
     /// The levels the chosen courses lead to, or nil when some chosen course's entry level is never reached.
     static func reachableLevels(_ problem: PlanningProblem, _ chosen: [Bool]) -> [String: CompetencyLevel]? {
+        let (levels, stuck) = levels(problem, taking: problem.courses.indices.filter { chosen[$0] })
+        return stuck ? nil : levels
+    }
+
+    /// The levels `courses` lead to, each taken once its entry levels are reached; `stuck` when some
+    /// never can be.
+    static func levels(_ problem: PlanningProblem, taking courses: [Int]) -> (levels: [String: CompetencyLevel], stuck: Bool) {
         var levels = problem.levels
-        var pending = problem.courses.indices.filter { chosen[$0] }
+        var pending = courses
         var progress = true
         while progress && !pending.isEmpty {
             progress = false
@@ -58,7 +65,7 @@ public struct Planner: Sendable {
                 return true
             }
         }
-        return pending.isEmpty ? levels : nil
+        return (levels, !pending.isEmpty)
     }
 
     private func plan(_ selection: [Int], quarters: [Int]) -> PlannedCourses {
@@ -239,9 +246,10 @@ private struct Search {
             }
         }
         guard position < order.count else { return }
-        let bound = price + lowerBound(from: position)
+        let state = NodeState(self)
+        let bound = price + lowerBound(from: position, state)
         if bound.cost == .infinity || bound.cost > moneyAvailable + 1e-9 { return }  // some constraint is out of reach
-        if hoursAvailable < .infinity && price.hours + hoursStillNeeded(from: position) > hoursAvailable + 1e-9 { return }
+        if hoursAvailable < .infinity && price.hours + hoursStillNeeded(from: position, state) > hoursAvailable + 1e-9 { return }
         if let best, !(bound < best.price) { return }
         let index = order[position]
         let course = problem.courses[index]
@@ -251,18 +259,37 @@ private struct Search {
         visit(position + 1, price)
     }
 
-    /// A price every completion from `position` on must add: never more than the truth.
-    private func lowerBound(from position: Int) -> Price {
-        var byCategory = problem.earned
-        for index in chosen.indices where chosen[index] { byCategory[compact.category[index], default: 0] += compact.credits[index] }
-        var bound = lookup(credits, position, problem.total - problem.counted(byCategory))
-        for (category, minimum) in problem.minimums {
-            if let table = minimums[category] { bound = max(bound, lookup(table, position, minimum - (byCategory[category] ?? 0))) }
+    /// What both bounds need from the chosen courses, computed once per node.
+    struct NodeState {
+        /// Credits by category, earned ones included.
+        var byCategory: [String: Double]
+        /// Credits still missing toward the total, counted with caps.
+        var missing: Double
+        /// The gaps no chosen course reaches the level of. A gap is surely open only then: a chosen
+        /// course whose entry is not yet reached may still close it once a cheaper course brings that entry.
+        var openGaps: [Gap]
+
+        init(_ search: Search) {
+            let problem = search.problem
+            var byCategory = problem.earned
+            var reached: [CourseOutcome] = []
+            for index in search.chosen.indices where search.chosen[index] {
+                byCategory[search.compact.category[index], default: 0] += search.compact.credits[index]
+                reached += problem.courses[index].outcomes
+            }
+            self.byCategory = byCategory
+            missing = problem.total - problem.counted(byCategory)
+            openGaps = problem.gaps.filter { gap in !reached.contains { $0.area == gap.area && $0.level >= gap.required } }
         }
-        // A gap is surely open only when no chosen course reaches its level: a chosen course whose entry
-        // is not yet reached may still close it once a cheaper course brings that entry level.
-        let reached = problem.courses.indices.filter { chosen[$0] }.flatMap { problem.courses[$0].outcomes }
-        for gap in problem.gaps where !reached.contains(where: { $0.area == gap.area && $0.level >= gap.required }) {
+    }
+
+    /// A price every completion from `position` on must add: never more than the truth.
+    private func lowerBound(from position: Int, _ state: NodeState) -> Price {
+        var bound = lookup(credits, position, state.missing)
+        for (category, minimum) in problem.minimums {
+            if let table = minimums[category] { bound = max(bound, lookup(table, position, minimum - (state.byCategory[category] ?? 0))) }
+        }
+        for gap in state.openGaps {
             let cheapest = order[position...].lazy.map { problem.courses[$0] }
                 .filter { $0.outcomes.contains { $0.area == gap.area && $0.level >= gap.required } }.map(\.cost).min()
             bound = max(bound, Price(cost: cheapest ?? .infinity, hours: 0))
@@ -272,13 +299,9 @@ private struct Search {
 
     /// Hours every completion from `position` on must add: the most of each open gap's quickest
     /// course and the missing credits at the best hours-per-credit rate left.
-    private func hoursStillNeeded(from position: Int) -> Double {
-        var byCategory = problem.earned
-        for index in chosen.indices where chosen[index] { byCategory[compact.category[index], default: 0] += compact.credits[index] }
-        let missing = max(0, problem.total - problem.counted(byCategory))
-        var needed = missing > 1e-9 ? missing * fewestHoursPerCredit[position] : 0
-        let reached = chosen.indices.filter { chosen[$0] }.flatMap { problem.courses[$0].outcomes }
-        for gap in problem.gaps where !reached.contains(where: { $0.area == gap.area && $0.level >= gap.required }) {
+    private func hoursStillNeeded(from position: Int, _ state: NodeState) -> Double {
+        var needed = state.missing > 1e-9 ? state.missing * fewestHoursPerCredit[position] : 0
+        for gap in state.openGaps {
             let quickest = order[position...].lazy.map { problem.courses[$0] }
                 .filter { $0.outcomes.contains { $0.area == gap.area && $0.level >= gap.required } }.map(\.hours).min()
             needed = max(needed, quickest ?? .infinity)

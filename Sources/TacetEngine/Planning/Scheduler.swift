@@ -56,13 +56,13 @@ struct Scheduler {
                                  steps: &steps, limit: limit) else {
             return nil
         }
-        let linked = linkedPositions(selection)
+        guard let links = links(selection) else { return nil }
+        let linked = links.linked
         if linked.isEmpty {
             var at = Array(repeating: 0, count: selection.count)
             for (position, year) in zip(byWeight, relaxed) { at[position] = years[year].lowerBound }
             return at
         }
-        guard let links = links(selection) else { return nil }
         let dependent = selection.indices.filter { linked.contains($0) }
             .sorted { courses[$0].hours > courses[$1].hours }
         let free = selection.indices.filter { !linked.contains($0) }.sorted { (courses[$0].hours, courses[$0].cost) > (courses[$1].hours, courses[$1].cost) }
@@ -95,24 +95,6 @@ struct Scheduler {
             return nil
         }
         return assignLinked(0)
-    }
-
-    /// Positions in `selection` of courses linked to another selected course by a prerequisite or
-    /// by an entry level that only another selected course brings.
-    private func linkedPositions(_ selection: [Int]) -> Set<Int> {
-        var linked = Set<Int>()
-        for (k, index) in selection.enumerated() {
-            let course = problem.courses[index]
-            for (j, other) in selection.enumerated() where j != k {
-                let otherCourse = problem.courses[other]
-                if course.prerequisites.contains(otherCourse.id) { linked.formUnion([k, j]) }
-                for outcome in course.outcomes {
-                    guard let entry = outcome.entry, problem.levels[outcome.area].map({ $0 < entry }) ?? true else { continue }
-                    if otherCourse.outcomes.contains(where: { $0.area == outcome.area && $0.level >= entry }) { linked.formUnion([k, j]) }
-                }
-            }
-        }
-        return linked
     }
 
     /// A year for each free course within the budgets' room, or nil: an exact search where years
@@ -157,6 +139,17 @@ struct Scheduler {
     struct Links {
         var prerequisites: [[Int]]
         var providers: [[[Int]]]
+
+        /// Positions of courses linked to another by a prerequisite or an entry level; the rest are free.
+        var linked: Set<Int> {
+            var linked = Set<Int>()
+            for k in prerequisites.indices {
+                let others = prerequisites[k] + providers[k].flatMap { $0 }
+                if !others.isEmpty { linked.insert(k) }
+                linked.formUnion(others)
+            }
+            return linked
+        }
     }
 
     func links(_ selection: [Int]) -> Links? {

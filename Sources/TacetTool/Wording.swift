@@ -1,0 +1,7 @@
+/// Small pieces of English the commands' summaries share.
+enum Wording {
+    /// "1 file", "2 files"; `plural` for nouns that do not just add an s.
+    static func plural(_ count: Int, _ noun: String, _ plural: String? = nil) -> String {
+        "\(count) \(count == 1 ? noun : plural ?? noun + "s")"
+    }
+}
