@@ -13,9 +13,13 @@ let package = Package(
         .library(name: "TacetDocuments", targets: ["TacetDocuments"]),
         .library(name: "TacetEngine", targets: ["TacetEngine"]),
         .library(name: "TacetTool", targets: ["TacetTool"]),
+        .library(name: "TacetPluginKit", targets: ["TacetPluginKit"]),
+        .library(name: "TacetPluginHost", targets: ["TacetPluginHost"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // SHA-256 of plugin executables pinned in their manifests.
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         .systemLibrary(
@@ -27,17 +31,32 @@ let package = Package(
         .target(name: "TacetYAML", dependencies: ["CYAML", "TacetDiagnostics"]),
         .target(name: "TacetDocuments", dependencies: ["TacetYAML", "TacetDiagnostics"]),
         .target(name: "TacetEngine", dependencies: ["TacetDocuments", "TacetYAML", "TacetDiagnostics"]),
-        .target(name: "TacetTool", dependencies: ["TacetEngine", "TacetDocuments", "TacetYAML", "TacetDiagnostics"]),
+        // The plugin protocol's types: shared by the host and the kit, nothing else below them.
+        .target(name: "TacetPluginProtocol"),
+        .target(name: "TacetPluginKit", dependencies: ["TacetPluginProtocol"]),
+        // Two glibc spawn file actions Swift's Glibc module does not declare.
+        .target(name: "CSpawn"),
+        .target(name: "TacetPluginHost",
+                dependencies: ["CSpawn", "TacetPluginProtocol", "TacetEngine", "TacetDocuments", "TacetYAML", "TacetDiagnostics",
+                               .product(name: "Crypto", package: "swift-crypto")]),
+        .target(name: "TacetTool",
+                dependencies: ["TacetPluginHost", "TacetEngine", "TacetDocuments", "TacetYAML", "TacetDiagnostics"]),
         .executableTarget(
             name: "tacet",
-            dependencies: ["TacetTool", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["TacetTool", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                           // Not linked: listed so that building tacet also builds the shipped Swift plugin.
+                           "consent-coverage"]
         ),
+        // The shipped Swift plugin; Plugins/consent-coverage/run starts the built binary.
+        .executableTarget(name: "consent-coverage", dependencies: ["TacetPluginKit"],
+                          path: "Plugins/consent-coverage/Sources"),
         .testTarget(name: "TacetYAMLTests", dependencies: ["TacetYAML", "TacetDiagnostics"]),
         // Helpers the test targets share; not a product, never shipped.
         .target(name: "TacetTestSupport", path: "Tests/TacetTestSupport"),
         .testTarget(name: "TacetDocumentsTests", dependencies: ["TacetDocuments", "TacetTestSupport"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "TacetEngineTests", dependencies: ["TacetEngine", "TacetTestSupport"]),
+        .testTarget(name: "TacetPluginHostTests", dependencies: ["TacetPluginHost", "TacetPluginKit", "TacetPluginProtocol", "TacetTestSupport"]),
         .testTarget(name: "TacetToolTests", dependencies: ["TacetTool", "TacetTestSupport"], resources: [.copy("Fixtures")]),
     ],
     swiftLanguageModes: [.v6]

@@ -10,6 +10,7 @@ let tacet: [Target.Dependency] = [
     .product(name: "TacetDocuments", package: "Tacet"),
     .product(name: "TacetEngine", package: "Tacet"),
     .product(name: "TacetTool", package: "Tacet"),
+    .product(name: "TacetPluginHost", package: "Tacet"),
 ]
 
 /// A target run by `swift package benchmark` (ordo-one/benchmark).
@@ -37,6 +38,8 @@ let package = Package(
         .executableTarget(name: "CheckRatio", dependencies: tacet),
         // Times the planner on generated therapists and catalogs.
         .executableTarget(name: "PlanBench", dependencies: tacet),
+        // The plugin host's per-call overhead over a bare spawn, and --jobs 2 against --jobs 1.
+        .executableTarget(name: "PluginBench", dependencies: tacet),
         suite("YAMLLoad"),
         suite("Check"),
     ],

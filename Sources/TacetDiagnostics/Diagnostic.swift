@@ -18,6 +18,8 @@ public struct Diagnostic: Sendable, Hashable, Codable {
     public var notes: [DiagnosticNote]
     /// Ids of the sources that ground it (policy citations).
     public var citations: [String]
+    /// The checker plugin that reported it, or nil for Tacet's own checks.
+    public var plugin: String?
 
     /// Creates a diagnostic.
     public init(
@@ -28,7 +30,8 @@ public struct Diagnostic: Sendable, Hashable, Codable {
         pointer: String? = nil,
         hint: String? = nil,
         notes: [DiagnosticNote] = [],
-        citations: [String] = []
+        citations: [String] = [],
+        plugin: String? = nil
     ) {
         self.severity = severity
         self.code = code
@@ -38,6 +41,7 @@ public struct Diagnostic: Sendable, Hashable, Codable {
         self.hint = hint
         self.notes = notes
         self.citations = citations
+        self.plugin = plugin
     }
 
     /// Creates an error diagnostic.

@@ -19,6 +19,8 @@ struct CheckOutput: Encodable {
         let infos: Int
         let suppressed: Int
         let problems: Int
+        let plugins: Int
+        let pluginCalls: Int
     }
 
     struct Note: Encodable {
@@ -30,6 +32,7 @@ struct CheckOutput: Encodable {
 
     struct Finding: Encodable {
         let rule: String
+        let plugin: String?
         let severity: String
         let message: String
         let file: String?
@@ -45,6 +48,7 @@ struct CheckOutput: Encodable {
 
         init(_ diagnostic: Diagnostic, suppressedBy: SuppressedFinding? = nil) {
             rule = diagnostic.code
+            plugin = diagnostic.plugin
             severity = diagnostic.severity.rawValue
             message = diagnostic.message
             file = diagnostic.location?.file
@@ -72,7 +76,7 @@ struct CheckOutput: Encodable {
         summary = Summary(documents: report.documents, workflows: report.workflowsChecked, plans: report.plansChecked,
                           errors: report.count(.error),
                           warnings: report.count(.warning), infos: report.count(.info), suppressed: report.suppressed.count,
-                          problems: report.problems.count)
+                          problems: report.problems.count, plugins: report.pluginsRun, pluginCalls: report.pluginCalls)
         findings = report.findings.map { Finding($0) }
         suppressed = report.suppressed.map { Finding($0.finding, suppressedBy: $0) }
         problems = report.problems.map { Finding($0) }

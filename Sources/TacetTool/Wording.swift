@@ -4,4 +4,9 @@ enum Wording {
     static func plural(_ count: Int, _ noun: String, _ plural: String? = nil) -> String {
         "\(count) \(count == 1 ? noun : plural ?? noun + "s")"
     }
+
+    /// `10` for 10.0, `2.5` for 2.5: numbers as people write them.
+    static func number(_ value: Double) -> String {
+        value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
+    }
 }

@@ -68,6 +68,13 @@ extension Node {
         }
     }
 
+    /// `text` as a JSON string literal, quotes included.
+    public static func jsonString(_ text: String) -> String {
+        var out = ""
+        writeString(text, into: &out)
+        return out
+    }
+
     /// Appends `text` as a JSON string literal (RFC 8259 escaping; non-ASCII kept as UTF-8).
     static func writeString(_ text: String, into out: inout String) {
         // U+2028 and U+2029 are valid JSON but break JavaScript consumers, so they are escaped too.

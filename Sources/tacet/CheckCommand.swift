@@ -4,13 +4,14 @@ import TacetDocuments
 import TacetTool
 
 /// `tacet check`.
-struct CheckCommand: ParsableCommand {
+struct CheckCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
         abstract: "Check workflows against their policy and the team's competency levels.",
         discussion: """
             Loads every document under the paths (policies, framework, roster, workflows, exceptions) and \
-            reports each finding with its rule, place, citations and fix. Exit 0 when no finding reaches \
+            reports each finding with its rule, place, citations and fix. Checker plugins in ./Plugins (or \
+            --plugins DIR) run over the same documents. Exit 0 when no finding reaches \
             --fail-on, 1 when one does, 2 when the input is invalid.
             """
     )
@@ -27,8 +28,16 @@ struct CheckCommand: ParsableCommand {
     @Option(help: "Judge exception expiry as of this date (YYYY-MM-DD) instead of today.")
     var today: CalendarDate?
 
-    func run() throws {
-        try Terminal.finish(TacetTool.CheckCommand.run(paths: paths, format: format, failOn: failOn,
-                                                       today: today ?? .today()))
+    @OptionGroup(title: "Plugins")
+    var plugins: PluginFlags
+
+    func run() async throws {
+        let date = today ?? .today()
+        if let settings = plugins.settings {
+            try Terminal.finish(await TacetTool.CheckCommand.run(paths: paths, format: format, failOn: failOn, today: date,
+                                                                 plugins: settings))
+        } else {
+            try Terminal.finish(TacetTool.CheckCommand.run(paths: paths, format: format, failOn: failOn, today: date))
+        }
     }
 }

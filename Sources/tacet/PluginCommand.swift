@@ -1,12 +1,54 @@
 import ArgumentParser
+import TacetTool
 
 /// `tacet plugin`.
-struct PluginCommand: PlannedCommand {
+struct PluginCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "plugin",
-        abstract: "List and test checker plugins. (Not available yet.)"
+        abstract: "List and test checker plugins.",
+        discussion: "Plugins are folders NAME/ with a plugin.yaml; see docs/plugin-protocol.md.",
+        subcommands: [PluginListCommand.self, PluginTestCommand.self]
+    )
+}
+
+/// `tacet plugin list`.
+struct PluginListCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "list",
+        abstract: "Show every plugin, whether its manifest is valid, and the rules it describes."
     )
 
-    @Argument(parsing: .allUnrecognized, help: .hidden)
-    var arguments: [String] = []
+    @OptionGroup(title: "Plugins")
+    var plugins: PluginFlags
+
+    func run() async throws {
+        try Terminal.finish(await TacetTool.PluginListCommand.run(plugins.settingsForPluginCommands))
+    }
+}
+
+/// `tacet plugin test`.
+struct PluginTestCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "test",
+        abstract: "Run one plugin on sample documents and validate its answers against the protocol's schemas.",
+        discussion: """
+            Documents of the plugin's kinds are checked; other documents among the paths (policies, the \
+            framework, therapists) fill the request's context. Exit 0 when every answer follows the \
+            protocol, 1 when one does not, 2 for invalid input or an unknown plugin.
+            """
+    )
+
+    @Argument(help: "The plugin's name.")
+    var name: String
+
+    @Argument(help: "Documents (files or folders) to check.")
+    var paths: [String]
+
+    @OptionGroup(title: "Plugins")
+    var plugins: PluginFlags
+
+    func run() async throws {
+        try Terminal.finish(await TacetTool.PluginTestCommand.run(name: name, paths: paths,
+                                                                  settings: plugins.settingsForPluginCommands))
+    }
 }

@@ -4,7 +4,7 @@ import TacetTool
 
 /// The `tacet` command: maps flags to ``TacetTool`` calls and prints their outcomes.
 @main
-struct TacetCommand: ParsableCommand {
+struct TacetCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tacet",
         abstract: "Check music therapy teams' AI use and continuing education against policy.",
@@ -21,10 +21,14 @@ struct TacetCommand: ParsableCommand {
 
     /// Runs the command; a usage error exits 2, like any other invalid input (argument-parser's own
     /// code for it is 64).
-    static func main() {
+    static func main() async {
         do {
             var command = try parseAsRoot()
-            try command.run()
+            if var asynchronous = command as? any AsyncParsableCommand {
+                try await asynchronous.run()
+            } else {
+                try command.run()
+            }
         } catch {
             let code = exitCode(for: error)
             guard code == .validationFailure else { exit(withError: error) }

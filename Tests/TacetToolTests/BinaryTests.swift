@@ -17,7 +17,7 @@ struct BinaryTests {
         }
     }
 
-    @Test("commands not built yet say so and exit 2", arguments: ["report", "plugin"])
+    @Test("commands not built yet say so and exit 2", arguments: ["report"])
     func planned(command: String) throws {
         let result = try TacetBinary.run([command, "Examples/"])
         #expect(result.status == 2)

@@ -20,13 +20,16 @@ struct PolicyCommandTests {
         let findings = result.stdout.split(separator: "\n").filter { $0.hasPrefix("Examples/") && ($0.contains(": error: ") || $0.contains(": warning: ")) }
             .map { String($0.prefix { $0 != " " }) }.sorted()
         #expect(findings == [
-            "Examples/pediatrics/workflows/inpatient-documentation.yaml:34:15:",
-            "Examples/pediatrics/workflows/inpatient-documentation.yaml:37:5:",
-            "Examples/pediatrics/workflows/inpatient-documentation.yaml:43:15:",
-            "Examples/pediatrics/workflows/inpatient-documentation.yaml:49:11:",
-            "Examples/pediatrics/workflows/session-planning.yaml:17:12:",
-            "Examples/pediatrics/workflows/session-planning.yaml:20:5:",
-            "Examples/pediatrics/workflows/session-planning.yaml:29:9:",
+            "Examples/pediatrics/workflows/inpatient-documentation.yaml:35:15:",
+            "Examples/pediatrics/workflows/inpatient-documentation.yaml:38:5:",
+            "Examples/pediatrics/workflows/inpatient-documentation.yaml:44:15:",
+            "Examples/pediatrics/workflows/inpatient-documentation.yaml:50:11:",
+            "Examples/pediatrics/workflows/session-planning.yaml:18:12:",
+            "Examples/pediatrics/workflows/session-planning.yaml:21:5:",
+            "Examples/pediatrics/workflows/session-planning.yaml:30:9:",
+            // The shipped plugins in ./Plugins: a record number (phi-scan), AI before consent (consent-coverage).
+            "Examples/pediatrics/workflows/inpatient-documentation.yaml:53:18:",
+            "Examples/pediatrics/workflows/session-planning.yaml:16:9:",
             // The hand-written learning plan's mistakes, found by the plan audit.
             "Examples/pediatrics/plans/t-ben.yaml:11:3:", "Examples/pediatrics/plans/t-ben.yaml:11:3:",
             "Examples/pediatrics/plans/t-ben.yaml:12:14:", "Examples/pediatrics/plans/t-ben.yaml:14:5:",
@@ -43,7 +46,9 @@ struct PolicyCommandTests {
         #expect(result.stdout.contains("by exception 'weekend-review-cover' (owner clinical-director, expires 2027-01-31)"))
         let summary = try #require(result.stdout.split(separator: "\n").last)
         #expect(summary.hasPrefix("3 workflows and 1 learning plan checked in "))
-        #expect(summary.hasSuffix(" documents: 13 errors, 1 warning, 0 infos; 1 suppressed by exceptions"))
+        #expect(summary.hasSuffix(" documents (2 plugins ran 7 checks): 14 errors, 2 warnings, 0 infos; 1 suppressed by exceptions"))
+        #expect(result.stdout.contains("[phi-scan/record-number]"))
+        #expect(result.stdout.contains("[consent-coverage/consent-before-ai]"))
     }
 
     @Test("once the exception expires, its finding is back and the expiry is reported")
@@ -97,13 +102,15 @@ struct PolicyCommandTests {
 
     @Test("check --format json follows the documented shape")
     func checkJSON() throws {
-        let result = try Self.tacet("check", "Policies", "Curricula", "Examples", "--format", "json", "--today", "2026-11-21")
+        let result = try Self.tacet("check", "Policies", "Curricula", "Examples", "--format", "json", "--today", "2026-11-21",
+                                    "--no-plugins")
         let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         #expect(json["schemaVersion"] as? Int == 1)
         let summary = try #require(json["summary"] as? [String: Int])
         #expect(summary["errors"] == 13)
         #expect(summary["plans"] == 1)
         #expect(summary["warnings"] == 1)
+        #expect(summary["plugins"] == 0)
         #expect(summary["suppressed"] == 1)
         let findings = try #require(json["findings"] as? [[String: Any]])
         let first = try #require(findings.first)

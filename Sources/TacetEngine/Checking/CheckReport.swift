@@ -14,6 +14,10 @@ public struct CheckReport: Sendable {
     public var plansChecked: Int
     /// How many documents were loaded.
     public var documents: Int
+    /// How many checker plugins described themselves and ran.
+    public var pluginsRun = 0
+    /// How many plugin check calls ran.
+    public var pluginCalls = 0
 
     /// Whether the input had errors.
     public var inputInvalid: Bool { problems.contains { $0.severity == .error } }

@@ -2,18 +2,21 @@ import TacetDiagnostics
 import TacetDocuments
 
 /// Which policy a workflow is checked against: the one it names, or the only one no other extends.
-struct PolicyChoice {
-    let policies: [String: ResolvedPolicy]
+public struct PolicyChoice: Sendable {
+    /// Every resolved policy, by name.
+    public let policies: [String: ResolvedPolicy]
     /// The policies no other extends, sorted: the candidates for a workflow that names none.
-    let leaves: [String]
+    public let leaves: [String]
 
-    init(_ policies: [String: ResolvedPolicy]) {
+    /// Prepares the choice among `policies`.
+    public init(_ policies: [String: ResolvedPolicy]) {
         self.policies = policies
         let extended = Set(policies.values.flatMap { $0.layers.dropLast().map(\.name) })
         leaves = policies.keys.filter { !extended.contains($0) }.sorted()
     }
 
-    func choose(for document: LoadedDocument, _ workflow: Workflow) -> Result<ResolvedPolicy, DiagnosticError> {
+    /// The policy `workflow` is checked against, or the error that says why there is none.
+    public func choose(for document: LoadedDocument, _ workflow: Workflow) -> Result<ResolvedPolicy, DiagnosticError> {
         let chosen: ResolvedPolicy
         if let name = workflow.policy {
             guard let policy = policies[name] else {
@@ -39,5 +42,15 @@ struct PolicyChoice {
                                    at: document.location(of: ""), pointer: "")))
         }
         return .success(chosen)
+    }
+
+    /// The policy that governs `document`: a workflow's chosen policy, else the only leaf policy; nil
+    /// when none or several could apply.
+    public func policy(for document: LoadedDocument) -> ResolvedPolicy? {
+        if case .workflow(let workflow) = document.document {
+            return try? choose(for: document, workflow).get()
+        }
+        guard leaves.count == 1, let only = leaves.first else { return nil }
+        return policies[only]
     }
 }

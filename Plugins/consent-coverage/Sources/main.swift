@@ -1,0 +1,3 @@
+import TacetPluginKit
+
+PluginMain.exit(ConsentCoverage())

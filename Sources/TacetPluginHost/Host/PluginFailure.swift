@@ -1,0 +1,56 @@
+import TacetDiagnostics
+
+/// Why one plugin call produced no usable answer.
+public struct PluginFailure: Error, Sendable, Hashable {
+    /// The failure's code.
+    public var code: PluginErrorCode
+    /// What happened, as a phrase that follows "plugin 'NAME' " (e.g. "timed out after 2 s").
+    public var phrase: String
+    /// The first lines of the plugin's standard error.
+    public var errorLines: [String]
+
+    /// Creates a failure.
+    public init(_ code: PluginErrorCode, _ phrase: String, errorLines: [String] = []) {
+        self.code = code
+        self.phrase = phrase
+        self.errorLines = errorLines
+    }
+
+    /// Most lines of standard error quoted in a report.
+    public static let quotedErrorLines = 5
+
+    /// The failure as a diagnostic of `severity` at `location`.
+    public func diagnostic(plugin: String, call: String, severity: Severity, at location: SourceLocation?,
+                           pointer: String? = nil) -> Diagnostic {
+        let notes = errorLines.isEmpty ? [DiagnosticNote("the plugin wrote nothing to stderr")]
+            : errorLines.map { DiagnosticNote("stderr: " + $0) }
+        return Diagnostic(severity, code: code.rawValue, message: "plugin '\(plugin)' \(phrase) (\(call))",
+                          location: location, pointer: pointer, hint: code.hint, notes: notes, plugin: plugin)
+    }
+
+    /// The first lines of `bytes`, decoded leniently and cut to a readable length.
+    public static func lines(of bytes: [UInt8]) -> [String] {
+        let text = String(decoding: bytes.prefix(64 * 1024), as: UTF8.self)
+        return text.split(separator: "\n", omittingEmptySubsequences: true)
+            .prefix(quotedErrorLines)
+            .map { line in line.count > 200 ? String(line.prefix(200)) + "…" : String(line) }
+    }
+}
+
+extension PluginErrorCode {
+    /// What a plugin author or user can do about it.
+    var hint: String {
+        switch self {
+        case .timeout: "make the plugin faster or raise timeout in its plugin.yaml (at most 600 s)"
+        case .crashed, .exitStatus: "run `tacet plugin test NAME DOCUMENT` to reproduce it with the plugin's stderr"
+        case .outputTooLarge: "a response should hold findings only; write diagnostics to stderr sparingly"
+        case .requestUnread: "a plugin must read its whole request from stdin before answering"
+        case .malformedOutput, .invalidResponse: "see docs/plugin-protocol.md for the response schema"
+        case .undeclaredRule: "list every rule the plugin reports in its describe response"
+        case .badPointer: "point at a node of the request's document.content (RFC 6901)"
+        case .couldNotJudge: "the plugin's message says why; the document is unchecked by it until fixed"
+        case .protocolMismatch: "update the plugin or Tacet so they share a protocol version"
+        default: "see docs/plugin-protocol.md"
+        }
+    }
+}

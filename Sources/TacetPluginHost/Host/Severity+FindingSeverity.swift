@@ -1,0 +1,13 @@
+import TacetDiagnostics
+import TacetPluginProtocol
+
+extension Severity {
+    /// The severity a plugin finding reported.
+    init(_ severity: FindingSeverity) {
+        switch severity {
+        case .error: self = .error
+        case .warning: self = .warning
+        case .info: self = .info
+        }
+    }
+}

@@ -1,0 +1,37 @@
+import TacetDiagnostics
+import TacetPluginHost
+import TacetPluginProtocol
+
+/// `tacet plugin list`: every plugin found, whether its manifest is valid, and the rules it describes.
+public enum PluginListCommand {
+    /// Discovers the plugins in `settings` and asks each to describe itself. Exit 2 for invalid
+    /// manifests, 1 when a plugin fails to describe itself, else 0.
+    public static func run(_ settings: PluginSettings) async -> ToolOutcome {
+        let catalog = PluginDiscovery(hostVersions: settings.options.hostVersions).discover(settings.directories)
+        let host = PluginHost(options: settings.options)
+        var text = ""
+        var failures: [Diagnostic] = []
+        for plugin in catalog.plugins {
+            let manifest = plugin.manifest
+            text += "\(plugin.name) \(manifest.metadata.version ?? "-")  \(plugin.folder)\n"
+            text += "  kinds: \(manifest.kinds.map(\.rawValue).joined(separator: ", ")); protocols: "
+                + "\(manifest.protocols.map(String.init).joined(separator: ", ")); timeout: \(Wording.number(manifest.timeout)) s\n"
+            switch await host.describe(plugin) {
+            case .success(let described):
+                text += "  speaks protocol \(described.version); \(Wording.plural(described.rules.count, "rule")):\n"
+                for rule in described.description.rules {
+                    text += "    \(rule.id) (\(rule.severity.rawValue)): \(rule.summary)\n"
+                }
+            case .failure(let failure):
+                text += "  FAILED to describe itself: \(failure.phrase)\n"
+                failures.append(failure.diagnostic(plugin: plugin.name, call: "describe", severity: .error,
+                                                   at: plugin.document.location(of: "/command"), pointer: "/command"))
+            }
+        }
+        let invalid = catalog.problems.contains { $0.severity == .error }
+        text += "\n\(Wording.plural(catalog.plugins.count, "valid plugin")) in \(settings.directories.joined(separator: ", "))"
+        text += invalid ? "; some manifests are invalid (above)\n" : "\n"
+        let status: ExitStatus = invalid ? .invalid : failures.isEmpty ? .ok : .findings
+        return ToolOutcome(output: text, diagnostics: catalog.problems + failures, sources: catalog.sources, status: status)
+    }
+}

@@ -1,0 +1,100 @@
+import Foundation
+import TacetDiagnostics
+import TacetDocuments
+import TacetPluginHost
+import TacetPluginProtocol
+import TacetYAML
+
+/// `tacet plugin test NAME DOCUMENT...`: runs one plugin's describe and check on sample documents,
+/// validates every answer against the protocol's JSON Schemas, and shows the findings with positions.
+public enum PluginTestCommand {
+    /// Runs plugin `name` on `paths` (documents of its kinds are checked; the rest, such as policies
+    /// and the roster, are context). Exit 2 for invalid input or an unknown plugin, 1 when an answer
+    /// breaks the schemas or the protocol, else 0.
+    public static func run(name: String, paths: [String], settings: PluginSettings, limits: YAMLLimits = .default) async -> ToolOutcome {
+        let catalog = PluginDiscovery(limits: limits, hostVersions: settings.options.hostVersions).discover(settings.directories)
+        guard let plugin = catalog.plugins.first(where: { $0.name == name }) else {
+            let known = catalog.plugins.map(\.name)
+            let hint = Suggestion.closest(to: name, in: known).map { "did you mean '\($0)'?" }
+                ?? (known.isEmpty ? "no valid plugin in \(settings.directories.joined(separator: ", "))" : "valid plugins: \(known.joined(separator: ", "))")
+            return .invalid(catalog.problems + [Diagnostic(.error, code: "plugin.unknown", message: "no valid plugin named '\(name)'", hint: hint)],
+                            sources: catalog.sources)
+        }
+        let workspace = WorkspaceLoader(limits: limits).load(paths)
+        var sources = workspace.sources
+        sources.merge(catalog.sources) { first, _ in first }
+        guard !workspace.hasErrors else { return .invalid(workspace.diagnostics, sources: sources) }
+
+        let host = PluginHost(options: settings.options)
+        var text = ""
+        var findings: [Diagnostic] = []
+        var broken = false
+        func report(_ failure: PluginFailure, call: String, at location: SourceLocation?) {
+            broken = true
+            findings.append(failure.diagnostic(plugin: name, call: call, severity: .error, at: location))
+        }
+
+        let describeInput = PluginContext.describeRequest(versions: settings.options.hostVersions)
+        let described: DescribedPlugin
+        switch await host.exchange(plugin, verb: PluginProtocol.describeVerb, input: describeInput) {
+        case .failure(let failure):
+            report(failure, call: "describe", at: plugin.document.location(of: "/command"))
+            return ToolOutcome(output: text, findings: findings, sources: sources, status: .findings)
+        case .success(let exchange):
+            let violations = validate(exchange.output, PluginSchemas.describeResponse)
+            broken = broken || !violations.isEmpty
+            text += section("describe", violations)
+            switch host.interpretDescribe(exchange, of: plugin) {
+            case .failure(let failure):
+                report(failure, call: "describe", at: plugin.document.location(of: "/command"))
+                return ToolOutcome(output: text, findings: findings, sources: sources, status: .findings)
+            case .success(let plugin):
+                described = plugin
+            }
+        }
+
+        let context = PluginContext(workspace.documents)
+        let targets = workspace.documents.filter { described.kinds.contains($0.kind.rawValue) }
+        if targets.isEmpty {
+            text += "no document of the kinds \(described.kinds.sorted().joined(separator: ", ")) among the paths\n"
+            broken = true
+        }
+        for document in targets {
+            let input: [UInt8]
+            do {
+                input = try context.request(for: document, version: described.version)
+            } catch {
+                findings.append(.error(error.code.rawValue, error.message, at: document.location(of: "")))
+                broken = true
+                continue
+            }
+            switch await host.exchange(plugin, verb: PluginProtocol.checkVerb, input: input) {
+            case .failure(let failure):
+                report(failure, call: "check", at: document.location(of: ""))
+            case .success(let exchange):
+                let violations = validate(exchange.output, PluginSchemas.checkResponse)
+                broken = broken || !violations.isEmpty
+                let mapped = host.interpretCheck(exchange, on: document, by: described)
+                broken = broken || mapped.contains { $0.code.hasPrefix("plugin.") }
+                findings += mapped
+                let count = mapped.filter { !$0.code.hasPrefix("plugin.") }.count
+                text += section("check \(document.file)", violations, detail: Wording.plural(count, "finding"))
+            }
+        }
+        text += broken ? "\nplugin '\(name)' broke the protocol (above)\n" : "\nplugin '\(name)' follows protocol \(described.version)\n"
+        return ToolOutcome(output: text, findings: findings.sorted(), sources: sources, status: broken ? .findings : .ok)
+    }
+
+    /// Schema violations of `output`, or why it is not JSON at all.
+    static func validate(_ output: [UInt8], _ schema: String) -> [String] {
+        guard let value = try? JSONDecoder().decode(JSONValue.self, from: Data(output)) else { return ["(top level): not JSON"] }
+        // invariant: the embedded schemas are valid JSON; a test parses each of them.
+        guard let validator = try? SchemaValidator(schema: schema) else { return ["the schema itself is unreadable"] }
+        return validator.validate(value)
+    }
+
+    private static func section(_ title: String, _ violations: [String], detail: String? = nil) -> String {
+        guard !violations.isEmpty else { return "\(title): valid\(detail.map { ", " + $0 } ?? "")\n" }
+        return "\(title): \(Wording.plural(violations.count, "schema violation")):\n" + violations.map { "  \($0)\n" }.joined()
+    }
+}

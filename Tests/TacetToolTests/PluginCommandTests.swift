@@ -1,0 +1,101 @@
+import Foundation
+import Testing
+import TacetTestSupport
+
+/// End-to-end: the shipped plugins through the built binary, the plugin commands, and the flags.
+@Suite("Plugin commands", .serialized)
+struct PluginCommandTests {
+    static let repository = PolicyCommandTests.repository
+
+    static func tacet(_ arguments: String...) throws -> TacetBinary.Result {
+        try TacetBinary.run(arguments, in: repository)
+    }
+
+    @Test("check --format json tags plugin findings with the plugin and the right place")
+    func jsonFindings() throws {
+        let result = try Self.tacet("check", "Policies", "Curricula", "Examples", "--plugins", "Plugins", "--format", "json",
+                                    "--today", "2026-11-21")
+        #expect(result.status == 1)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let findings = try #require(json["findings"] as? [[String: Any]])
+        let phi = try #require(findings.first { $0["rule"] as? String == "phi-scan/record-number" })
+        #expect(phi["plugin"] as? String == "phi-scan")
+        #expect(phi["file"] as? String == "Examples/pediatrics/workflows/inpatient-documentation.yaml")
+        #expect(phi["line"] as? Int == 53)
+        #expect(phi["column"] as? Int == 18)
+        #expect(phi["pointer"] as? String == "/steps/4/description")
+        let summary = try #require(json["summary"] as? [String: Any])
+        #expect(summary["plugins"] as? Int == 2)
+        #expect(findings.allSatisfy { ($0["rule"] as? String)?.hasPrefix("plugin.") == false })
+    }
+
+    @Test("--no-plugins runs none")
+    func noPlugins() throws {
+        let result = try Self.tacet("check", "Policies", "Curricula", "Examples", "--no-plugins", "--today", "2026-11-21")
+        #expect(result.status == 1)
+        #expect(!result.stdout.contains("phi-scan"))
+        #expect(!result.stdout.contains("plugins ran"))
+    }
+
+    @Test("a failing plugin fails the run, or warns with --plugin-failures warning")
+    func failingPlugin() throws {
+        let directory = try TemporaryDirectory()
+        try directory.write("Plugins/broken/plugin.yaml", """
+            apiVersion: tacet/v1
+            kind: Plugin
+            metadata: {name: broken, version: 0.1.0}
+            command: [./broken.sh]
+            protocols: [1]
+            kinds: [Workflow]
+            """)
+        let script = try directory.write("Plugins/broken/broken.sh", "#!/bin/sh\ncat >/dev/null\necho 'it broke' >&2\nexit 3\n")
+        chmod(script, 0o755)
+        let workflow = try directory.write("w.yaml", """
+            apiVersion: tacet/v1
+            kind: Workflow
+            metadata: {name: w}
+            steps:
+              - {id: s, task: session-planning, ai: human-only, performer: t-ana}
+            """)
+        let paths = [Self.repository + "/Policies/music-therapy-ai-use.yaml", Self.repository + "/Examples/pediatrics/therapists", workflow]
+        let failing = try TacetBinary.run(["check"] + paths + ["--plugins", directory.path + "/Plugins"], in: directory.path)
+        #expect(failing.status == 1)
+        #expect(failing.stdout.contains("plugin 'broken' failed to describe") || failing.stdout.contains("plugin 'broken' exited with status 3"))
+        #expect(failing.stdout.contains("stderr: it broke"))
+        #expect(failing.stdout.contains("[plugin.exit-status]"))
+        let warned = try TacetBinary.run(["check"] + paths + ["--plugins", directory.path + "/Plugins", "--plugin-failures", "warning"],
+                                         in: directory.path)
+        #expect(warned.status == 0)
+        #expect(warned.stdout.contains("warning: plugin 'broken' exited with status 3"))
+    }
+
+    @Test("plugin list shows both shipped plugins and their rules")
+    func list() throws {
+        let result = try Self.tacet("plugin", "list")
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("consent-coverage 1.0.0"))
+        #expect(result.stdout.contains("phi-scan/record-number (error)"))
+        #expect(result.stdout.contains("2 valid plugins in Plugins"))
+    }
+
+    @Test("plugin test validates both shipped plugins against the schemas")
+    func pluginTest() throws {
+        for name in ["phi-scan", "consent-coverage"] {
+            let result = try Self.tacet("plugin", "test", name, "Policies/music-therapy-ai-use.yaml", "Policies/teams",
+                                        "Examples/pediatrics/workflows")
+            #expect(result.status == 0, "\(name): \(result.stdout) \(result.stderr)")
+            #expect(result.stdout.contains("describe: valid"))
+            #expect(result.stdout.contains("plugin '\(name)' follows protocol 1"))
+        }
+        let unknown = try Self.tacet("plugin", "test", "phi-scna", "Examples")
+        #expect(unknown.status == 2)
+        #expect(unknown.stderr.contains("did you mean 'phi-scan'?"))
+    }
+
+    @Test("bad plugin flags are usage errors")
+    func flags() throws {
+        #expect(try Self.tacet("check", "Examples", "--jobs", "0").status == 2)
+        #expect(try Self.tacet("check", "Examples", "--plugin-failures", "info").status == 2)
+        #expect(try Self.tacet("check", "Examples", "--plugins", "Nowhere").status == 2)
+    }
+}
