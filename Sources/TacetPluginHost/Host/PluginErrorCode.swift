@@ -20,6 +20,8 @@ public enum PluginErrorCode: String, Sendable, CaseIterable {
     case checksum = "plugin.checksum"
 
     // Running.
+    /// The document has a value JSON cannot hold (`.inf`), so it was not sent.
+    case documentNotSendable = "plugin.document-not-sendable"
     /// Host and plugin share no protocol version.
     case protocolMismatch = "plugin.protocol"
     /// The process could not be started.

@@ -101,7 +101,7 @@ public struct PluginHost: Sendable {
         do {
             input = try context.request(for: document, version: described.version)
         } catch {
-            return [failure(PluginFailure(.malformedOutput, "was not run: the document has no JSON form (\(error.message))"),
+            return [failure(PluginFailure(.documentNotSendable, "was not run: the document has no JSON form (\(error.message))"),
                             described, document)]
         }
         switch await exchange(described.plugin, verb: PluginProtocol.checkVerb, input: input) {
