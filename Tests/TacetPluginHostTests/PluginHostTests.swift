@@ -35,10 +35,9 @@ import TacetPluginProtocol
         let fixture = PluginFixture()
         let folder = try fixture.plugin("hang", check: #"cat >/dev/null; echo $$ > "$TACET_PLUGIN_DIR/pids"; sleep 1000 & echo $! >> "$TACET_PLUGIN_DIR/pids"; echo "thinking" >&2; wait"#,
                                         timeout: 1)
-        let document = try fixture.document()
-        let started = Date()
-        let (_, report) = await fixture.run(document)
-        #expect(Date().timeIntervalSince(started) < 1 + 3)
+        // Wall time is asserted where nothing else competes for the test's threads: in
+        // ChildProcessTests and, as a user sees it, through the binary in PluginCommandTests.
+        let (_, report) = await fixture.run(try fixture.document())
         let failure = try onlyFailure(report)
         #expect(failure.code == "plugin.timeout")
         #expect(failure.severity == .error)
@@ -86,11 +85,9 @@ import TacetPluginProtocol
     @Test func stopsAGigabyteFlood() async throws {
         let fixture = PluginFixture()
         try fixture.plugin("flood", check: "cat >/dev/null; head -c 1073741824 /dev/zero", timeout: 60)
-        let started = Date()
         let failure = try onlyFailure(await fixture.run(try fixture.document()).1)
         #expect(failure.code == "plugin.output-too-large")
         #expect(failure.message.contains("stdout"))
-        #expect(Date().timeIntervalSince(started) < 20)
     }
 
     @Test func reportsAPluginThatAnswersWithoutReadingItsRequest() async throws {
@@ -107,9 +104,7 @@ import TacetPluginProtocol
         let fixture = PluginFixture()
         let folder = try fixture.plugin("forks", check: #"cat >/dev/null; sleep 1000 & echo $! > "$TACET_PLUGIN_DIR/pids"; printf '%s' '{"findings":[]}'"#,
                                         timeout: 30)
-        let started = Date()
         let (_, report) = await fixture.run(try fixture.document())
-        #expect(Date().timeIntervalSince(started) < 5)
         #expect(report.failures.isEmpty)
         #expect(report.findings.isEmpty)
         let pids = ProcessProbe.pids(in: Array(try Data(contentsOf: URL(fileURLWithPath: folder + "/pids"))))
