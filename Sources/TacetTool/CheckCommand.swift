@@ -24,7 +24,7 @@ public enum CheckCommand {
         var report = CheckEngine.check(workspace, today: today, excluding: excluded)
         let catalog = PluginDiscovery(limits: limits, hostVersions: plugins.options.hostVersions).discover(plugins.directories)
         let documents = workspace.documents.filter { !excluded.contains($0.file) }
-        let run = await PluginHost(options: plugins.options).run(catalog.plugins, on: documents)
+        let run = await PluginHost(options: plugins.options).run(catalog.plugins, on: documents, policies: report.policies)
         report.findings = (report.findings + run.findings + run.failures).sorted()
         report.problems = (report.problems + catalog.problems).sorted()
         report.pluginsRun = run.described.count

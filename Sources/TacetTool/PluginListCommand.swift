@@ -24,8 +24,7 @@ public enum PluginListCommand {
                 }
             case .failure(let failure):
                 text += "  FAILED to describe itself: \(failure.phrase)\n"
-                failures.append(failure.diagnostic(plugin: plugin.name, call: "describe", severity: .error,
-                                                   at: plugin.document.location(of: "/command"), pointer: "/command"))
+                failures.append(failure.diagnostic(describing: plugin, severity: .error))
             }
         }
         let invalid = catalog.problems.contains { $0.severity == .error }

@@ -29,16 +29,16 @@ public enum PluginTestCommand {
         var text = ""
         var findings: [Diagnostic] = []
         var broken = false
-        func report(_ failure: PluginFailure, call: String, at location: SourceLocation?) {
+        func report(_ failure: Diagnostic) {
             broken = true
-            findings.append(failure.diagnostic(plugin: name, call: call, severity: .error, at: location))
+            findings.append(failure)
         }
 
         let describeInput = PluginContext.describeRequest(versions: settings.options.hostVersions)
         let described: DescribedPlugin
         switch await host.exchange(plugin, verb: PluginProtocol.describeVerb, input: describeInput) {
         case .failure(let failure):
-            report(failure, call: "describe", at: plugin.document.location(of: "/command"))
+            report(failure.diagnostic(describing: plugin, severity: .error))
             return ToolOutcome(output: text, findings: findings, sources: sources, status: .findings)
         case .success(let exchange):
             let violations = validate(exchange.output, PluginSchemas.describeResponse)
@@ -46,7 +46,7 @@ public enum PluginTestCommand {
             text += section("describe", violations)
             switch host.interpretDescribe(exchange, of: plugin) {
             case .failure(let failure):
-                report(failure, call: "describe", at: plugin.document.location(of: "/command"))
+                report(failure.diagnostic(describing: plugin, severity: .error))
                 return ToolOutcome(output: text, findings: findings, sources: sources, status: .findings)
             case .success(let plugin):
                 described = plugin
@@ -70,14 +70,14 @@ public enum PluginTestCommand {
             }
             switch await host.exchange(plugin, verb: PluginProtocol.checkVerb, input: input) {
             case .failure(let failure):
-                report(failure, call: "check", at: document.location(of: ""))
+                report(failure.diagnostic(checking: document, by: name, severity: .error))
             case .success(let exchange):
                 let violations = validate(exchange.output, PluginSchemas.checkResponse)
                 broken = broken || !violations.isEmpty
                 let mapped = host.interpretCheck(exchange, on: document, by: described)
-                broken = broken || mapped.contains { $0.code.hasPrefix("plugin.") }
+                broken = broken || mapped.contains(where: \.isPluginFailure)
                 findings += mapped
-                let count = mapped.filter { !$0.code.hasPrefix("plugin.") }.count
+                let count = mapped.filter { !$0.isPluginFailure }.count
                 text += section("check \(document.file)", violations, detail: Wording.plural(count, "finding"))
             }
         }

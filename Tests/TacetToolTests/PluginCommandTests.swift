@@ -37,19 +37,24 @@ struct PluginCommandTests {
         #expect(!result.stdout.contains("plugins ran"))
     }
 
-    @Test("a failing plugin fails the run, or warns with --plugin-failures warning")
-    func failingPlugin() throws {
-        let directory = try TemporaryDirectory()
-        try directory.write("Plugins/broken/plugin.yaml", """
+    /// Writes plugin `name` into `directory`/Plugins: its manifest (with `command: [./NAME.sh]` at
+    /// line 4, column 10) and the shell script `script`.
+    static func writePlugin(_ name: String, script: String, timeout: Int = 10, in directory: borrowing TemporaryDirectory) throws {
+        try directory.write("Plugins/\(name)/plugin.yaml", """
             apiVersion: tacet/v1
             kind: Plugin
-            metadata: {name: broken, version: 0.1.0}
-            command: [./broken.sh]
+            metadata: {name: \(name), version: 0.1.0}
+            command: [./\(name).sh]
             protocols: [1]
             kinds: [Workflow]
+            timeout: \(timeout)
             """)
-        let script = try directory.write("Plugins/broken/broken.sh", "#!/bin/sh\ncat >/dev/null\necho 'it broke' >&2\nexit 3\n")
-        chmod(script, 0o755)
+        chmod(try directory.write("Plugins/\(name)/\(name).sh", script), 0o755)
+    }
+
+    /// The paths of a check of one small workflow (written into `directory`) with the shipped policy
+    /// and therapists.
+    static func smallCheck(in directory: borrowing TemporaryDirectory) throws -> [String] {
         let workflow = try directory.write("w.yaml", """
             apiVersion: tacet/v1
             kind: Workflow
@@ -57,7 +62,14 @@ struct PluginCommandTests {
             steps:
               - {id: s, task: session-planning, ai: human-only, performer: t-ana}
             """)
-        let paths = [Self.repository + "/Policies/music-therapy-ai-use.yaml", Self.repository + "/Examples/pediatrics/therapists", workflow]
+        return [repository + "/Policies/music-therapy-ai-use.yaml", repository + "/Examples/pediatrics/therapists", workflow]
+    }
+
+    @Test("a failing plugin fails the run, or warns with --plugin-failures warning")
+    func failingPlugin() throws {
+        let directory = try TemporaryDirectory()
+        try Self.writePlugin("broken", script: "#!/bin/sh\ncat >/dev/null\necho 'it broke' >&2\nexit 3\n", in: directory)
+        let paths = try Self.smallCheck(in: directory)
         let failing = try TacetBinary.run(["check"] + paths + ["--plugins", directory.path + "/Plugins"], in: directory.path)
         #expect(failing.status == 1)
         #expect(failing.stdout.contains("plugin 'broken' exited with status 3 (describe)"))
@@ -73,32 +85,15 @@ struct PluginCommandTests {
     @Test("a hanging plugin is stopped and tacet returns within its timeout + 3 s")
     func hangingPlugin() throws {
         let directory = try TemporaryDirectory()
-        try directory.write("Plugins/hang/plugin.yaml", """
-            apiVersion: tacet/v1
-            kind: Plugin
-            metadata: {name: hang, version: 0.1.0}
-            command: [./hang.sh]
-            protocols: [1]
-            kinds: [Workflow]
-            timeout: 1
-            """)
-        let script = try directory.write("Plugins/hang/hang.sh", """
+        try Self.writePlugin("hang", script: """
             #!/bin/sh
             cat >/dev/null
             case "$1" in
             describe) printf '%s' '{"name":"hang","version":"0.1.0","protocols":[1],"kinds":["Workflow"],"rules":[]}' ;;
             check) sleep 1000 ;;
             esac
-            """)
-        chmod(script, 0o755)
-        let workflow = try directory.write("w.yaml", """
-            apiVersion: tacet/v1
-            kind: Workflow
-            metadata: {name: w}
-            steps:
-              - {id: s, task: session-planning, ai: human-only, performer: t-ana}
-            """)
-        let paths = [Self.repository + "/Policies/music-therapy-ai-use.yaml", Self.repository + "/Examples/pediatrics/therapists", workflow]
+            """, timeout: 1, in: directory)
+        let paths = try Self.smallCheck(in: directory)
         let started = Date()
         let result = try TacetBinary.run(["check"] + paths + ["--plugins", directory.path + "/Plugins"], in: directory.path)
         #expect(Date().timeIntervalSince(started) < 1 + 3)

@@ -52,6 +52,7 @@ public enum CheckEngine {
         // Plan findings sort among the workflows' by file; exceptions name workflow steps only.
         let all = planFindings.isEmpty ? kept : (kept + planFindings).sorted()
         return CheckReport(findings: all, suppressed: suppressed, problems: (problems + exceptionDiagnostics).sorted(),
-                           workflowsChecked: checked, plansChecked: plans.count, documents: documents.count)
+                           workflowsChecked: checked, plansChecked: plans.count, documents: documents.count,
+                           policies: policies)
     }
 }

@@ -14,6 +14,8 @@ public struct CheckReport: Sendable {
     public var plansChecked: Int
     /// How many documents were loaded.
     public var documents: Int
+    /// The policies resolved from the documents checked, by name (for plugins' requests).
+    public var policies: [String: ResolvedPolicy] = [:]
     /// How many checker plugins described themselves and ran.
     public var pluginsRun = 0
     /// How many plugin check calls ran.

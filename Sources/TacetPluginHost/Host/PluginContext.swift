@@ -6,15 +6,15 @@ import TacetYAML
 /// into JSON once so that each call only adds its document.
 public struct PluginContext: Sendable {
     private let choice: PolicyChoice
-    private let policies: [String: String]
+    private let policyJSON: [String: String]
     private let framework: String
     private let roster: String
 
-    /// Prepares the context of `documents`.
-    public init(_ documents: [LoadedDocument]) {
-        let (resolved, _) = PolicyResolver.resolve(documents)
+    /// Prepares the context of `documents`; `policies` are those already resolved from them, if any.
+    public init(_ documents: [LoadedDocument], policies: [String: ResolvedPolicy]? = nil) {
+        let resolved = policies ?? PolicyResolver.resolve(documents).policies
         choice = PolicyChoice(resolved)
-        policies = resolved.mapValues(Self.json)
+        policyJSON = resolved.mapValues(Self.json)
         let frameworkDocument = documents.first { $0.kind == .framework }
         framework = frameworkDocument.map { Self.json($0.root) } ?? "null"
         roster = "[" + documents.filter { $0.kind == .therapist }.map { Self.json($0.root) }.joined(separator: ",") + "]"
@@ -23,7 +23,7 @@ public struct PluginContext: Sendable {
     /// The request bytes for checking `document` under protocol `version`.
     public func request(for document: LoadedDocument, version: Int) throws(YAMLError) -> [UInt8] {
         let content = try document.root.jsonText(pretty: false)
-        let policy = choice.policy(for: document).flatMap { policies[$0.name] } ?? "null"
+        let policy = choice.policy(for: document).flatMap { policyJSON[$0.name] } ?? "null"
         var text = "{\"protocolVersion\":\(version),\"document\":{\"file\":\(Node.jsonString(document.file)),"
         text += "\"kind\":\(Node.jsonString(document.kind.rawValue)),\"name\":\(Node.jsonString(document.name)),"
         text += "\"content\":\(content)},\"policy\":\(policy),\"framework\":\(framework),\"roster\":\(roster)}"

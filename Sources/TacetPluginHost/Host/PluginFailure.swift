@@ -1,4 +1,5 @@
 import TacetDiagnostics
+import TacetDocuments
 
 /// Why one plugin call produced no usable answer.
 public struct PluginFailure: Error, Sendable, Hashable {
@@ -26,6 +27,17 @@ public struct PluginFailure: Error, Sendable, Hashable {
             : errorLines.map { DiagnosticNote("stderr: " + $0) }
         return Diagnostic(severity, code: code.rawValue, message: "plugin '\(plugin)' \(phrase) (\(call))",
                           location: location, pointer: pointer, hint: code.hint, notes: notes, plugin: plugin)
+    }
+
+    /// The failure of a `describe` call, placed at the manifest's `command`.
+    public func diagnostic(describing plugin: DiscoveredPlugin, severity: Severity) -> Diagnostic {
+        diagnostic(plugin: plugin.name, call: "describe", severity: severity, at: plugin.document.location(of: "/command"),
+                   pointer: "/command")
+    }
+
+    /// The failure of a `check` call, placed at the document checked.
+    public func diagnostic(checking document: LoadedDocument, by plugin: String, severity: Severity) -> Diagnostic {
+        diagnostic(plugin: plugin, call: "check", severity: severity, at: document.location(of: ""), pointer: "")
     }
 
     /// The first lines of `bytes`, decoded leniently and cut to a readable length.

@@ -1,6 +1,7 @@
 import Foundation
 import TacetDiagnostics
 import TacetDocuments
+import TacetEngine
 import TacetPluginProtocol
 
 /// Runs plugins over documents: `describe` once per plugin, then `check` per document of the kinds
@@ -17,8 +18,10 @@ public struct PluginHost: Sendable {
         supervisor = ProcessSupervisor(jobs: options.jobs)
     }
 
-    /// Describes every plugin, then checks every document of their kinds.
-    public func run(_ plugins: [DiscoveredPlugin], on documents: [LoadedDocument]) async -> PluginRunReport {
+    /// Describes every plugin, then checks every document of their kinds. Pass the policies already
+    /// resolved from `documents`, when the caller has them, so they are not resolved again.
+    public func run(_ plugins: [DiscoveredPlugin], on documents: [LoadedDocument],
+                    policies: [String: ResolvedPolicy]? = nil) async -> PluginRunReport {
         var failures: [Diagnostic] = []
         var described: [DescribedPlugin] = []
         let answers = await withTaskGroup(of: (Int, Result<DescribedPlugin, PluginFailure>).self) { group in
@@ -32,11 +35,11 @@ public struct PluginHost: Sendable {
         for (plugin, answer) in zip(plugins, answers) {
             switch answer {
             case .success(let plugin)?: described.append(plugin)
-            case .failure(let failure)?: failures.append(describeFailure(failure, plugin))
+            case .failure(let failure)?: failures.append(failure.diagnostic(describing: plugin, severity: options.failureSeverity))
             case nil: continue  // invariant: the group answers every index
             }
         }
-        let context = PluginContext(documents)
+        let context = PluginContext(documents, policies: policies)
         let calls = described.flatMap { plugin in
             documents.filter { plugin.kinds.contains($0.kind.rawValue) }.map { (plugin, $0) }
         }
@@ -50,7 +53,7 @@ public struct PluginHost: Sendable {
         }
         var findings: [Diagnostic] = []
         for diagnostic in results.joined() {
-            if diagnostic.code.hasPrefix("plugin.") { failures.append(diagnostic) } else { findings.append(diagnostic) }
+            if diagnostic.isPluginFailure { failures.append(diagnostic) } else { findings.append(diagnostic) }
         }
         return PluginRunReport(findings: findings.sorted(), failures: failures.sorted(), described: described, calls: calls.count)
     }
@@ -151,8 +154,7 @@ public struct PluginHost: Sendable {
     }
 
     private func failure(_ failure: PluginFailure, _ described: DescribedPlugin, _ document: LoadedDocument) -> Diagnostic {
-        failure.diagnostic(plugin: described.plugin.name, call: "check", severity: options.failureSeverity,
-                           at: document.location(of: ""), pointer: "")
+        failure.diagnostic(checking: document, by: described.plugin.name, severity: options.failureSeverity)
     }
 
     /// Runs one call and returns its stdout and first stderr lines, or the failure that ended it.
@@ -233,10 +235,5 @@ public struct PluginHost: Sendable {
 
     private static func seconds(_ value: Double) -> String {
         value == value.rounded() ? "\(Int(value)) s" : "\(value) s"
-    }
-
-    private func describeFailure(_ failure: PluginFailure, _ plugin: DiscoveredPlugin) -> Diagnostic {
-        failure.diagnostic(plugin: plugin.name, call: "describe", severity: options.failureSeverity,
-                           at: plugin.document.location(of: "/command"), pointer: "/command")
     }
 }

@@ -36,7 +36,7 @@ public struct SchemaValidator: Sendable {
                 if isSchema, !Self.keywords.contains(key) { found.insert(key) }
                 switch key {
                 case "properties", "$defs":
-                    for sub in child.objectValue?.values.map({ $0 }) ?? [] { walk(sub, isSchema: true) }
+                    for sub in (child.objectValue ?? [:]).values { walk(sub, isSchema: true) }
                 case "items":
                     walk(child, isSchema: true)
                 case "anyOf":
