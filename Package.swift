@@ -15,6 +15,7 @@ let package = Package(
         .library(name: "TacetTool", targets: ["TacetTool"]),
         .library(name: "TacetPluginKit", targets: ["TacetPluginKit"]),
         .library(name: "TacetPluginHost", targets: ["TacetPluginHost"]),
+        .library(name: "TacetReports", targets: ["TacetReports"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -34,13 +35,19 @@ let package = Package(
         // The plugin protocol's types: shared by the host and the kit, nothing else below them.
         .target(name: "TacetPluginProtocol"),
         .target(name: "TacetPluginKit", dependencies: ["TacetPluginProtocol"]),
+        // JSON Schema validation for the plugin protocol, SARIF output and the document schemas.
+        .target(name: "TacetSchemas", dependencies: ["TacetPluginProtocol"]),
         // Two glibc spawn file actions Swift's Glibc module does not declare.
         .target(name: "CSpawn"),
         .target(name: "TacetPluginHost",
                 dependencies: ["CSpawn", "TacetPluginProtocol", "TacetEngine", "TacetDocuments", "TacetYAML", "TacetDiagnostics",
                                .product(name: "Crypto", package: "swift-crypto")]),
+        // Renderers for SARIF, JUnit, GitHub annotations, Markdown and the HTML team report.
+        .target(name: "TacetReports",
+                dependencies: ["TacetPluginProtocol", "TacetEngine", "TacetDocuments", "TacetDiagnostics",
+                               .product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "TacetTool",
-                dependencies: ["TacetPluginHost", "TacetEngine", "TacetDocuments", "TacetYAML", "TacetDiagnostics"]),
+                dependencies: ["TacetReports", "TacetSchemas", "TacetPluginHost", "TacetEngine", "TacetDocuments", "TacetYAML", "TacetDiagnostics"]),
         .executableTarget(
             name: "tacet",
             dependencies: ["TacetTool", .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -56,7 +63,10 @@ let package = Package(
         .testTarget(name: "TacetDocumentsTests", dependencies: ["TacetDocuments", "TacetTestSupport"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "TacetEngineTests", dependencies: ["TacetEngine", "TacetTestSupport"]),
-        .testTarget(name: "TacetPluginHostTests", dependencies: ["TacetPluginHost", "TacetPluginKit", "TacetPluginProtocol", "TacetTestSupport"]),
+        .testTarget(name: "TacetPluginHostTests",
+                    dependencies: ["TacetPluginHost", "TacetPluginKit", "TacetPluginProtocol", "TacetSchemas", "TacetTestSupport"]),
+        .testTarget(name: "TacetReportsTests",
+                    dependencies: ["TacetReports", "TacetSchemas", "TacetEngine", "TacetPluginProtocol", "TacetTestSupport"]),
         .testTarget(name: "TacetToolTests", dependencies: ["TacetTool", "TacetTestSupport"], resources: [.copy("Fixtures")]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,6 +1,7 @@
 import TacetDiagnostics
 import TacetDocuments
 import TacetEngine
+import TacetReports
 import TacetYAML
 
 /// `tacet lint PATH...`: checks the policies themselves.

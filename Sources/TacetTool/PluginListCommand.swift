@@ -1,6 +1,7 @@
 import TacetDiagnostics
 import TacetPluginHost
 import TacetPluginProtocol
+import TacetReports
 
 /// `tacet plugin list`: every plugin found, whether its manifest is valid, and the rules it describes.
 public enum PluginListCommand {

@@ -3,6 +3,8 @@ import TacetDiagnostics
 import TacetDocuments
 import TacetPluginHost
 import TacetPluginProtocol
+import TacetReports
+import TacetSchemas
 import TacetYAML
 
 /// `tacet plugin test NAME DOCUMENT...`: runs one plugin's describe and check on sample documents,

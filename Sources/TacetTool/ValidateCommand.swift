@@ -1,5 +1,6 @@
 import TacetDiagnostics
 import TacetDocuments
+import TacetReports
 import TacetYAML
 
 /// `tacet validate PATH...`: loads every document and reports every diagnostic.

@@ -19,8 +19,13 @@ struct CheckCommand: AsyncParsableCommand {
     @Argument(help: "Files or directories to load.")
     var paths: [String]
 
-    @Option(help: "Output format: text or json.")
+    @Option(help: "Output format: text, json, sarif, junit, github (Actions annotations) or markdown (a pull-request comment).")
     var format: OutputFormat = .text
+
+    @Option(name: .customLong("link-base"), help: ArgumentHelp(
+        "Prefix for file links in --format markdown, e.g. a repository's blob URL at the commit checked.",
+        valueName: "url"))
+    var linkBase: String?
 
     @Option(name: .customLong("fail-on"), help: "The lowest severity that fails the run: error, warning or info.")
     var failOn: Severity = .error
@@ -35,9 +40,10 @@ struct CheckCommand: AsyncParsableCommand {
         let date = today ?? .today()
         if let settings = plugins.settings {
             try Terminal.finish(await TacetTool.CheckCommand.run(paths: paths, format: format, failOn: failOn, today: date,
-                                                                 plugins: settings))
+                                                                 linkBase: linkBase, plugins: settings))
         } else {
-            try Terminal.finish(TacetTool.CheckCommand.run(paths: paths, format: format, failOn: failOn, today: date))
+            try Terminal.finish(TacetTool.CheckCommand.run(paths: paths, format: format, failOn: failOn, today: date,
+                                                           linkBase: linkBase))
         }
     }
 }

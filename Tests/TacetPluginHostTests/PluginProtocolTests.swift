@@ -3,6 +3,7 @@ import Testing
 import TacetPluginHost
 import TacetPluginKit
 import TacetPluginProtocol
+import TacetSchemas
 
 /// Names, rule ids, pointers, the kit's answers, and the schemas the answers are held to.
 @Suite struct PluginProtocolTests {

@@ -36,7 +36,7 @@ public struct PlanAuditor: Sendable {
         }
         let credential = therapist.credential
         if credential.cycleStart != plan.cycleStart || credential.cycleEnd != plan.cycleEnd {
-            sink.emit(.cycleMismatch, severity: .warning, "the plan's cycle \(plan.cycleStart) to \(plan.cycleEnd) differs from \(therapist.name)'s "
+            sink.emit(.cycleMismatch, "the plan's cycle \(plan.cycleStart) to \(plan.cycleEnd) differs from \(therapist.name)'s "
                  + "\(credential.name) cycle \(credential.cycleStart) to \(credential.cycleEnd)", at: "/cycleStart")
         }
         let first = Quarter(containing: plan.cycleStart)
@@ -62,13 +62,13 @@ public struct PlanAuditor: Sendable {
                     continue
                 }
                 if let earlier = seen[course.id] {
-                    sink.emit(.duplicateCourse, severity: .warning, "course '\(course.id)' is already in the plan", at: at + "/course",
+                    sink.emit(.duplicateCourse, "course '\(course.id)' is already in the plan", at: at + "/course",
                          notes: [DiagnosticNote("first scheduled here", at: document.location(of: "/items/\(earlier)"))])
                     continue
                 }
                 seen[course.id] = i
                 if completed.contains(course.id) {
-                    sink.emit(.alreadyCompleted, severity: .warning, "\(therapist.name) has already completed '\(course.id)'", at: at + "/course")
+                    sink.emit(.alreadyCompleted, "\(therapist.name) has already completed '\(course.id)'", at: at + "/course")
                 }
                 if quarter < first || quarter > last {
                     sink.emit(.outsideCycle, "\(quarter) is outside the cycle \(plan.cycleStart) to \(plan.cycleEnd)", at: at + "/quarter",
@@ -168,9 +168,9 @@ public struct PlanAuditor: Sendable {
         let document: LoadedDocument
         var findings: [Diagnostic] = []
 
-        mutating func emit(_ finding: PlanFinding, severity: Severity = .error, _ message: String, at pointer: String,
+        mutating func emit(_ finding: PlanFinding, _ message: String, at pointer: String,
                            hint: String? = nil, notes: [DiagnosticNote] = []) {
-            findings.append(Diagnostic(severity, code: finding.rawValue, message: message, location: document.location(of: pointer),
+            findings.append(Diagnostic(finding.severity, code: finding.rawValue, message: message, location: document.location(of: pointer),
                                        pointer: pointer, hint: hint, notes: notes))
         }
     }

@@ -46,4 +46,30 @@ public enum PluginErrorCode: String, Sendable, CaseIterable {
     case badPointer = "plugin.bad-pointer"
     /// It answered with an `error` object: it could not judge the document.
     case couldNotJudge = "plugin.could-not-judge"
+
+    /// What went wrong, in one line, for rule lists (SARIF) where the code stands for every such failure.
+    public var summary: String {
+        switch self {
+        case .noDirectory: "a --plugins directory does not exist"
+        case .noManifest: "a folder in a plugin directory has no plugin.yaml"
+        case .notAManifest: "plugin.yaml is not a document of kind Plugin"
+        case .invalidName: "a plugin's name breaks the naming pattern or differs from its folder's"
+        case .duplicateName: "two plugins share a name"
+        case .commandEscapes: "a plugin's command is absolute, missing, not executable, or resolves outside its folder"
+        case .checksum: "a plugin executable's SHA-256 differs from the one its manifest pins"
+        case .documentNotSendable: "a document has a value JSON cannot hold, so it was not sent to the plugin"
+        case .protocolMismatch: "Tacet and the plugin share no protocol version"
+        case .spawnFailed: "the plugin's process could not be started"
+        case .timeout: "the plugin ran past its timeout and was killed"
+        case .crashed: "a signal ended the plugin"
+        case .exitStatus: "the plugin exited with a non-zero status"
+        case .outputTooLarge: "the plugin wrote more than the cap to standard output or standard error"
+        case .requestUnread: "the plugin exited without reading its whole request"
+        case .malformedOutput: "the plugin's standard output is not the JSON the protocol asks for"
+        case .invalidResponse: "the plugin's answer breaks a protocol rule"
+        case .undeclaredRule: "the plugin reported a rule it did not describe"
+        case .badPointer: "a plugin finding's JSON Pointer names nothing in the document"
+        case .couldNotJudge: "the plugin answered that it could not judge the document"
+        }
+    }
 }

@@ -3,7 +3,7 @@ import TacetPluginProtocol
 
 extension Severity {
     /// The severity a plugin finding reported.
-    init(_ severity: FindingSeverity) {
+    public init(_ severity: FindingSeverity) {
         switch severity {
         case .error: self = .error
         case .warning: self = .warning

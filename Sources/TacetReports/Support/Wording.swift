@@ -1,12 +1,12 @@
 /// Small pieces of English the commands' summaries share.
-enum Wording {
+public enum Wording {
     /// "1 file", "2 files"; `plural` for nouns that do not just add an s.
-    static func plural(_ count: Int, _ noun: String, _ plural: String? = nil) -> String {
+    public static func plural(_ count: Int, _ noun: String, _ plural: String? = nil) -> String {
         "\(count) \(count == 1 ? noun : plural ?? noun + "s")"
     }
 
     /// `10` for 10.0, `2.5` for 2.5: numbers as people write them.
-    static func number(_ value: Double) -> String {
+    public static func number(_ value: Double) -> String {
         value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
     }
 }

@@ -1,16 +1,16 @@
 import Foundation
 import TacetPluginProtocol
 
-/// Checks a JSON value against a JSON Schema, for the keywords the plugin schemas use: `type`,
-/// `required`, `properties`, `items`, `enum`, `pattern`, `minLength`, `maxLength`, `minimum`,
-/// `minItems`, `anyOf` and local `$ref`s (`#/$defs/NAME`). Other keywords are ignored, never
-/// treated as passing something they would reject: the schemas in docs/schemas use no others
-/// (a test keeps it so).
+/// Checks a JSON value against a JSON Schema (draft-04 to 2020-12, the keywords listed in
+/// ``keywords``): enough for the plugin and document schemas in docs/schemas and the OASIS SARIF
+/// 2.1.0 schema. Other keywords are not silently passed: ``unsupportedKeywords()`` lists them, and
+/// the tests keep that list empty for every schema Tacet validates against.
 public struct SchemaValidator: Sendable {
     /// The keywords this validator understands; anything else in a schema is reported by ``unsupportedKeywords()``.
     public static let keywords: Set<String> = [
-        "$schema", "$id", "$defs", "$ref", "title", "description", "type", "required", "properties", "items", "enum",
-        "pattern", "minLength", "maxLength", "minimum", "minItems", "anyOf",
+        "$schema", "$id", "id", "$defs", "definitions", "$ref", "title", "description", "default", "examples", "type",
+        "required", "properties", "additionalProperties", "items", "enum", "const", "pattern", "minLength", "maxLength",
+        "minimum", "maximum", "minItems", "uniqueItems", "anyOf", "oneOf", "format",
     ]
 
     private let root: JSONValue
@@ -34,12 +34,13 @@ public struct SchemaValidator: Sendable {
             guard case .object(let members) = schema else { return }
             for (key, child) in members {
                 if isSchema, !Self.keywords.contains(key) { found.insert(key) }
+                if isSchema, key == "format", let name = child.stringValue, Self.formats[name] == nil { found.insert("format: \(name)") }
                 switch key {
-                case "properties", "$defs":
+                case "properties", "$defs", "definitions":
                     for sub in (child.objectValue ?? [:]).values { walk(sub, isSchema: true) }
-                case "items":
+                case "items", "additionalProperties":
                     walk(child, isSchema: true)
-                case "anyOf":
+                case "anyOf", "oneOf":
                     for sub in child.arrayValue ?? [] { walk(sub, isSchema: true) }
                 default:
                     continue
@@ -69,6 +70,9 @@ public struct SchemaValidator: Sendable {
         if let options = schema["enum"]?.arrayValue, !options.contains(value) {
             problems.append("\(place): \(Self.short(value)) is not one of \(options.map(Self.short).joined(separator: ", "))")
         }
+        if let constant = schema["const"], constant != value {
+            problems.append("\(place): must be \(Self.short(constant))")
+        }
         if let alternatives = schema["anyOf"]?.arrayValue {
             let matches = alternatives.contains { alternative in
                 var scratch: [String] = []
@@ -77,17 +81,38 @@ public struct SchemaValidator: Sendable {
             }
             if !matches { problems.append("\(place): matches none of the allowed forms") }
         }
+        if let alternatives = schema["oneOf"]?.arrayValue {
+            let matching = alternatives.filter { alternative in
+                var scratch: [String] = []
+                check(value, against: alternative, at: pointer, into: &scratch)
+                return scratch.isEmpty
+            }.count
+            if matching != 1 { problems.append("\(place): matches \(matching) of the forms where exactly one must match") }
+        }
         switch value {
         case .object(let members):
             for name in schema["required"]?.arrayValue?.compactMap(\.stringValue) ?? [] where members[name] == nil {
                 problems.append("\(place): missing required '\(name)'")
             }
-            for (name, sub) in schema["properties"]?.objectValue ?? [:] {
-                if let member = members[name] { check(member, against: sub, at: pointer + PluginProtocol.pointer([name]), into: &problems) }
+            let properties = schema["properties"]?.objectValue ?? [:]
+            for (name, member) in members.sorted(by: { $0.key < $1.key }) {
+                let at = pointer + PluginProtocol.pointer([name])
+                if let sub = properties[name] {
+                    check(member, against: sub, at: at, into: &problems)
+                } else if let extra = schema["additionalProperties"] {
+                    if extra == .bool(false) {
+                        problems.append("\(place): '\(name)' is not allowed here")
+                    } else if extra.objectValue != nil {
+                        check(member, against: extra, at: at, into: &problems)
+                    }
+                }
             }
         case .array(let elements):
             if let minimum = schema["minItems"]?.numberValue, Double(elements.count) < minimum {
                 problems.append("\(place): needs at least \(Int(minimum)) items")
+            }
+            if schema["uniqueItems"] == .bool(true), Set(elements).count != elements.count {
+                problems.append("\(place): items must be unique")
             }
             if let items = schema["items"] {
                 for (index, element) in elements.enumerated() {
@@ -104,14 +129,29 @@ public struct SchemaValidator: Sendable {
             if let pattern = schema["pattern"]?.stringValue, !Self.matches(text, pattern) {
                 problems.append("\(place): '\(text.prefix(80))' does not match \(pattern)")
             }
+            if let format = schema["format"]?.stringValue, let pattern = Self.formats[format], !Self.matches(text, pattern) {
+                problems.append("\(place): '\(text.prefix(80))' is not a valid \(format)")
+            }
         case .number(let number):
             if let minimum = schema["minimum"]?.numberValue, number < minimum {
                 problems.append("\(place): \(number) is below the minimum \(minimum)")
+            }
+            if let maximum = schema["maximum"]?.numberValue, number > maximum {
+                problems.append("\(place): \(number) is above the maximum \(maximum)")
             }
         default:
             break
         }
     }
+
+    /// Formats checked by shape (RFC 3986 and RFC 3339 in outline): a URI has a scheme, a URI
+    /// reference has no spaces or control characters, a date-time has a date, a time and a zone.
+    private static let formats: [String: String] = [
+        "uri": #"^[A-Za-z][A-Za-z0-9+.-]*:[^\s]*$"#,
+        "uri-reference": #"^[^\s]*$"#,
+        "date-time": #"^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$"#,
+        "date": #"^\d{4}-\d{2}-\d{2}$"#,
+    ]
 
     private static func has(_ value: JSONValue, type: String) -> Bool {
         switch (type, value) {

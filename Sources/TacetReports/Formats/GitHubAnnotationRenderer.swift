@@ -1,0 +1,62 @@
+import TacetDiagnostics
+
+/// Renders a check as GitHub Actions workflow commands (`::error file=F,line=L,col=C,title=T::message`),
+/// which the Actions runner turns into annotations on the pull request's files.
+///
+/// Escaping follows the Actions toolkit: in the message `%`, CR and LF are percent-encoded; in property
+/// values `:` and `,` are too, so a path or rule id cannot end a property early.
+public enum GitHubAnnotationRenderer {
+    /// The workflow commands for `input`: findings in force and input problems, then a plain summary line.
+    /// Suppressed findings are not annotated (an exception accepted them); the summary counts them.
+    public static func render(_ input: ReportInput) -> String {
+        var out = ""
+        for problem in input.report.problems { out += command(problem, workingDirectory: input.workingDirectory) }
+        for finding in input.report.findings { out += command(finding, workingDirectory: input.workingDirectory) }
+        let report = input.report
+        out += "tacet: \(report.count(.error)) errors, \(report.count(.warning)) warnings, \(report.count(.info)) infos, "
+            + "\(report.suppressed.count) suppressed, \(report.problems.count) input problems\n"
+        return out
+    }
+
+    /// One workflow command for `diagnostic`.
+    static func command(_ diagnostic: Diagnostic, workingDirectory: String) -> String {
+        let name = switch diagnostic.severity {
+        case .error: "error"
+        case .warning: "warning"
+        case .info: "notice"
+        }
+        var properties: [String] = []
+        if let location = diagnostic.location {
+            properties.append("file=" + property(FilePaths.relative(location.file, to: workingDirectory)))
+            properties.append("line=\(location.line)")
+            properties.append("col=\(location.column)")
+        }
+        let title = diagnostic.plugin.map { "\(diagnostic.code) (plugin \($0))" } ?? diagnostic.code
+        properties.append("title=" + property(title))
+        var message = diagnostic.message
+        if let hint = diagnostic.hint { message += "\nFix: \(hint)" }
+        if !diagnostic.citations.isEmpty { message += "\nSources: \(diagnostic.citations.joined(separator: ", "))" }
+        return "::\(name) \(properties.joined(separator: ","))::\(data(message))\n"
+    }
+
+    /// A command's data (the message): `%`, CR and LF encoded.
+    static func data(_ text: String) -> String { escape(text, property: false) }
+
+    /// A property value: as data, plus `:` and `,`.
+    static func property(_ text: String) -> String { escape(text, property: true) }
+
+    private static func escape(_ text: String, property: Bool) -> String {
+        var out = ""
+        for character in text.unicodeScalars {
+            switch character {
+            case "%": out += "%25"
+            case "\r": out += "%0D"
+            case "\n": out += "%0A"
+            case ":" where property: out += "%3A"
+            case "," where property: out += "%2C"
+            default: out.unicodeScalars.append(character)
+            }
+        }
+        return out
+    }
+}

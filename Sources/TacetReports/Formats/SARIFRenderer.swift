@@ -1,0 +1,185 @@
+import Foundation
+import TacetDiagnostics
+import TacetDocuments
+import TacetEngine
+import TacetPluginProtocol
+
+/// Renders a check as SARIF 2.1.0 (OASIS): one run, Tacet as the tool driver with every rule it knows,
+/// each plugin that ran as a tool extension with its own rules, findings as results, findings an
+/// exception suppressed as results with an accepted suppression, and input problems as the
+/// invocation's notifications.
+public enum SARIFRenderer {
+    /// The schema URI SARIF files name.
+    public static let schemaURI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+    /// The `originalUriBaseIds` key artifact URIs are relative to: the working directory.
+    public static let rootBase = "SRCROOT"
+
+    /// The SARIF log of `input`, as pretty-printed JSON with sorted keys.
+    public static func render(_ input: ReportInput) -> String {
+        let catalog = RuleCatalog(input)
+        var fingerprints = Fingerprint()
+        let context = Context(input: input, catalog: catalog, citations: input.citations)
+        var results: [JSONValue] = []
+        for finding in input.report.findings {
+            results.append(context.result(finding, suppression: nil, fingerprints: &fingerprints))
+        }
+        for entry in input.report.suppressed {
+            results.append(context.result(entry.finding, suppression: entry, fingerprints: &fingerprints))
+        }
+        let driver: JSONValue = .object([
+            "name": "tacet",
+            "version": .string(input.toolVersion),
+            "semanticVersion": .string(input.toolVersion),
+            "rules": .array(catalog.rules.map(context.descriptor)),
+        ])
+        let extensions: [JSONValue] = catalog.plugins.map { plugin in
+            .object([
+                "name": .string(plugin.name),
+                "version": .string(plugin.version),
+                "rules": .array(plugin.rules.map(context.descriptor)),
+            ])
+        }
+        var tool: [String: JSONValue] = ["driver": driver]
+        if !extensions.isEmpty { tool["extensions"] = .array(extensions) }
+        let run: JSONValue = .object([
+            "tool": .object(tool),
+            "originalUriBaseIds": .object([rootBase: .object(["uri": .string(FilePaths.directoryURI(input.workingDirectory))])]),
+            "columnKind": "unicodeCodePoints",
+            "invocations": .array([.object([
+                "executionSuccessful": .bool(!input.report.inputInvalid),
+                "toolExecutionNotifications": .array(input.report.problems.map(context.notification)),
+            ])]),
+            "results": .array(results),
+        ])
+        let log: JSONValue = .object(["$schema": .string(schemaURI), "version": "2.1.0", "runs": .array([run])])
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        // invariant: a JSONValue tree of strings, whole numbers, booleans, arrays and objects always encodes.
+        let data = (try? encoder.encode(log)) ?? Data("{}".utf8)
+        return String(decoding: data, as: UTF8.self) + "\n"
+    }
+
+    /// What rendering one finding, rule or problem needs.
+    private struct Context {
+        let input: ReportInput
+        let catalog: RuleCatalog
+        let citations: [String: Citation]
+
+        func descriptor(_ rule: RuleDescriptor) -> JSONValue {
+            var help = rule.hint.map { "Fix: \($0)" } ?? "No general fix: see the finding's message."
+            var markdown = rule.hint.map { "**Fix:** \($0)" } ?? help
+            let sources = rule.citations.map(citationText)
+            if !sources.isEmpty {
+                help += "\nSources:\n" + sources.map { "- \($0)" }.joined(separator: "\n")
+                markdown += "\n\n**Sources:**\n\n" + sources.map { "- \($0)" }.joined(separator: "\n")
+            }
+            var members: [String: JSONValue] = [
+                "id": .string(rule.id),
+                "shortDescription": .object(["text": .string(rule.summary)]),
+                "fullDescription": .object(["text": .string(rule.detail.map { "\(rule.summary) \($0)" } ?? rule.summary)]),
+                "help": .object(["text": .string(help), "markdown": .string(markdown)]),
+                "defaultConfiguration": .object(["level": .string(level(rule.severity))]),
+            ]
+            if !rule.citations.isEmpty { members["properties"] = .object(["citations": .array(rule.citations.map { .string($0) })]) }
+            if let uri = rule.citations.lazy.compactMap({ citations[$0]?.source }).first(where: Self.isWebURI) {
+                members["helpUri"] = .string(uri)
+            }
+            return .object(members)
+        }
+
+        func result(_ finding: Diagnostic, suppression: SuppressedFinding?, fingerprints: inout Fingerprint) -> JSONValue {
+            var members: [String: JSONValue] = [
+                "ruleId": .string(finding.code),
+                "level": .string(level(finding.severity)),
+                "message": .object(["text": .string(finding.hint.map { "\(finding.message)\nFix: \($0)" } ?? finding.message)]),
+            ]
+            switch catalog.place(of: finding) {
+            case .tacet(let index):
+                members["ruleIndex"] = .number(Double(index))
+            case .plugin(let plugin, let index):
+                members["rule"] = .object(["id": .string(finding.code), "index": .number(Double(index)),
+                                           "toolComponent": .object(["name": .string(catalog.plugins[plugin].name),
+                                                                     "index": .number(Double(plugin))])])
+            case nil:
+                break
+            }
+            if let location = finding.location {
+                members["locations"] = .array([self.location(location, pointer: finding.pointer)])
+            }
+            let file = finding.location.map { FilePaths.relative($0.file, to: input.workingDirectory) } ?? ""
+            members["partialFingerprints"] = .object([
+                "tacetFinding/v1": .string(fingerprints.next(rule: finding.code, file: file, pointer: finding.pointer,
+                                                            fallback: finding.location?.description ?? finding.message)),
+            ])
+            let related = finding.notes.compactMap { note in
+                note.location.map { self.location($0, pointer: nil, message: note.message) }
+            }
+            if !related.isEmpty {
+                members["relatedLocations"] = .array(related.enumerated().map { index, value in
+                    guard case .object(var fields) = value else { return value }
+                    fields["id"] = .number(Double(index))
+                    return .object(fields)
+                })
+            }
+            var properties: [String: JSONValue] = [:]
+            if let pointer = finding.pointer { properties["pointer"] = .string(pointer) }
+            if !finding.citations.isEmpty { properties["citations"] = .array(finding.citations.map { .string($0) }) }
+            if let plugin = finding.plugin { properties["plugin"] = .string(plugin) }
+            if !properties.isEmpty { members["properties"] = .object(properties) }
+            if let suppression {
+                members["suppressions"] = .array([.object([
+                    "kind": "external",
+                    "status": "accepted",
+                    "justification": .string("exception '\(suppression.exception)', owner \(suppression.owner), expires \(suppression.expires)"),
+                ])])
+            }
+            return .object(members)
+        }
+
+        func notification(_ problem: Diagnostic) -> JSONValue {
+            var members: [String: JSONValue] = [
+                "level": .string(level(problem.severity)),
+                "message": .object(["text": .string(problem.hint.map { "\(problem.message)\nFix: \($0)" } ?? problem.message)]),
+                "descriptor": .object(["id": .string(problem.code)]),
+            ]
+            if let location = problem.location { members["locations"] = .array([self.location(location, pointer: problem.pointer)]) }
+            return .object(members)
+        }
+
+        func location(_ place: SourceLocation, pointer: String?, message: String? = nil) -> JSONValue {
+            let path = FilePaths.relative(place.file, to: input.workingDirectory)
+            let artifact: [String: JSONValue]
+            if path.hasPrefix("/") {
+                artifact = ["uri": .string("file://" + FilePaths.uriReference(path))]
+            } else {
+                artifact = ["uri": .string(FilePaths.uriReference(path)), "uriBaseId": .string(rootBase)]
+            }
+            var members: [String: JSONValue] = [
+                "physicalLocation": .object([
+                    "artifactLocation": .object(artifact),
+                    "region": .object(["startLine": .number(Double(place.line)), "startColumn": .number(Double(place.column))]),
+                ]),
+            ]
+            if let pointer { members["logicalLocations"] = .array([.object(["fullyQualifiedName": .string(pointer), "kind": "element"])]) }
+            if let message { members["message"] = .object(["text": .string(message)]) }
+            return .object(members)
+        }
+
+        func citationText(_ id: String) -> String {
+            guard let citation = citations[id] else { return id }
+            let section = citation.section.map { ", \($0)" } ?? ""
+            let assumption = citation.assumption ? " (editable assumption, not a checked source)" : ""
+            return "\(citation.title)\(section): \(citation.source)\(assumption)"
+        }
+
+        func level(_ severity: Severity) -> String {
+            switch severity {
+            case .error: "error"
+            case .warning: "warning"
+            case .info: "note"
+            }
+        }
+
+        static func isWebURI(_ text: String) -> Bool { text.hasPrefix("https://") || text.hasPrefix("http://") }
+    }
+}

@@ -1,0 +1,74 @@
+import TacetDiagnostics
+import TacetEngine
+
+/// Every rule a run can report, described once: Tacet's requirements and plan audits, each policy's
+/// rules, codes described by the caller, codes findings carry that nothing described (so no finding is
+/// ever left without a rule), and each plugin's rules apart under the plugin.
+public struct RuleCatalog: Sendable {
+    /// Tacet's own rules, in a stable order: requirements, plan audits, policy rules by policy name, then
+    /// the rest. A rule's index here is its SARIF `ruleIndex`.
+    public private(set) var rules: [RuleDescriptor] = []
+    /// The plugins that ran, in name order, each with its rules.
+    public private(set) var plugins: [PluginRules]
+    private var ruleIndex: [String: Int] = [:]
+    private var pluginIndex: [String: (plugin: Int, rules: [String: Int])] = [:]
+
+    /// Where a finding's rule is described.
+    public enum Place: Sendable, Equatable {
+        /// Tacet's own rule at this index of ``rules``.
+        case tacet(index: Int)
+        /// Rule `index` of plugin `plugin` (an index into ``plugins``).
+        case plugin(plugin: Int, index: Int)
+    }
+
+    /// Builds the catalog of `input`.
+    public init(_ input: ReportInput) {
+        plugins = input.plugins.sorted { $0.name < $1.name }
+        for (position, plugin) in plugins.enumerated() {
+            let rules = Dictionary(plugin.rules.enumerated().map { ($1.id, $0) }) { first, _ in first }
+            pluginIndex[plugin.name] = (position, rules)
+        }
+        for requirement in Requirement.allCases {
+            add(RuleDescriptor(id: requirement.rawValue, summary: "Checks that \(requirement.summary).", severity: .error))
+        }
+        for finding in PlanFinding.allCases {
+            add(RuleDescriptor(id: finding.rawValue, summary: "Checks that \(finding.summary).", severity: finding.severity))
+        }
+        for name in input.report.policies.keys.sorted() {
+            for rule in input.report.policies[name]?.rules ?? [] {
+                add(RuleDescriptor(id: rule.id, summary: rule.rule.message,
+                                   detail: "Policy rule '\(rule.id)' of policy '\(name)', defined at \(rule.location.description).",
+                                   hint: rule.rule.hint, severity: rule.rule.severity, citations: rule.rule.cite))
+            }
+        }
+        input.additionalRules.forEach { add($0) }
+        let findings = input.report.findings + input.report.suppressed.map(\.finding)
+        for finding in findings where place(of: finding) == nil {
+            add(RuleDescriptor(id: finding.code, summary: "Findings reported under '\(finding.code)'.", severity: finding.severity))
+        }
+    }
+
+    /// Where `finding`'s rule is described: under its plugin when the plugin described it, else among
+    /// Tacet's own (plugin failures are Tacet's findings about a plugin).
+    public func place(of finding: Diagnostic) -> Place? {
+        if let name = finding.plugin, let plugin = pluginIndex[name], let index = plugin.rules[finding.code] {
+            return .plugin(plugin: plugin.plugin, index: index)
+        }
+        return ruleIndex[finding.code].map { .tacet(index: $0) }
+    }
+
+    /// The description of `finding`'s rule.
+    public func descriptor(of finding: Diagnostic) -> RuleDescriptor? {
+        switch place(of: finding) {
+        case .tacet(let index): rules[index]
+        case .plugin(let plugin, let index): plugins[plugin].rules[index]
+        case nil: nil
+        }
+    }
+
+    private mutating func add(_ rule: RuleDescriptor) {
+        guard ruleIndex[rule.id] == nil else { return }
+        ruleIndex[rule.id] = rules.count
+        rules.append(rule)
+    }
+}

@@ -1,0 +1,28 @@
+import TacetDiagnostics
+
+/// What a report says about one rule: the description behind every finding that carries its id.
+public struct RuleDescriptor: Sendable, Hashable {
+    /// The id findings carry (`requirement.consent`, a policy rule id, `phi-scan/record-number`).
+    public var id: String
+    /// One line saying what the rule checks.
+    public var summary: String
+    /// A longer explanation (where the rule is defined, what it reads), when there is one.
+    public var detail: String?
+    /// How to fix what it finds, when there is one general answer.
+    public var hint: String?
+    /// The severity it reports with unless a finding says otherwise.
+    public var severity: Severity
+    /// Ids of the citations that ground it.
+    public var citations: [String]
+
+    /// Creates a descriptor.
+    public init(id: String, summary: String, detail: String? = nil, hint: String? = nil, severity: Severity,
+                citations: [String] = []) {
+        self.id = id
+        self.summary = summary
+        self.detail = detail
+        self.hint = hint
+        self.severity = severity
+        self.citations = citations
+    }
+}
