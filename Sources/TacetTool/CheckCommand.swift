@@ -13,12 +13,7 @@ public enum CheckCommand {
     /// `linkBase` prefixes the file links of `--format markdown` (a repository's blob URL, say).
     public static func run(paths: [String], format: OutputFormat = .text, failOn: Severity = .error,
                            today: CalendarDate, limits: YAMLLimits = .default, linkBase: String? = nil) -> ToolOutcome {
-        let workspace = WorkspaceLoader(limits: limits).load(paths)
-        let excluded = PolicyTestInputs.files(in: workspace)
-        let report = CheckEngine.check(workspace, today: today, excluding: excluded)
-        let input = ReportInput(report, documents: workspace.documents.filter { !excluded.contains($0.file) }, described: [],
-                                failOn: failOn, linkBase: linkBase)
-        return outcome(input, workspace: workspace, paths: paths, format: format)
+        outcome(CheckRun.engine(paths: paths, today: today, limits: limits, failOn: failOn, linkBase: linkBase), format: format)
     }
 
     /// Like ``run(paths:format:failOn:today:limits:linkBase:)``, then runs the checker plugins of `plugins`
@@ -26,49 +21,24 @@ public enum CheckCommand {
     public static func run(paths: [String], format: OutputFormat = .text, failOn: Severity = .error,
                            today: CalendarDate, limits: YAMLLimits = .default, linkBase: String? = nil,
                            plugins: PluginSettings) async -> ToolOutcome {
-        let workspace = WorkspaceLoader(limits: limits).load(paths)
-        let excluded = PolicyTestInputs.files(in: workspace)
-        var report = CheckEngine.check(workspace, today: today, excluding: excluded)
-        let catalog = PluginDiscovery(limits: limits, hostVersions: plugins.options.hostVersions).discover(plugins.directories)
-        let documents = workspace.documents.filter { !excluded.contains($0.file) }
-        let run = await PluginHost(options: plugins.options).run(catalog.plugins, on: documents, policies: report.policies)
-        report.findings = (report.findings + run.findings + run.failures).sorted()
-        report.problems = (report.problems + catalog.problems).sorted()
-        report.pluginsRun = run.described.count
-        report.pluginCalls = run.calls
-        var sources = workspace.sources
-        sources.merge(catalog.sources) { first, _ in first }
-        let input = ReportInput(report, documents: documents, described: run.described, failOn: failOn, linkBase: linkBase)
-        return outcome(input, workspace: workspace, paths: paths, format: format, sources: sources)
+        outcome(await CheckRun.withPlugins(paths: paths, today: today, limits: limits, failOn: failOn, linkBase: linkBase,
+                                           plugins: plugins), format: format)
     }
 
-    private static func outcome(_ input: ReportInput, workspace: Workspace, paths: [String], format: OutputFormat,
-                                sources: [String: [UInt8]]? = nil) -> ToolOutcome {
-        var input = input
-        let sources = sources ?? workspace.sources
-        if workspace.files.isEmpty {
-            // Reported as a problem in every format, so an empty run can never pass as a clean one.
-            input.report.problems.append(.error("io.no-documents", "no .yaml or .yml files found",
-                                                at: SourceLocation(file: paths.first ?? ".", line: 1, column: 1)))
+    private static func outcome(_ run: CheckRun, format: OutputFormat) -> ToolOutcome {
+        let report = run.input.report
+        let output = switch format {
+        case .text: suppressedText(report) + summary(report)
+        case .json: CheckOutput(report).text()
+        case .sarif: SARIFRenderer.render(run.input)
+        case .junit: JUnitRenderer.render(run.input)
+        case .github: GitHubAnnotationRenderer.render(run.input)
+        case .markdown: MarkdownRenderer.render(run.input)
         }
-        let report = input.report
-        let status: ExitStatus = report.inputInvalid ? .invalid
-            : report.findings.contains { $0.severity >= input.failOn } ? .findings : .ok
-        switch format {
-        case .json:
-            return ToolOutcome(output: CheckOutput(report).text(), sources: sources, status: status)
-        case .text:
-            return ToolOutcome(output: suppressedText(report) + summary(report), diagnostics: report.problems,
-                               findings: report.findings, sources: sources, status: status)
-        case .sarif:
-            return ToolOutcome(output: SARIFRenderer.render(input), sources: sources, status: status)
-        case .junit:
-            return ToolOutcome(output: JUnitRenderer.render(input), sources: sources, status: status)
-        case .github:
-            return ToolOutcome(output: GitHubAnnotationRenderer.render(input), sources: sources, status: status)
-        case .markdown:
-            return ToolOutcome(output: MarkdownRenderer.render(input), sources: sources, status: status)
-        }
+        // Text prints findings and problems as diagnostics; every other format carries them in its output.
+        guard format == .text else { return ToolOutcome(output: output, sources: run.sources, status: run.status) }
+        return ToolOutcome(output: output, diagnostics: report.problems, findings: report.findings, sources: run.sources,
+                           status: run.status)
     }
 
     static func suppressedText(_ report: CheckReport) -> String {

@@ -1,12 +1,47 @@
 import ArgumentParser
+import TacetDiagnostics
+import TacetDocuments
+import TacetTool
 
 /// `tacet report`.
-struct ReportCommand: PlannedCommand {
+struct ReportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
-        abstract: "Write a self-contained HTML report for a team. (Not available yet.)"
+        abstract: "Write a self-contained HTML report for a team.",
+        discussion: """
+            Checks the paths like `tacet check` (plugins included) and writes one HTML file that needs \
+            nothing beside it: the summary, the findings by workflow and severity with the policy's \
+            rationale and sources, the competency heat map of the roster, and each therapist's learning \
+            plan across the cycle. The file is written atomically and never over an input. Exit 0 when \
+            the report is written, 2 when the input is invalid (the report is still written and lists \
+            the problems) or the file cannot be written.
+            Example: tacet report Policies Curricula Examples --output report.html
+            """
     )
 
-    @Argument(parsing: .allUnrecognized, help: .hidden)
-    var arguments: [String] = []
+    @Argument(help: "Files or directories to load.")
+    var paths: [String]
+
+    @Option(name: [.short, .long], help: ArgumentHelp("The HTML file to write.", valueName: "file"))
+    var output: String
+
+    @Option(name: .customLong("fail-on"), help: "The lowest severity the summary counts as failing: error, warning or info.")
+    var failOn: Severity = .error
+
+    @Option(help: "Date the report and judge exception expiry as of this day (YYYY-MM-DD) instead of today.")
+    var today: CalendarDate?
+
+    @OptionGroup(title: "Plugins")
+    var plugins: PluginFlags
+
+    func validate() throws {
+        if output.hasSuffix(".yaml") || output.hasSuffix(".yml") {
+            throw ValidationError("--output names a YAML file; the report is HTML (e.g. --output report.html)")
+        }
+    }
+
+    func run() async throws {
+        try Terminal.finish(await TacetTool.ReportCommand.run(paths: paths, output: output, today: today ?? .today(), failOn: failOn,
+                                                              plugins: plugins.settings))
+    }
 }

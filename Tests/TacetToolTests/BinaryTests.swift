@@ -17,11 +17,11 @@ struct BinaryTests {
         }
     }
 
-    @Test("commands not built yet say so and exit 2", arguments: ["report"])
-    func planned(command: String) throws {
-        let result = try TacetBinary.run([command, "Examples/"])
+    @Test("report without --output is a usage error: exit 2 and the missing option named")
+    func reportNeedsOutput() throws {
+        let result = try TacetBinary.run(["report", "Examples/"])
         #expect(result.status == 2)
-        #expect(result.stderr.contains("tacet \(command) is not available"))
+        #expect(result.stderr.contains("--output"))
     }
 
     @Test("validate exits 0 on valid documents and 2 on invalid ones, with source excerpts")

@@ -20,7 +20,9 @@ struct TacetBinary {
 
     /// Runs `tacet arguments...` in `directory`; stops it after `deadline` seconds, which only
     /// guards the suite against a hang and is far above any expected run time.
-    static func run(_ arguments: [String], in directory: String? = nil, deadline: TimeInterval = 60) throws -> Result {
+    /// `executable` runs another program the same way (a browser, say).
+    static func run(_ arguments: [String], in directory: String? = nil, deadline: TimeInterval = 60,
+                    executable: URL = url) throws -> Result {
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("tacet-run-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: scratch) }
@@ -29,7 +31,7 @@ struct TacetBinary {
         _ = FileManager.default.createFile(atPath: out.path, contents: nil)
         _ = FileManager.default.createFile(atPath: err.path, contents: nil)
         let process = Process()
-        process.executableURL = url
+        process.executableURL = executable
         process.arguments = arguments
         if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
         var environment = ProcessInfo.processInfo.environment

@@ -12,6 +12,8 @@ struct DocumentOutline {
         var pointer: String
         /// Where it starts.
         var location: SourceLocation
+        /// The policy task a workflow step names, so reports can show the task's rationale.
+        var task: String? = nil
     }
 
     /// The document.
@@ -26,7 +28,8 @@ struct DocumentOutline {
         switch document.document {
         case .workflow(let workflow):
             for step in workflow.steps {
-                parts.append(Part(name: "step \(step.id) (\(step.task))", pointer: step.pointer, location: document.location(of: step.pointer)))
+                parts.append(Part(name: "step \(step.id) (\(step.task))", pointer: step.pointer, location: document.location(of: step.pointer),
+                                  task: step.task))
             }
         case .learningPlan(let plan):
             for (number, item) in plan.items.enumerated() {

@@ -1,0 +1,104 @@
+import TacetDocuments
+
+extension HTMLReportRenderer.Page {
+    /// Each therapist's learning plan across their cycle: quarter by quarter, the courses and the
+    /// credits accumulated (earned before the plan plus planned) against the cycle's requirement.
+    func plans() -> String {
+        var html = "<section id=\"plans\" aria-labelledby=\"plans-title\">\n<h2 id=\"plans-title\">Learning plans</h2>\n"
+        let therapists = input.documents.compactMap { document -> Therapist? in
+            if case .therapist(let therapist) = document.document { return therapist }
+            return nil
+        }.sorted { $0.id < $1.id }
+        var plans: [String: LearningPlan] = [:]
+        var courses: [String: Course] = [:]
+        var requirements: [String: RecertificationRequirements] = [:]
+        for document in input.documents {
+            switch document.document {
+            case .learningPlan(let plan): plans[plan.therapist] = plans[plan.therapist] ?? plan
+            case .catalog(let catalog): for course in catalog.courses { courses[course.id] = courses[course.id] ?? course }
+            case .requirements(let rules): requirements[rules.credential] = requirements[rules.credential] ?? rules
+            default: continue
+            }
+        }
+        if therapists.isEmpty { html += "<p>No therapist profiles among the documents checked.</p>\n" }
+        for therapist in therapists {
+            html += timeline(therapist, plan: plans[therapist.id], courses: courses, rules: requirements[therapist.credential.name])
+        }
+        return html + "</section>\n"
+    }
+
+    private func timeline(_ therapist: Therapist, plan: LearningPlan?, courses: [String: Course],
+                          rules: RecertificationRequirements?) -> String {
+        let credential = therapist.credential
+        let escape = HTMLReportRenderer.escape
+        var html = "<article class=\"plan\">\n<h3>\(escape(therapist.name)) <span class=\"file\">\(escape(therapist.id))</span></h3>\n"
+        html += "<p>\(escape(credential.name)) cycle \(credential.cycleStart) to \(credential.cycleEnd).</p>\n"
+        guard let plan else {
+            return html + "<p class=\"missing\">No learning plan among the documents checked. "
+                + "<code>tacet plan \(escape(therapist.id))</code> proposes one.</p>\n</article>\n"
+        }
+        let inCycle = { (date: CalendarDate) in credential.cycleStart <= date && date <= credential.cycleEnd }
+        let earned = therapist.completed.filter { inCycle($0.date) }
+        let earnedCredits = earned.reduce(0) { $0 + $1.credits }
+        let total = rules?.totalCredits
+        let first = Quarter(containing: credential.cycleStart)
+        let last = Quarter(containing: credential.cycleEnd)
+        var byQuarter: [Quarter: [PlanItem]] = [:]
+        var outside: [PlanItem] = []
+        for item in plan.items {
+            if item.quarter < first || last < item.quarter { outside.append(item) } else { byQuarter[item.quarter, default: []].append(item) }
+        }
+        let requirement = total.map { " against the \(Wording.number($0)) the cycle requires" } ?? ""
+        html += "<p>\(Wording.number(earnedCredits)) credits earned before the plan, counted from the start\(escape(requirement)).</p>\n"
+        html += "<table class=\"timeline\">\n<caption>\(escape(therapist.name))'s plan by quarter</caption>\n"
+            + "<thead><tr><th scope=\"col\">Quarter</th><th scope=\"col\">Courses</th><th scope=\"col\">Credits</th>"
+            + "<th scope=\"col\">Accumulated</th></tr></thead>\n<tbody>\n"
+        var accumulated = earnedCredits
+        var quarter = first
+        let now = Quarter(containing: today)
+        while quarter <= last {
+            let items = byQuarter[quarter] ?? []
+            // A run of quarters without courses is one row, so a five-year cycle stays readable.
+            var end = quarter
+            while items.isEmpty, end < last, byQuarter[end.next] == nil { end = end.next }
+            let credits = items.reduce(0) { $0 + (courses[$1.course]?.credits ?? 0) }
+            accumulated += credits
+            let span = end == quarter ? "\(quarter)" : "\(quarter) to \(end)"
+            let when = end < now ? " <span class=\"past\">(past)</span>" : quarter <= now && now <= end ? " <span class=\"past\">(now)</span>" : ""
+            let list = items.isEmpty ? "no courses" : "<ul>" + items.map { item in "<li>\(courseText(item, courses))</li>" }.joined() + "</ul>"
+            html += "<tr\(items.isEmpty ? " class=\"quiet\"" : "")><th scope=\"row\">\(span)\(when)</th><td>\(list)</td>"
+                + "<td>\(items.isEmpty ? "-" : Wording.number(credits))</td><td>\(progress(accumulated, of: total))</td></tr>\n"
+            quarter = end.next
+        }
+        html += "</tbody>\n</table>\n"
+        if !outside.isEmpty {
+            html += "<p class=\"warning-text\">Outside the cycle, not counted: "
+                + outside.map { "\(courseText($0, courses)) in \($0.quarter)" }.joined(separator: "; ") + ".</p>\n"
+        }
+        for minimum in rules?.minimums ?? [] {
+            let category = minimum.category
+            let have = earned.filter { $0.category == category }.reduce(0) { $0 + $1.credits }
+                + plan.items.filter { $0.quarter >= first && $0.quarter <= last }
+                    .compactMap { courses[$0.course] }.filter { $0.category == category }.reduce(0) { $0 + $1.credits }
+            let verdict = have >= minimum.credits ? "met" : "short by \(Wording.number(minimum.credits - have))"
+            html += "<p>Credits in \(escape(category)): \(Wording.number(have)) of at least \(Wording.number(minimum.credits)) credits (\(verdict)).</p>\n"
+        }
+        return html + "</article>\n"
+    }
+
+    private func courseText(_ item: PlanItem, _ courses: [String: Course]) -> String {
+        guard let course = courses[item.course] else {
+            return "<code>\(HTMLReportRenderer.escape(item.course))</code> <em>(in no catalog: 0 credits counted)</em>"
+        }
+        return "\(HTMLReportRenderer.escape(course.title)) <span class=\"file\">\(HTMLReportRenderer.escape(course.id)), "
+            + "\(Wording.number(course.credits)) credits, \(HTMLReportRenderer.escape(course.category))</span>"
+    }
+
+    /// The accumulated credits as a meter with its numbers written out (the bar alone would be colour-only meaning).
+    private func progress(_ credits: Double, of total: Double?) -> String {
+        guard let total, total > 0 else { return "\(Wording.number(credits)) credits" }
+        let percent = Int((min(credits, total) / total * 100).rounded())
+        return "<meter min=\"0\" max=\"\(Wording.number(total))\" value=\"\(Wording.number(min(credits, total)))\">\(percent)%</meter> "
+            + "\(Wording.number(credits)) of \(Wording.number(total)) (\(percent)%)"
+    }
+}

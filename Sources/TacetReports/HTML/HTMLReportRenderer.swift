@@ -1,0 +1,197 @@
+import TacetDiagnostics
+import TacetDocuments
+import TacetEngine
+
+/// Renders the team report: one self-contained HTML page (inline CSS, no script, no network) with the
+/// summary, the findings by document and severity with the policy's rationale and sources, the
+/// competency heat map of the roster, and each therapist's plan across their cycle.
+///
+/// Built for people who do not read terminals and for print: semantic headings and landmarks, tables
+/// with header cells, text contrast of at least 4.5:1, and every colour doubled by a word.
+public enum HTMLReportRenderer {
+    /// The report page for `input`, dated `today` (which also marks quarters already past on the timelines).
+    public static func render(_ input: ReportInput, today: CalendarDate) -> String {
+        let page = Page(input: input, today: today)
+        let team = page.teamName.map { ": \($0)" } ?? ""
+        return """
+            <!DOCTYPE html>
+            <html lang="en">
+            <head>
+            <meta charset="utf-8">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <meta name="generator" content="tacet \(escape(input.toolVersion))">
+            <title>Tacet team report\(escape(team))</title>
+            <style>
+            \(ReportStyle.css)
+            </style>
+            </head>
+            <body>
+            <header>
+            <h1>Tacet team report\(escape(team))</h1>
+            <p>Written \(today) by tacet \(escape(input.toolVersion)): \(escape(input.report.scopeSentence)).</p>
+            <nav aria-label="Sections"><ul>
+            <li><a href="#summary">Summary</a></li><li><a href="#findings">Findings</a></li>
+            <li><a href="#competencies">Competency heat map</a></li><li><a href="#plans">Learning plans</a></li>
+            </ul></nav>
+            </header>
+            <main>
+            \(page.summary())
+            \(page.findings())
+            \(page.competencies())
+            \(page.plans())
+            </main>
+            </body>
+            </html>
+
+            """
+    }
+
+    /// Escapes text for the page.
+    static func escape(_ text: String) -> String { MarkupText.escape(text) }
+
+    /// What every section of the page reads: the input, the policy citations, and the documents by kind.
+    struct Page {
+        let input: ReportInput
+        let today: CalendarDate
+        let citations: [String: Citation]
+        let choice: PolicyChoice
+
+        init(input: ReportInput, today: CalendarDate) {
+            self.input = input
+            self.today = today
+            citations = input.citations
+            choice = PolicyChoice(input.report.policies)
+        }
+
+        /// The team the workflows name, when they name exactly one.
+        var teamName: String? {
+            let teams = Set(input.documents.compactMap { document -> String? in
+                guard case .workflow(let workflow) = document.document else { return nil }
+                return workflow.metadata.team
+            })
+            return teams.count == 1 ? teams.first : nil
+        }
+
+        func summary() -> String {
+            let report = input.report
+            let counts: [(String, Int, String)] = [
+                ("Errors", report.count(.error), "error"), ("Warnings", report.count(.warning), "warning"),
+                ("Infos", report.count(.info), "info"), ("Suppressed by exceptions", report.suppressed.count, "suppressed"),
+                ("Input problems", report.problems.count, report.problems.isEmpty ? "info" : "error"),
+            ]
+            var html = "<section id=\"summary\" aria-labelledby=\"summary-title\">\n<h2 id=\"summary-title\">Summary</h2>\n"
+            html += "<dl class=\"counts\">\n"
+            for (label, count, style) in counts {
+                html += "<div class=\"count \(style)\"><dt>\(label)</dt><dd>\(count)</dd></div>\n"
+            }
+            html += "</dl>\n"
+            let verdict: String
+            if report.inputInvalid {
+                verdict = "The input has errors: fix the input problems below before trusting the rest of this report."
+            } else if report.findings.contains(where: { $0.severity >= input.failOn }) {
+                verdict = "Some workflows or plans break the policy: see the findings below, each with its fix."
+            } else {
+                verdict = "No finding at or above \(input.failOn.rawValue): the workflows and plans checked meet the policy."
+            }
+            html += "<p class=\"verdict\">\(escape(verdict))</p>\n</section>\n"
+            return html
+        }
+
+        func findings() -> String {
+            let files = FileGroups(input)
+            var html = "<section id=\"findings\" aria-labelledby=\"findings-title\">\n<h2 id=\"findings-title\">Findings</h2>\n"
+            if input.report.findings.isEmpty && input.report.suppressed.isEmpty && input.report.problems.isEmpty {
+                html += "<p>No findings: every workflow and plan checked meets the policy.</p>\n"
+            }
+            for group in files.groups where !group.entries.isEmpty {
+                html += documentFindings(group)
+            }
+            if !files.unplaced.isEmpty {
+                html += "<article>\n<h3>Not tied to a file</h3>\n" + findingTable(files.unplaced.map { ($0, nil) }, policy: nil) + "</article>\n"
+            }
+            return html + "</section>\n"
+        }
+
+        private func documentFindings(_ group: FileGroups.Group) -> String {
+            let policy = group.outline.flatMap { choice.policy(for: $0.document) }
+            var html = "<article class=\"document\">\n<h3>\(escape(group.outline == nil ? input.path(group.file) : group.title))"
+            html += " <span class=\"file\">\(escape(input.path(group.file)))</span></h3>\n"
+            if let policy { html += "<p>Checked against policy <strong>\(escape(policy.name))</strong>.</p>\n" }
+            let entries = group.parts.indices.flatMap { index in group.parts[index].map { ($0, group.outline?.parts[index]) } }
+            for severity in Severity.allCases.sorted(by: >) {
+                let inForce = entries.filter { entry, _ in
+                    if case .finding = entry.role { return entry.diagnostic.severity == severity }
+                    return false
+                }
+                guard !inForce.isEmpty else { continue }
+                html += "<h4>\(Self.heading(severity, count: inForce.count))</h4>\n" + findingTable(inForce, policy: policy)
+            }
+            let suppressed = entries.filter { entry, _ in
+                if case .suppressed = entry.role { return true }
+                return false
+            }
+            if !suppressed.isEmpty {
+                html += "<h4>Suppressed by exceptions (\(suppressed.count))</h4>\n" + findingTable(suppressed, policy: policy)
+            }
+            let problems = entries.filter { entry, _ in
+                if case .problem = entry.role { return true }
+                return false
+            }
+            if !problems.isEmpty {
+                html += "<h4>Input problems (\(problems.count))</h4>\n" + findingTable(problems, policy: policy)
+            }
+            return html + "</article>\n"
+        }
+
+        private static func heading(_ severity: Severity, count: Int) -> String {
+            switch severity {
+            case .error: "Errors (\(count))"
+            case .warning: "Warnings (\(count))"
+            case .info: "Information (\(count))"
+            }
+        }
+
+        private func findingTable(_ entries: [(ReportEntry, DocumentOutline.Part?)], policy: ResolvedPolicy?) -> String {
+            var html = "<table class=\"findings\">\n<thead><tr><th scope=\"col\">Where</th><th scope=\"col\">Part</th>"
+                + "<th scope=\"col\">Severity</th><th scope=\"col\">Finding and fix</th><th scope=\"col\">Why: rationale and sources</th></tr></thead>\n<tbody>\n"
+            for (entry, part) in entries {
+                let diagnostic = entry.diagnostic
+                let place = diagnostic.location.map { "line \($0.line), column \($0.column)" } ?? "-"
+                var finding = "<p>\(escape(diagnostic.message))</p>"
+                if let hint = diagnostic.hint { finding += "<p class=\"fix\"><strong>Fix:</strong> \(escape(hint))</p>" }
+                finding += "<p class=\"rule\">Rule <code>\(escape(diagnostic.code))</code>"
+                    + (diagnostic.plugin.map { " from plugin <code>\(escape($0))</code>" } ?? "") + "</p>"
+                if case .suppressed(let suppression) = entry.role {
+                    finding += "<p class=\"exception\">Suppressed by exception <code>\(escape(suppression.exception))</code>, "
+                        + "owner \(escape(suppression.owner)), expires \(suppression.expires).</p>"
+                }
+                html += "<tr class=\"\(diagnostic.severity.rawValue)\"><td>\(escape(place))</td><td>\(escape(part?.name ?? "document"))</td>"
+                    + "<td><span class=\"badge \(diagnostic.severity.rawValue)\">\(diagnostic.severity.rawValue)</span></td>"
+                    + "<td>\(finding)</td><td>\(why(diagnostic, part: part, policy: policy))</td></tr>\n"
+            }
+            return html + "</tbody>\n</table>\n"
+        }
+
+        /// The task's rationale (for a finding on a workflow step) and the finding's sources by title.
+        private func why(_ diagnostic: Diagnostic, part: DocumentOutline.Part?, policy: ResolvedPolicy?) -> String {
+            var html = ""
+            if let task = part?.task, let rationale = policy?.tasks[task]?.value.rationale {
+                html += "<p>Task <code>\(escape(task))</code>: \(escape(rationale))</p>"
+            }
+            if !diagnostic.citations.isEmpty {
+                html += "<ul class=\"sources\">" + diagnostic.citations.map { "<li>\(citation($0))</li>" }.joined() + "</ul>"
+            }
+            return html.isEmpty ? "-" : html
+        }
+
+        /// A citation by title, section and source; an assumption says so in words.
+        func citation(_ id: String) -> String {
+            guard let citation = citations[id] else { return "<code>\(escape(id))</code>" }
+            var text = escape(citation.title)
+            if let section = citation.section { text += ", \(escape(section))" }
+            text += " <span class=\"source\">(\(escape(citation.source)))</span>"
+            if citation.assumption { text += " <em class=\"assumption\">editable assumption, not a checked source</em>" }
+            return text
+        }
+    }
+}
