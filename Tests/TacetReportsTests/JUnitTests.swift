@@ -44,8 +44,8 @@ import Testing
         let input = ReportFixture.sampleTeam()
         let root = try Self.parse(JUnitRenderer.render(input))
         let names = root.elements(forName: "testsuite").compactMap { $0.attribute(forName: "name")?.stringValue }
-        #expect(names == ["LearningPlan plan-t-ben", "Workflow inpatient-documentation", "Workflow outcome-analytics",
-                          "Workflow session-planning"])
+        #expect(names == ["LearningPlan t-ana-plan", "LearningPlan plan-t-ben", "LearningPlan t-cho-plan",
+                          "Workflow inpatient-documentation", "Workflow outcome-analytics", "Workflow session-planning"])
         let consent = try #require(Self.testCase(root, suite: "Workflow session-planning", name: "step activity-ideas (session-planning)"))
         let failure = try #require(consent.elements(forName: "failure").first)
         #expect(failure.attribute(forName: "type")?.stringValue == "requirement.consent")

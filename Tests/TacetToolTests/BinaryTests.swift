@@ -77,11 +77,36 @@ struct BinaryTests {
         #expect(stdout.stdout.contains("kind: Framework\n"))
     }
 
-    @Test("shell completions are generated from the command definitions")
-    func completions() throws {
-        let result = try TacetBinary.run(["--generate-completion-script", "bash"])
+    @Test("shell completions are generated from the command definitions", arguments: ["bash", "zsh", "fish"])
+    func completions(shell: String) throws {
+        let result = try TacetBinary.run(["--generate-completion-script", shell])
         #expect(result.status == 0)
-        #expect(result.stdout.contains("validate"))
+        for word in ["validate", "report", "link-base", "sarif", "markdown"] {
+            #expect(result.stdout.contains(word), "\(shell) completion lacks \(word)")
+        }
+    }
+
+    @Test("the committed man page documents every command and option the binary has")
+    func manPageInSync() throws {
+        let page = try String(contentsOfFile: Repository.path("docs/man/tacet.1"), encoding: .utf8)
+        let dump = try TacetBinary.run(["--experimental-dump-help"])
+        #expect(dump.status == 0)
+        let root = try #require(try JSONSerialization.jsonObject(with: Data(dump.stdout.utf8)) as? [String: Any])
+        var stale: [String] = []
+        func visit(_ command: [String: Any]) {
+            if let abstract = command["abstract"] as? String, !abstract.isEmpty, !page.contains(abstract) { stale.append(abstract) }
+            for argument in command["arguments"] as? [[String: Any]] ?? [] where argument["shouldDisplay"] as? Bool != false {
+                for name in argument["names"] as? [[String: Any]] ?? [] where name["kind"] as? String == "long" {
+                    // mdoc writes a long option as `Fl -name`, after its short form as `Fl o , -name`.
+                    if let long = name["name"] as? String, !page.contains("Fl -\(long)"), !page.contains(", -\(long)") {
+                        stale.append("--\(long)")
+                    }
+                }
+            }
+            for sub in command["subcommands"] as? [[String: Any]] ?? [] where sub["commandName"] as? String != "help" { visit(sub) }
+        }
+        visit(try #require(root["command"] as? [String: Any]))
+        #expect(stale.isEmpty, "docs/man/tacet.1 is out of date (regenerate it as the README says): \(stale)")
     }
 }
 
