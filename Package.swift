@@ -60,7 +60,7 @@ let package = Package(
         .testTarget(name: "TacetYAMLTests", dependencies: ["TacetYAML", "TacetDiagnostics"]),
         // Helpers the test targets share; not a product, never shipped.
         .target(name: "TacetTestSupport", path: "Tests/TacetTestSupport"),
-        .testTarget(name: "TacetDocumentsTests", dependencies: ["TacetDocuments", "TacetTestSupport"],
+        .testTarget(name: "TacetDocumentsTests", dependencies: ["TacetDocuments", "TacetSchemas", "TacetPluginProtocol", "TacetTestSupport"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "TacetEngineTests", dependencies: ["TacetEngine", "TacetTestSupport"]),
         .testTarget(name: "TacetPluginHostTests",

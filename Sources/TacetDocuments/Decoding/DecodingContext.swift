@@ -8,8 +8,14 @@ public struct DecodingContext: Sendable {
     /// What has been found so far.
     public private(set) var diagnostics: [Diagnostic] = []
 
-    /// Starts decoding `file`.
-    public init(file: String) { self.file = file }
+    /// The keys read from each finished mapping, when tracing; nil (the default) records nothing.
+    public var trace: [MappingTrace]?
+
+    /// Starts decoding `file`; `tracing` records every mapping's keys in ``trace``.
+    public init(file: String, tracing: Bool = false) {
+        self.file = file
+        trace = tracing ? [] : nil
+    }
 
     /// Whether any error has been recorded.
     public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }

@@ -15,6 +15,8 @@ public struct MappingFields {
     private let keys: [String]
     private var used: [Bool]
     private var known: [String] = []
+    // Only filled while the context traces, so ordinary decoding pays nothing for it.
+    private var requiredKeys: [String] = []
 
     /// Starts reading `node`; records an error and returns nil when it is not a mapping.
     public init?(_ node: Node, at pointer: String, what: String, in context: inout DecodingContext) {
@@ -45,6 +47,7 @@ public struct MappingFields {
 
     /// Decodes a key that must be present.
     public mutating func required<T: NodeDecodable>(_ key: String, in context: inout DecodingContext) -> T? {
+        if context.trace != nil { requiredKeys.append(key) }
         guard let value = raw(key) else {
             context.error(.missingKey, "\(what) is missing required key '\(key)'", at: node, pointer: pointer)
             return nil
@@ -90,6 +93,9 @@ public struct MappingFields {
 
     /// Reports every key that was not asked for, suggesting the closest known key.
     public func finish(_ context: inout DecodingContext) {
+        if context.trace != nil {
+            context.trace?.append(MappingTrace(pointer: pointer, what: what, known: known, required: requiredKeys))
+        }
         for (index, entry) in entries.enumerated() where !used[index] {
             let key = keys[index]
             let keyPointer = JSONPointer.appending(key, to: pointer)

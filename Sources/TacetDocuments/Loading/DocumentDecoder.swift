@@ -10,6 +10,18 @@ public enum DocumentDecoder {
     /// Decodes `root`, parsed from `file`; the document is nil when any error was found.
     public static func decode(_ root: Node, file: String) -> (document: LoadedDocument?, diagnostics: [Diagnostic]) {
         var context = DecodingContext(file: file)
+        return decode(root, file: file, in: &context)
+    }
+
+    /// Decodes `root` like ``decode(_:file:)`` and also returns the keys read from every mapping.
+    public static func trace(_ root: Node, file: String) -> (document: LoadedDocument?, trace: [MappingTrace]) {
+        var context = DecodingContext(file: file, tracing: true)
+        let document = decode(root, file: file, in: &context).document
+        return (document, context.trace ?? [])
+    }
+
+    private static func decode(_ root: Node, file: String, in context: inout DecodingContext)
+        -> (document: LoadedDocument?, diagnostics: [Diagnostic]) {
         guard var fields = MappingFields(root, at: "", what: "the document", in: &context) else {
             return (nil, context.diagnostics)
         }

@@ -30,12 +30,15 @@ public indirect enum Condition: Sendable, Hashable, NodeDecodable {
         switch combinators.first {
         case "all":
             let items: [Condition]? = fields.required("all", in: &context)
+            fields.finish(&context)
             return items.map { .all($0, pointer: pointer) }
         case "any":
             let items: [Condition]? = fields.required("any", in: &context)
+            fields.finish(&context)
             return items.map { .any($0, pointer: pointer) }
         case "not":
             let inner: Condition? = fields.required("not", in: &context)
+            fields.finish(&context)
             return inner.map { .not($0, pointer: pointer) }
         default:
             let fact: String? = fields.required("fact", in: &context)

@@ -132,7 +132,7 @@ public struct PlanAuditor: Sendable {
         for minimum in rules.minimums where (byCategory[minimum.category] ?? 0) < minimum.credits {
             let have = byCategory[minimum.category] ?? 0
             sink.emit(.categoryMinimum, "\(Planner.format(have)) \(minimum.category) credits earned and planned; the cycle needs at least "
-                 + "\(Planner.format(minimum.credits))", at: "/items", hint: "add a \(minimum.category) course")
+                 + "\(Planner.format(minimum.credits))", at: "/items", hint: "add a course in \(minimum.category)")
         }
     }
 

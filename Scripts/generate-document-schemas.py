@@ -1,0 +1,204 @@
+#!/usr/bin/env python3
+"""Writes docs/schemas/<kind>.schema.json, one JSON Schema (draft-07) per Tacet document kind.
+
+The shared pieces (metadata, citations, levels, conditions, ...) are defined once here and copied into
+each kind's schema, so every file stands alone for editors (yaml-language-server) and for Tacet's own
+validator. Run it after changing a decoder; `swift test` fails while a schema and its decoder disagree
+(Tests/TacetDocumentsTests/DocumentSchemaTests.swift).
+"""
+import json
+import pathlib
+
+ID = {"type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$",
+      "description": "Lower-case letters, digits and single hyphens."}
+TEXT = {"type": "string"}
+TEXTS = {"type": "array", "items": {"type": "string"}}
+NUMBER = {"type": "number"}
+INTEGER = {"type": "integer"}
+BOOLEAN = {"type": "boolean"}
+
+
+def ref(name):
+    return {"$ref": "#/definitions/" + name}
+
+
+def array(items, **extra):
+    return {"type": "array", "items": items, **extra}
+
+
+def obj(description, required, properties):
+    return {"type": "object", "description": description, "additionalProperties": False,
+            "required": required, "properties": properties}
+
+
+DEFINITIONS = {
+    "id": ID,
+    "date": {"type": "string", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$", "description": "A calendar date, YYYY-MM-DD."},
+    "quarter": {"type": "string", "pattern": "^[0-9]{4}-Q[1-4]$", "description": "A calendar quarter, YYYY-Qn."},
+    "aiUseLevel": {"enum": ["human-only", "ai-assisted", "ai-drafted", "ai-delegated"],
+                   "description": "The AI-use scale, lowest first."},
+    "competencyLevel": {"enum": ["emerging", "developing", "proficient", "advanced"],
+                        "description": "The framework's levels, lowest first."},
+    "dataClass": {"enum": ["none", "deidentified", "phi"]},
+    "severity": {"enum": ["error", "warning", "info"]},
+    "documentKind": {"enum": ["Framework", "Policy", "Workflow", "Therapist", "Catalog", "Requirements", "LearningPlan",
+                              "PolicyTest", "Plugin", "Exception"]},
+    "metadata": obj("The document's name and who owns it.", ["name"], {
+        "name": ref("id"), "title": TEXT, "version": TEXT, "description": TEXT, "team": TEXT, "owner": TEXT}),
+    "citation": obj("A source that tasks, rules and areas cite by id. assumption: true marks an editable assumption, "
+                    "not a checked source.", ["id", "title", "source"], {
+        "id": ref("id"), "title": TEXT, "source": TEXT, "section": TEXT, "statement": TEXT, "assumption": BOOLEAN}),
+    "condition": {
+        "description": "exactly one of all, any, not, or a test of a fact with an operator and a value",
+        "oneOf": [
+            obj("All of the conditions hold.", ["all"], {"all": array(ref("condition"))}),
+            obj("Any of the conditions holds.", ["any"], {"any": array(ref("condition"))}),
+            obj("The condition does not hold.", ["not"], {"not": ref("condition")}),
+            obj("A test of one fact.", ["fact", "operator"], {
+                "fact": TEXT,
+                "operator": {"enum": ["equals", "notEquals", "in", "notIn", "contains", "exists", "atLeast", "atMost",
+                                      "matches"]},
+                "value": {"description": "What the fact is compared with; any YAML value."}}),
+        ]},
+    "categoryCredits": obj("Credits in one category.", ["category", "credits"], {"category": TEXT, "credits": NUMBER}),
+}
+
+KINDS = {
+    "Policy": ("AI-use policy: tasks, approved tools, rules and citations; extends layers it tightens.", [], {
+        "extends": TEXTS,
+        "tasks": array(obj("A therapy task: how far AI may go in it and what that requires.",
+                           ["id", "title", "area", "maxAI"], {
+            "id": ref("id"), "title": TEXT, "area": TEXT, "maxAI": ref("aiUseLevel"), "rationale": TEXT,
+            "requires": obj("What AI use in the task requires.", [], {
+                "consent": BOOLEAN, "disclosure": BOOLEAN, "data": array(ref("dataClass")),
+                "review": obj("Review by a person of this role at this level or above.", ["role", "minLevel"], {
+                    "role": TEXT, "minLevel": ref("competencyLevel"), "area": TEXT})}),
+            "clinical": BOOLEAN, "classifies": TEXTS, "cite": TEXTS})),
+        "tools": array(obj("An approved AI tool.", ["id", "data", "baa"], {
+            "id": ref("id"), "title": TEXT, "data": array(ref("dataClass")), "baa": BOOLEAN})),
+        "rules": array(obj("A rule: when its condition holds for a step, it reports a finding.",
+                           ["id", "severity", "when", "message"], {
+            "id": ref("id"), "severity": ref("severity"), "when": ref("condition"), "message": TEXT, "hint": TEXT,
+            "at": TEXT, "cite": TEXTS})),
+        "citations": array(ref("citation")),
+    }),
+    "Workflow": ("A team's AI-use protocol: the steps it proposes.", ["steps"], {
+        "policy": TEXT, "setting": TEXT, "population": TEXT,
+        "steps": array(obj("One step of the workflow.", ["id", "task", "ai", "performer"], {
+            "id": ref("id"), "task": TEXT, "ai": ref("aiUseLevel"), "tool": TEXT, "data": array(ref("dataClass")),
+            "performer": TEXT, "reviewer": TEXT, "consent": BOOLEAN, "disclosure": BOOLEAN, "description": TEXT})),
+    }),
+    "Therapist": ("A therapist's profile: credential cycle, levels, targets, completed education, budget.",
+                  ["name", "role", "credential", "levels"], {
+        "name": TEXT, "role": TEXT,
+        "credential": obj("A credential and its current cycle.", ["name", "cycleStart", "cycleEnd"], {
+            "name": TEXT, "cycleStart": ref("date"), "cycleEnd": ref("date")}),
+        "levels": {"type": "object", "description": "Current level by competency area.",
+                   "additionalProperties": ref("competencyLevel")},
+        "targets": {"type": "object", "description": "Target level by competency area.",
+                    "additionalProperties": ref("competencyLevel")},
+        "completed": array(obj("Education completed in this cycle.", ["date", "credits", "category"], {
+            "course": TEXT, "title": TEXT, "date": ref("date"), "credits": NUMBER, "category": TEXT})),
+        "budget": obj("What the therapist can spend each year.", ["hoursPerYear", "moneyPerYear"], {
+            "hoursPerYear": NUMBER, "moneyPerYear": NUMBER, "currency": TEXT}),
+        "workflows": TEXTS,
+    }),
+    "Catalog": ("Continuing-education courses.", ["courses"], {
+        "currency": TEXT,
+        "courses": array(obj("A course.", ["id", "title", "provider", "credits", "category", "hours", "cost", "format"], {
+            "id": ref("id"), "title": TEXT, "provider": TEXT, "credits": NUMBER, "category": TEXT, "hours": NUMBER,
+            "cost": NUMBER, "format": {"enum": ["in-person", "online", "self-paced", "hybrid"]},
+            "outcomes": array(obj("The level a course brings an area to, and the level it needs on entry.",
+                                  ["area", "level"], {"area": TEXT, "level": ref("competencyLevel"),
+                                                      "entry": ref("competencyLevel")})),
+            "prerequisites": TEXTS, "renewalMonths": INTEGER, "illustrative": BOOLEAN})),
+    }),
+    "Requirements": ("Recertification rules as data.",
+                     ["body", "credential", "cycleYears", "totalCredits", "minutesPerCredit", "categories"], {
+        "body": TEXT, "credential": TEXT, "cycleYears": INTEGER, "totalCredits": NUMBER, "minutesPerCredit": INTEGER,
+        "carryOver": BOOLEAN, "categories": TEXTS, "minimums": array(ref("categoryCredits")),
+        "caps": array(ref("categoryCredits")), "citations": array(ref("citation")), "cite": TEXTS,
+    }),
+    "LearningPlan": ("A continuing-education plan for one therapist over their cycle.",
+                     ["therapist", "cycleStart", "cycleEnd", "items"], {
+        "therapist": TEXT, "cycleStart": ref("date"), "cycleEnd": ref("date"),
+        "items": array(obj("One scheduled course and why it is there.", ["course", "quarter"], {
+            "course": TEXT, "quarter": ref("quarter"), "reasons": TEXTS})),
+    }),
+    "PolicyTest": ("Test cases for a policy: inputs and the findings they must produce.", ["policy", "cases"], {
+        "policy": TEXT,
+        "cases": array(obj("One test case.", ["name", "inputs", "expect"], {
+            "name": TEXT, "inputs": TEXTS,
+            "expect": array(obj("An expected finding.", ["rule"], {
+                "rule": TEXT, "path": TEXT, "file": TEXT, "message": TEXT, "severity": ref("severity")}))})),
+    }),
+    "Plugin": ("A checker plugin's manifest (Plugins/NAME/plugin.yaml).", ["command", "protocols", "kinds"], {
+        "command": array(TEXT, minItems=1), "protocols": array(INTEGER, minItems=1), "kinds": array(ref("documentKind")),
+        "timeout": {"type": "number", "minimum": 0, "maximum": 600, "description": "Seconds; default 10."},
+        "sha256": {"type": "string", "pattern": "^[0-9a-fA-F]{64}$"},
+    }),
+    "Exception": ("An accepted exception to one rule, for a workflow or step, until it expires.",
+                  ["rule", "justification", "owner", "expires"], {
+        "rule": TEXT,
+        "scope": obj("Where the exception applies.", ["workflow"], {"workflow": TEXT, "step": TEXT}),
+        "justification": TEXT, "owner": TEXT, "expires": ref("date"),
+    }),
+    "Framework": ("The competency framework: levels, statements, areas, AI-at-Work statements, durable skills.",
+                  ["levels", "occupation", "statements"], {
+        "levels": array(ref("competencyLevel")),
+        "occupation": obj("The occupation the framework describes.", ["soc", "title"], {"soc": TEXT, "title": TEXT}),
+        "statements": array(obj("A competency statement.", ["id", "level", "title", "description"], {
+            "id": ref("id"), "level": ref("competencyLevel"), "title": TEXT, "description": TEXT})),
+        "areas": array(obj("A competency area chaining statements across levels.", ["id", "title", "chain"], {
+            "id": ref("id"), "title": TEXT, "rationale": TEXT, "chain": TEXTS, "cite": TEXTS})),
+        "aiAtWork": array(obj("An AI-at-Work statement.", ["id", "title", "description"], {
+            "id": ref("id"), "title": TEXT, "description": TEXT, "evidence": TEXTS, "cite": TEXTS})),
+        "durableSkills": array(obj("A durable-skill domain.", ["id", "title", "statements"], {
+            "id": ref("id"), "title": TEXT, "cite": TEXTS,
+            "statements": array(obj("A durable-skill statement.", ["id", "title", "description"], {
+                "id": TEXT, "title": TEXT, "description": TEXT}))})),
+        "onetTasks": array(obj("An O*NET task statement.", ["id", "title"], {"id": ref("id"), "title": TEXT, "cite": TEXTS})),
+        "citations": array(ref("citation")),
+    }),
+}
+
+
+# File names in docs/schemas; the manifest's is distinct from the plugin protocol's message schemas.
+FILE_NAMES = {"LearningPlan": "learning-plan", "PolicyTest": "policy-test", "Plugin": "plugin-manifest"}
+
+
+def references(value, found):
+    if isinstance(value, dict):
+        target = value.get("$ref")
+        if target and target.startswith("#/definitions/"):
+            name = target.split("/")[-1]
+            if name not in found:
+                found.add(name)
+                references(DEFINITIONS[name], found)
+        for child in value.values():
+            references(child, found)
+    elif isinstance(value, list):
+        for child in value:
+            references(child, found)
+
+
+def schema(kind, description, required, properties):
+    body = obj(f"A Tacet {kind} document: {description}", ["apiVersion", "kind", "metadata"] + required, {
+        "apiVersion": {"const": "tacet/v1"}, "kind": {"const": kind}, "metadata": ref("metadata"), **properties})
+    used = set()
+    references(body, used)
+    return {"$schema": "http://json-schema.org/draft-07/schema#",
+            "title": f"Tacet {kind}", **{k: v for k, v in body.items()},
+            "definitions": {name: DEFINITIONS[name] for name in sorted(used)}}
+
+
+def main():
+    out = pathlib.Path(__file__).resolve().parent.parent / "docs" / "schemas"
+    for kind, (description, required, properties) in KINDS.items():
+        path = out / f"{FILE_NAMES.get(kind, kind.lower())}.schema.json"
+        path.write_text(json.dumps(schema(kind, description, required, properties), indent=2) + "\n")
+        print(f"wrote {path.relative_to(out.parent.parent)}")
+
+
+if __name__ == "__main__":
+    main()

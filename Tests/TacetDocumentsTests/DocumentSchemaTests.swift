@@ -1,0 +1,161 @@
+import Foundation
+import TacetDocuments
+import TacetPluginProtocol
+import TacetSchemas
+import TacetTestSupport
+import TacetYAML
+import Testing
+
+/// Keeps docs/schemas/*.schema.json and the decoders in step: every shipped document validates against
+/// its kind's schema, and every mapping the decoder reads has a schema object with exactly the keys the
+/// decoder asks for, the same required keys, and no others allowed.
+@Suite struct DocumentSchemaTests {
+    static let files: [DocumentKind: String] = [
+        .framework: "framework", .policy: "policy", .workflow: "workflow", .therapist: "therapist", .catalog: "catalog",
+        .requirements: "requirements", .learningPlan: "learning-plan", .policyTest: "policy-test", .plugin: "plugin-manifest",
+        .exception: "exception",
+    ]
+
+    static func schema(_ kind: DocumentKind) throws -> (JSONValue, SchemaValidator) {
+        let name = try #require(files[kind], "no schema file named for \(kind)")
+        let text = try String(contentsOfFile: Repository.path("docs/schemas/\(name).schema.json"), encoding: .utf8)
+        return (try JSONDecoder().decode(JSONValue.self, from: Data(text.utf8)), try SchemaValidator(schema: text))
+    }
+
+    /// Every YAML file the repository ships: policies and their tests' inputs, curricula, examples, plugin manifests.
+    static func shippedDocuments() -> [String] {
+        ["Policies", "Curricula", "Examples", "Plugins"].flatMap { folder -> [String] in
+            let base = Repository.path(folder)
+            let names = FileManager.default.enumerator(atPath: base)?.allObjects as? [String] ?? []
+            return names.filter { ($0.hasSuffix(".yaml") || $0.hasSuffix(".yml")) && !$0.contains(".build/") }.sorted().map { base + "/" + $0 }
+        }
+    }
+
+    @Test func everyKindHasASchemaTheValidatorFullyUnderstands() throws {
+        for kind in DocumentKind.allCases {
+            let (_, validator) = try Self.schema(kind)
+            #expect(validator.unsupportedKeywords().isEmpty, "\(kind): \(validator.unsupportedKeywords())")
+        }
+    }
+
+    @Test func shippedDocumentsValidateAndEveryMappingMatchesItsSchema() throws {
+        let paths = Self.shippedDocuments()
+        #expect(paths.count > 20)
+        var kindsSeen: Set<DocumentKind> = []
+        var visited: [DocumentKind: Set<String>] = [:]
+        for path in paths {
+            let root = try YAMLParser().parse(Array(try #require(FileManager.default.contents(atPath: path))))
+            let (document, trace) = DocumentDecoder.trace(root, file: path)
+            guard let document else { continue }  // policy-test inputs that are invalid on purpose
+            kindsSeen.insert(document.kind)
+            let (schema, validator) = try Self.schema(document.kind)
+            let json = try JSONDecoder().decode(JSONValue.self, from: Data(try root.jsonText().utf8))
+            #expect(validator.validate(json) == [], "\(path) does not validate against its schema")
+            for mapping in trace {
+                let candidates = SchemaWalk(root: schema).objects(at: mapping.pointer)
+                let match = candidates.first { candidate in
+                    Set(candidate.schema["properties"]?.objectValue?.keys ?? [:].keys) == Set(mapping.known)
+                }
+                guard let match else {
+                    Issue.record("\(path)\(mapping.pointer) (\(mapping.what)): the decoder reads \(mapping.known.sorted()), the schema allows \(candidates.map { ($0.schema["properties"]?.objectValue ?? [:]).keys.sorted() })")
+                    continue
+                }
+                let required = Set(match.schema["required"]?.arrayValue?.compactMap(\.stringValue) ?? [])
+                #expect(required == Set(mapping.required), "\(path)\(mapping.pointer): required \(required.sorted()) vs decoder \(mapping.required.sorted())")
+                #expect(match.schema["additionalProperties"] == .bool(false), "\(path)\(mapping.pointer): the decoder refuses unknown keys")
+                visited[document.kind, default: []].insert(match.location)
+            }
+        }
+        #expect(kindsSeen == Set(DocumentKind.allCases), "a shipped document of every kind: missing \(Set(DocumentKind.allCases).subtracting(kindsSeen))")
+        // Every object the schemas describe was matched by some mapping a decoder read: no schema for a field the decoders dropped.
+        for kind in DocumentKind.allCases {
+            let (schema, _) = try Self.schema(kind)
+            let described = SchemaWalk(root: schema).allObjectLocations()
+            let unvisited = described.subtracting(visited[kind] ?? [])
+            #expect(unvisited.isEmpty, "\(kind): schema objects no shipped document exercises: \(unvisited.sorted())")
+        }
+    }
+
+    @Test func theSchemasRejectWhatTheDecodersReject() throws {
+        let (_, validator) = try Self.schema(.workflow)
+        let cases = [
+            #"{"apiVersion": "tacet/v1", "kind": "Workflow", "metadata": {"name": "w"}, "steps": [{"id": "a", "task": "t", "ai": "ai-assisted", "performer": "p", "revewer": "r"}]}"#,
+            #"{"apiVersion": "tacet/v1", "kind": "Workflow", "metadata": {"name": "w"}, "steps": [{"id": "a", "task": "t", "ai": "robot", "performer": "p"}]}"#,
+            #"{"apiVersion": "tacet/v2", "kind": "Workflow", "metadata": {"name": "w"}, "steps": []}"#,
+            #"{"apiVersion": "tacet/v1", "kind": "Workflow", "metadata": {"name": "Not An Id"}, "steps": []}"#,
+        ]
+        for text in cases {
+            let json = try JSONDecoder().decode(JSONValue.self, from: Data(text.utf8))
+            #expect(!validator.validate(json).isEmpty, "\(text)")
+            let root = try YAMLParser().parse(text)
+            #expect(DocumentDecoder.decode(root, file: "x.yaml").document == nil, "the decoder refuses it too: \(text)")
+        }
+    }
+}
+
+/// Finds the object schemas a JSON Pointer of a document can be described by, following `$ref`,
+/// `properties`, `items`, `additionalProperties` and every branch of `oneOf`/`anyOf`.
+struct SchemaWalk {
+    let root: JSONValue
+
+    /// An object schema and where it is in the schema file (its JSON Pointer there).
+    struct Object {
+        var schema: JSONValue
+        var location: String
+    }
+
+    func objects(at pointer: String) -> [Object] {
+        var current = expand(Object(schema: root, location: ""))
+        for segment in JSONPointer.tokens(pointer) ?? [] {
+            current = current.flatMap { object -> [Object] in
+                if let property = object.schema["properties"]?[segment] {
+                    return expand(Object(schema: property, location: object.location + "/properties/" + segment))
+                }
+                if Int(segment) != nil, let items = object.schema["items"] {
+                    return expand(Object(schema: items, location: object.location + "/items"))
+                }
+                if let extra = object.schema["additionalProperties"], extra.objectValue != nil {
+                    return expand(Object(schema: extra, location: object.location + "/additionalProperties"))
+                }
+                return []
+            }
+        }
+        return current.filter { $0.schema["properties"] != nil }
+    }
+
+    /// Every object schema with properties, by location: what the decoders must all be seen reading.
+    func allObjectLocations() -> Set<String> {
+        var found: Set<String> = []
+        var queue = expand(Object(schema: root, location: ""))
+        var seen: Set<String> = []
+        while let next = queue.popLast() {
+            guard seen.insert(next.location).inserted else { continue }
+            if next.schema["properties"] != nil { found.insert(next.location) }
+            for (name, sub) in next.schema["properties"]?.objectValue ?? [:] {
+                queue += expand(Object(schema: sub, location: next.location + "/properties/" + name))
+            }
+            if let items = next.schema["items"] { queue += expand(Object(schema: items, location: next.location + "/items")) }
+            if let extra = next.schema["additionalProperties"], extra.objectValue != nil {
+                queue += expand(Object(schema: extra, location: next.location + "/additionalProperties"))
+            }
+        }
+        return found
+    }
+
+    /// The schema with `$ref`s resolved and `oneOf`/`anyOf` split into their branches; a branch is
+    /// located where it is written, so a recursive definition is visited once.
+    private func expand(_ object: Object) -> [Object] {
+        if let reference = object.schema["$ref"]?.stringValue, reference.hasPrefix("#"),
+           let target = root.value(at: String(reference.dropFirst())) {
+            return expand(Object(schema: target, location: String(reference.dropFirst())))
+        }
+        for combinator in ["oneOf", "anyOf"] {
+            if let branches = object.schema[combinator]?.arrayValue {
+                return branches.enumerated().flatMap { index, branch in
+                    expand(Object(schema: branch, location: object.location + "/\(combinator)/\(index)"))
+                }
+            }
+        }
+        return [object]
+    }
+}
