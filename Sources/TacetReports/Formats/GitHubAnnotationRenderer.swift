@@ -10,8 +10,7 @@ public enum GitHubAnnotationRenderer {
     /// Suppressed findings are not annotated (an exception accepted them); the summary counts them.
     public static func render(_ input: ReportInput) -> String {
         var out = ""
-        for problem in input.report.problems { out += command(problem, workingDirectory: input.workingDirectory) }
-        for finding in input.report.findings { out += command(finding, workingDirectory: input.workingDirectory) }
+        for diagnostic in input.report.problems + input.report.findings { out += command(diagnostic, input: input) }
         let report = input.report
         out += "tacet: \(report.count(.error)) errors, \(report.count(.warning)) warnings, \(report.count(.info)) infos, "
             + "\(report.suppressed.count) suppressed, \(report.problems.count) input problems\n"
@@ -19,7 +18,7 @@ public enum GitHubAnnotationRenderer {
     }
 
     /// One workflow command for `diagnostic`.
-    static func command(_ diagnostic: Diagnostic, workingDirectory: String) -> String {
+    static func command(_ diagnostic: Diagnostic, input: ReportInput) -> String {
         let name = switch diagnostic.severity {
         case .error: "error"
         case .warning: "warning"
@@ -27,7 +26,7 @@ public enum GitHubAnnotationRenderer {
         }
         var properties: [String] = []
         if let location = diagnostic.location {
-            properties.append("file=" + property(FilePaths.relative(location.file, to: workingDirectory)))
+            properties.append("file=" + property(input.path(location.file)))
             properties.append("line=\(location.line)")
             properties.append("col=\(location.column)")
         }

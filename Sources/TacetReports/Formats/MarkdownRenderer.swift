@@ -74,7 +74,7 @@ public enum MarkdownRenderer {
 
     private static func link(_ location: SourceLocation?, input: ReportInput) -> String {
         guard let location else { return "(no file)" }
-        let path = FilePaths.relative(location.file, to: input.workingDirectory)
+        let path = input.path(location.file)
         let base = input.linkBase.map { $0.hasSuffix("/") ? $0 : $0 + "/" } ?? ""
         let name = path.split(separator: "/").last.map(String.init) ?? path
         return "[\(cell("\(name):\(location.line):\(location.column)"))](\(base)\(FilePaths.uriReference(path))#L\(location.line))"

@@ -106,7 +106,7 @@ public enum SARIFRenderer {
             if let location = finding.location {
                 members["locations"] = .array([self.location(location, pointer: finding.pointer)])
             }
-            let file = finding.location.map { FilePaths.relative($0.file, to: input.workingDirectory) } ?? ""
+            let file = finding.location.map { input.path($0.file) } ?? ""
             members["partialFingerprints"] = .object([
                 "tacetFinding/v1": .string(fingerprints.next(rule: finding.code, file: file, pointer: finding.pointer,
                                                             fallback: finding.location?.description ?? finding.message)),
@@ -147,7 +147,7 @@ public enum SARIFRenderer {
         }
 
         func location(_ place: SourceLocation, pointer: String?, message: String? = nil) -> JSONValue {
-            let path = FilePaths.relative(place.file, to: input.workingDirectory)
+            let path = input.path(place.file)
             let artifact: [String: JSONValue]
             if path.hasPrefix("/") {
                 artifact = ["uri": .string("file://" + FilePaths.uriReference(path))]
