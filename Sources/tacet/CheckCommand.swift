@@ -36,6 +36,12 @@ struct CheckCommand: AsyncParsableCommand {
     @OptionGroup(title: "Plugins")
     var plugins: PluginFlags
 
+    func validate() throws {
+        if linkBase != nil, format != .markdown {
+            throw ValidationError("--link-base only applies to --format markdown")
+        }
+    }
+
     func run() async throws {
         let date = today ?? .today()
         if let settings = plugins.settings {

@@ -106,4 +106,18 @@ struct ReportCommandTests {
             }
         }
     }
+
+    @Test("an empty run is invalid in every format, and --link-base outside markdown is a usage error")
+    func emptyRunsAndMisplacedFlags() throws {
+        let directory = try TemporaryDirectory()
+        for format in ["json", "sarif", "junit", "github", "markdown"] {
+            let result = try TacetBinary.run(["check", directory.path, "--format", format, "--no-plugins"], in: Repository.root)
+            #expect(result.status == 2, "\(format)")
+            #expect(result.stdout.contains("io.no-documents"), "\(format) names the problem")
+        }
+        let misplaced = try TacetBinary.run(["check", "Examples", "--format", "sarif", "--link-base", "https://example.org"],
+                                            in: Repository.root)
+        #expect(misplaced.status == 2)
+        #expect(misplaced.stderr.contains("--link-base only applies to --format markdown"))
+    }
 }

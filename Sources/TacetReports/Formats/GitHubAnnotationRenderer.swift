@@ -12,8 +12,8 @@ public enum GitHubAnnotationRenderer {
         var out = ""
         for diagnostic in input.report.problems + input.report.findings { out += command(diagnostic, input: input) }
         let report = input.report
-        out += "tacet: \(report.count(.error)) errors, \(report.count(.warning)) warnings, \(report.count(.info)) infos, "
-            + "\(report.suppressed.count) suppressed, \(report.problems.count) input problems\n"
+        out += "tacet: \(report.countSentence), \(report.suppressed.count) suppressed, "
+            + "\(Wording.plural(report.problems.count, "input problem"))\n"
         return out
     }
 
