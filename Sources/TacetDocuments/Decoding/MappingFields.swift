@@ -93,9 +93,7 @@ public struct MappingFields {
 
     /// Reports every key that was not asked for, suggesting the closest known key.
     public func finish(_ context: inout DecodingContext) {
-        if context.trace != nil {
-            context.trace?.append(MappingTrace(pointer: pointer, what: what, known: known, required: requiredKeys))
-        }
+        context.trace?.append(MappingTrace(pointer: pointer, what: what, known: known, required: requiredKeys))
         for (index, entry) in entries.enumerated() where !used[index] {
             let key = keys[index]
             let keyPointer = JSONPointer.appending(key, to: pointer)

@@ -64,9 +64,8 @@ public enum MarkdownRenderer {
                     text += "- `\(code(id))`\n"
                     continue
                 }
-                let section = citation.section.map { ", \(inline($0))" } ?? ""
-                let assumption = citation.assumption ? " *(editable assumption, not a checked source)*" : ""
-                text += "- \(inline(citation.title))\(section): \(inline(citation.source))\(assumption)\n"
+                let assumption = citation.assumption ? " *(\(Citation.assumptionNote))*" : ""
+                text += "- \(inline(citation.titleAndSection)): \(inline(citation.source))\(assumption)\n"
             }
         }
         return text

@@ -91,7 +91,7 @@ public enum SARIFRenderer {
             var members: [String: JSONValue] = [
                 "ruleId": .string(finding.code),
                 "level": .string(level(finding.severity)),
-                "message": .object(["text": .string(finding.hint.map { "\(finding.message)\nFix: \($0)" } ?? finding.message)]),
+                "message": .object(["text": .string(messageText(finding))]),
             ]
             switch catalog.place(of: finding) {
             case .tacet(let index):
@@ -111,14 +111,10 @@ public enum SARIFRenderer {
                 "tacetFinding/v1": .string(fingerprints.next(rule: finding.code, file: file, pointer: finding.pointer,
                                                             fallback: finding.location?.description ?? finding.message)),
             ])
-            let related = finding.notes.compactMap { note in
-                note.location.map { self.location($0, pointer: nil, message: note.message) }
-            }
+            let related = finding.notes.compactMap { note in note.location.map { ($0, note.message) } }
             if !related.isEmpty {
-                members["relatedLocations"] = .array(related.enumerated().map { index, value in
-                    guard case .object(var fields) = value else { return value }
-                    fields["id"] = .number(Double(index))
-                    return .object(fields)
+                members["relatedLocations"] = .array(related.enumerated().map { index, note in
+                    location(note.0, pointer: nil, message: note.1, id: index)
                 })
             }
             var properties: [String: JSONValue] = [:]
@@ -139,14 +135,19 @@ public enum SARIFRenderer {
         func notification(_ problem: Diagnostic) -> JSONValue {
             var members: [String: JSONValue] = [
                 "level": .string(level(problem.severity)),
-                "message": .object(["text": .string(problem.hint.map { "\(problem.message)\nFix: \($0)" } ?? problem.message)]),
+                "message": .object(["text": .string(messageText(problem))]),
                 "descriptor": .object(["id": .string(problem.code)]),
             ]
             if let location = problem.location { members["locations"] = .array([self.location(location, pointer: problem.pointer)]) }
             return .object(members)
         }
 
-        func location(_ place: SourceLocation, pointer: String?, message: String? = nil) -> JSONValue {
+        /// The message with the fix on a second line: SARIF has no field for a fix without edits.
+        func messageText(_ diagnostic: Diagnostic) -> String {
+            diagnostic.hint.map { "\(diagnostic.message)\nFix: \($0)" } ?? diagnostic.message
+        }
+
+        func location(_ place: SourceLocation, pointer: String?, message: String? = nil, id: Int? = nil) -> JSONValue {
             let path = input.path(place.file)
             let artifact: [String: JSONValue]
             if path.hasPrefix("/") {
@@ -162,14 +163,14 @@ public enum SARIFRenderer {
             ]
             if let pointer { members["logicalLocations"] = .array([.object(["fullyQualifiedName": .string(pointer), "kind": "element"])]) }
             if let message { members["message"] = .object(["text": .string(message)]) }
+            if let id { members["id"] = .number(Double(id)) }
             return .object(members)
         }
 
         func citationText(_ id: String) -> String {
             guard let citation = citations[id] else { return id }
-            let section = citation.section.map { ", \($0)" } ?? ""
-            let assumption = citation.assumption ? " (editable assumption, not a checked source)" : ""
-            return "\(citation.title)\(section): \(citation.source)\(assumption)"
+            let assumption = citation.assumption ? " (\(Citation.assumptionNote))" : ""
+            return "\(citation.titleAndSection): \(citation.source)\(assumption)"
         }
 
         func level(_ severity: Severity) -> String {

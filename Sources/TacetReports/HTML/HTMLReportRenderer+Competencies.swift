@@ -5,10 +5,6 @@ extension HTMLReportRenderer.Page {
     /// The heat map: therapists by competency area, each cell the current level against the level to
     /// reach (the higher of the target and what the policy requires of them as a reviewer).
     func competencies() -> String {
-        let therapists = input.documents.compactMap { document -> Therapist? in
-            if case .therapist(let therapist) = document.document { return therapist }
-            return nil
-        }.sorted { $0.id < $1.id }
         let framework = input.documents.lazy.compactMap { document -> Framework? in
             if case .framework(let framework) = document.document { return framework }
             return nil

@@ -5,10 +5,6 @@ extension HTMLReportRenderer.Page {
     /// credits accumulated (earned before the plan plus planned) against the cycle's requirement.
     func plans() -> String {
         var html = "<section id=\"plans\" aria-labelledby=\"plans-title\">\n<h2 id=\"plans-title\">Learning plans</h2>\n"
-        let therapists = input.documents.compactMap { document -> Therapist? in
-            if case .therapist(let therapist) = document.document { return therapist }
-            return nil
-        }.sorted { $0.id < $1.id }
         var plans: [String: LearningPlan] = [:]
         var courses: [String: Course] = [:]
         var requirements: [String: RecertificationRequirements] = [:]

@@ -55,12 +55,18 @@ public enum HTMLReportRenderer {
         let today: CalendarDate
         let citations: [String: Citation]
         let choice: PolicyChoice
+        /// The roster, by id: the heat map's rows and the plans' order.
+        let therapists: [Therapist]
 
         init(input: ReportInput, today: CalendarDate) {
             self.input = input
             self.today = today
             citations = input.citations
             choice = PolicyChoice(input.report.policies)
+            therapists = input.documents.compactMap { document -> Therapist? in
+                if case .therapist(let therapist) = document.document { return therapist }
+                return nil
+            }.sorted { $0.id < $1.id }
         }
 
         /// The team the workflows name, when they name exactly one.
@@ -119,24 +125,15 @@ public enum HTMLReportRenderer {
             if let policy { html += "<p>Checked against policy <strong>\(escape(policy.name))</strong>.</p>\n" }
             let entries = group.parts.indices.flatMap { index in group.parts[index].map { ($0, group.outline?.parts[index]) } }
             for severity in Severity.allCases.sorted(by: >) {
-                let inForce = entries.filter { entry, _ in
-                    if case .finding = entry.role { return entry.diagnostic.severity == severity }
-                    return false
-                }
+                let inForce = entries.filter { entry, _ in entry.isFinding && entry.diagnostic.severity == severity }
                 guard !inForce.isEmpty else { continue }
                 html += "<h4>\(Self.heading(severity, count: inForce.count))</h4>\n" + findingTable(inForce, policy: policy)
             }
-            let suppressed = entries.filter { entry, _ in
-                if case .suppressed = entry.role { return true }
-                return false
-            }
+            let suppressed = entries.filter { entry, _ in entry.isSuppressed }
             if !suppressed.isEmpty {
                 html += "<h4>Suppressed by exceptions (\(suppressed.count))</h4>\n" + findingTable(suppressed, policy: policy)
             }
-            let problems = entries.filter { entry, _ in
-                if case .problem = entry.role { return true }
-                return false
-            }
+            let problems = entries.filter { entry, _ in entry.isProblem }
             if !problems.isEmpty {
                 html += "<h4>Input problems (\(problems.count))</h4>\n" + findingTable(problems, policy: policy)
             }
@@ -187,10 +184,8 @@ public enum HTMLReportRenderer {
         /// A citation by title, section and source; an assumption says so in words.
         func citation(_ id: String) -> String {
             guard let citation = citations[id] else { return "<code>\(escape(id))</code>" }
-            var text = escape(citation.title)
-            if let section = citation.section { text += ", \(escape(section))" }
-            text += " <span class=\"source\">(\(escape(citation.source)))</span>"
-            if citation.assumption { text += " <em class=\"assumption\">editable assumption, not a checked source</em>" }
+            var text = escape(citation.titleAndSection) + " <span class=\"source\">(\(escape(citation.source)))</span>"
+            if citation.assumption { text += " <em class=\"assumption\">\(Citation.assumptionNote)</em>" }
             return text
         }
     }

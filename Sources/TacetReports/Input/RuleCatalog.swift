@@ -57,15 +57,6 @@ public struct RuleCatalog: Sendable {
         return ruleIndex[finding.code].map { .tacet(index: $0) }
     }
 
-    /// The description of `finding`'s rule.
-    public func descriptor(of finding: Diagnostic) -> RuleDescriptor? {
-        switch place(of: finding) {
-        case .tacet(let index): rules[index]
-        case .plugin(let plugin, let index): plugins[plugin].rules[index]
-        case nil: nil
-        }
-    }
-
     private mutating func add(_ rule: RuleDescriptor) {
         guard ruleIndex[rule.id] == nil else { return }
         ruleIndex[rule.id] = rules.count

@@ -1,5 +1,7 @@
 /// File paths as reports show them: relative to the working directory, and as URI references.
 enum FilePaths {
+    private static let hex = Array("0123456789ABCDEF".unicodeScalars)
+
     /// `path` relative to `directory` when it lies inside it; otherwise unchanged. A leading `./` is dropped.
     static func relative(_ path: String, to directory: String) -> String {
         var path = path
@@ -19,7 +21,6 @@ enum FilePaths {
                  UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "/"):
                 out.unicodeScalars.append(Unicode.Scalar(byte))
             default:
-                let hex = Array("0123456789ABCDEF".unicodeScalars)
                 out += "%"
                 out.unicodeScalars.append(hex[Int(byte >> 4)])
                 out.unicodeScalars.append(hex[Int(byte & 0x0F)])

@@ -4,6 +4,7 @@ import Crypto
 /// known finding from a new one. They hash the rule, the file and the node's JSON Pointer, not the line,
 /// so adding lines above a finding does not make it new.
 struct Fingerprint {
+    private static let hex = Array("0123456789abcdef")
     private var seen: [String: Int] = [:]
 
     /// The fingerprint of the next finding with these facts; a repeat gets its occurrence number mixed in.
@@ -12,9 +13,6 @@ struct Fingerprint {
         let occurrence = seen[key, default: 0]
         seen[key] = occurrence + 1
         let digest = SHA256.hash(data: Array((key + "\u{0}\(occurrence)").utf8))
-        return digest.prefix(16).map { byte in
-            let hex = Array("0123456789abcdef")
-            return String([hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]])
-        }.joined()
+        return String(digest.prefix(16).flatMap { byte in [Self.hex[Int(byte >> 4)], Self.hex[Int(byte & 0x0F)]] })
     }
 }

@@ -19,15 +19,27 @@ struct ReportEntry {
     /// Its role.
     var role: Role
 
-    /// Whether it is a finding in force at or above `severity`.
-    func fails(at severity: Severity) -> Bool {
-        if case .finding = role { return diagnostic.severity >= severity }
+    /// Whether it is a finding in force.
+    var isFinding: Bool {
+        if case .finding = role { return true }
         return false
     }
 
-    /// Whether it is an input problem of error severity (which makes the run invalid).
-    var isInputError: Bool {
-        if case .problem = role { return diagnostic.severity == .error }
+    /// Whether an exception suppressed it.
+    var isSuppressed: Bool {
+        if case .suppressed = role { return true }
         return false
     }
+
+    /// Whether it is a problem with the input.
+    var isProblem: Bool {
+        if case .problem = role { return true }
+        return false
+    }
+
+    /// Whether it is a finding in force at or above `severity`.
+    func fails(at severity: Severity) -> Bool { isFinding && diagnostic.severity >= severity }
+
+    /// Whether it is an input problem of error severity (which makes the run invalid).
+    var isInputError: Bool { isProblem && diagnostic.severity == .error }
 }
