@@ -70,7 +70,7 @@ KINDS = {
                            ["id", "title", "area", "maxAI"], {
             "id": ref("id"), "title": TEXT, "area": TEXT, "maxAI": ref("aiUseLevel"), "rationale": TEXT,
             "requires": obj("What AI use in the task requires.", [], {
-                "consent": BOOLEAN, "disclosure": BOOLEAN, "data": array(ref("dataClass")),
+                "consent": BOOLEAN, "disclosure": BOOLEAN, "data": array(ref("dataClass")), "training": TEXTS,
                 "review": obj("Review by a person of this role at this level or above.", ["role", "minLevel"], {
                     "role": TEXT, "minLevel": ref("competencyLevel"), "area": TEXT})}),
             "clinical": BOOLEAN, "classifies": TEXTS, "cite": TEXTS})),
@@ -116,7 +116,7 @@ KINDS = {
     "Requirements": ("Recertification rules as data.",
                      ["body", "credential", "cycleYears", "totalCredits", "minutesPerCredit", "categories"], {
         "body": TEXT, "credential": TEXT, "cycleYears": INTEGER, "totalCredits": NUMBER, "minutesPerCredit": INTEGER,
-        "carryOver": BOOLEAN, "categories": TEXTS, "minimums": array(ref("categoryCredits")),
+        "carryOver": BOOLEAN, "repeatsEarnCredits": BOOLEAN, "categories": TEXTS, "minimums": array(ref("categoryCredits")),
         "caps": array(ref("categoryCredits")), "citations": array(ref("citation")), "cite": TEXTS,
     }),
     "LearningPlan": ("A continuing-education plan for one therapist over their cycle.",
@@ -128,7 +128,7 @@ KINDS = {
     "PolicyTest": ("Test cases for a policy: inputs and the findings they must produce.", ["policy", "cases"], {
         "policy": TEXT,
         "cases": array(obj("One test case.", ["name", "inputs", "expect"], {
-            "name": TEXT, "inputs": TEXTS,
+            "name": TEXT, "inputs": TEXTS, "today": ref("date"),
             "expect": array(obj("An expected finding.", ["rule"], {
                 "rule": TEXT, "path": TEXT, "file": TEXT, "message": TEXT, "severity": ref("severity")}))})),
     }),

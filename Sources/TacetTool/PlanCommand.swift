@@ -70,7 +70,9 @@ public enum PlanCommand {
                 continue
             }
             let gaps = GapAnalysis.gaps(of: therapist, in: documents, policies: policies)
-            let problem = PlanningProblem(therapist: therapist, catalogs: catalogs, requirements: rules, gaps: gaps, today: today)
+            let trainings = GapAnalysis.trainings(of: therapist, in: documents, policies: policies)
+            let problem = PlanningProblem(therapist: therapist, catalogs: catalogs, requirements: rules, gaps: gaps,
+                                          trainings: trainings, today: today)
             switch Planner(problem, maxSteps: maxSteps).solve() {
             case .plan(let plan):
                 if !plan.optimal {

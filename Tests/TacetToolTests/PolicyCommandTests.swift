@@ -31,10 +31,13 @@ struct PolicyCommandTests {
             "Examples/pediatrics/workflows/inpatient-documentation.yaml:53:18:",
             "Examples/pediatrics/workflows/session-planning.yaml:16:9:",
             // The hand-written learning plan's mistakes, found by the plan audit.
-            "Examples/pediatrics/plans/t-ben.yaml:11:3:", "Examples/pediatrics/plans/t-ben.yaml:11:3:",
-            "Examples/pediatrics/plans/t-ben.yaml:12:14:", "Examples/pediatrics/plans/t-ben.yaml:14:5:",
-            "Examples/pediatrics/plans/t-ben.yaml:14:5:", "Examples/pediatrics/plans/t-ben.yaml:15:14:",
-            "Examples/pediatrics/plans/t-ben.yaml:16:48:",
+            "Examples/pediatrics/plans/t-ben.yaml:12:3:", "Examples/pediatrics/plans/t-ben.yaml:12:3:",
+            "Examples/pediatrics/plans/t-ben.yaml:13:14:", "Examples/pediatrics/plans/t-ben.yaml:15:5:",
+            "Examples/pediatrics/plans/t-ben.yaml:15:5:", "Examples/pediatrics/plans/t-ben.yaml:16:14:",
+            "Examples/pediatrics/plans/t-ben.yaml:17:48:",
+            // Ben has not taken the AI-literacy training his AI-drafted notes require, and his plan takes it late.
+            "Examples/pediatrics/workflows/inpatient-documentation.yaml:34:16:",
+            "Examples/pediatrics/plans/t-ben.yaml:14:48:",
         ].sorted())
         // Every finding sits on a line the sample marks as a deliberate violation.
         for finding in findings {
@@ -46,7 +49,7 @@ struct PolicyCommandTests {
         #expect(result.stdout.contains("by exception 'weekend-review-cover' (owner clinical-director, expires 2027-01-31)"))
         let summary = try #require(result.stdout.split(separator: "\n").last)
         #expect(summary.hasPrefix("3 workflows and 3 learning plans checked in "))
-        #expect(summary.hasSuffix(" documents (2 plugins ran 9 checks): 14 errors, 2 warnings, 0 infos; 1 suppressed by exceptions"))
+        #expect(summary.hasSuffix(" documents (2 plugins ran 9 checks): 16 errors, 2 warnings, 0 infos; 1 suppressed by exceptions"))
         #expect(result.stdout.contains("[phi-scan/record-number]"))
         #expect(result.stdout.contains("[consent-coverage/consent-before-ai]"))
     }
@@ -107,7 +110,7 @@ struct PolicyCommandTests {
         let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         #expect(json["schemaVersion"] as? Int == 1)
         let summary = try #require(json["summary"] as? [String: Int])
-        #expect(summary["errors"] == 13)
+        #expect(summary["errors"] == 15)
         #expect(summary["plans"] == 3)
         #expect(summary["warnings"] == 1)
         #expect(summary["plugins"] == 0)
@@ -175,7 +178,7 @@ struct PolicyCommandTests {
         let result = try Self.tacet("test", "Policies", "--coverage", "--threshold", "100")
         #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
         #expect(result.stdout.contains("0 failed"))
-        #expect(result.stdout.contains("Coverage of music-therapy-ai-use: 19 of 19 rules and requirements (100.0%)"))
+        #expect(result.stdout.contains("Coverage of music-therapy-ai-use: 20 of 20 rules and requirements (100.0%)"))
         let none = try Self.tacet("test", "Curricula")
         #expect(none.status == 1)
         #expect(none.stderr.contains("no policy test ran"))

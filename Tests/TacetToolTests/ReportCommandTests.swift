@@ -35,7 +35,7 @@ struct ReportCommandTests {
         for section in ["Summary", "Findings", "Competency heat map", "Learning plans"] {
             #expect(dom.contains("\">\(section)</h2>"), "section \(section)")
         }
-        #expect(dom.contains("<dt>Errors</dt><dd>14</dd>"))
+        #expect(dom.contains("<dt>Errors</dt><dd>16</dd>"))
         #expect(dom.contains("<dt>Suppressed by exceptions</dt><dd>1</dd>"))
         // Findings by document and severity, with the task's rationale and the sources by title.
         #expect(dom.contains("<h3>Workflow session-planning <span class=\"file\">Examples/pediatrics/workflows/session-planning.yaml</span></h3>"))

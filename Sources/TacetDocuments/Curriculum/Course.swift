@@ -68,6 +68,10 @@ public struct Course: Sendable, Hashable, NodeDecodable {
             context.error(.invalidValue, "\(key) cannot be negative", at: node[key] ?? node,
                           pointer: JSONPointer.appending(key, to: pointer))
         }
+        if let renewalMonths, renewalMonths < 1 {
+            context.error(.invalidValue, "renewalMonths must be at least 1 (leave it out for training that does not lapse)",
+                          at: node["renewalMonths"] ?? node, pointer: JSONPointer.appending("renewalMonths", to: pointer))
+        }
         return Course(id: id, title: title, provider: provider, credits: credits, category: category, hours: hours,
                       cost: cost, format: format, outcomes: outcomes, prerequisites: prerequisites,
                       renewalMonths: renewalMonths, illustrative: illustrative, pointer: pointer)

@@ -18,6 +18,9 @@ public struct RecertificationRequirements: Sendable, Hashable, DocumentBody {
     public var minutesPerCredit: Int
     /// Whether surplus credits carry into the next cycle.
     public var carryOver: Bool
+    /// Whether taking a course again (renewing training that lapses) earns its credits again; false,
+    /// the safe reading, unless the certifying body says otherwise.
+    public var repeatsEarnCredits: Bool
     /// The credit categories recognised.
     public var categories: [String]
     /// Minimum credits per category (e.g. 3 in ethics).
@@ -37,6 +40,7 @@ public struct RecertificationRequirements: Sendable, Hashable, DocumentBody {
         let totalCredits: Double? = fields.required("totalCredits", in: &context)
         let minutesPerCredit: Int? = fields.required("minutesPerCredit", in: &context)
         let carryOver = fields.optional("carryOver", default: false, in: &context)
+        let repeatsEarnCredits = fields.optional("repeatsEarnCredits", default: false, in: &context)
         let categories: [String]? = fields.required("categories", in: &context)
         let minimums: [CategoryCredits] = fields.optional("minimums", default: [], in: &context)
         let caps: [CategoryCredits] = fields.optional("caps", default: [], in: &context)
@@ -60,7 +64,7 @@ public struct RecertificationRequirements: Sendable, Hashable, DocumentBody {
         }
         return RecertificationRequirements(metadata: metadata, body: body, credential: credential, cycleYears: cycleYears,
                                            totalCredits: totalCredits, minutesPerCredit: minutesPerCredit,
-                                           carryOver: carryOver, categories: categories, minimums: minimums, caps: caps,
+                                           carryOver: carryOver, repeatsEarnCredits: repeatsEarnCredits, categories: categories, minimums: minimums, caps: caps,
                                            citations: citations, cite: cite)
     }
 }

@@ -46,6 +46,16 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
         }
     }
 
+    /// The same day `months` months later, moved back to the month's last day where the month is
+    /// shorter (2024-01-31 plus one month is 2024-02-29): how "valid 24 months" reads on a calendar.
+    public func adding(months: Int) -> CalendarDate {
+        // Clamped to the years a date can have, so no input can overflow or leave the calendar.
+        let total = min(9999 * 12 + 11, max(12, year * 12 + (month - 1) + max(-120_000, min(120_000, months))))
+        let (newYear, newMonth) = (total / 12, total % 12 + 1)
+        // invariant: the month is 1...12, the year 1...9999 and the day within the month.
+        return CalendarDate(valid: (newYear, newMonth, min(day, Self.daysIn(month: newMonth, year: newYear))))
+    }
+
     /// `YYYY-MM-DD`.
     public var description: String {
         func pad(_ value: Int, _ width: Int) -> String {

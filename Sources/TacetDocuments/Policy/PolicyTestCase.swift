@@ -8,6 +8,9 @@ public struct PolicyTestCase: Sendable, Hashable, NodeDecodable {
     public var inputs: [String]
     /// The findings expected; an empty list expects none.
     public var expect: [ExpectedFinding]
+    /// The day the case is judged on (exception expiry, training that lapses), so a case about time
+    /// gives the same answer whenever it runs; nil: the run's day.
+    public var today: CalendarDate?
     /// Where the case is in its document.
     public var pointer: String
 
@@ -16,8 +19,9 @@ public struct PolicyTestCase: Sendable, Hashable, NodeDecodable {
         let name: String? = fields.required("name", in: &context)
         let inputs: [String]? = fields.required("inputs", in: &context)
         let expect: [ExpectedFinding]? = fields.required("expect", in: &context)
+        let today: CalendarDate? = fields.optional("today", in: &context)
         fields.finish(&context)
         guard let name, let inputs, let expect else { return nil }
-        return PolicyTestCase(name: name, inputs: inputs, expect: expect, pointer: pointer)
+        return PolicyTestCase(name: name, inputs: inputs, expect: expect, today: today, pointer: pointer)
     }
 }

@@ -10,9 +10,21 @@ public struct TaskRequirements: Sendable, Hashable, NodeDecodable {
     public var disclosure: Bool
     /// The data classes the task may send to AI; nil means the tool's own list decides.
     public var data: [DataClass]?
+    /// Catalog course ids the performer must hold, current, before using AI for the task (a renewable
+    /// course lapses after its catalog renewal period).
+    public var training: [String]
 
     /// No requirements.
     public static let none = TaskRequirements(review: nil, consent: false, disclosure: false, data: nil)
+
+    /// Creates requirements.
+    public init(review: ReviewRequirement?, consent: Bool, disclosure: Bool, data: [DataClass]?, training: [String] = []) {
+        self.review = review
+        self.consent = consent
+        self.disclosure = disclosure
+        self.data = data
+        self.training = training
+    }
 
     public static func decode(_ node: Node, at pointer: String, in context: inout DecodingContext) -> TaskRequirements? {
         guard var fields = MappingFields(node, at: pointer, what: "task requirements", in: &context) else { return nil }
@@ -20,7 +32,8 @@ public struct TaskRequirements: Sendable, Hashable, NodeDecodable {
         let consent = fields.optional("consent", default: false, in: &context)
         let disclosure = fields.optional("disclosure", default: false, in: &context)
         let data: [DataClass]? = fields.optional("data", in: &context)
+        let training: [String] = fields.optional("training", default: [], in: &context)
         fields.finish(&context)
-        return TaskRequirements(review: review, consent: consent, disclosure: disclosure, data: data)
+        return TaskRequirements(review: review, consent: consent, disclosure: disclosure, data: data, training: training)
     }
 }

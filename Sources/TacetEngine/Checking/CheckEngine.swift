@@ -7,7 +7,7 @@ public enum CheckEngine {
     /// Checks the documents of `workspace`.
     ///
     /// - Parameters:
-    ///   - today: the day exceptions are judged on (the CLI passes the current date).
+    ///   - today: the day exceptions and training are judged on (the CLI passes the current date).
     ///   - excluding: files not to check as the team's own (policy-test inputs).
     public static func check(_ workspace: Workspace, today: CalendarDate, excluding: Set<String> = []) -> CheckReport {
         let documents = workspace.documents.filter { !excluding.contains($0.file) }
@@ -28,7 +28,7 @@ public enum CheckEngine {
                 case .failure(let problem):
                     problems += problem.diagnostics
                 case .success(let policy):
-                    let checker = checkers[policy.name] ?? WorkflowChecker(policy: policy, roster: roster)
+                    let checker = checkers[policy.name] ?? WorkflowChecker(policy: policy, roster: roster, today: today)
                     checkers[policy.name] = checker
                     jobs.append((checker, document, workflow))
                 }
@@ -44,7 +44,7 @@ public enum CheckEngine {
             work[index].checker.check(work[index].document, work[index].workflow)
         }.flatMap { $0 }
         let checked = jobs.count
-        let auditor = PlanAuditor(documents: documents, roster: roster)
+        let auditor = PlanAuditor(documents: documents, roster: roster, policies: policies, today: today)
         let planFindings = plans.flatMap { auditor.audit($0.document, $0.plan) }
         let knownRules = Set(Requirement.allCases.map(\.rawValue)).union(policies.values.flatMap { $0.rules.map(\.id) })
         let applier = ExceptionApplier(workflows: workflows, knownRules: knownRules, today: today)

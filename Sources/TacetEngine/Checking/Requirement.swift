@@ -29,6 +29,8 @@ public enum Requirement: String, Sendable, CaseIterable {
     case consent = "requirement.consent"
     /// Checks that AI involvement is disclosed in the record when the task requires it.
     case disclosure = "requirement.disclosure"
+    /// Checks that the performer holds every training the task requires, current on the day checked.
+    case training = "requirement.training"
 
     /// What the requirement asks, in one line.
     public var summary: String {
@@ -47,6 +49,7 @@ public enum Requirement: String, Sendable, CaseIterable {
         case .reviewLevel: "the reviewer's level in the review area is at least the task's minimum, per the roster"
         case .consent: "the client's consent is recorded when the task requires it"
         case .disclosure: "AI involvement is disclosed in the record when the task requires it"
+        case .training: "the performer holds every training the task requires, current on the day checked"
         }
     }
 }

@@ -1,6 +1,7 @@
 import TacetDocuments
 
-/// The therapists of the documents checked, by roster id: where people's levels come from.
+/// The therapists of the documents checked, by roster id: where people's levels come from, and the
+/// catalogs' courses, which say how long the training people hold stays current.
 public struct Roster: Sendable {
     /// The review role that any therapist in the roster fills.
     public static let anyTherapistRole = "therapist"
@@ -9,18 +10,33 @@ public struct Roster: Sendable {
     public let documents: [String: LoadedDocument]
     /// Therapists by roster id.
     public let therapists: [String: Therapist]
+    /// Every catalog course among the documents, by id (the first catalog to list an id wins).
+    public let courses: [String: Course]
 
-    /// The roster of every Therapist among `documents`.
+    /// The roster of every Therapist among `documents`, with the courses of every Catalog.
     public init(_ documents: [LoadedDocument]) {
         var byID: [String: LoadedDocument] = [:]
         var therapists: [String: Therapist] = [:]
+        var courses: [String: Course] = [:]
         for document in documents {
-            guard case .therapist(let therapist) = document.document, byID[therapist.id] == nil else { continue }
-            byID[therapist.id] = document
-            therapists[therapist.id] = therapist
+            switch document.document {
+            case .therapist(let therapist) where byID[therapist.id] == nil:
+                byID[therapist.id] = document
+                therapists[therapist.id] = therapist
+            case .catalog(let catalog):
+                for course in catalog.courses where courses[course.id] == nil { courses[course.id] = course }
+            default:
+                continue
+            }
         }
         self.documents = byID
         self.therapists = therapists
+        self.courses = courses
+    }
+
+    /// Whether `therapist` holds `course`, current on `day`.
+    public func training(_ course: String, of therapist: Therapist, on day: CalendarDate) -> TrainingStatus {
+        TrainingStatus(of: therapist, course: course, courses: courses, on: day)
     }
 
     /// Whether `therapist` fills `role` (`therapist` means anyone on the roster).

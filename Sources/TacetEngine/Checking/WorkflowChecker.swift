@@ -9,15 +9,19 @@ public struct WorkflowChecker: Sendable {
     public let policy: ResolvedPolicy
     /// The roster.
     public let roster: Roster
+    /// The day training is judged current on.
+    public let today: CalendarDate
     /// For each task, the rules that can hold for one of its steps, each with what is left of its
     /// condition once the task's own facts are known (nil: it holds for every step of the task).
     /// A rule that cannot hold for a task (say, it tests another task) is never evaluated for it.
     private let candidates: [String: [(rule: Int, rest: CompiledCondition?)]]
 
-    /// Creates a checker, sorting out once which rules can apply to which task.
-    public init(policy: ResolvedPolicy, roster: Roster) {
+    /// Creates a checker, sorting out once which rules can apply to which task; training is judged
+    /// current on `today`.
+    public init(policy: ResolvedPolicy, roster: Roster, today: CalendarDate) {
         self.policy = policy
         self.roster = roster
+        self.today = today
         var candidates: [String: [(rule: Int, rest: CompiledCondition?)]] = [:]
         for (id, task) in policy.tasks {
             let facts = StepContext.taskFacts(task.value).merging([.stepTask: .string(id)]) { $1 }
@@ -87,6 +91,34 @@ public struct WorkflowChecker: Sendable {
             emit(.disclosure, "task '\(task.id)' requires AI involvement to be disclosed in the record, and step '\(step.id)' does not",
                  at: step.disclosure == nil ? nil : "disclosure", hint: "disclose AI involvement in the record and set disclosure: true",
                  cite: cite)
+        }
+        if let performer = context.performer {
+            for course in requires.training { checkTraining(course, of: performer, context, task: task, &emit) }
+        }
+    }
+
+    private func checkTraining(_ course: String, of performer: Therapist, _ context: StepContext, task: PolicyTask,
+                               _ emit: inout FindingSink) {
+        let who = "performer \(context.step.performer)"
+        let needs = "task '\(task.id)' requires it before AI is used"
+        var profile: [DiagnosticNote] {
+            roster.documents[context.step.performer].map { [DiagnosticNote("\(performer.name)'s completed courses", at: $0.location(of: "/completed"))] } ?? []
+        }
+        switch roster.training(course, of: performer, on: today) {
+        case .current:
+            return
+        case .missing:
+            emit(.training, "\(who) has not completed '\(course)'; \(needs)", at: "performer",
+                 hint: "complete '\(course)' (tacet plan \(context.step.performer) schedules it) or choose a performer who holds it",
+                 cite: task.cite, notes: [emit.taskNote(task)])
+        case .lapsed(let completed, let lapsed):
+            emit(.training, "\(who)'s '\(course)' (completed \(completed)) lapsed on \(lapsed); \(needs)", at: "performer",
+                 hint: "renew '\(course)'", cite: task.cite, notes: profile + [emit.taskNote(task)])
+        case .unknownCourse(let completed):
+            emit(.training, "cannot tell whether \(who)'s '\(course)' (completed \(completed)) is still current: '\(course)' is in no "
+                 + "catalog among the documents checked", at: "performer",
+                 hint: "add the catalog that lists '\(course)' (Curricula/catalog/) to the paths checked", cite: task.cite,
+                 notes: [emit.taskNote(task)])
         }
     }
 

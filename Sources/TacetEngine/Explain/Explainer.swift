@@ -15,7 +15,7 @@ public enum Explainer {
         }
         let step = workflow.steps[index]
         let context = StepContext(workflow: workflow, step: step, policy: policy, roster: roster)
-        let findings = WorkflowChecker(policy: policy, roster: roster).check(step: index, of: document, workflow)
+        let findings = WorkflowChecker(policy: policy, roster: roster, today: today).check(step: index, of: document, workflow)
         // Only this step's findings matter: apply the exceptions to them rather than check everything.
         let knownRules = Set(Requirement.allCases.map(\.rawValue)).union(policy.rules.map(\.id))
         let applier = ExceptionApplier(workflows: [workflow.metadata.name: (document, workflow)], knownRules: knownRules, today: today)
@@ -69,6 +69,11 @@ public enum Explainer {
             guard let task = context.task else { return "the task is unknown" }
             let required = requirement == .consent ? task.requires.consent : task.requires.disclosure
             return required ? nil : "the task does not require it"
+        case .training:
+            if !usesAI { return "the step uses no AI" }
+            guard let task = context.task else { return "the task is unknown" }
+            if task.requires.training.isEmpty { return "the task requires no training" }
+            return context.performer == nil ? "the performer is not in the roster" : nil
         }
     }
 

@@ -1,7 +1,8 @@
 import TacetDocuments
 
 /// Finds a therapist's gaps: areas below their target, and areas below the level the policy
-/// requires of a reviewer for the workflow steps they review.
+/// requires of a reviewer for the workflow steps they review; and the training the policy requires
+/// of the steps they perform.
 public enum GapAnalysis {
     /// The gaps of `therapist`, by area name, given the workspace's policies and workflows. Pass the
     /// resolved `policies` when planning many therapists, so they are resolved once.
@@ -31,5 +32,25 @@ public enum GapAnalysis {
             }
         }
         return gaps.values.sorted { $0.area < $1.area }
+    }
+
+    /// The training `therapist` must hold, current, for the workflow steps they perform with AI,
+    /// by course id.
+    public static func trainings(of therapist: Therapist, in documents: [LoadedDocument],
+                                 policies resolved: [String: ResolvedPolicy]? = nil) -> [TrainingNeed] {
+        var needs: [String: TrainingNeed] = [:]
+        let choice = PolicyChoice(resolved ?? PolicyResolver.resolve(documents).policies)
+        for document in documents {
+            guard case .workflow(let workflow) = document.document,
+                  case .success(let policy) = choice.choose(for: document, workflow) else { continue }
+            for step in workflow.steps where step.performer == therapist.id && step.ai > .humanOnly {
+                guard let task = policy.tasks[step.task]?.value else { continue }
+                for course in task.requires.training {
+                    needs[course, default: TrainingNeed(course: course, reasons: [])].reasons
+                        .append("to perform step '\(step.id)' of workflow '\(workflow.metadata.name)' (\(task.id)) with AI")
+                }
+            }
+        }
+        return needs.values.sorted { $0.course < $1.course }
     }
 }

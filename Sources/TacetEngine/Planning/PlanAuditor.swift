@@ -5,24 +5,25 @@ import TacetYAML
 /// Audits a `LearningPlan` against the catalog, the recertification rules and the therapist's
 /// profile: `tacet check` runs it on every plan, hand-written or generated.
 public struct PlanAuditor: Sendable {
-    let courses: [String: Course]
     let requirements: [String: RecertificationRequirements]
     let roster: Roster
+    let documents: [LoadedDocument]
+    let policies: [String: ResolvedPolicy]
+    let today: CalendarDate
+    var courses: [String: Course] { roster.courses }
 
-    /// An auditor for the catalogs and Requirements documents among `documents`.
-    public init(documents: [LoadedDocument], roster: Roster) {
-        var courses: [String: Course] = [:]
+    /// An auditor for the Requirements documents among `documents`, the catalogs' courses in
+    /// `roster`, and the training `policies` require of the workflows' performers, judged from `today`.
+    public init(documents: [LoadedDocument], roster: Roster, policies: [String: ResolvedPolicy], today: CalendarDate) {
         var requirements: [String: RecertificationRequirements] = [:]
         for document in documents {
-            switch document.document {
-            case .catalog(let catalog): for course in catalog.courses where courses[course.id] == nil { courses[course.id] = course }
-            case .requirements(let value): requirements[value.credential] = requirements[value.credential] ?? value
-            default: continue
-            }
+            if case .requirements(let value) = document.document { requirements[value.credential] = requirements[value.credential] ?? value }
         }
-        self.courses = courses
         self.requirements = requirements
         self.roster = roster
+        self.documents = documents
+        self.policies = policies
+        self.today = today
     }
 
     /// Every finding for `plan`, stored in `document`, in item order.
@@ -44,7 +45,9 @@ public struct PlanAuditor: Sendable {
         let completed = Set(therapist.completed.compactMap(\.course))
         var levels = therapist.levels
         var seen: [String: Int] = [:]
-        var counted: [Int] = []  // items whose credits count: known, in the cycle, not repeated
+        var taken: [Int] = []    // items that cost time and money: known, in the cycle, not duplicated
+        var counted: [Int] = []  // items whose credits count too: not a repeat, unless repeats earn credits
+        let rules = requirements[credential.name]
         // Quarter by quarter: a course may rely only on what earlier quarters bring.
         let order = plan.items.indices.sorted { (plan.items[$0].quarter, $0) < (plan.items[$1].quarter, $1) }
         var index = order.startIndex
@@ -61,20 +64,23 @@ public struct PlanAuditor: Sendable {
                          hint: Suggestion.closest(to: item.course, in: Array(courses.keys)).map { "did you mean '\($0)'?" })
                     continue
                 }
-                if let earlier = seen[course.id] {
-                    sink.emit(.duplicateCourse, "course '\(course.id)' is already in the plan", at: at + "/course",
-                         notes: [DiagnosticNote("first scheduled here", at: document.location(of: "/items/\(earlier)"))])
-                    continue
-                }
-                seen[course.id] = i
-                if completed.contains(course.id) {
+                // Training that lapses is taken again to renew it: a repeat, not a mistake.
+                let repeated = seen[course.id] != nil || completed.contains(course.id)
+                if repeated && course.renewalMonths == nil {
+                    if let earlier = seen[course.id] {
+                        sink.emit(.duplicateCourse, "course '\(course.id)' is already in the plan", at: at + "/course",
+                             notes: [DiagnosticNote("first scheduled here", at: document.location(of: "/items/\(earlier)"))])
+                        continue
+                    }
                     sink.emit(.alreadyCompleted, "\(therapist.name) has already completed '\(course.id)'", at: at + "/course")
                 }
+                seen[course.id] = seen[course.id] ?? i
                 if quarter < first || quarter > last {
                     sink.emit(.outsideCycle, "\(quarter) is outside the cycle \(plan.cycleStart) to \(plan.cycleEnd)", at: at + "/quarter",
                          hint: "credits earned outside the cycle do not count toward it")
                 } else {
-                    counted.append(i)
+                    taken.append(i)
+                    if !repeated || rules?.repeatsEarnCredits == true { counted.append(i) }
                 }
                 for prerequisite in course.prerequisites where !completed.contains(prerequisite) {
                     let scheduled = plan.items.indices.first { plan.items[$0].course == prerequisite }
@@ -97,13 +103,14 @@ public struct PlanAuditor: Sendable {
             }
             for (area, level) in gained where levels[area].map({ $0 < level }) ?? true { levels[area] = level }
         }
-        if let rules = requirements[credential.name] {
+        auditTraining(document, plan, therapist, &sink)
+        if let rules {
             auditCredits(plan, therapist, rules, counted, &sink)
         } else {
             sink.emit(.noRequirements, "no Requirements document covers \(therapist.name)'s credential \(credential.name)", at: "/therapist",
                  hint: "add the recertification rules (Curricula/requirements/) to the paths checked")
         }
-        if let budget = therapist.budget { auditBudget(plan, therapist, budget, counted, &sink) }
+        if let budget = therapist.budget { auditBudget(plan, therapist, budget, taken, &sink) }
         return sink.findings
     }
 
@@ -136,10 +143,34 @@ public struct PlanAuditor: Sendable {
         }
     }
 
-    private func auditBudget(_ plan: LearningPlan, _ therapist: Therapist, _ budget: Budget, _ counted: [Int],
+    /// Every training the policy requires of the therapist stays current from today (or the cycle's
+    /// start) to the cycle's end, counting completions and the plan's renewals.
+    private func auditTraining(_ document: LoadedDocument, _ plan: LearningPlan, _ therapist: Therapist, _ sink: inout Sink) {
+        let from = max(today, plan.cycleStart)
+        guard from <= plan.cycleEnd else { return }
+        for need in GapAnalysis.trainings(of: therapist, in: documents, policies: policies) {
+            // A course in no catalog is reported on the workflow step (requirement.training).
+            guard let course = courses[need.course] else { continue }
+            let items = plan.items.indices.filter { plan.items[$0].course == need.course }
+            let timeline = TrainingTimeline(completions: therapist.completed.filter { $0.course == need.course }.map(\.date),
+                                            planned: items.map { plan.items[$0].quarter }, renewalMonths: course.renewalMonths)
+            guard let lapse = timeline.firstLapse(from: from, through: plan.cycleEnd) else { continue }
+            let why = need.reasons.joined(separator: "; ")
+            let late = items.first { plan.items[$0].quarter.firstDay > lapse }
+            let held = lapse > from || timeline.completions.contains { $0 <= from }
+            let what = held ? "\(therapist.name)'s '\(need.course)' lapses on \(lapse)"
+                : "\(therapist.name) does not hold '\(need.course)'"
+            let plans = late.map { "the plan takes it only in \(plan.items[$0].quarter)" } ?? "the plan does not take it in time"
+            sink.emit(.trainingLapse, "\(what), needed \(why); \(plans)", at: late.map { "/items/\($0)/quarter" } ?? "/items",
+                      hint: "schedule '\(need.course)' in \(Quarter(containing: lapse)) or earlier"
+                        + (course.renewalMonths.map { ", and again within every \($0) months after" } ?? ""))
+        }
+    }
+
+    private func auditBudget(_ plan: LearningPlan, _ therapist: Therapist, _ budget: Budget, _ taken: [Int],
                              _ sink: inout Sink) {
         var years: [Int: (hours: Double, money: Double, firstOver: (hours: Int?, money: Int?))] = [:]
-        for i in counted.sorted(by: { (plan.items[$0].quarter, $0) < (plan.items[$1].quarter, $1) }) {
+        for i in taken.sorted(by: { (plan.items[$0].quarter, $0) < (plan.items[$1].quarter, $1) }) {
             guard let course = courses[plan.items[i].course] else { continue }
             let year = plan.items[i].quarter.year
             var entry = years[year] ?? (0, 0, (nil, nil))

@@ -28,6 +28,9 @@ public enum PlanFinding: String, Sendable, CaseIterable {
     case hoursBudget = "plan.budget-hours"
     /// A year's courses cost more than the therapist's yearly budget.
     case moneyBudget = "plan.budget-money"
+    /// Training the policy requires of the therapist lapses (or is never held) before the cycle ends,
+    /// with no renewal planned in time.
+    case trainingLapse = "plan.training-lapse"
 
     /// The severity the audit reports it with: warnings for what wastes effort, errors for what breaks the plan.
     public var severity: Severity {
@@ -53,6 +56,7 @@ public enum PlanFinding: String, Sendable, CaseIterable {
         case .categoryMinimum: "earned and planned credits reach each category's minimum (e.g. ethics)"
         case .hoursBudget: "no year's courses take more hours than the therapist's yearly budget"
         case .moneyBudget: "no year's courses cost more than the therapist's yearly budget"
+        case .trainingLapse: "training the policy requires of the therapist stays current from today to the cycle's end"
         }
     }
 }

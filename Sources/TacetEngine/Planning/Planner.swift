@@ -23,6 +23,9 @@ public struct Planner: Sendable {
 
     /// Solves the problem.
     public func solve() -> PlanResult {
+        if !problem.trainingProblems.isEmpty { return .infeasible(problem.trainingProblems.map { "required training: " + $0 }) }
+        let overBudget = Self.pinnedOverBudget(problem)
+        if !overBudget.isEmpty { return .infeasible(overBudget) }
         var search = Search(problem: problem, maxSteps: maxSteps)
         search.run()
         guard let best = search.best else {
@@ -31,6 +34,20 @@ public struct Planner: Sendable {
         var result = plan(best.selection, quarters: best.quarters)
         result.optimal = !search.exhausted
         return .plan(result)
+    }
+
+    /// Why the pinned training alone breaks a year's budget, one line per year and budget.
+    static func pinnedOverBudget(_ problem: PlanningProblem) -> [String] {
+        var reasons: [String] = []
+        for (year, used) in problem.pinnedByYear.sorted(by: { $0.key < $1.key }) {
+            if let limit = problem.hoursPerYear, used.hours > limit + 1e-9 {
+                reasons.append("hours in \(year): the required training alone takes \(format(used.hours)) of the \(format(limit)) a year allows")
+            }
+            if let limit = problem.moneyPerYear, used.money > limit + 1e-9 {
+                reasons.append("money in \(year): the required training alone costs \(format(used.money)) of the \(format(limit)) a year allows")
+            }
+        }
+        return reasons
     }
 
     /// Whether `selection` meets everything but the schedule: prerequisites, credits, minimums, gaps.
@@ -79,7 +96,9 @@ public struct Planner: Sendable {
             let course = problem.courses[index]
             var reasons: [String] = []
             for gap in problem.gaps {
-                guard let outcome = course.outcomes.first(where: { $0.area == gap.area }) else { continue }
+                // Only a course that raises the area's level works toward its gap.
+                guard let outcome = course.outcomes.first(where: { $0.area == gap.area }),
+                      gap.current.map({ outcome.level > $0 }) ?? true else { continue }
                 let closes = outcome.level >= gap.required
                 reasons.append("\(closes ? "closes" : "works toward") the \(gap.area) gap: brings it to \(outcome.level.rawValue)"
                                + " (\(gap.reasons.joined(separator: "; ")))")
@@ -92,9 +111,15 @@ public struct Planner: Sendable {
             reasons.append("\(Self.format(course.credits)) credits toward the cycle's \(Self.format(problem.total))")
             items.append(.init(course: course, quarter: problem.quarters[quarters[position]], reasons: reasons))
         }
+        for pinned in problem.pinned {
+            let needers = pinned.renewal ? nil : dependents[pinned.course.id]
+            items.append(.init(course: pinned.course, quarter: problem.quarters[pinned.quarter],
+                               reasons: pinned.reasons + (needers.map { ["prerequisite of \($0.joined(separator: ", "))"] } ?? [])))
+        }
         items.sort { ($0.quarter, $0.course.id) < ($1.quarter, $1.course.id) }
-        return PlannedCourses(items: items, cost: selection.reduce(0) { $0 + problem.courses[$1].cost },
-                              hours: selection.reduce(0) { $0 + problem.courses[$1].hours }, credits: problem.counted(byCategory))
+        let all = selection.map { problem.courses[$0] } + problem.pinned.map(\.course)
+        return PlannedCourses(items: items, cost: all.reduce(0) { $0 + $1.cost }, hours: all.reduce(0) { $0 + $1.hours },
+                              credits: problem.counted(byCategory))
     }
 
     /// A number as people write it: no decimals when whole, else two.
@@ -116,8 +141,9 @@ struct Compact {
         credits = problem.courses.map(\.credits)
         category = problem.courses.map(\.category)
         let index = Dictionary(problem.courses.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { first, _ in first })
+        let pinned = problem.pinnedPrerequisites
         prerequisites = problem.courses.map { course in
-            course.prerequisites.filter { !problem.completed.contains($0) }.map { index[$0] ?? -1 }
+            course.prerequisites.filter { !problem.completed.contains($0) && pinned[$0] == nil }.map { index[$0] ?? -1 }
         }
     }
 
@@ -162,6 +188,9 @@ private struct Search {
     let credits: [[Price]]
     /// The same for each category minimum, counting only that category's courses.
     let minimums: [String: [[Price]]]
+    /// For each course index, the courses that dominate it (see ``dominates(_:_:in:)``) and come
+    /// before it in `order`: taking it without all of them can never be needed.
+    let dominators: [[Int]]
     var chosen: [Bool]
     var best: (price: Price, selection: [Int], quarters: [Int])?
     let maxSteps: Int
@@ -175,14 +204,24 @@ private struct Search {
         compact = Compact(problem)
         scheduler = Scheduler(problem: problem)
         let years = Double(Set(problem.quarters.map(\.year)).count)
-        hoursAvailable = problem.hoursPerYear.map { $0 * years } ?? .infinity
-        moneyAvailable = problem.moneyPerYear.map { $0 * years } ?? .infinity
+        // What the pinned training takes is not available to the courses chosen.
+        let pinnedHours = problem.pinned.reduce(0) { $0 + $1.course.hours }
+        let pinnedMoney = problem.pinned.reduce(0) { $0 + $1.course.cost }
+        hoursAvailable = problem.hoursPerYear.map { $0 * years - pinnedHours } ?? .infinity
+        moneyAvailable = problem.moneyPerYear.map { $0 * years - pinnedMoney } ?? .infinity
         // Courses that close a gap first, so a first plan (and with it pruning) comes early; then the
         // best credits per unit of cost.
         func closesGap(_ course: Course) -> Int {
             problem.gaps.contains { gap in course.outcomes.contains { $0.area == gap.area && $0.level >= gap.required } } ? 0 : 1
         }
-        let order = problem.courses.indices.sorted { a, b in
+        // A course no year has room for can never be scheduled: leaving it out of the search keeps the bounds tight.
+        let pinnedByYear = problem.pinnedByYear
+        let calendarYears = Set(problem.quarters.map(\.year))
+        let hourRoom = problem.hoursPerYear.map { limit in calendarYears.map { limit - (pinnedByYear[$0]?.hours ?? 0) }.max() ?? 0 } ?? .infinity
+        let moneyRoom = problem.moneyPerYear.map { limit in calendarYears.map { limit - (pinnedByYear[$0]?.money ?? 0) }.max() ?? 0 } ?? .infinity
+        let order = problem.courses.indices.filter {
+            problem.courses[$0].hours <= hourRoom + 1e-9 && problem.courses[$0].cost <= moneyRoom + 1e-9
+        }.sorted { a, b in
             let (x, y) = (problem.courses[a], problem.courses[b])
             let rx = x.credits > 0 ? x.cost / x.credits : .infinity
             let ry = y.credits > 0 ? y.cost / y.credits : .infinity
@@ -203,6 +242,39 @@ private struct Search {
         }
         minimums = perCategory
         chosen = Array(repeating: false, count: problem.courses.count)
+        dominators = Self.dominators(problem, order)
+    }
+
+    /// Whether `a` can replace `b` in any plan without making it worse or breaking it: same category,
+    /// at least the credits, at most the cost and hours, every level `b` raises raised as far, no
+    /// entry level or prerequisite `b` does not need too, and no course needs `b` as a prerequisite.
+    /// Swapping `b` for `a` in `b`'s quarter then keeps every constraint, so some optimal plan takes
+    /// `b` only together with every course that dominates it and comes earlier in the search order.
+    static func dominates(_ a: Course, _ b: Course, in problem: PlanningProblem, prerequisites: Set<String>) -> Bool {
+        guard a.category == b.category, a.credits + 1e-9 >= b.credits, a.cost <= b.cost + 1e-9, a.hours <= b.hours + 1e-9,
+              !prerequisites.contains(b.id) else { return false }
+        let levels = problem.levels
+        for needed in a.prerequisites where !problem.completed.contains(needed) && !b.prerequisites.contains(needed) { return false }
+        for outcome in b.outcomes where levels[outcome.area].map({ $0 < outcome.level }) ?? true {
+            guard a.outcomes.contains(where: { $0.area == outcome.area && $0.level >= outcome.level }) else { return false }
+        }
+        for outcome in a.outcomes {
+            guard let entry = outcome.entry, levels[outcome.area].map({ $0 < entry }) ?? true else { continue }
+            guard b.outcomes.contains(where: { $0.area == outcome.area && ($0.entry.map { $0 >= entry } ?? false) }) else { return false }
+        }
+        return true
+    }
+
+    static func dominators(_ problem: PlanningProblem, _ order: [Int]) -> [[Int]] {
+        let prerequisites = Set(problem.courses.flatMap(\.prerequisites))
+        var dominators = Array(repeating: [Int](), count: problem.courses.count)
+        for later in order.indices {
+            let b = problem.courses[order[later]]
+            for earlier in 0..<later where dominates(problem.courses[order[earlier]], b, in: problem, prerequisites: prerequisites) {
+                dominators[order[later]].append(order[earlier])
+            }
+        }
+        return dominators
     }
 
     /// table[position][c]: the least price covering c whole credits with counting courses from `position` on.
@@ -253,9 +325,11 @@ private struct Search {
         if let best, !(bound < best.price) { return }
         let index = order[position]
         let course = problem.courses[index]
-        chosen[index] = true
-        visit(position + 1, price + Price(cost: course.cost, hours: course.hours))
-        chosen[index] = false
+        if dominators[index].allSatisfy({ chosen[$0] }) {
+            chosen[index] = true
+            visit(position + 1, price + Price(cost: course.cost, hours: course.hours))
+            chosen[index] = false
+        }
         visit(position + 1, price)
     }
 

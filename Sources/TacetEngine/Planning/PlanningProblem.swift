@@ -26,6 +26,10 @@ public struct PlanningProblem: Sendable {
     public var hoursPerYear: Double?
     /// Money per calendar year, when budgeted.
     public var moneyPerYear: Double?
+    /// Required training taken in fixed quarters; their first takes' credits are already in `earned`.
+    public var pinned: [PinnedCourse] = []
+    /// Why required training cannot be kept current by any plan (empty: it can).
+    public var trainingProblems: [String] = []
 
     /// Creates a problem from its parts; ``init(therapist:catalogs:requirements:gaps:today:)`` builds one
     /// from documents.
@@ -50,12 +54,28 @@ public struct PlanningProblem: Sendable {
     func counted(_ byCategory: [String: Double]) -> Double {
         byCategory.reduce(0) { $0 + min($1.value, caps[$1.key] ?? .infinity) }
     }
+
+    /// Courses pinned for the first time, by id: the first quarter index a course needing them may start in.
+    var pinnedPrerequisites: [String: Int] {
+        Dictionary(pinned.filter { !$0.renewal }.map { ($0.course.id, $0.quarter + 1) }, uniquingKeysWith: min)
+    }
+
+    /// Hours and money the pinned courses take in each calendar year.
+    var pinnedByYear: [Int: (hours: Double, money: Double)] {
+        var years: [Int: (hours: Double, money: Double)] = [:]
+        for item in pinned {
+            let year = quarters[item.quarter].year
+            years[year] = ((years[year]?.hours ?? 0) + item.course.hours, (years[year]?.money ?? 0) + item.course.cost)
+        }
+        return years
+    }
 }
 
 extension PlanningProblem {
-    /// The problem for `therapist`, planning from the quarter containing `today` to the cycle's end.
+    /// The problem for `therapist`, planning from the quarter containing `today` to the cycle's end,
+    /// with `trainings` kept current throughout (see ``pinned``).
     public init(therapist: Therapist, catalogs: [Catalog], requirements: RecertificationRequirements, gaps: [Gap],
-                today: CalendarDate) {
+                trainings: [TrainingNeed] = [], today: CalendarDate) {
         let credential = therapist.credential
         let completed = Set(therapist.completed.compactMap(\.course))
         var seen = Set<String>()
@@ -82,6 +102,57 @@ extension PlanningProblem {
         self.quarters = quarters
         hoursPerYear = therapist.budget?.hoursPerYear
         moneyPerYear = therapist.budget?.moneyPerYear
+        pinTrainings(trainings, of: therapist, catalogs: catalogs, repeatsEarnCredits: requirements.repeatsEarnCredits, today: today)
+        courses.removeAll { course in pinned.contains { $0.course.id == course.id } }
+        for item in pinned where item.countsCredits { earned[item.course.category, default: 0] += item.course.credits }
         credits = max(0, total - counted(earned))
+    }
+
+    /// Pins each required training in the quarters that keep it current from `today` to the cycle's
+    /// end, or records why no plan by quarters can.
+    private mutating func pinTrainings(_ needs: [TrainingNeed], of therapist: Therapist, catalogs: [Catalog],
+                                       repeatsEarnCredits: Bool, today: CalendarDate) {
+        let credential = therapist.credential
+        let from = max(today, credential.cycleStart)
+        guard let start = quarters.first, from <= credential.cycleEnd else { return }
+        let catalog = Dictionary(catalogs.flatMap(\.courses).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        for need in needs {
+            guard let course = catalog[need.course] else { continue }  // reported on the workflow step
+            let completions = therapist.completed.filter { $0.course == need.course }.map(\.date)
+            var timeline = TrainingTimeline(completions: completions, planned: [], renewalMonths: course.renewalMonths)
+            let why = need.reasons.joined(separator: "; ")
+            while let lapse = timeline.firstLapse(from: from, through: credential.cycleEnd) {
+                let quarter = max(Quarter(containing: lapse), start)
+                guard let index = quarters.firstIndex(of: quarter), !timeline.planned.contains(quarter) else {
+                    trainingProblems.append("\(need.course): it lapses \(course.renewalMonths.map { "every \($0) months" } ?? ""), "
+                                            + "sooner than a plan by quarters can renew it")
+                    break
+                }
+                let renewal = !completions.isEmpty || !timeline.planned.isEmpty
+                if !renewal {
+                    let missing = course.prerequisites.filter { !completed.contains($0) }
+                    let entries = course.outcomes.compactMap { outcome -> String? in
+                        guard let entry = outcome.entry, levels[outcome.area].map({ $0 < entry }) ?? true else { return nil }
+                        return "\(outcome.area) at \(entry.rawValue)"
+                    }
+                    if !missing.isEmpty || !entries.isEmpty {
+                        trainingProblems.append("\(need.course): needed now (\(why)), but it needs "
+                                                + (missing.map { "'\($0)'" } + entries).joined(separator: " and ") + " first")
+                        break
+                    }
+                }
+                timeline.planned.append(quarter)
+                let counts = !renewal || repeatsEarnCredits
+                let months = course.renewalMonths ?? 0
+                let source = completions.first { $0.adding(months: months) == lapse }.map { "completed \($0), valid \(months) months" }
+                    ?? timeline.planned.dropLast().first { $0.firstDay.adding(months: months) == lapse }
+                        .map { "\(months) months from the start of \($0), when the plan renews it" }
+                var reasons = [renewal ? "renews '\(need.course)' before it lapses on \(lapse) (\(source ?? "\(months)-month renewal")): needed \(why)"
+                                       : "training the policy requires before AI use, not yet held: needed \(why)"]
+                reasons.append(counts ? "\(Planner.format(course.credits)) credits toward the cycle's \(Planner.format(total))"
+                                      : "a repeat: earns no further credits (repeatsEarnCredits is false in the Requirements)")
+                pinned.append(PinnedCourse(course: course, quarter: index, renewal: renewal, countsCredits: counts, reasons: reasons))
+            }
+        }
     }
 }

@@ -47,12 +47,15 @@ struct Scheduler {
         let hourLimit = problem.hoursPerYear ?? .infinity
         let moneyLimit = problem.moneyPerYear ?? .infinity
         let courses = selection.map { problem.courses[$0] }
-        guard courses.reduce(0, { $0 + $1.hours }) <= hourLimit * Double(years.count) + 1e-9,
-              courses.reduce(0, { $0 + $1.cost }) <= moneyLimit * Double(years.count) + 1e-9 else { return nil }
+        // Pinned training comes first: each year's room starts with what it leaves.
+        let pinned = problem.pinnedByYear
+        let pinnedHours = years.map { pinned[problem.quarters[$0.lowerBound].year]?.hours ?? 0 }
+        let pinnedMoney = years.map { pinned[problem.quarters[$0.lowerBound].year]?.money ?? 0 }
+        guard courses.reduce(0, { $0 + $1.hours }) + pinnedHours.reduce(0, +) <= hourLimit * Double(years.count) + 1e-9,
+              courses.reduce(0, { $0 + $1.cost }) + pinnedMoney.reduce(0, +) <= moneyLimit * Double(years.count) + 1e-9 else { return nil }
         // Packing every course as if unlinked is a relaxation: if even that fails, nothing fits.
         let byWeight = selection.indices.sorted { (courses[$0].hours, courses[$0].cost) > (courses[$1].hours, courses[$1].cost) }
-        let empty = Array(repeating: 0.0, count: years.count)
-        guard let relaxed = pack(byWeight, courses, hours: empty, money: empty, hourLimit: hourLimit, moneyLimit: moneyLimit,
+        guard let relaxed = pack(byWeight, courses, hours: pinnedHours, money: pinnedMoney, hourLimit: hourLimit, moneyLimit: moneyLimit,
                                  steps: &steps, limit: limit) else {
             return nil
         }
@@ -67,8 +70,8 @@ struct Scheduler {
             .sorted { courses[$0].hours > courses[$1].hours }
         let free = selection.indices.filter { !linked.contains($0) }.sorted { (courses[$0].hours, courses[$0].cost) > (courses[$1].hours, courses[$1].cost) }
         var ranges = Array(repeating: whole, count: selection.count)
-        var hours = Array(repeating: 0.0, count: years.count)
-        var money = Array(repeating: 0.0, count: years.count)
+        var hours = pinnedHours
+        var money = pinnedMoney
 
         func assignLinked(_ k: Int) -> [Int]? {
             steps += 1
@@ -81,7 +84,7 @@ struct Scheduler {
                 return at
             }
             let position = dependent[k]
-            for year in years.indices {
+            for year in years.indices where years[year].upperBound >= links.notBefore[position] {
                 guard hours[year] + courses[position].hours <= hourLimit + 1e-9,
                       money[year] + courses[position].cost <= moneyLimit + 1e-9 else { continue }
                 hours[year] += courses[position].hours
@@ -133,19 +136,21 @@ struct Scheduler {
         return fill(0) ? choice : nil
     }
 
-    /// For each selected course: the positions of its prerequisites, and for each entry level it
-    /// needs, the positions of the courses that bring it. Nil when a prerequisite or entry level is
-    /// out of the selection's reach.
+    /// For each selected course: the positions of its prerequisites, for each entry level it needs,
+    /// the positions of the courses that bring it, and the first quarter a pinned prerequisite allows.
+    /// Nil when a prerequisite or entry level is out of the selection's reach.
     struct Links {
         var prerequisites: [[Int]]
         var providers: [[[Int]]]
+        var notBefore: [Int]
 
-        /// Positions of courses linked to another by a prerequisite or an entry level; the rest are free.
+        /// Positions of courses linked to another by a prerequisite or an entry level, or held back by
+        /// a pinned prerequisite; the rest are free to go anywhere in their year.
         var linked: Set<Int> {
             var linked = Set<Int>()
             for k in prerequisites.indices {
                 let others = prerequisites[k] + providers[k].flatMap { $0 }
-                if !others.isEmpty { linked.insert(k) }
+                if !others.isEmpty || notBefore[k] > 0 { linked.insert(k) }
                 linked.formUnion(others)
             }
             return linked
@@ -155,11 +160,17 @@ struct Scheduler {
     func links(_ selection: [Int]) -> Links? {
         let position = Dictionary(selection.enumerated().map { (problem.courses[$0.element].id, $0.offset) },
                                   uniquingKeysWith: { first, _ in first })
-        var links = Links(prerequisites: [], providers: [])
+        var links = Links(prerequisites: [], providers: [], notBefore: [])
+        let pinned = problem.pinnedPrerequisites
         for index in selection {
             let course = problem.courses[index]
             var prerequisites: [Int] = []
+            var notBefore = 0
             for prerequisite in course.prerequisites where !problem.completed.contains(prerequisite) {
+                if let available = pinned[prerequisite] {
+                    notBefore = max(notBefore, available)
+                    continue
+                }
                 guard let p = position[prerequisite] else { return nil }
                 prerequisites.append(p)
             }
@@ -174,6 +185,7 @@ struct Scheduler {
             }
             links.prerequisites.append(prerequisites)
             links.providers.append(needs)
+            links.notBefore.append(notBefore)
         }
         return links
     }
@@ -188,7 +200,7 @@ struct Scheduler {
         while changed {
             changed = false
             for k in selection.indices {
-                var earliest = ranges[k].lowerBound
+                var earliest = max(ranges[k].lowerBound, links.notBefore[k])
                 var ready = true
                 for p in links.prerequisites[k] {
                     guard at[p] != unplaced else { ready = false; break }

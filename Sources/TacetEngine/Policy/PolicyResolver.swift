@@ -175,6 +175,10 @@ public struct PolicyResolver {
         if was.disclosure && !new.disclosure {
             error(.loosens, "drops the disclosure requirement of '\(task.id)'", document, task.pointer, notes: seeBase)
         }
+        for course in was.training where !new.training.contains(course) {
+            error(.loosens, "drops the training requirement '\(course)' of '\(task.id)'", document, task.pointer + "/requires",
+                  hint: "a layer may add training to a task, never remove it", notes: seeBase)
+        }
         if let oldData = was.data {
             let wider = DataClasses(new.data ?? DataClass.allCases).subtracting(DataClasses(oldData))
             if !wider.isEmpty {

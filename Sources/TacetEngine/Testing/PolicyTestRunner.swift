@@ -10,7 +10,7 @@ import TacetYAML
 public struct PolicyTestRunner: Sendable {
     /// The YAML bounds for inputs.
     public var limits: YAMLLimits
-    /// The day exceptions among the inputs are judged on.
+    /// The day exceptions and training among the inputs are judged on, unless a case names its own.
     public var today: CalendarDate
 
     /// Creates a runner.
@@ -89,12 +89,13 @@ public struct PolicyTestRunner: Sendable {
             policy = resolved
         }
         var findings: [Diagnostic] = []
+        let today = testCase.today ?? today
         let roster = Roster(workspace.documents)
         var workflows: [String: (document: LoadedDocument, workflow: Workflow)] = [:]
         for input in workspace.documents {
             guard case .workflow(let workflow) = input.document else { continue }
             workflows[workflow.metadata.name] = (input, workflow)
-            findings += WorkflowChecker(policy: policy, roster: roster).check(input, workflow)
+            findings += WorkflowChecker(policy: policy, roster: roster, today: today).check(input, workflow)
         }
         let known = Set(Requirement.allCases.map(\.rawValue)).union(policy.rules.map(\.id))
         let applied = ExceptionApplier(workflows: workflows, knownRules: known, today: today)

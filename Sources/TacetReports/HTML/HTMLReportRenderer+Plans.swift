@@ -44,6 +44,14 @@ extension HTMLReportRenderer.Page {
         for item in plan.items {
             if item.quarter < first || last < item.quarter { outside.append(item) } else { byQuarter[item.quarter, default: []].append(item) }
         }
+        // A course taken again (renewing training) earns credits only where the Requirements say repeats do, as in the audit.
+        var taken = Set(therapist.completed.compactMap(\.course))
+        var creditless = Set<PlanItem>()
+        for index in plan.items.indices.sorted(by: { (plan.items[$0].quarter, $0) < (plan.items[$1].quarter, $1) })
+        where !taken.insert(plan.items[index].course).inserted && rules?.repeatsEarnCredits != true {
+            creditless.insert(plan.items[index])
+        }
+        func counted(_ item: PlanItem) -> Double { creditless.contains(item) ? 0 : courses[item.course]?.credits ?? 0 }
         let requirement = total.map { " against the \(Wording.number($0)) the cycle requires" } ?? ""
         html += "<p>\(Wording.number(earnedCredits)) credits earned before the plan, counted from the start\(escape(requirement)).</p>\n"
         html += "<table class=\"timeline\">\n<caption>\(escape(therapist.name))'s plan by quarter</caption>\n"
@@ -57,11 +65,13 @@ extension HTMLReportRenderer.Page {
             // A run of quarters without courses is one row, so a five-year cycle stays readable.
             var end = quarter
             while items.isEmpty, end < last, byQuarter[end.next] == nil { end = end.next }
-            let credits = items.reduce(0) { $0 + (courses[$1.course]?.credits ?? 0) }
+            let credits = items.reduce(0) { $0 + counted($1) }
             accumulated += credits
             let span = end == quarter ? "\(quarter)" : "\(quarter) to \(end)"
             let when = end < now ? " <span class=\"past\">(past)</span>" : quarter <= now && now <= end ? " <span class=\"past\">(now)</span>" : ""
-            let list = items.isEmpty ? "no courses" : "<ul>" + items.map { item in "<li>\(courseText(item, courses))</li>" }.joined() + "</ul>"
+            let list = items.isEmpty ? "no courses" : "<ul>" + items.map { item in
+                "<li>\(courseText(item, courses))\(creditless.contains(item) ? " <em>(a repeat: no credits counted)</em>" : "")</li>"
+            }.joined() + "</ul>"
             html += "<tr\(items.isEmpty ? " class=\"quiet\"" : "")><th scope=\"row\">\(span)\(when)</th><td>\(list)</td>"
                 + "<td>\(items.isEmpty ? "-" : Wording.number(credits))</td><td>\(progress(accumulated, of: total))</td></tr>\n"
             quarter = end.next
@@ -74,8 +84,8 @@ extension HTMLReportRenderer.Page {
         for minimum in rules?.minimums ?? [] {
             let category = minimum.category
             let have = earned.filter { $0.category == category }.reduce(0) { $0 + $1.credits }
-                + plan.items.filter { $0.quarter >= first && $0.quarter <= last }
-                    .compactMap { courses[$0.course] }.filter { $0.category == category }.reduce(0) { $0 + $1.credits }
+                + plan.items.filter { $0.quarter >= first && $0.quarter <= last && courses[$0.course]?.category == category }
+                    .reduce(0) { $0 + counted($1) }
             let verdict = have >= minimum.credits ? "met" : "short by \(Wording.number(minimum.credits - have))"
             html += "<p>Credits in \(escape(category)): \(Wording.number(have)) of at least \(Wording.number(minimum.credits)) credits (\(verdict)).</p>\n"
         }
