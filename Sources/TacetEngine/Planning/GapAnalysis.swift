@@ -20,16 +20,11 @@ public enum GapAnalysis {
         for (area, level) in therapist.targets.sorted(by: { $0.key < $1.key }) {
             need(area, level, "target: \(area) at \(level.rawValue)")
         }
-        let choice = PolicyChoice(resolved ?? PolicyResolver.resolve(documents).policies)
-        for document in documents {
-            guard case .workflow(let workflow) = document.document,
-                  case .success(let policy) = choice.choose(for: document, workflow) else { continue }
-            for step in workflow.steps where step.reviewer == therapist.id && step.ai > .humanOnly {
-                guard let task = policy.tasks[step.task]?.value, let review = task.requires.review else { continue }
-                let area = review.area ?? task.area
-                need(area, review.minLevel, "to review step '\(step.id)' of workflow '\(workflow.metadata.name)' "
-                     + "(\(task.id)) you need \(area) at \(review.minLevel.rawValue)")
-            }
+        for (workflow, step, task) in stepsWithAI(in: documents, policies: resolved) where step.reviewer == therapist.id {
+            guard let review = task.requires.review else { continue }
+            let area = review.area ?? task.area
+            need(area, review.minLevel, "to review step '\(step.id)' of workflow '\(workflow.metadata.name)' "
+                 + "(\(task.id)) you need \(area) at \(review.minLevel.rawValue)")
         }
         return gaps.values.sorted { $0.area < $1.area }
     }
@@ -39,18 +34,27 @@ public enum GapAnalysis {
     public static func trainings(of therapist: Therapist, in documents: [LoadedDocument],
                                  policies resolved: [String: ResolvedPolicy]? = nil) -> [TrainingNeed] {
         var needs: [String: TrainingNeed] = [:]
-        let choice = PolicyChoice(resolved ?? PolicyResolver.resolve(documents).policies)
-        for document in documents {
-            guard case .workflow(let workflow) = document.document,
-                  case .success(let policy) = choice.choose(for: document, workflow) else { continue }
-            for step in workflow.steps where step.performer == therapist.id && step.ai > .humanOnly {
-                guard let task = policy.tasks[step.task]?.value else { continue }
-                for course in task.requires.training {
-                    needs[course, default: TrainingNeed(course: course, reasons: [])].reasons
-                        .append("to perform step '\(step.id)' of workflow '\(workflow.metadata.name)' (\(task.id)) with AI")
-                }
+        for (workflow, step, task) in stepsWithAI(in: documents, policies: resolved) where step.performer == therapist.id {
+            for course in task.requires.training {
+                needs[course, default: TrainingNeed(course: course, reasons: [])].reasons
+                    .append("to perform step '\(step.id)' of workflow '\(workflow.metadata.name)' (\(task.id)) with AI")
             }
         }
         return needs.values.sorted { $0.course < $1.course }
+    }
+
+    /// Every workflow step that uses AI on a task its policy classifies, with that task: what the
+    /// policy asks of the people who perform and review it.
+    private static func stepsWithAI(in documents: [LoadedDocument], policies resolved: [String: ResolvedPolicy]?)
+        -> [(workflow: Workflow, step: WorkflowStep, task: PolicyTask)] {
+        let choice = PolicyChoice(resolved ?? PolicyResolver.resolve(documents).policies)
+        return documents.flatMap { document -> [(workflow: Workflow, step: WorkflowStep, task: PolicyTask)] in
+            guard case .workflow(let workflow) = document.document,
+                  case .success(let policy) = choice.choose(for: document, workflow) else { return [] }
+            return workflow.steps.compactMap { step in
+                guard step.ai > .humanOnly, let task = policy.tasks[step.task]?.value else { return nil }
+                return (workflow, step, task)
+            }
+        }
     }
 }

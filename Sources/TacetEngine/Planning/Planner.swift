@@ -202,23 +202,20 @@ private struct Search {
         self.problem = problem
         self.maxSteps = maxSteps
         compact = Compact(problem)
-        scheduler = Scheduler(problem: problem)
-        let years = Double(Set(problem.quarters.map(\.year)).count)
+        let scheduler = Scheduler(problem: problem)
+        self.scheduler = scheduler
+        let years = Double(scheduler.years.count)
         // What the pinned training takes is not available to the courses chosen.
-        let pinnedHours = problem.pinned.reduce(0) { $0 + $1.course.hours }
-        let pinnedMoney = problem.pinned.reduce(0) { $0 + $1.course.cost }
-        hoursAvailable = problem.hoursPerYear.map { $0 * years - pinnedHours } ?? .infinity
-        moneyAvailable = problem.moneyPerYear.map { $0 * years - pinnedMoney } ?? .infinity
+        hoursAvailable = problem.hoursPerYear.map { $0 * years - scheduler.pinnedHours.reduce(0, +) } ?? .infinity
+        moneyAvailable = problem.moneyPerYear.map { $0 * years - scheduler.pinnedMoney.reduce(0, +) } ?? .infinity
         // Courses that close a gap first, so a first plan (and with it pruning) comes early; then the
         // best credits per unit of cost.
         func closesGap(_ course: Course) -> Int {
             problem.gaps.contains { gap in course.outcomes.contains { $0.area == gap.area && $0.level >= gap.required } } ? 0 : 1
         }
         // A course no year has room for can never be scheduled: leaving it out of the search keeps the bounds tight.
-        let pinnedByYear = problem.pinnedByYear
-        let calendarYears = Set(problem.quarters.map(\.year))
-        let hourRoom = problem.hoursPerYear.map { limit in calendarYears.map { limit - (pinnedByYear[$0]?.hours ?? 0) }.max() ?? 0 } ?? .infinity
-        let moneyRoom = problem.moneyPerYear.map { limit in calendarYears.map { limit - (pinnedByYear[$0]?.money ?? 0) }.max() ?? 0 } ?? .infinity
+        let hourRoom = problem.hoursPerYear.map { limit in scheduler.pinnedHours.map { limit - $0 }.max() ?? 0 } ?? .infinity
+        let moneyRoom = problem.moneyPerYear.map { limit in scheduler.pinnedMoney.map { limit - $0 }.max() ?? 0 } ?? .infinity
         let order = problem.courses.indices.filter {
             problem.courses[$0].hours <= hourRoom + 1e-9 && problem.courses[$0].cost <= moneyRoom + 1e-9
         }.sorted { a, b in

@@ -10,6 +10,11 @@ struct Scheduler {
     let problem: PlanningProblem
     /// The index range of `problem.quarters` in each calendar year, in order.
     let years: [ClosedRange<Int>]
+    /// The hours and money the pinned training takes in each of `years`: what the chosen courses cannot use.
+    let pinnedHours: [Double]
+    let pinnedMoney: [Double]
+    /// Courses pinned for the first time, by id: the first quarter index a course needing them may start in.
+    let pinnedPrerequisites: [String: Int]
 
     init(problem: PlanningProblem) {
         self.problem = problem
@@ -22,6 +27,11 @@ struct Scheduler {
             }
         }
         self.years = years
+        // Worked out once here: `schedule` runs at every search node that meets the static constraints.
+        let pinned = problem.pinnedByYear
+        pinnedHours = years.map { pinned[problem.quarters[$0.lowerBound].year]?.hours ?? 0 }
+        pinnedMoney = years.map { pinned[problem.quarters[$0.lowerBound].year]?.money ?? 0 }
+        pinnedPrerequisites = problem.pinnedPrerequisites
     }
 
     /// The quarter index of each selected course (same order as `selection`), or nil when none fits.
@@ -48,9 +58,6 @@ struct Scheduler {
         let moneyLimit = problem.moneyPerYear ?? .infinity
         let courses = selection.map { problem.courses[$0] }
         // Pinned training comes first: each year's room starts with what it leaves.
-        let pinned = problem.pinnedByYear
-        let pinnedHours = years.map { pinned[problem.quarters[$0.lowerBound].year]?.hours ?? 0 }
-        let pinnedMoney = years.map { pinned[problem.quarters[$0.lowerBound].year]?.money ?? 0 }
         guard courses.reduce(0, { $0 + $1.hours }) + pinnedHours.reduce(0, +) <= hourLimit * Double(years.count) + 1e-9,
               courses.reduce(0, { $0 + $1.cost }) + pinnedMoney.reduce(0, +) <= moneyLimit * Double(years.count) + 1e-9 else { return nil }
         // Packing every course as if unlinked is a relaxation: if even that fails, nothing fits.
@@ -161,13 +168,12 @@ struct Scheduler {
         let position = Dictionary(selection.enumerated().map { (problem.courses[$0.element].id, $0.offset) },
                                   uniquingKeysWith: { first, _ in first })
         var links = Links(prerequisites: [], providers: [], notBefore: [])
-        let pinned = problem.pinnedPrerequisites
         for index in selection {
             let course = problem.courses[index]
             var prerequisites: [Int] = []
             var notBefore = 0
             for prerequisite in course.prerequisites where !problem.completed.contains(prerequisite) {
-                if let available = pinned[prerequisite] {
+                if let available = pinnedPrerequisites[prerequisite] {
                     notBefore = max(notBefore, available)
                     continue
                 }
