@@ -62,6 +62,7 @@ public enum PlanCommand {
         var yamls: [String] = []
         var json: [[String: Any]] = []
         var infeasible = false
+        var planned: [(document: LoadedDocument, therapist: Therapist, gaps: [Gap], problem: PlanningProblem)] = []
         for (document, therapist) in chosen {
             guard let rules = requirements.first(where: { $0.credential == therapist.credential.name }) else {
                 problems.append(.error("plan.no-requirements", "no Requirements document covers \(therapist.name)'s credential "
@@ -71,9 +72,14 @@ public enum PlanCommand {
             }
             let gaps = GapAnalysis.gaps(of: therapist, in: documents, policies: policies)
             let trainings = GapAnalysis.trainings(of: therapist, in: documents, policies: policies)
-            let problem = PlanningProblem(therapist: therapist, catalogs: catalogs, requirements: rules, gaps: gaps,
-                                          trainings: trainings, today: today)
-            switch Planner(problem, maxSteps: maxSteps).solve() {
+            planned.append((document, therapist, gaps, PlanningProblem(therapist: therapist, catalogs: catalogs, requirements: rules,
+                                                                       gaps: gaps, trainings: trainings, today: today)))
+        }
+        // Each therapist's plan is independent: solved on every core, reported in roster order.
+        let problemsToSolve = planned.map(\.problem)
+        let results = Parallel.map(problemsToSolve.count) { Planner(problemsToSolve[$0], maxSteps: maxSteps).solve() }
+        for ((document, therapist, gaps, _), result) in zip(planned, results) {
+            switch result {
             case .plan(let plan):
                 if !plan.optimal {
                     problems.append(Diagnostic(.warning, code: "plan.not-proven-optimal",

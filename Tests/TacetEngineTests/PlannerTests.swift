@@ -22,7 +22,9 @@ struct SplitMix64 {
 struct PlannerTests {
     static let areas = ["a", "b", "c"]
 
-    static func randomProblem(seed: UInt64) -> PlanningProblem {
+    /// A random small problem; `tight` ones always budget hours and money per year, over up to four
+    /// years, so that spreading the courses over the years decides the plan.
+    static func randomProblem(seed: UInt64, tight: Bool = false) -> PlanningProblem {
         var random = SplitMix64(state: seed)
         let levels = CompetencyLevel.allCases
         var courses: [Course] = []
@@ -49,7 +51,7 @@ struct PlannerTests {
         }
         var quarters: [Quarter] = []
         var quarter = Quarter(year: 2027, quarter: random.int(1...4)) ?? Quarter(containing: .epoch)
-        for _ in 0..<random.int(1...8) {
+        for _ in 0..<random.int(1...(tight ? 14 : 8)) {
             quarters.append(quarter)
             quarter = quarter.next
         }
@@ -74,8 +76,8 @@ struct PlannerTests {
             courses: courses, levels: current, gaps: gaps, credits: total, earned: random.chance(30) ? ["x": Double(random.int(0...20))] : [:],
             total: total, minimums: random.chance(50) ? ["ethics": Double(random.int(1...5))] : [:],
             caps: random.chance(20) ? ["x": Double(random.int(10...40))] : [:], completed: [], quarters: quarters,
-            hoursPerYear: random.chance(50) ? Double(random.int(5...30)) : nil,
-            moneyPerYear: random.chance(40) ? Double(random.int(10...60) * 5) : nil)
+            hoursPerYear: tight || random.chance(50) ? Double(random.int(tight ? 10...20 : 5...30)) : nil,
+            moneyPerYear: tight || random.chance(40) ? Double(random.int(tight ? 8...30 : 10...60) * 5) : nil)
         problem.pinned = pinned
         for item in pinned { problem.earned[item.course.category, default: 0] += item.course.credits }
         return problem
@@ -100,11 +102,38 @@ struct PlannerTests {
         return best
     }
 
-    @Test("the plan is optimal: same cost and hours as brute force on 400 random small problems")
-    func optimality() {
+    /// What is wrong with `plan` as a schedule for `problem`, checked from the plan alone: quarters
+    /// in the cycle, each year within its budgets, prerequisites and entry levels reached first.
+    static func scheduleErrors(_ plan: PlannedCourses, _ problem: PlanningProblem) -> [String] {
+        var errors: [String] = []
+        var byYear: [Int: (hours: Double, money: Double)] = [:]
+        for item in plan.items {
+            if !problem.quarters.contains(item.quarter) { errors.append("\(item.course.id) in \(item.quarter), outside the cycle") }
+            let used = byYear[item.quarter.year] ?? (0, 0)
+            byYear[item.quarter.year] = (used.hours + item.course.hours, used.money + item.course.cost)
+            let earlier = plan.items.filter { $0.quarter < item.quarter }
+            for prerequisite in item.course.prerequisites where !earlier.contains(where: { $0.course.id == prerequisite }) {
+                errors.append("\(item.course.id) in \(item.quarter) before its prerequisite \(prerequisite)")
+            }
+            for outcome in item.course.outcomes {
+                guard let entry = outcome.entry, problem.levels[outcome.area].map({ $0 < entry }) ?? true else { continue }
+                if !earlier.contains(where: { $0.course.outcomes.contains { $0.area == outcome.area && $0.level >= entry } }) {
+                    errors.append("\(item.course.id) in \(item.quarter) before \(outcome.area) reaches \(entry.rawValue)")
+                }
+            }
+        }
+        for (year, used) in byYear {
+            if let limit = problem.hoursPerYear, used.hours > limit + 1e-9 { errors.append("\(year): \(used.hours) hours of \(limit)") }
+            if let limit = problem.moneyPerYear, used.money > limit + 1e-9 { errors.append("\(year): \(used.money) money of \(limit)") }
+        }
+        return errors
+    }
+
+    /// Solves `count` random problems and compares each with brute force; returns how many had a plan.
+    static func compareWithBruteForce(_ count: UInt64, tight: Bool) -> Int {
         var feasible = 0
-        for seed in 0..<UInt64(400) {
-            let problem = Self.randomProblem(seed: seed)
+        for seed in 0..<count {
+            let problem = Self.randomProblem(seed: seed, tight: tight)
             let expected = Self.bruteForce(problem)
             switch Planner(problem).solve() {
             case .plan(let plan):
@@ -113,6 +142,7 @@ struct PlannerTests {
                 #expect(expected != nil, "case \(seed): planner found a plan brute force did not")
                 #expect(abs(plan.cost - (expected?.cost ?? -1)) < 1e-6, "case \(seed): cost \(plan.cost) vs \(String(describing: expected))")
                 #expect(abs(plan.hours - (expected?.hours ?? -1)) < 1e-6, "case \(seed): hours \(plan.hours) vs \(String(describing: expected))")
+                #expect(scheduleErrors(plan, problem).isEmpty, "case \(seed): \(scheduleErrors(plan, problem))")
             case .infeasible(let reasons):
                 #expect(expected == nil, "case \(seed): brute force found \(String(describing: expected)); planner said \(reasons)")
                 #expect(!reasons.isEmpty)
@@ -120,9 +150,22 @@ struct PlannerTests {
                 Issue.record("case \(seed): a small problem ran out of its \(steps) steps")
             }
         }
+        return feasible
+    }
+
+    @Test("the plan is optimal: same cost and hours as brute force on 400 random small problems, and a valid schedule")
+    func optimality() {
+        let feasible = Self.compareWithBruteForce(400, tight: false)
         // The generator must exercise both outcomes, or the comparison proves little.
         #expect(feasible > 100)
         #expect(feasible < 390)
+    }
+
+    @Test("under tight yearly budgets over up to four years, still the brute-force optimum on 300 problems")
+    func optimalityUnderTightBudgets() {
+        let feasible = Self.compareWithBruteForce(300, tight: true)
+        #expect(feasible > 50)
+        #expect(feasible < 290)
     }
 }
 

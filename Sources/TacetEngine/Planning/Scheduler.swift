@@ -108,22 +108,44 @@ struct Scheduler {
     }
 
     /// A year for each free course within the budgets' room, or nil: an exact search where years
-    /// with the same room left are tried once, and rooms already found hopeless are remembered.
+    /// with the same room left are tried once, rooms already found hopeless are remembered, and a
+    /// branch stops once the room that could still hold a course is less than the courses left need.
+    /// `items` come largest first, so rooms left too small for every later course show up early.
     private func pack(_ items: [Int], _ courses: [Course], hours: [Double], money: [Double], hourLimit: Double,
                       moneyLimit: Double, steps: inout Int, limit: Int) -> [Int]? {
         var room = years.indices.map { (hours: hourLimit - hours[$0], money: moneyLimit - money[$0]) }
         var choice = Array(repeating: 0, count: items.count)
-        var hopeless = Set<String>()
-        func key(_ k: Int) -> String {
-            "\(k)|" + room.map { "\(($0.hours * 1000).rounded()),\(($0.money * 100).rounded())" }.sorted().joined(separator: ";")
+        // From each item on: the hours and money still to place, and the smallest single course.
+        var hoursLeft = Array(repeating: 0.0, count: items.count + 1)
+        var moneyLeft = hoursLeft
+        var smallestHours = Array(repeating: Double.infinity, count: items.count + 1)
+        var smallestMoney = smallestHours
+        for k in stride(from: items.count - 1, through: 0, by: -1) {
+            let course = courses[items[k]]
+            hoursLeft[k] = hoursLeft[k + 1] + course.hours
+            moneyLeft[k] = moneyLeft[k + 1] + course.cost
+            smallestHours[k] = min(smallestHours[k + 1], course.hours)
+            smallestMoney[k] = min(smallestMoney[k + 1], course.cost)
         }
+        // Rooms as whole thousandths of an hour and hundredths of money: an unbounded limit stays out of the key.
+        func units(_ value: Double, _ scale: Double) -> Int { value.isFinite ? Int((value * scale).rounded()) : 0 }
+        var hopeless = Set<[Int]>()
         var count = steps
         defer { steps = count }
         func fill(_ k: Int) -> Bool {
             count += 1
             if count > limit { return false }
             if k == items.count { return true }
-            let state = key(k)
+            // Room too small for every course left is lost: what remains must fit in the rest.
+            var usableHours = 0.0
+            var usableMoney = 0.0
+            for left in room where left.hours + 1e-9 >= smallestHours[k] && left.money + 1e-9 >= smallestMoney[k] {
+                usableHours += left.hours
+                usableMoney += left.money
+            }
+            guard usableHours + 1e-9 >= hoursLeft[k], usableMoney + 1e-9 >= moneyLeft[k] else { return false }
+            let rooms = room.map { (units($0.hours, 1000), units($0.money, 100)) }.sorted { $0 < $1 }
+            let state = [k] + rooms.flatMap { [$0.0, $0.1] }
             if hopeless.contains(state) { return false }
             let course = courses[items[k]]
             var tried: [(Double, Double)] = []
