@@ -49,7 +49,7 @@ struct PlannerSearch {
     var chosen: [Bool]
     var byCategory: [Double]
     var reached: [Int]
-    var rooms: [(hours: Double, money: Double)]
+    var rooms: [YearRoom]
     var year: [Int]
 
     var best: (price: PlanPrice, selection: [Int], quarters: [Int])?
@@ -67,10 +67,10 @@ struct PlannerSearch {
         self.maxSteps = maxSteps
         let scheduler = Scheduler(problem: problem)
         self.scheduler = scheduler
-        let years = Double(scheduler.years.count)
         // What the pinned training takes is not available to the courses chosen.
-        hoursAvailable = problem.hoursPerYear.map { $0 * years - scheduler.pinnedHours.reduce(0, +) } ?? .infinity
-        moneyAvailable = problem.moneyPerYear.map { $0 * years - scheduler.pinnedMoney.reduce(0, +) } ?? .infinity
+        rooms = scheduler.rooms
+        hoursAvailable = rooms.reduce(0) { $0 + $1.hours }
+        moneyAvailable = rooms.reduce(0) { $0 + $1.money }
 
         let courses = problem.courses
         let gaps = problem.gaps
@@ -78,8 +78,8 @@ struct PlannerSearch {
             gaps.indices.filter { g in course.outcomes.contains { $0.area == gaps[g].area && $0.level >= gaps[g].required } }
         }
         // A course no year has room for can never be scheduled: leaving it out of the search keeps the bounds tight.
-        let hourRoom = problem.hoursPerYear.map { limit in scheduler.pinnedHours.map { limit - $0 }.max() ?? 0 } ?? .infinity
-        let moneyRoom = problem.moneyPerYear.map { limit in scheduler.pinnedMoney.map { limit - $0 }.max() ?? 0 } ?? .infinity
+        let hourRoom = rooms.map(\.hours).max() ?? 0
+        let moneyRoom = rooms.map(\.money).max() ?? 0
         // Sort keys worked out once: comparing courses directly would copy them at every comparison.
         let keys = courses.indices.map { index in
             let course = courses[index]
@@ -121,9 +121,6 @@ struct PlannerSearch {
         byCategory = categories.map { problem.earned[$0] ?? 0 }
         reached = Array(repeating: 0, count: gaps.count)
         budgeted = problem.hoursPerYear != nil || problem.moneyPerYear != nil
-        rooms = scheduler.years.indices.map {
-            ((problem.hoursPerYear ?? .infinity) - scheduler.pinnedHours[$0], (problem.moneyPerYear ?? .infinity) - scheduler.pinnedMoney[$0])
-        }
         year = Array(repeating: 0, count: courses.count)
         let orderedCredits = order.map { courses[$0].credits }
         hourCapacity = problem.hoursPerYear.map { CapacityTable(weights: order.map { courses[$0].hours }, credits: orderedCredits, limit: $0, precision: 60) }
@@ -298,13 +295,12 @@ struct PlannerSearch {
         defer { leave(index, before) }
         guard budgeted else { return visit(position + 1, taken) }
         let course = problem.courses[index]
-        var tried: [(hours: Double, money: Double)] = []
+        var tried: [YearRoom] = []
         for y in rooms.indices {
             let room = rooms[y]
-            guard room.hours + 1e-9 >= course.hours, room.money + 1e-9 >= course.cost,
-                  !tried.contains(where: { abs($0.hours - room.hours) < 1e-9 && abs($0.money - room.money) < 1e-9 }) else { continue }
+            guard room.holds(course), !tried.contains(where: room.isSame) else { continue }
             tried.append(room)
-            rooms[y] = (room.hours - course.hours, room.money - course.cost)
+            rooms[y] = room.taking(course)
             year[index] = y
             visit(position + 1, taken)
             rooms[y] = room

@@ -15,6 +15,8 @@ struct Scheduler {
     let pinnedMoney: [Double]
     /// Courses pinned for the first time, by id: the first quarter index a course needing them may start in.
     let pinnedPrerequisites: [String: Int]
+    /// Each of `years`' budgets less the pinned training: the room the chosen courses share.
+    let rooms: [YearRoom]
 
     init(problem: PlanningProblem) {
         self.problem = problem
@@ -32,6 +34,9 @@ struct Scheduler {
         pinnedHours = years.map { pinned[problem.quarters[$0.lowerBound].year]?.hours ?? 0 }
         pinnedMoney = years.map { pinned[problem.quarters[$0.lowerBound].year]?.money ?? 0 }
         pinnedPrerequisites = problem.pinnedPrerequisites
+        rooms = zip(pinnedHours, pinnedMoney).map { hours, money in
+            YearRoom(hours: (problem.hoursPerYear ?? .infinity) - hours, money: (problem.moneyPerYear ?? .infinity) - money)
+        }
     }
 
     /// The quarter index of each selected course (same order as `selection`), or nil when none fits.
@@ -113,7 +118,7 @@ struct Scheduler {
     /// `items` come largest first, so rooms left too small for every later course show up early.
     private func pack(_ items: [Int], _ courses: [Course], hours: [Double], money: [Double], hourLimit: Double,
                       moneyLimit: Double, steps: inout Int, limit: Int) -> [Int]? {
-        var room = years.indices.map { (hours: hourLimit - hours[$0], money: moneyLimit - money[$0]) }
+        var room = years.indices.map { YearRoom(hours: hourLimit - hours[$0], money: moneyLimit - money[$0]) }
         var choice = Array(repeating: 0, count: items.count)
         // From each item on: the hours and money still to place, and the smallest single course.
         var hoursLeft = Array(repeating: 0.0, count: items.count + 1)
@@ -148,13 +153,12 @@ struct Scheduler {
             let state = [k] + rooms.flatMap { [$0.0, $0.1] }
             if hopeless.contains(state) { return false }
             let course = courses[items[k]]
-            var tried: [(Double, Double)] = []
+            var tried: [YearRoom] = []
             for year in room.indices {
                 let left = room[year]
-                guard left.hours + 1e-9 >= course.hours, left.money + 1e-9 >= course.cost,
-                      !tried.contains(where: { abs($0.0 - left.hours) < 1e-9 && abs($0.1 - left.money) < 1e-9 }) else { continue }
-                tried.append((left.hours, left.money))
-                room[year] = (left.hours - course.hours, left.money - course.cost)
+                guard left.holds(course), !tried.contains(where: left.isSame) else { continue }
+                tried.append(left)
+                room[year] = left.taking(course)
                 choice[k] = year
                 if fill(k + 1) { return true }
                 room[year] = left
