@@ -46,16 +46,19 @@ private struct Composer {
         var height: Int
     }
 
+    /// An open collection, or the document around the root node.
     struct Frame {
-        var isMapping: Bool
+        enum Kind { case document, sequence, mapping }
+        var kind: Kind
         var mark: Mark
         var tag: String?
         var anchor: String?
         var items: [Node] = []
         var entries: [MappingEntry] = []
         var pendingKey: Node?
-        /// Key texts in order, for the duplicate check; an index takes over past 16 keys.
-        var keyTexts: [String] = []
+        /// Where this mapping's keys start in ``Composer/keySignatures``.
+        var firstKey = 0
+        /// Key texts to entry positions, built once a mapping has 16 keys so the check stays linear.
         var keyIndex: [String: Int]?
         var size = 1
         var height = 1
@@ -64,7 +67,16 @@ private struct Composer {
     let limits: YAMLLimits
     let parser: LibYAMLParser
     let source: [UInt8]
-    var frames: [Frame] = []
+    /// The innermost open collection, or the document when none is open. Kept out of `enclosing`
+    /// because almost every event touches it: a stored property is updated in place, where an
+    /// array element pays a uniqueness and bounds check on every access.
+    var current = Frame(kind: .document, mark: .start)
+    /// The frames around `current`, the document's first: as many as there are open collections.
+    var enclosing: [Frame] = []
+    /// ``signature(of:)`` of each key of every open mapping, innermost mapping's last: a mapping's
+    /// keys stay together because a nested mapping closes before its parent reads another key.
+    /// One array for the whole parse, so a mapping allocates nothing for its duplicate check.
+    var keySignatures: [UInt64] = []
     var anchors: [String: Anchored] = [:]
     var nodeCount = 0
     var aliasNodes = 0
@@ -125,7 +137,8 @@ private struct Composer {
 
     mutating func scalar(_ data: yaml_event_t.__Unnamed_union_data.__Unnamed_struct_scalar, at mark: Mark) throws(YAMLError) {
         try countNode(at: mark)
-        let value = String(decoding: UnsafeBufferPointer(start: data.value, count: data.length), as: UTF8.self)
+        let bytes = UnsafeBufferPointer(start: data.value, count: data.length)
+        let value = String(decoding: bytes, as: UTF8.self)
         let style: ScalarStyle = switch data.style {
         case YAML_SINGLE_QUOTED_SCALAR_STYLE: .singleQuoted
         case YAML_DOUBLE_QUOTED_SCALAR_STYLE: .doubleQuoted
@@ -151,13 +164,13 @@ private struct Composer {
         let node = Node(.scalar(Scalar(value: value, style: style, kind: kind)), mark: mark, tag: tag,
                         anchor: string(data.anchor))
         if let anchor = node.anchor { anchors[anchor] = Anchored(node: node, size: 1, height: 0) }
-        try add(node, size: 1, height: 0)
+        try add(node, size: 1, height: 0, scalarSignature: Self.signature(of: bytes))
     }
 
     mutating func open(isMapping: Bool, tag rawTag: UnsafeMutablePointer<yaml_char_t>?,
                        anchor: UnsafeMutablePointer<yaml_char_t>?, at mark: Mark) throws(YAMLError) {
         try countNode(at: mark)
-        if frames.count + 1 > limits.maxDepth {
+        if enclosing.count + 1 > limits.maxDepth {
             throw YAMLError(.tooDeep, "nesting is deeper than \(limits.maxDepth) levels (maxDepth)", at: mark)
         }
         let tag = Self.shortTag(string(rawTag))
@@ -165,23 +178,30 @@ private struct Composer {
         if let tag, tag != "!", tag != expected {
             throw Self.unsupported(tag, on: isMapping ? "a mapping" : "a sequence", at: mark)
         }
-        frames.append(Frame(isMapping: isMapping, mark: mark, tag: tag, anchor: string(anchor)))
+        enclosing.append(current)
+        current = Frame(kind: isMapping ? .mapping : .sequence, mark: mark, tag: tag, anchor: string(anchor),
+                        firstKey: keySignatures.count)
     }
 
     mutating func close() throws(YAMLError) {
         // invariant: libyaml only emits an end event after the matching start, which pushed a frame.
-        guard let frame = frames.popLast() else { return }
-        if frame.isMapping, let key = frame.pendingKey {
+        guard current.kind != .document, !enclosing.isEmpty else { return }
+        let frame = current
+        // Moved straight in: a binding of the parent kept alive would share its arrays, and the
+        // next append would copy them whole.
+        current = enclosing.removeLast()
+        if frame.kind == .mapping, let key = frame.pendingKey {
             throw YAMLError(.syntax, "mapping key has no value", at: key.mark)
         }
-        let content: Node.Content = frame.isMapping ? .mapping(frame.entries) : .sequence(frame.items)
+        keySignatures.removeSubrange(frame.firstKey...)
+        let content: Node.Content = frame.kind == .mapping ? .mapping(frame.entries) : .sequence(frame.items)
         let node = Node(content, mark: frame.mark, tag: frame.tag, anchor: frame.anchor)
         if let anchor = frame.anchor { anchors[anchor] = Anchored(node: node, size: frame.size, height: frame.height) }
         try add(node, size: frame.size, height: frame.height)
     }
 
     mutating func alias(_ name: String, at mark: Mark) throws(YAMLError) {
-        if frames.contains(where: { $0.anchor == name }) {
+        if current.anchor == name || enclosing.contains(where: { $0.anchor == name }) {
             throw YAMLError(.undefinedAlias, "alias *\(name) refers to a node that contains it", at: mark)
         }
         guard let target = anchors[name] else {
@@ -194,27 +214,27 @@ private struct Composer {
                             "aliases expand to more than \(limits.maxAliasExpansion) nodes (maxAliasExpansion)", at: mark,
                             hint: "a document whose aliases multiply like this is refused rather than expanded")
         }
-        if frames.count + target.height > limits.maxDepth {
+        if enclosing.count + target.height > limits.maxDepth {
             throw YAMLError(.tooDeep, "alias *\(name) nests deeper than \(limits.maxDepth) levels (maxDepth)", at: mark)
         }
         try add(target.node, size: target.size, height: target.height)
     }
 
-    mutating func add(_ node: consuming Node, size: Int, height: Int) throws(YAMLError) {
-        let top = frames.count - 1
-        guard top >= 0 else {
+    mutating func add(_ node: consuming Node, size: Int, height: Int, scalarSignature: UInt64? = nil) throws(YAMLError) {
+        current.size += size
+        if height + 1 > current.height { current.height = height + 1 }
+        switch current.kind {
+        case .document:
             root = node
             return
-        }
-        frames[top].size += size
-        if height + 1 > frames[top].height { frames[top].height = height + 1 }
-        guard frames[top].isMapping else {
-            frames[top].items.append(node)
+        case .sequence:
+            current.items.append(node)
             return
-        }
-        if let key = frames[top].pendingKey.take() {
-            frames[top].entries.append(MappingEntry(key: key, value: node))
-            return
+        case .mapping:
+            if let key = current.pendingKey.take() {
+                current.entries.append(MappingEntry(key: key, value: node))
+                return
+            }
         }
         guard case .scalar(let key) = node.content else {
             throw YAMLError(.complexKey, "a mapping key must be a scalar, not \(node.shapeDescription)", at: node.mark)
@@ -223,31 +243,56 @@ private struct Composer {
             throw YAMLError(.mergeKey, "merge keys (<<) are not supported: they are not part of YAML 1.2", at: node.mark,
                             hint: "write the keys out, or quote \"<<\" if it is meant as a key")
         }
-        if let first = firstIndex(ofKey: key.value, inFrame: top) {
+        // Scalars bring the signature of their bytes; a key written as an alias works it out here.
+        let signature: UInt64
+        if let scalarSignature {
+            signature = scalarSignature
+        } else {
+            var text = key.value
+            signature = text.withUTF8 { Self.signature(of: $0) }
+        }
+        if let first = firstIndex(ofKey: key.value, signature: signature) {
             throw YAMLError(.duplicateKey, "duplicate key '\(key.value)'", at: node.mark,
-                            notes: [("first defined here", frames[top].entries[first].key.mark)])
+                            notes: [("first defined here", current.entries[first].key.mark)])
         }
-        let position = frames[top].keyTexts.count
-        if position == 0 {
-            // Most mappings in Tacet documents have 4 to 12 keys: grow once, not four times.
-            frames[top].keyTexts.reserveCapacity(12)
-            frames[top].entries.reserveCapacity(12)
-        }
-        frames[top].keyIndex?[key.value] = position
-        frames[top].keyTexts.append(key.value)
-        frames[top].pendingKey = node
+        let position = keySignatures.count - current.firstKey
+        // Most mappings in Tacet documents have 4 to 12 keys: grow once, not four times.
+        if position == 0 { current.entries.reserveCapacity(12) }
+        if current.keyIndex != nil { current.keyIndex?[key.value] = position }
+        keySignatures.append(signature)
+        current.pendingKey = node
     }
 
-    /// The entry index of an earlier key with the same text: a linear scan for small mappings, an
-    /// index from the 16th key on, so a mapping with many keys stays linear overall.
-    mutating func firstIndex(ofKey key: String, inFrame top: Int) -> Int? {
-        if frames[top].keyIndex == nil {
-            if frames[top].keyTexts.count < 16 { return frames[top].keyTexts.firstIndex(of: key) }
+    /// The entry index of an earlier key with the same text. Small mappings compare signatures and
+    /// only read a key's text when they match; from the 16th key on an index by text takes over,
+    /// so a mapping with many keys stays linear overall, however its keys begin.
+    mutating func firstIndex(ofKey key: String, signature: UInt64) -> Int? {
+        let first = current.firstKey
+        let count = keySignatures.count - first
+        if current.keyIndex == nil {
+            if count < 16 {
+                for position in 0..<count where keySignatures[first + position] == signature
+                    && current.entries[position].key.scalar?.value == key {
+                    return position
+                }
+                return nil
+            }
             var index: [String: Int] = [:]
-            for (position, text) in frames[top].keyTexts.enumerated() where index[text] == nil { index[text] = position }
-            frames[top].keyIndex = index
+            for (position, entry) in current.entries.enumerated() {
+                let text = entry.key.scalar?.value ?? ""
+                if index[text] == nil { index[text] = position }
+            }
+            current.keyIndex = index
         }
-        return frames[top].keyIndex?[key]
+        return current.keyIndex?[key]
+    }
+
+    /// A key's length and first bytes in one word: different keys mostly differ here, and
+    /// comparing a word is much cheaper than comparing two strings that turn out unequal.
+    static func signature(of key: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var signature = UInt64(truncatingIfNeeded: key.count)
+        for offset in 0..<min(key.count, 7) { signature |= UInt64(key[offset]) << (8 * (offset + 1)) }
+        return signature
     }
 
     static func shortTag(_ tag: String?) -> String? {

@@ -21,6 +21,18 @@ struct WorkspaceLoaderTests {
         #expect(workspace.documents(of: .workflow).count == 1)
     }
 
+    @Test("a linked file is loaded; a linked folder is not followed, so a link back cannot loop")
+    func symbolicLinks() throws {
+        let directory = try TemporaryDirectory()
+        try directory.write("shared/therapist.yaml", Samples.therapist)
+        try directory.write("team/workflow.yaml", Samples.workflow)
+        try FileManager.default.createSymbolicLink(atPath: directory.path + "/team/therapist.yaml",
+                                                   withDestinationPath: directory.path + "/shared/therapist.yaml")
+        try FileManager.default.createSymbolicLink(atPath: directory.path + "/team/loop", withDestinationPath: directory.path)
+        let files = try WorkspaceLoader().files(at: directory.path + "/team/")
+        #expect(files == [directory.path + "/team/therapist.yaml", directory.path + "/team/workflow.yaml"])
+    }
+
     @Test("errors of every file are reported in one run, and valid files still load")
     func allFiles() throws {
         let directory = try TemporaryDirectory()

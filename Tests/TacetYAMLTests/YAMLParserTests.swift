@@ -113,6 +113,22 @@ struct YAMLParserTests {
         #expect(error?.notes.first?.mark.line == 43)
     }
 
+    @Test("keys alike in length and first bytes are different keys; nested mappings keep their own keys")
+    func keysAlike() throws {
+        let node = try parse("requires-review: 1\nrequires-consent: 2\nrequires-reviews: 3\n")
+        #expect(node.mapping?.count == 3)
+        let nested = try parse("a: {a: 1, b: {a: 2, b: 3}}\nb: [{a: 4}, {a: 5}]\nc: 6\n")
+        #expect(nested["b"]?.sequence?.count == 2)
+        #expect(nested["c"]?.scalar?.int == 6)
+        // A duplicate after a nested mapping closed is still found, and points at the first key.
+        let error = parseError("a: {x: 1, y: {z: 2}}\nb: 2\na: 3\n")
+        #expect(error?.code == .duplicateKey)
+        #expect(error?.mark.line == 3)
+        #expect(error?.notes.first?.mark.line == 1)
+        // A key written as an alias counts by its text.
+        #expect(parseError("k: &k name\n*k : 1\nname: 2\n")?.code == .duplicateKey)
+    }
+
     @Test("anchors and aliases expand to copies")
     func aliases() throws {
         let node = try parse("base: &b {x: 1}\nuse: *b\n")

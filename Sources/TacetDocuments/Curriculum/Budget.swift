@@ -9,7 +9,8 @@ public struct Budget: Sendable, Hashable, NodeDecodable {
     /// The currency of `moneyPerYear`.
     public var currency: String
 
-    public static func decode(_ node: Node, at pointer: String, in context: inout DecodingContext) -> Budget? {
+    public static func decode(_ node: Node, at pointer: @autoclosure () -> String, in context: inout DecodingContext) -> Budget? {
+        let pointer = pointer()
         guard var fields = MappingFields(node, at: pointer, what: "a budget", in: &context) else { return nil }
         let hours: Double? = fields.required("hoursPerYear", in: &context)
         let money: Double? = fields.required("moneyPerYear", in: &context)

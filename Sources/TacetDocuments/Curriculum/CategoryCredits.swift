@@ -7,7 +7,8 @@ public struct CategoryCredits: Sendable, Hashable, NodeDecodable {
     /// The credits.
     public var credits: Double
 
-    public static func decode(_ node: Node, at pointer: String, in context: inout DecodingContext) -> CategoryCredits? {
+    public static func decode(_ node: Node, at pointer: @autoclosure () -> String, in context: inout DecodingContext) -> CategoryCredits? {
+        let pointer = pointer()
         guard var fields = MappingFields(node, at: pointer, what: "a category amount", in: &context) else { return nil }
         let category: String? = fields.required("category", in: &context)
         let credits: Double? = fields.required("credits", in: &context)

@@ -15,7 +15,8 @@ public struct CompletedCourse: Sendable, Hashable, NodeDecodable {
     /// Where the entry is in its document.
     public var pointer: String
 
-    public static func decode(_ node: Node, at pointer: String, in context: inout DecodingContext) -> CompletedCourse? {
+    public static func decode(_ node: Node, at pointer: @autoclosure () -> String, in context: inout DecodingContext) -> CompletedCourse? {
+        let pointer = pointer()
         guard var fields = MappingFields(node, at: pointer, what: "a completed course", in: &context) else { return nil }
         let course: String? = fields.optional("course", in: &context)
         let title: String? = fields.optional("title", in: &context)

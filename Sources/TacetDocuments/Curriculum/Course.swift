@@ -48,7 +48,8 @@ public struct Course: Sendable, Hashable, NodeDecodable {
         self.pointer = pointer
     }
 
-    public static func decode(_ node: Node, at pointer: String, in context: inout DecodingContext) -> Course? {
+    public static func decode(_ node: Node, at pointer: @autoclosure () -> String, in context: inout DecodingContext) -> Course? {
+        let pointer = pointer()
         guard var fields = MappingFields(node, at: pointer, what: "a course", in: &context) else { return nil }
         let id = fields.id(in: &context)
         let title: String? = fields.required("title", in: &context)

@@ -16,7 +16,8 @@ public struct CourseOutcome: Sendable, Hashable, NodeDecodable {
         self.entry = entry
     }
 
-    public static func decode(_ node: Node, at pointer: String, in context: inout DecodingContext) -> CourseOutcome? {
+    public static func decode(_ node: Node, at pointer: @autoclosure () -> String, in context: inout DecodingContext) -> CourseOutcome? {
+        let pointer = pointer()
         guard var fields = MappingFields(node, at: pointer, what: "a course outcome", in: &context) else { return nil }
         let area: String? = fields.required("area", in: &context)
         let level: CompetencyLevel? = fields.required("level", in: &context)

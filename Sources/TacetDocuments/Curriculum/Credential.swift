@@ -9,7 +9,8 @@ public struct Credential: Sendable, Hashable, NodeDecodable {
     /// The last day of the current cycle, by which every credit must be earned.
     public var cycleEnd: CalendarDate
 
-    public static func decode(_ node: Node, at pointer: String, in context: inout DecodingContext) -> Credential? {
+    public static func decode(_ node: Node, at pointer: @autoclosure () -> String, in context: inout DecodingContext) -> Credential? {
+        let pointer = pointer()
         guard var fields = MappingFields(node, at: pointer, what: "a credential", in: &context) else { return nil }
         let name: String? = fields.required("name", in: &context)
         let cycleStart: CalendarDate? = fields.required("cycleStart", in: &context)

@@ -11,7 +11,8 @@ public struct PlanItem: Sendable, Hashable, NodeDecodable {
     /// Where the item is in its document.
     public var pointer: String
 
-    public static func decode(_ node: Node, at pointer: String, in context: inout DecodingContext) -> PlanItem? {
+    public static func decode(_ node: Node, at pointer: @autoclosure () -> String, in context: inout DecodingContext) -> PlanItem? {
+        let pointer = pointer()
         guard var fields = MappingFields(node, at: pointer, what: "a plan item", in: &context) else { return nil }
         let course: String? = fields.required("course", in: &context)
         let quarter: Quarter? = fields.required("quarter", in: &context)

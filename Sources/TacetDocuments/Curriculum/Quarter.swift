@@ -45,10 +45,10 @@ public struct Quarter: Sendable, Hashable, Comparable, CustomStringConvertible, 
 
     public static func < (lhs: Quarter, rhs: Quarter) -> Bool { (lhs.year, lhs.quarter) < (rhs.year, rhs.quarter) }
 
-    public static func decode(_ node: Node, at pointer: String, in context: inout DecodingContext) -> Quarter? {
-        guard let text = String.decode(node, at: pointer, in: &context) else { return nil }
+    public static func decode(_ node: Node, at pointer: @autoclosure () -> String, in context: inout DecodingContext) -> Quarter? {
+        guard let text = String.decode(node, at: pointer(), in: &context) else { return nil }
         guard let quarter = Quarter(text) else {
-            context.error(.invalidValue, "'\(text)' is not a quarter", at: node, pointer: pointer,
+            context.error(.invalidValue, "'\(text)' is not a quarter", at: node, pointer: pointer(),
                           hint: "write quarters as YYYY-Qn, e.g. 2027-Q2")
             return nil
         }

@@ -69,10 +69,10 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
         (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
     }
 
-    public static func decode(_ node: Node, at pointer: String, in context: inout DecodingContext) -> CalendarDate? {
-        guard let text = String.decode(node, at: pointer, in: &context) else { return nil }
+    public static func decode(_ node: Node, at pointer: @autoclosure () -> String, in context: inout DecodingContext) -> CalendarDate? {
+        guard let text = String.decode(node, at: pointer(), in: &context) else { return nil }
         guard let date = CalendarDate(text) else {
-            context.error(.invalidValue, "'\(text)' is not a date", at: node, pointer: pointer,
+            context.error(.invalidValue, "'\(text)' is not a date", at: node, pointer: pointer(),
                           hint: "write dates as YYYY-MM-DD, e.g. 2027-03-31")
             return nil
         }

@@ -13,7 +13,8 @@ public struct AIAtWorkStatement: Sendable, Hashable, NodeDecodable {
     /// Citation ids.
     public var cite: [String]
 
-    public static func decode(_ node: Node, at pointer: String, in context: inout DecodingContext) -> AIAtWorkStatement? {
+    public static func decode(_ node: Node, at pointer: @autoclosure () -> String, in context: inout DecodingContext) -> AIAtWorkStatement? {
+        let pointer = pointer()
         guard var fields = MappingFields(node, at: pointer, what: "an AI-at-Work statement", in: &context) else { return nil }
         let id = fields.id(in: &context)
         let title: String? = fields.required("title", in: &context)

@@ -16,7 +16,8 @@ public struct CompetencyArea: Sendable, Hashable, NodeDecodable {
     /// Where the area is in its document.
     public var pointer: String
 
-    public static func decode(_ node: Node, at pointer: String, in context: inout DecodingContext) -> CompetencyArea? {
+    public static func decode(_ node: Node, at pointer: @autoclosure () -> String, in context: inout DecodingContext) -> CompetencyArea? {
+        let pointer = pointer()
         guard var fields = MappingFields(node, at: pointer, what: "a competency area", in: &context) else { return nil }
         let id = fields.id(in: &context)
         let title: String? = fields.required("title", in: &context)

@@ -20,7 +20,8 @@ public struct DurableSkillDomain: Sendable, Hashable, NodeDecodable {
         /// What it says.
         public var description: String
 
-        public static func decode(_ node: Node, at pointer: String, in context: inout DecodingContext) -> Entry? {
+        public static func decode(_ node: Node, at pointer: @autoclosure () -> String, in context: inout DecodingContext) -> Entry? {
+            let pointer = pointer()
             guard var fields = MappingFields(node, at: pointer, what: "a durable-skill statement", in: &context) else { return nil }
             let id = fields.id(in: &context)
             let title: String? = fields.required("title", in: &context)
@@ -31,7 +32,8 @@ public struct DurableSkillDomain: Sendable, Hashable, NodeDecodable {
         }
     }
 
-    public static func decode(_ node: Node, at pointer: String, in context: inout DecodingContext) -> DurableSkillDomain? {
+    public static func decode(_ node: Node, at pointer: @autoclosure () -> String, in context: inout DecodingContext) -> DurableSkillDomain? {
+        let pointer = pointer()
         guard var fields = MappingFields(node, at: pointer, what: "a durable-skill domain", in: &context) else { return nil }
         let id = fields.id(in: &context)
         let title: String? = fields.required("title", in: &context)

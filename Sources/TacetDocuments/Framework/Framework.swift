@@ -30,7 +30,8 @@ public struct Framework: Sendable, Hashable, DocumentBody {
         /// The occupation's title.
         public var title: String
 
-        public static func decode(_ node: Node, at pointer: String, in context: inout DecodingContext) -> Occupation? {
+        public static func decode(_ node: Node, at pointer: @autoclosure () -> String, in context: inout DecodingContext) -> Occupation? {
+            let pointer = pointer()
             guard var fields = MappingFields(node, at: pointer, what: "the occupation", in: &context) else { return nil }
             let soc: String? = fields.required("soc", in: &context)
             let title: String? = fields.required("title", in: &context)

@@ -9,7 +9,8 @@ public struct OnetTask: Sendable, Hashable, NodeDecodable {
     /// Citation ids.
     public var cite: [String]
 
-    public static func decode(_ node: Node, at pointer: String, in context: inout DecodingContext) -> OnetTask? {
+    public static func decode(_ node: Node, at pointer: @autoclosure () -> String, in context: inout DecodingContext) -> OnetTask? {
+        let pointer = pointer()
         guard var fields = MappingFields(node, at: pointer, what: "an O*NET task", in: &context) else { return nil }
         let id = fields.id(in: &context)
         let title: String? = fields.required("title", in: &context)

@@ -19,7 +19,8 @@ public struct Statement: Sendable, Hashable, NodeDecodable {
         self.description = description
     }
 
-    public static func decode(_ node: Node, at pointer: String, in context: inout DecodingContext) -> Statement? {
+    public static func decode(_ node: Node, at pointer: @autoclosure () -> String, in context: inout DecodingContext) -> Statement? {
+        let pointer = pointer()
         guard var fields = MappingFields(node, at: pointer, what: "a statement", in: &context) else { return nil }
         let id = fields.id(in: &context)
         let level: CompetencyLevel? = fields.required("level", in: &context)

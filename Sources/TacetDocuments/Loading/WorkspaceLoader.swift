@@ -20,19 +20,37 @@ public struct WorkspaceLoader: Sendable {
         }
         // Standardized ("./a/../b.yaml" is "b.yaml"), so every part of Tacet names a file the same way.
         guard isDirectory.boolValue else { return [(path as NSString).standardizingPath] }
+        // Only the root needs standardizing: below it come plain entry names. Standardizing every
+        // file's path instead took longer than reading the files.
         var found: [String] = []
-        guard let enumerator = FileManager.default.enumerator(atPath: path) else { return [] }
-        while let relative = enumerator.nextObject() as? String {
-            let name = (relative as NSString).lastPathComponent
-            if name.hasPrefix(".") {
-                enumerator.skipDescendants()
-                continue
+        try Self.collectYAML(in: (path as NSString).standardizingPath, into: &found)
+        return found.sorted()
+    }
+
+    /// Adds the YAML files below `directory` to `found`, skipping hidden entries. Symbolic links are
+    /// taken as files, never followed into directories, so a link cannot make the walk loop.
+    private static func collectYAML(in directory: String, into found: inout [String]) throws(DiagnosticError) {
+        guard let stream = opendir(directory) else {
+            throw DiagnosticError(.error(DocumentErrorCode.io.rawValue, "cannot read the directory",
+                                         at: SourceLocation(file: directory, line: 1, column: 1)))
+        }
+        defer { closedir(stream) }
+        let separator = directory.hasSuffix("/") ? "" : "/"
+        while let entry = readdir(stream) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+            if name.hasPrefix(".") { continue }  // hidden entries, and "." and ".."
+            let full = directory + separator + name
+            var isDirectory = entry.pointee.d_type == UInt8(DT_DIR)
+            if entry.pointee.d_type == UInt8(DT_UNKNOWN) {  // some file systems leave the type to stat
+                var status = stat()
+                isDirectory = lstat(full, &status) == 0 && status.st_mode & S_IFMT == S_IFDIR
             }
-            if name.hasSuffix(".yaml") || name.hasSuffix(".yml") {
-                found.append(((path as NSString).appendingPathComponent(relative) as NSString).standardizingPath)
+            if isDirectory {
+                try collectYAML(in: full, into: &found)
+            } else if name.hasSuffix(".yaml") || name.hasSuffix(".yml") {
+                found.append(full)
             }
         }
-        return found.sorted()
     }
 
     /// Loads every document under `paths`, reading and decoding files on every core.

@@ -12,7 +12,15 @@ public enum AIUseLevel: String, DocumentKeyword, Codable, Comparable {
     public static let keywordDescription = "AI-use level"
 
     /// 0 for human-only up to 3 for ai-delegated.
-    public var rank: Int { Self.allCases.firstIndex(of: self) ?? 0 }
+    public var rank: Int {
+        // A switch, not a search of allCases: levels are compared for every step of every workflow.
+        switch self {
+        case .humanOnly: 0
+        case .aiAssisted: 1
+        case .aiDrafted: 2
+        case .aiDelegated: 3
+        }
+    }
 
     public static func < (lhs: AIUseLevel, rhs: AIUseLevel) -> Bool { lhs.rank < rhs.rank }
 }

@@ -30,7 +30,8 @@ public struct Citation: Sendable, Hashable, NodeDecodable {
         self.assumption = assumption
     }
 
-    public static func decode(_ node: Node, at pointer: String, in context: inout DecodingContext) -> Citation? {
+    public static func decode(_ node: Node, at pointer: @autoclosure () -> String, in context: inout DecodingContext) -> Citation? {
+        let pointer = pointer()
         guard var fields = MappingFields(node, at: pointer, what: "a citation", in: &context) else { return nil }
         let id = fields.id(in: &context)
         let title: String? = fields.required("title", in: &context)

@@ -12,7 +12,15 @@ public enum CompetencyLevel: String, DocumentKeyword, Codable, Comparable {
     public static let keywordDescription = "competency level"
 
     /// 0 for emerging up to 3 for advanced.
-    public var rank: Int { Self.allCases.firstIndex(of: self) ?? 0 }
+    public var rank: Int {
+        // A switch, not a search of allCases: levels are compared for every step of every workflow.
+        switch self {
+        case .emerging: 0
+        case .developing: 1
+        case .proficient: 2
+        case .advanced: 3
+        }
+    }
 
     public static func < (lhs: CompetencyLevel, rhs: CompetencyLevel) -> Bool { lhs.rank < rhs.rank }
 }

@@ -9,7 +9,14 @@ public enum DataClass: String, DocumentKeyword, Codable, Comparable {
 
     public static let keywordDescription = "data class"
 
-    public static func < (lhs: DataClass, rhs: DataClass) -> Bool {
-        allCases.firstIndex(of: lhs) ?? 0 < allCases.firstIndex(of: rhs) ?? 0
+    /// 0 for none, 1 for deidentified, 2 for phi: the order of increasing sensitivity.
+    public var rank: Int {
+        switch self {
+        case .none: 0
+        case .deidentified: 1
+        case .phi: 2
+        }
     }
+
+    public static func < (lhs: DataClass, rhs: DataClass) -> Bool { lhs.rank < rhs.rank }
 }

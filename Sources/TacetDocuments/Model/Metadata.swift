@@ -26,7 +26,8 @@ public struct Metadata: Sendable, Hashable, NodeDecodable {
         self.owner = owner
     }
 
-    public static func decode(_ node: Node, at pointer: String, in context: inout DecodingContext) -> Metadata? {
+    public static func decode(_ node: Node, at pointer: @autoclosure () -> String, in context: inout DecodingContext) -> Metadata? {
+        let pointer = pointer()
         guard var fields = MappingFields(node, at: pointer, what: "metadata", in: &context) else { return nil }
         let name = fields.id("name", in: &context)
         let title: String? = fields.optional("title", in: &context)

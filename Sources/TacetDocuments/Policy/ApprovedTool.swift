@@ -13,7 +13,8 @@ public struct ApprovedTool: Sendable, Hashable, NodeDecodable {
     /// Where the tool is in its document.
     public var pointer: String
 
-    public static func decode(_ node: Node, at pointer: String, in context: inout DecodingContext) -> ApprovedTool? {
+    public static func decode(_ node: Node, at pointer: @autoclosure () -> String, in context: inout DecodingContext) -> ApprovedTool? {
+        let pointer = pointer()
         guard var fields = MappingFields(node, at: pointer, what: "a tool", in: &context) else { return nil }
         let id = fields.id(in: &context)
         let title: String? = fields.optional("title", in: &context)

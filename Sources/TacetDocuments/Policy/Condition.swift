@@ -18,7 +18,8 @@ public indirect enum Condition: Sendable, Hashable, NodeDecodable {
         }
     }
 
-    public static func decode(_ node: Node, at pointer: String, in context: inout DecodingContext) -> Condition? {
+    public static func decode(_ node: Node, at pointer: @autoclosure () -> String, in context: inout DecodingContext) -> Condition? {
+        let pointer = pointer()
         guard var fields = MappingFields(node, at: pointer, what: "a condition", in: &context) else { return nil }
         let keys = node.mapping?.compactMap { $0.key.scalar?.value } ?? []
         let combinators = keys.filter { ["all", "any", "not"].contains($0) }

@@ -14,7 +14,8 @@ public struct ExpectedFinding: Sendable, Hashable, NodeDecodable {
     /// Text the message must contain, when it matters.
     public var message: String?
 
-    public static func decode(_ node: Node, at pointer: String, in context: inout DecodingContext) -> ExpectedFinding? {
+    public static func decode(_ node: Node, at pointer: @autoclosure () -> String, in context: inout DecodingContext) -> ExpectedFinding? {
+        let pointer = pointer()
         guard var fields = MappingFields(node, at: pointer, what: "an expected finding", in: &context) else { return nil }
         let rule: String? = fields.required("rule", in: &context)
         let file: String? = fields.optional("file", in: &context)

@@ -20,7 +20,8 @@ public struct PolicyRule: Sendable, Hashable, NodeDecodable {
     /// Where the rule is in its document.
     public var pointer: String
 
-    public static func decode(_ node: Node, at pointer: String, in context: inout DecodingContext) -> PolicyRule? {
+    public static func decode(_ node: Node, at pointer: @autoclosure () -> String, in context: inout DecodingContext) -> PolicyRule? {
+        let pointer = pointer()
         guard var fields = MappingFields(node, at: pointer, what: "a rule", in: &context) else { return nil }
         let id = fields.id(in: &context)
         let severity: Severity? = fields.required("severity", in: &context)

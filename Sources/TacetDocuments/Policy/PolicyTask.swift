@@ -23,7 +23,8 @@ public struct PolicyTask: Sendable, Hashable, NodeDecodable {
     /// Where the task is in its document.
     public var pointer: String
 
-    public static func decode(_ node: Node, at pointer: String, in context: inout DecodingContext) -> PolicyTask? {
+    public static func decode(_ node: Node, at pointer: @autoclosure () -> String, in context: inout DecodingContext) -> PolicyTask? {
+        let pointer = pointer()
         guard var fields = MappingFields(node, at: pointer, what: "a task", in: &context) else { return nil }
         let id = fields.id(in: &context)
         let title: String? = fields.required("title", in: &context)

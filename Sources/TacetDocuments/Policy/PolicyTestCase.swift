@@ -14,7 +14,8 @@ public struct PolicyTestCase: Sendable, Hashable, NodeDecodable {
     /// Where the case is in its document.
     public var pointer: String
 
-    public static func decode(_ node: Node, at pointer: String, in context: inout DecodingContext) -> PolicyTestCase? {
+    public static func decode(_ node: Node, at pointer: @autoclosure () -> String, in context: inout DecodingContext) -> PolicyTestCase? {
+        let pointer = pointer()
         guard var fields = MappingFields(node, at: pointer, what: "a test case", in: &context) else { return nil }
         let name: String? = fields.required("name", in: &context)
         let inputs: [String]? = fields.required("inputs", in: &context)

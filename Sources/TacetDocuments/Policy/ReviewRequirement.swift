@@ -9,7 +9,8 @@ public struct ReviewRequirement: Sendable, Hashable, NodeDecodable {
     /// The lowest level the reviewer may have in that area.
     public var minLevel: CompetencyLevel
 
-    public static func decode(_ node: Node, at pointer: String, in context: inout DecodingContext) -> ReviewRequirement? {
+    public static func decode(_ node: Node, at pointer: @autoclosure () -> String, in context: inout DecodingContext) -> ReviewRequirement? {
+        let pointer = pointer()
         guard var fields = MappingFields(node, at: pointer, what: "a review requirement", in: &context) else { return nil }
         let role: String? = fields.required("role", in: &context)
         let area: String? = fields.optional("area", in: &context)

@@ -26,7 +26,8 @@ public struct TaskRequirements: Sendable, Hashable, NodeDecodable {
         self.training = training
     }
 
-    public static func decode(_ node: Node, at pointer: String, in context: inout DecodingContext) -> TaskRequirements? {
+    public static func decode(_ node: Node, at pointer: @autoclosure () -> String, in context: inout DecodingContext) -> TaskRequirements? {
+        let pointer = pointer()
         guard var fields = MappingFields(node, at: pointer, what: "task requirements", in: &context) else { return nil }
         let review: ReviewRequirement? = fields.optional("review", in: &context)
         let consent = fields.optional("consent", default: false, in: &context)

@@ -25,7 +25,8 @@ public struct WorkflowStep: Sendable, Hashable, NodeDecodable {
     /// Where the step is in its document.
     public var pointer: String
 
-    public static func decode(_ node: Node, at pointer: String, in context: inout DecodingContext) -> WorkflowStep? {
+    public static func decode(_ node: Node, at pointer: @autoclosure () -> String, in context: inout DecodingContext) -> WorkflowStep? {
+        let pointer = pointer()
         guard var fields = MappingFields(node, at: pointer, what: "a step", in: &context) else { return nil }
         let id = fields.id(in: &context)
         let task: String? = fields.required("task", in: &context)

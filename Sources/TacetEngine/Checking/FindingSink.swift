@@ -4,18 +4,20 @@ import TacetDocuments
 /// Builds the findings of one step, pointing each at the step's field it is about.
 struct FindingSink {
     let document: LoadedDocument
-    let stepPointer: String
+    /// The step's index in the workflow; its pointer is only spelled out for a finding.
+    let step: Int
     let policy: ResolvedPolicy
     private(set) var findings: [Diagnostic] = []
 
-    init(document: LoadedDocument, stepPointer: String, policy: ResolvedPolicy) {
+    init(document: LoadedDocument, step: Int, policy: ResolvedPolicy) {
         self.document = document
-        self.stepPointer = stepPointer
+        self.step = step
         self.policy = policy
     }
 
     /// The pointer and place of `field` of the step (the step itself when nil or absent).
     func place(_ field: String?) -> (pointer: String, location: SourceLocation) {
+        let stepPointer = "/steps/\(step)"
         if let field {
             let candidate = stepPointer + "/" + field
             if let node = document.root.node(at: candidate) { return (candidate, node.mark.location(in: document.file)) }

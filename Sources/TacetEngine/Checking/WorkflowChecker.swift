@@ -11,10 +11,15 @@ public struct WorkflowChecker: Sendable {
     public let roster: Roster
     /// The day training is judged current on.
     public let today: CalendarDate
-    /// For each task, the rules that can hold for one of its steps, each with what is left of its
-    /// condition once the task's own facts are known (nil: it holds for every step of the task).
-    /// A rule that cannot hold for a task (say, it tests another task) is never evaluated for it.
-    private let candidates: [String: [(rule: Int, rest: CompiledCondition?)]]
+    /// For each task, the rules that can hold for one of its steps, each with where what is left of
+    /// its condition, once the task's own facts are known, starts in `program` (nil: it holds for
+    /// every step of the task). A rule that cannot hold for a task (say, it tests another task) is
+    /// never evaluated for it.
+    private let candidates: [String: [(rule: Int, start: Int?)]]
+    /// Every rule with its whole condition, for steps of a task the policy does not classify.
+    private let unclassified: [(rule: Int, start: Int?)]
+    /// The conditions left to evaluate, flattened for speed.
+    private let program: ConditionProgram
 
     /// Creates a checker, sorting out once which rules can apply to which task; training is judged
     /// current on `today`.
@@ -22,18 +27,21 @@ public struct WorkflowChecker: Sendable {
         self.policy = policy
         self.roster = roster
         self.today = today
-        var candidates: [String: [(rule: Int, rest: CompiledCondition?)]] = [:]
+        var program = ConditionProgram()
+        var candidates: [String: [(rule: Int, start: Int?)]] = [:]
         for (id, task) in policy.tasks {
             let facts = StepContext.taskFacts(task.value).merging([.stepTask: .string(id)]) { $1 }
             candidates[id] = policy.rules.indices.compactMap { index in
                 switch policy.rules[index].condition.residual(fixing: facts) {
                 case .always(false): nil
                 case .always(true): (index, nil)
-                case .depends(let rest): (index, rest)
+                case .depends(let rest): (index, program.append(rest))
                 }
             }
         }
+        unclassified = policy.rules.indices.map { ($0, program.append(policy.rules[$0].condition)) }
         self.candidates = candidates
+        self.program = program
     }
 
     /// Every finding for `document`, a workflow, in step order.
@@ -50,13 +58,12 @@ public struct WorkflowChecker: Sendable {
     /// The findings for the step at `index`.
     public func check(step index: Int, of document: LoadedDocument, _ workflow: Workflow) -> [Diagnostic] {
         let context = StepContext(workflow: workflow, step: workflow.steps[index], policy: policy, roster: roster)
-        var emit = FindingSink(document: document, stepPointer: "/steps/\(index)", policy: policy)
+        var emit = FindingSink(document: document, step: index, policy: policy)
         checkRequirements(context, &emit)
-        if let rules = candidates[context.step.task] {
-            for (index, rest) in rules where rest?.holds(context) ?? true { emit.rule(policy.rules[index]) }
-        } else {
-            // Steps of an unknown task could match any rule, so every rule is evaluated for them.
-            for rule in policy.rules where rule.condition.holds(context) { emit.rule(rule) }
+        // Steps of an unknown task could match any rule, so every rule is evaluated for them.
+        for (rule, start) in candidates[context.step.task] ?? unclassified
+        where start.map({ program.holds(at: $0, context) }) ?? true {
+            emit.rule(policy.rules[rule])
         }
         return emit.findings
     }
