@@ -36,6 +36,8 @@ let package = Package(
         // Interleaved timers that print ratios to the libyaml scan: steadier on a shared machine.
         .executableTarget(name: "LoadRatio", dependencies: tacet),
         .executableTarget(name: "CheckRatio", dependencies: tacet),
+        // Each stage of a check on one core, against the scan: where the time goes.
+        .executableTarget(name: "StageTimes", dependencies: tacet),
         // Times the planner on generated therapists and catalogs.
         .executableTarget(name: "PlanBench", dependencies: tacet),
         // The plugin host's per-call overhead over a bare spawn, and --jobs 2 against --jobs 1.

@@ -13,7 +13,12 @@ public struct MappingFields {
     // Read once: every field lookup compares against these, and every document has many fields.
     private let entries: [MappingEntry]
     private let keys: [String]
-    private var used: [Bool]
+    /// Which entries were asked for: bits for the first 64, an array only for larger mappings.
+    private var usedBits: UInt64 = 0
+    private var usedBeyond64: [Bool] = []
+    /// Where the next key is looked for first: decoders mostly ask for keys in the order they are
+    /// usually written, so the search mostly hits at once instead of comparing with every key.
+    private var cursor = 0
     private var known: [String] = []
     // Only filled while the context traces, so ordinary decoding pays nothing for it.
     private var requiredKeys: [String] = []
@@ -30,16 +35,21 @@ public struct MappingFields {
         self.what = what
         self.entries = entries
         keys = entries.map { $0.key.scalar?.value ?? "" }
-        used = Array(repeating: false, count: entries.count)
+        if entries.count > 64 { usedBeyond64 = Array(repeating: false, count: entries.count - 64) }
         known.reserveCapacity(16)
     }
 
     /// The node under `key`, marking the key as known.
     public mutating func raw(_ key: String) -> Node? {
         known.append(key)
-        guard let index = keys.firstIndex(of: key) else { return nil }
-        used[index] = true
+        guard let index = keys[cursor...].firstIndex(of: key) ?? keys[..<cursor].firstIndex(of: key) else { return nil }
+        if index < 64 { usedBits |= 1 << UInt64(index) } else { usedBeyond64[index - 64] = true }
+        cursor = index + 1 == keys.count ? 0 : index + 1
         return entries[index].value
+    }
+
+    private func isUsed(_ index: Int) -> Bool {
+        index < 64 ? usedBits & (1 << UInt64(index)) != 0 : usedBeyond64[index - 64]
     }
 
     /// The JSON Pointer of `key` in this mapping.
@@ -94,7 +104,7 @@ public struct MappingFields {
     /// Reports every key that was not asked for, suggesting the closest known key.
     public func finish(_ context: inout DecodingContext) {
         context.trace?.append(MappingTrace(pointer: pointer, what: what, known: known, required: requiredKeys))
-        for (index, entry) in entries.enumerated() where !used[index] {
+        for (index, entry) in entries.enumerated() where !isUsed(index) {
             let key = keys[index]
             let keyPointer = JSONPointer.appending(key, to: pointer)
             let hint = Suggestion.closest(to: key, in: known).map { "did you mean '\($0)'?" }

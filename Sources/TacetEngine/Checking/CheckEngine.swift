@@ -39,7 +39,7 @@ public enum CheckEngine {
             }
         }
         // Checked in file order, each workflow's findings already in line order: the concatenation is sorted.
-        let work = jobs.sorted { $0.document.file < $1.document.file }
+        let work = specialize(jobs.sorted { $0.document.file < $1.document.file })
         let findings = Parallel.map(work.count) { index in
             work[index].checker.check(work[index].document, work[index].workflow)
         }.flatMap { $0 }
@@ -54,5 +54,37 @@ public enum CheckEngine {
         return CheckReport(findings: all, suppressed: suppressed, problems: (problems + exceptionDiagnostics).sorted(),
                            workflowsChecked: checked, plansChecked: plans.count, documents: documents.count,
                            policies: policies)
+    }
+
+    /// The jobs with each checker specialized to its workflow's team, setting and the like, when
+    /// rules test them and many workflows share their values: a rule on another team's workflows is
+    /// then settled once per team instead of at every step. With about as many values as workflows
+    /// (a rule on the workflow's name) specializing would cost more than it saves, so it is skipped.
+    static func specialize(_ jobs: [(checker: WorkflowChecker, document: LoadedDocument, workflow: Workflow)])
+        -> [(checker: WorkflowChecker, document: LoadedDocument, workflow: Workflow)] {
+        var groups: [SpecializationKey: Int] = [:]
+        var keys: [SpecializationKey?] = []
+        var representatives: [Int] = []
+        for (index, job) in jobs.enumerated() {
+            guard !job.checker.workflowFacts.isEmpty else {
+                keys.append(nil)
+                continue
+            }
+            let values = StepContext.workflowFacts(of: job.workflow)
+            let key = SpecializationKey(policy: job.checker.policy.name,
+                                        values: job.checker.workflowFacts.map { values[$0] ?? .missing })
+            if groups[key] == nil {
+                groups[key] = representatives.count
+                representatives.append(index)
+            }
+            keys.append(key)
+        }
+        guard !representatives.isEmpty, representatives.count * 8 <= jobs.count else { return jobs }
+        let firsts = representatives
+        let checkers = Parallel.map(firsts.count) { jobs[firsts[$0]].checker.specialized(to: jobs[firsts[$0]].workflow) }
+        return zip(jobs, keys).map { job, key in
+            guard let key, let group = groups[key] else { return job }
+            return (checkers[group], job.document, job.workflow)
+        }
     }
 }

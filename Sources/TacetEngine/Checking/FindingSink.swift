@@ -5,7 +5,7 @@ import TacetDocuments
 struct FindingSink {
     let document: LoadedDocument
     /// The step's index in the workflow; its pointer is only spelled out for a finding.
-    let step: Int
+    var step: Int
     let policy: ResolvedPolicy
     private(set) var findings: [Diagnostic] = []
 

@@ -17,12 +17,20 @@ public struct StepContext: Sendable, FactSource {
 
     /// Resolves `step` of `workflow` against `policy` and `roster`.
     public init(workflow: Workflow, step: WorkflowStep, policy: ResolvedPolicy, roster: Roster) {
+        self.init(workflow: workflow, step: step, task: policy.tasks[step.task]?.value,
+                  tool: step.tool.flatMap { policy.tools[$0]?.value }, performer: roster.therapists[step.performer],
+                  reviewer: step.reviewer.flatMap { roster.therapists[$0] })
+    }
+
+    /// A context from what the step's names were already looked up to.
+    init(workflow: Workflow, step: WorkflowStep, task: PolicyTask?, tool: ApprovedTool?, performer: Therapist?,
+         reviewer: Therapist?) {
         self.workflow = workflow
         self.step = step
-        task = policy.tasks[step.task]?.value
-        tool = step.tool.flatMap { policy.tools[$0]?.value }
-        performer = roster.therapists[step.performer]
-        reviewer = step.reviewer.flatMap { roster.therapists[$0] }
+        self.task = task
+        self.tool = tool
+        self.performer = performer
+        self.reviewer = reviewer
     }
 
     /// The area a review of this step is measured in: the policy's review area, else the task's.
@@ -77,6 +85,19 @@ public struct StepContext: Sendable, FactSource {
             .taskReviewRole: task.requires.review.map { .string($0.role) } ?? .missing,
             .taskReviewMinLevel: task.requires.review.map { .level($0.minLevel) } ?? .missing,
             .taskConsent: .bool(task.requires.consent), .taskDisclosure: .bool(task.requires.disclosure),
+        ]
+    }
+
+    /// The facts of the workflow itself, the same for each of its steps.
+    public static let workflowFacts: Set<Fact> = [.workflowName, .workflowTeam, .workflowSetting, .workflowPopulation]
+
+    /// The values of ``workflowFacts`` for `workflow`.
+    public static func workflowFacts(of workflow: Workflow) -> [Fact: FactValue] {
+        [
+            .workflowName: .string(workflow.metadata.name),
+            .workflowTeam: workflow.metadata.team.map(FactValue.string) ?? .missing,
+            .workflowSetting: workflow.setting.map(FactValue.string) ?? .missing,
+            .workflowPopulation: workflow.population.map(FactValue.string) ?? .missing,
         ]
     }
 

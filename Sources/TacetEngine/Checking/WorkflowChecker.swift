@@ -20,34 +20,77 @@ public struct WorkflowChecker: Sendable {
     private let unclassified: [(rule: Int, start: Int?)]
     /// The conditions left to evaluate, flattened for speed.
     private let program: ConditionProgram
+    /// The policy's tasks and tools without their source documents, which each step would
+    /// otherwise copy along with them.
+    private let tasks: [String: PolicyTask]
+    private let tools: [String: ApprovedTool]
+
+    /// The workflow facts (team, setting, ...) that some rule still reads once the task is known:
+    /// ``specialized(to:)`` settles them for one workflow's values.
+    public let workflowFacts: [Fact]
+    /// The workflow facts this checker was specialized to (empty: none).
+    private let fixed: [Fact: FactValue]
 
     /// Creates a checker, sorting out once which rules can apply to which task; training is judged
     /// current on `today`.
     public init(policy: ResolvedPolicy, roster: Roster, today: CalendarDate) {
+        self.init(policy: policy, roster: roster, today: today, fixing: [:])
+    }
+
+    private init(policy: ResolvedPolicy, roster: Roster, today: CalendarDate, fixing fixed: [Fact: FactValue]) {
         self.policy = policy
         self.roster = roster
         self.today = today
+        self.fixed = fixed
         var program = ConditionProgram()
         var candidates: [String: [(rule: Int, start: Int?)]] = [:]
+        var read = Set<Fact>()
         for (id, task) in policy.tasks {
-            let facts = StepContext.taskFacts(task.value).merging([.stepTask: .string(id)]) { $1 }
+            let facts = StepContext.taskFacts(task.value).merging([.stepTask: .string(id)]) { $1 }.merging(fixed) { $1 }
             candidates[id] = policy.rules.indices.compactMap { index in
                 switch policy.rules[index].condition.residual(fixing: facts) {
-                case .always(false): nil
-                case .always(true): (index, nil)
-                case .depends(let rest): (index, program.append(rest))
+                case .always(false): return nil
+                case .always(true): return (index, nil)
+                case .depends(let rest):
+                    read.formUnion(rest.facts)
+                    return (index, program.append(rest))
                 }
             }
         }
-        unclassified = policy.rules.indices.map { ($0, program.append(policy.rules[$0].condition)) }
+        unclassified = policy.rules.indices.compactMap { index in
+            switch policy.rules[index].condition.residual(fixing: fixed) {
+            case .always(false): nil
+            case .always(true): (index, nil)
+            case .depends(let rest): (index, program.append(rest))
+            }
+        }
         self.candidates = candidates
         self.program = program
+        tasks = policy.tasks.mapValues(\.value)
+        tools = policy.tools.mapValues(\.value)
+        workflowFacts = Fact.allCases.filter { read.contains($0) && StepContext.workflowFacts.contains($0) }
+    }
+
+    /// This checker with the rules' tests on ``workflowFacts`` settled for `workflow`'s values. Its
+    /// findings for that workflow, or any with the same values, are the same; it evaluates fewer
+    /// tests per step. Worth it when many workflows share the values (a team, a setting).
+    public func specialized(to workflow: Workflow) -> WorkflowChecker {
+        let values = StepContext.workflowFacts(of: workflow)
+        return WorkflowChecker(policy: policy, roster: roster, today: today,
+                               fixing: fixed.merging(workflowFacts.map { ($0, values[$0] ?? .missing) }) { $1 })
     }
 
     /// Every finding for `document`, a workflow, in step order.
     public func check(_ document: LoadedDocument, _ workflow: Workflow) -> [Diagnostic] {
+        // One sink for the whole workflow: it holds the document and policy, and copying those for
+        // every step cost more than checking the step.
+        var emit = FindingSink(document: document, step: 0, policy: policy)
+        for index in workflow.steps.indices {
+            emit.step = index
+            check(step: index, of: workflow, &emit)
+        }
         // All in one file: ordering by line and column is cheap here and saves a global sort.
-        workflow.steps.indices.flatMap { check(step: $0, of: document, workflow) }.sorted { lhs, rhs in
+        return emit.findings.sorted { lhs, rhs in
             let (l, r) = (lhs.location, rhs.location)
             if l?.line != r?.line { return (l?.line ?? 0) < (r?.line ?? 0) }
             if l?.column != r?.column { return (l?.column ?? 0) < (r?.column ?? 0) }
@@ -57,15 +100,22 @@ public struct WorkflowChecker: Sendable {
 
     /// The findings for the step at `index`.
     public func check(step index: Int, of document: LoadedDocument, _ workflow: Workflow) -> [Diagnostic] {
-        let context = StepContext(workflow: workflow, step: workflow.steps[index], policy: policy, roster: roster)
         var emit = FindingSink(document: document, step: index, policy: policy)
+        check(step: index, of: workflow, &emit)
+        return emit.findings
+    }
+
+    private func check(step index: Int, of workflow: Workflow, _ emit: inout FindingSink) {
+        let step = workflow.steps[index]
+        let context = StepContext(workflow: workflow, step: step, task: tasks[step.task],
+                                  tool: step.tool.flatMap { tools[$0] }, performer: roster.therapists[step.performer],
+                                  reviewer: step.reviewer.flatMap { roster.therapists[$0] })
         checkRequirements(context, &emit)
         // Steps of an unknown task could match any rule, so every rule is evaluated for them.
-        for (rule, start) in candidates[context.step.task] ?? unclassified
+        for (rule, start) in candidates[step.task] ?? unclassified
         where start.map({ program.holds(at: $0, context) }) ?? true {
             emit.rule(policy.rules[rule])
         }
-        return emit.findings
     }
 
     private func checkRequirements(_ context: StepContext, _ emit: inout FindingSink) {
