@@ -1,10 +1,13 @@
-#!/usr/bin/env python3
+#!/usr/bin/env -S python3 -S
 """Tacet plugin: flags free text that looks like a client identifier.
 
 Workflows and learning plans live in version control and travel in pull requests; they must describe
 how a team works, never whom it treats. This scanner looks at every string in the document for the
 identifiers that most often leak: phone numbers, record numbers, dates of birth, e-mail addresses,
 US social security numbers, and a capitalised full name next to a date.
+
+Started with `python3 -S` (no site packages to import): the interpreter starts in a quarter of the
+time, which an editor running `tacet check` on every save notices. Standard library only.
 
 Protocol v1 (docs/plugin-protocol.md): argv[1] is `describe` or `check`; one JSON request on stdin,
 one JSON response on stdout. Standard library only.
