@@ -79,6 +79,7 @@ public enum CheckEngine {
             }
             keys.append(key)
         }
+        // Specialize only when each specialized checker serves eight workflows or more on average.
         guard !representatives.isEmpty, representatives.count * 8 <= jobs.count else { return jobs }
         let firsts = representatives
         let checkers = Parallel.map(firsts.count) { jobs[firsts[$0]].checker.specialized(to: jobs[firsts[$0]].workflow) }
