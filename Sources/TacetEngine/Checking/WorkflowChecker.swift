@@ -43,27 +43,23 @@ public struct WorkflowChecker: Sendable {
         self.today = today
         self.fixed = fixed
         var program = ConditionProgram()
-        var candidates: [String: [(rule: Int, start: Int?)]] = [:]
         var read = Set<Fact>()
+        // A rule with what is left of its condition once `facts` are known; nil when it cannot hold.
+        func candidate(_ index: Int, fixing facts: [Fact: FactValue]) -> (rule: Int, start: Int?)? {
+            switch policy.rules[index].condition.residual(fixing: facts) {
+            case .always(false): return nil
+            case .always(true): return (index, nil)
+            case .depends(let rest):
+                read.formUnion(rest.facts)
+                return (index, program.append(rest))
+            }
+        }
+        var candidates: [String: [(rule: Int, start: Int?)]] = [:]
         for (id, task) in policy.tasks {
             let facts = StepContext.taskFacts(task.value).merging([.stepTask: .string(id)]) { $1 }.merging(fixed) { $1 }
-            candidates[id] = policy.rules.indices.compactMap { index in
-                switch policy.rules[index].condition.residual(fixing: facts) {
-                case .always(false): return nil
-                case .always(true): return (index, nil)
-                case .depends(let rest):
-                    read.formUnion(rest.facts)
-                    return (index, program.append(rest))
-                }
-            }
+            candidates[id] = policy.rules.indices.compactMap { candidate($0, fixing: facts) }
         }
-        unclassified = policy.rules.indices.compactMap { index in
-            switch policy.rules[index].condition.residual(fixing: fixed) {
-            case .always(false): nil
-            case .always(true): (index, nil)
-            case .depends(let rest): (index, program.append(rest))
-            }
-        }
+        unclassified = policy.rules.indices.compactMap { candidate($0, fixing: fixed) }
         self.candidates = candidates
         self.program = program
         tasks = policy.tasks.mapValues(\.value)

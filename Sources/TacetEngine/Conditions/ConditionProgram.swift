@@ -27,17 +27,24 @@ struct ConditionProgram: Sendable {
     private mutating func emit(_ condition: CompiledCondition) {
         let at = code.count
         switch condition {
-        case .all(let parts), .any(let parts):
-            let isAll = if case .all = condition { true } else { false }
-            code.append(ConditionInstruction(kind: isAll ? .all : .any, fact: .stepID, mask: 0, operand: 0, end: 0))
+        case .all(let parts):
+            code.append(Self.group(.all))
+            parts.forEach { emit($0) }
+        case .any(let parts):
+            code.append(Self.group(.any))
             parts.forEach { emit($0) }
         case .not(let inner):
-            code.append(ConditionInstruction(kind: .not, fact: .stepID, mask: 0, operand: 0, end: 0))
+            code.append(Self.group(.not))
             emit(inner)
         case .test(let fact, let op, let expected):
             code.append(test(fact, op, expected))
         }
         code[at].end = Int32(code.count)
+    }
+
+    /// An `all`, `any` or `not` instruction; its `end` is set once its children are emitted.
+    private static func group(_ kind: ConditionInstruction.Kind) -> ConditionInstruction {
+        ConditionInstruction(kind: kind, fact: .stepID, mask: 0, operand: 0, end: 0)
     }
 
     private mutating func test(_ fact: Fact, _ op: ConditionOperator, _ expected: TestValue) -> ConditionInstruction {
