@@ -66,7 +66,7 @@ let package = Package(
         .testTarget(name: "TacetPluginHostTests",
                     dependencies: ["TacetPluginHost", "TacetPluginKit", "TacetPluginProtocol", "TacetSchemas", "TacetTestSupport"]),
         .testTarget(name: "TacetReportsTests",
-                    dependencies: ["TacetReports", "TacetSchemas", "TacetEngine", "TacetPluginProtocol", "TacetTestSupport"]),
+                    dependencies: ["TacetReports", "TacetSchemas", "TacetEngine", "TacetPluginProtocol", "TacetPluginHost", "TacetTool", "TacetYAML", "TacetTestSupport"]),
         .testTarget(name: "TacetToolTests", dependencies: ["TacetTool", "TacetTestSupport"], resources: [.copy("Fixtures")]),
     ],
     swiftLanguageModes: [.v6]
