@@ -29,7 +29,11 @@ public enum PolicyLinter {
         var seen = Set<String>()
         func add(_ diagnostic: Diagnostic) {
             let key = "\(diagnostic.code)|\(diagnostic.location?.description ?? "")|\(diagnostic.pointer ?? "")"
-            if seen.insert(key).inserted { findings.append(diagnostic) }
+            guard seen.insert(key).inserted else { return }
+            // Lint results are the linter's judgement of valid policies, not invalid input.
+            var finding = diagnostic
+            finding.origin = .engine
+            findings.append(finding)
         }
         let extended = Set(policies.values.flatMap { $0.layers.dropLast().map(\.name) })
         for name in policies.keys.sorted() {
