@@ -18,7 +18,7 @@ public enum ReportCommand {
         }
         let html = HTMLReportRenderer.render(run.input, today: today)
         do {
-            try AtomicFile.write(html, to: output, inputs: paths + run.files)
+            try FileIO.writeAtomically(html, to: output, inputs: paths + run.files)
         } catch {
             return ToolOutcome(diagnostics: run.input.report.problems + error.diagnostics, sources: run.sources, status: .invalid)
         }

@@ -16,8 +16,6 @@ public enum DocumentErrorCode: String, Sendable, Hashable, CaseIterable {
     case apiVersion = "document.api-version"
     /// `kind` is missing or unknown.
     case kind = "document.kind"
-    /// The file could not be read.
-    case io = "io.read"
     /// A foreign format (such as the framework export) is not as expected.
     case importFormat = "import.format"
 }
