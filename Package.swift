@@ -67,7 +67,8 @@ let package = Package(
                     dependencies: ["TacetPluginHost", "TacetPluginKit", "TacetPluginProtocol", "TacetSchemas", "TacetTestSupport"]),
         .testTarget(name: "TacetReportsTests",
                     dependencies: ["TacetReports", "TacetSchemas", "TacetEngine", "TacetPluginProtocol", "TacetTestSupport"]),
-        .testTarget(name: "TacetToolTests", dependencies: ["TacetTool", "TacetTestSupport"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "TacetToolTests", dependencies: ["TacetTool", "TacetDocuments", "TacetPluginHost", "TacetTestSupport"],
+                    resources: [.copy("Fixtures")]),
     ],
     swiftLanguageModes: [.v6]
 )
