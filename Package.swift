@@ -67,7 +67,9 @@ let package = Package(
                     dependencies: ["TacetPluginHost", "TacetPluginKit", "TacetPluginProtocol", "TacetSchemas", "TacetTestSupport"]),
         .testTarget(name: "TacetReportsTests",
                     dependencies: ["TacetReports", "TacetSchemas", "TacetEngine", "TacetPluginProtocol", "TacetPluginHost", "TacetTool", "TacetYAML", "TacetTestSupport"]),
-        .testTarget(name: "TacetToolTests", dependencies: ["TacetTool", "TacetDiagnostics", "TacetDocuments", "TacetPluginHost", "TacetReports", "TacetTestSupport"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "TacetToolTests",
+                    dependencies: ["TacetTool", "TacetDiagnostics", "TacetDocuments", "TacetPluginHost", "TacetReports", "TacetTestSupport"],
+                    resources: [.copy("Fixtures")]),
     ],
     swiftLanguageModes: [.v6]
 )

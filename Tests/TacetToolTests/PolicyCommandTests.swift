@@ -206,4 +206,16 @@ struct PlanCommandTests {
         #expect(unknown.status == 2)
         #expect(unknown.stderr.contains("did you mean 't-cho'?"))
     }
+
+    @Test("plan --team with the default --in . loads each file once, as a new user runs it from a copy of the samples")
+    func planTeamFromCurrentFolder() throws {
+        let directory = try TemporaryDirectory()
+        for folder in ["Policies", "Curricula", "Examples"] {
+            try FileManager.default.copyItem(atPath: Repository.path(folder), toPath: directory.path + "/" + folder)
+        }
+        let result = try TacetBinary.run(["plan", "--team", "Examples/pediatrics", "--today", "2026-11-21"], in: directory.path)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(!result.stderr.contains("document.duplicate-id"))
+        for id in ["t-ana", "t-ben", "t-cho"] { #expect(result.stdout.contains("\(id) ("), "plans \(id)") }
+    }
 }
