@@ -12,6 +12,8 @@ public enum DocumentErrorCode: String, Sendable, Hashable, CaseIterable {
     case undefinedReference = "document.undefined-reference"
     /// Two things share an id that must be unique.
     case duplicateID = "document.duplicate-id"
+    /// A value written twice in a list that is a set, such as a step's data classes.
+    case duplicateValue = "document.duplicate-value"
     /// `apiVersion` is missing or not one Tacet reads.
     case apiVersion = "document.api-version"
     /// `kind` is missing or unknown.
