@@ -153,6 +153,25 @@ struct DocumentDecoderTests {
         #expect(error.hint == "quote it to make it text: \"42\"")
     }
 
+    @Test("booleans are true and false in any of YAML 1.2's three spellings; other words are refused", arguments: [
+        ("true", true), ("True", true), ("TRUE", true), ("false", false), ("False", false), ("FALSE", false),
+    ])
+    func booleans(spelling: String, value: Bool) throws {
+        let text = Samples.workflow.replacingOccurrences(of: "consent: true", with: "consent: \(spelling)")
+        guard case .workflow(let workflow) = try decode(text).document?.document else {
+            Issue.record("'\(spelling)' was refused")
+            return
+        }
+        #expect(workflow.steps.first?.consent == value)
+    }
+
+    @Test("tRUE, yes and on are text, not booleans", arguments: ["tRUE", "yes", "on"])
+    func notBooleans(spelling: String) throws {
+        let text = Samples.workflow.replacingOccurrences(of: "consent: true", with: "consent: \(spelling)")
+        let error = try #require(try decode(text).diagnostics.with(.wrongType).first)
+        #expect(error.message == "expected true or false, found a string")
+    }
+
     @Test("dates and quarters are validated", arguments: [
         ("cycleEnd: 2028-12-31", "cycleEnd: 2028-02-30"),
         ("cycleEnd: 2028-12-31", "cycleEnd: 2020-01-01"),

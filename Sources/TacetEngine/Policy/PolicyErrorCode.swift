@@ -26,4 +26,7 @@ public enum PolicyErrorCode: String, Sendable, CaseIterable {
     case unknownArea = "policy.unknown-area"
     /// A condition too large to analyse.
     case tooComplex = "policy.too-complex"
+    /// A `contains` or `matches` test with an empty value: it holds for every text, so it only tests
+    /// that the fact is present.
+    case emptyTextTest = "policy.empty-text-test"
 }
