@@ -5,7 +5,9 @@ import TacetDocuments
 struct FindingSink {
     let document: LoadedDocument
     /// The step's index in the workflow; its pointer is only spelled out for a finding.
-    var step: Int
+    var step: Int { didSet { stepStart = findings.count } }
+    /// Where the current step's findings start in `findings`.
+    private var stepStart = 0
     let policy: ResolvedPolicy
     private(set) var findings: [Diagnostic] = []
 
@@ -28,6 +30,10 @@ struct FindingSink {
     mutating func callAsFunction(_ requirement: Requirement, _ message: String, at field: String?, hint: String? = nil,
                                  cite: [String] = [], notes: [DiagnosticNote] = []) {
         let (pointer, location) = place(field)
+        // One finding once per step, however often the step gives cause (a value listed twice).
+        guard !findings[stepStart...].contains(where: {
+            $0.code == requirement.id && $0.pointer == pointer && $0.message == message
+        }) else { return }
         findings.append(Diagnostic(requirement, message: message, origin: .engine, location: location,
                                    pointer: pointer, hint: hint, notes: notes, citations: cite))
     }
