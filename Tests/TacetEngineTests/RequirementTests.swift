@@ -96,6 +96,17 @@ struct RequirementTests {
         #expect(report.rules == [Requirement.phiBAA.rawValue])
     }
 
+    @Test("a task's data classes limit what a step sends to AI whichever tool it names, none or one not approved",
+          arguments: [("tool:-", Requirement.toolNamed), ("tool: scribbler", .toolApproved)])
+    func taskDataWithoutApprovedTool(tool: String, toolFinding: Requirement) throws {
+        let report = try Fixture.check(step: Self.step("task: research", "ai: ai-assisted", "reviewer:-", "data: [none, phi]", tool))
+        #expect(report.rules.sorted() == [toolFinding.rawValue, Requirement.taskData.rawValue].sorted())
+        #expect(report.findings.first { $0.code == Requirement.taskData.rawValue }?.pointer == "/steps/0/data/1")
+        // Without AI nothing is sent to it: the same data is no finding.
+        let human = try Fixture.check(step: "task: research\nai: human-only\ndata: [phi]\nperformer: ana")
+        #expect(human.findings.isEmpty)
+    }
+
     @Test("human-only steps need no tool, review, consent or disclosure")
     func humanOnly() throws {
         let report = try Fixture.check(step: "task: notes\nai: human-only\nperformer: ana")

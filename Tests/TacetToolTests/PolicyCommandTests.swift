@@ -158,7 +158,7 @@ struct PolicyCommandTests {
         #expect(result.stdout.contains("(suppressed by exception 'weekend-review-cover')"))
         #expect(result.stdout.contains("  FIRES emerging-needs-supervisor-review (error)"))
         #expect(result.stdout.contains("performer.level equals emerging: performer.level is emerging -> true"))
-        #expect(result.stdout.contains("  n/a  requirement.task-data: the task does not restrict data classes"))
+        #expect(result.stdout.contains("  n/a  requirement.task-data: not checked: the task does not restrict data classes"))
         let task = try Self.tacet("explain", "Examples/pediatrics/workflows/inpatient-documentation.yaml", "Policies", "Curricula",
                                   "Examples", "--task", "progress-note-drafting")
         #expect(task.status == 0, "\(task.stderr)")

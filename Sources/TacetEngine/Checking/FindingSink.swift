@@ -1,8 +1,9 @@
 import TacetDiagnostics
 import TacetDocuments
 
-/// Builds the findings of one step, pointing each at the step's field it is about.
-struct FindingSink {
+/// Builds the findings of one step, pointing each at the step's field it is about, and passes on to
+/// `observer` what the checker consulted.
+struct FindingSink<Observer: WorkflowChecker.Observer> {
     let document: LoadedDocument
     /// The step's index in the workflow; its pointer is only spelled out for a finding.
     var step: Int { didSet { stepStart = findings.count } }
@@ -10,11 +11,23 @@ struct FindingSink {
     private var stepStart = 0
     let policy: ResolvedPolicy
     private(set) var findings: [Diagnostic] = []
+    /// Told what the checker consults; silent in `check`.
+    var observer: Observer
 
-    init(document: LoadedDocument, step: Int, policy: ResolvedPolicy) {
+    init(document: LoadedDocument, step: Int, policy: ResolvedPolicy, observer: Observer) {
         self.document = document
         self.step = step
         self.policy = policy
+        self.observer = observer
+    }
+
+    /// Tells the observer the checker consults `requirement` for the step.
+    @inline(__always) mutating func checked(_ requirement: Requirement) { observer.checked(requirement) }
+
+    /// Tells the observer the checker does not consult `requirements` for the step, and why.
+    @inline(__always) mutating func notChecked(_ requirements: Requirement..., because reason: String) {
+        guard Observer.records else { return }
+        for requirement in requirements { observer.notChecked(requirement, because: reason) }
     }
 
     /// The pointer and place of `field` of the step (the step itself when nil or absent).
