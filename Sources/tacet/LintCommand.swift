@@ -9,7 +9,8 @@ struct LintCommand: ParsableCommand {
         abstract: "Check the policies themselves.",
         discussion: """
             Reports policy layers that loosen their base, conditions on unknown facts or with ill-typed \
-            values, rules that can never hold or always hold, rules that make a task's allowance dead, \
+            values, rules that can never hold or always hold, contains or matches tests with an empty value \
+            (they only test that the fact is present), rules that make a task's allowance dead, \
             duplicate rule ids, tasks in unknown areas or without citations, and AI-at-Work statements \
             and O*NET tasks of the framework that no task classifies. Include the framework's folder in \
             the paths for the last checks.

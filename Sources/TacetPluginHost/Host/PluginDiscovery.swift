@@ -31,6 +31,12 @@ public struct PluginDiscovery: Sendable {
                                                    hint: "pass an existing folder to --plugins, or --no-plugins"))
                 continue
             }
+            // A folder that exists but cannot be listed is an error with the system's reason, never skipped.
+            guard let stream = opendir(directory) else {
+                catalog.problems += FileIO.failure(.read, "cannot read the plugin directory", directory).diagnostics
+                continue
+            }
+            closedir(stream)
             let entries = ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).sorted()
             for entry in entries where !entry.hasPrefix(".") {
                 let folder = directory.hasSuffix("/") ? directory + entry : directory + "/" + entry
@@ -92,13 +98,14 @@ public struct PluginDiscovery: Sendable {
         case .success(let (realFolder, executable)):
             if let expected = manifest.sha256?.lowercased() {
                 switch Self.sha256(of: executable) {
-                case .some(let actual) where actual == expected:
+                case .success(let actual) where actual == expected:
                     break
-                case .some(let actual):
+                case .success(let actual):
                     problem(.checksum, "the executable's SHA-256 is \(actual), not the one pinned", "/sha256",
                             hint: "if the change is intended, pin the new sum")
-                case .none:
-                    problem(.checksum, "the executable could not be read to check its SHA-256", "/sha256")
+                case .failure(let unreadable):
+                    let reason = unreadable.diagnostics.first?.message ?? "cannot read the file"
+                    problem(.checksum, "the executable could not be read to check its SHA-256 (\(reason))", "/sha256")
                 }
             }
             if problems.isEmpty {
@@ -138,13 +145,14 @@ public struct PluginDiscovery: Sendable {
         return String(cString: resolved)
     }
 
-    /// The SHA-256 of the file at `path` as lowercase hex, or nil when it cannot be read.
-    static func sha256(of path: String) -> String? {
-        guard let data = FileManager.default.contents(atPath: path) else { return nil }
-        return SHA256.hash(data: data).map { byte in
-            let hex = String(byte, radix: 16)
-            return byte < 16 ? "0" + hex : hex
-        }.joined()
+    /// The SHA-256 of the file at `path` as lowercase hex, or why it cannot be read.
+    static func sha256(of path: String) -> Result<String, DiagnosticError> {
+        Result { () throws(DiagnosticError) in try FileIO.contents(of: path) }.map { bytes in
+            SHA256.hash(data: bytes).map { byte in
+                let hex = String(byte, radix: 16)
+                return byte < 16 ? "0" + hex : hex
+            }.joined()
+        }
     }
 
     private static func list(_ versions: [Int]) -> String {
