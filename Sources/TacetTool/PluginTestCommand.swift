@@ -21,7 +21,7 @@ public enum PluginTestCommand {
             let known = catalog.plugins.map(\.name)
             let hint = Suggestion.closest(to: name, in: known).map { "did you mean '\($0)'?" }
                 ?? (known.isEmpty ? "no valid plugin in \(settings.directories.joined(separator: ", "))" : "valid plugins: \(known.joined(separator: ", "))")
-            return .invalid(catalog.problems + [Diagnostic(PluginErrorCode.unknown, severity: .error, message: "no valid plugin named '\(name)'", hint: hint)],
+            return .invalid(catalog.problems + [Diagnostic(PluginErrorCode.unknown, message: "no valid plugin named '\(name)'", hint: hint)],
                             sources: catalog.sources)
         }
         var outcome = await test(plugin, paths: paths, settings: settings, limits: limits, catalog: catalog)

@@ -55,7 +55,7 @@ public struct ExceptionApplier: Sendable {
                 continue
             }
             if exception.expires < today {
-                diagnostics.append(Diagnostic(ExceptionErrorCode.expired, severity: .warning, message: "exception '\(document.name)' expired on \(exception.expires) and no longer applies",
+                diagnostics.append(Diagnostic(ExceptionErrorCode.expired, message: "exception '\(document.name)' expired on \(exception.expires) and no longer applies",
                                               location: document.location(of: "/expires"), pointer: "/expires",
                                               hint: "renew it with a new expiry date and justification, or fix the findings it covered"))
                 continue
@@ -75,7 +75,7 @@ public struct ExceptionApplier: Sendable {
                                                 expires: exception.expires))
         }
         for entry in active where !entry.used {
-            diagnostics.append(Diagnostic(ExceptionErrorCode.unused, severity: .info, message: "exception '\(entry.document.name)' suppressed no finding",
+            diagnostics.append(Diagnostic(ExceptionErrorCode.unused, message: "exception '\(entry.document.name)' suppressed no finding",
                                           location: entry.document.location(of: "/rule"), pointer: "/rule",
                                           hint: "remove it if the findings it covered are fixed"))
         }

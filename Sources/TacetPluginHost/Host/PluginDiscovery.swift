@@ -27,7 +27,7 @@ public struct PluginDiscovery: Sendable {
         for directory in directories {
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
-                catalog.problems.append(Diagnostic(PluginErrorCode.noDirectory, severity: .error, message: "plugin directory '\(directory)' does not exist",
+                catalog.problems.append(Diagnostic(PluginErrorCode.noDirectory, message: "plugin directory '\(directory)' does not exist",
                                                    hint: "pass an existing folder to --plugins, or --no-plugins"))
                 continue
             }
@@ -43,7 +43,7 @@ public struct PluginDiscovery: Sendable {
                 guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else { continue }
                 let manifestPath = folder + "/plugin.yaml"
                 guard FileManager.default.fileExists(atPath: manifestPath) else {
-                    catalog.problems.append(Diagnostic(PluginErrorCode.noManifest, severity: .warning, message: "folder '\(folder)' has no plugin.yaml; it is not run",
+                    catalog.problems.append(Diagnostic(PluginErrorCode.noManifest, message: "folder '\(folder)' has no plugin.yaml; it is not run",
                                                        hint: "add a manifest (docs/plugin-protocol.md) or move the folder out of \(directory)"))
                     continue
                 }
