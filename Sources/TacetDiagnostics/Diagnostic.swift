@@ -77,9 +77,6 @@ public struct Diagnostic: Sendable, Hashable, Codable {
         if case .pluginFailure = origin { return true }
         return false
     }
-
-    /// Whether it is a problem with the input that makes the run invalid (exit 2).
-    public var invalidatesInput: Bool { origin == .input && severity == .error }
 }
 
 extension Diagnostic: Comparable {

@@ -11,6 +11,8 @@ import TacetPluginProtocol
 
     func onlyFailure(_ report: PluginRunReport) throws -> Diagnostic {
         try #require(report.failures.count == 1, "failures: \(report.failures.map(\.message))")
+        // A failure is Tacet's finding about the plugin, told apart by its origin, not by its code.
+        #expect(report.failures[0].isPluginFailure && report.failures[0].plugin != nil)
         return report.failures[0]
     }
 
@@ -23,7 +25,7 @@ import TacetPluginProtocol
         #expect(report.failures.isEmpty)
         let finding = try #require(report.findings.first)
         #expect(finding.code == "good/finding")
-        #expect(finding.plugin == "good")
+        #expect(finding.origin == .plugin("good"))
         #expect(finding.severity == .warning)
         #expect(finding.location?.line == 12)
         #expect(finding.location?.column == 9)

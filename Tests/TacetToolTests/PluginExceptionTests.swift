@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TacetDiagnostics
 import TacetDocuments
 import TacetPluginHost
 import TacetTestSupport
@@ -53,7 +54,10 @@ struct PluginExceptionTests {
         #expect(!report.findings.contains { $0.code == "phi-scan/record-number" })
         let suppressed = try #require(report.suppressed.first { $0.finding.code == "phi-scan/record-number" })
         #expect(suppressed.exception == "mrn-pilot")
-        #expect(suppressed.finding.plugin == "phi-scan")
+        #expect(suppressed.finding.origin == .plugin("phi-scan"))
+        // Every diagnostic says who reported it: the engine's findings, the input's problems.
+        #expect(report.findings.allSatisfy { $0.origin == ($0.code.contains("/") ? .plugin("phi-scan") : .engine) })
+        #expect(report.problems.allSatisfy { $0.origin == .input })
         let unused = report.problems.filter { $0.code == "exception.unused" }
         #expect(unused.map(\.message) == ["exception 'phone-pilot' suppressed no finding"])
 
