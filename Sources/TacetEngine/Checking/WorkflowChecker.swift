@@ -3,7 +3,8 @@ import TacetDocuments
 import TacetYAML
 
 /// Checks one workflow's steps against a resolved policy and the roster: the built-in requirements
-/// of the task table and tool registry first, then every rule.
+/// of the task table and tool registry first, then every rule. What it consults and decides at a step
+/// goes to an ``Observer``: silent in `check`, recorded by `tacet explain`.
 public struct WorkflowChecker: Sendable {
     /// The policy in force.
     public let policy: ResolvedPolicy
