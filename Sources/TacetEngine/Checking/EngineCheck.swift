@@ -25,17 +25,14 @@ public struct EngineCheck: Sendable {
     /// Applies the exceptions among ``documents`` to the engine's findings and `added` (plugin findings and
     /// failures), then sorts every list once.
     ///
-    /// - Parameter pluginRules: the rule ids the plugins that ran described, or nil when plugins were not
-    ///   run: an exception naming a plugin's rule (`phi-scan/record-number`) is then neither applied nor
-    ///   reported, since nothing can tell whether the rule exists or would have fired.
+    /// - Parameter pluginRules: the rule ids the plugins that ran described, or nil when plugins were not run
+    ///   (see ``ExceptionApplier/init(workflows:policies:pluginRules:today:)``).
     public func report(adding added: [Diagnostic] = [], pluginRules: Set<String>? = nil) -> CheckReport {
         var workflows: [String: (document: LoadedDocument, workflow: Workflow)] = [:]
         for document in documents {
             if case .workflow(let workflow) = document.document { workflows[workflow.metadata.name] = (document, workflow) }
         }
-        let knownRules = Set(Requirement.allCases.map(\.id)).union(policies.values.flatMap { $0.rules.map(\.id) })
-        let applier = ExceptionApplier(workflows: workflows, knownRules: knownRules.union(pluginRules ?? []),
-                                       pluginsRan: pluginRules != nil, today: today)
+        let applier = ExceptionApplier(workflows: workflows, policies: policies.values, pluginRules: pluginRules, today: today)
         let exceptions = documents.filter { $0.kind == .exception }
         let (kept, suppressed, exceptionProblems) = applier.apply(exceptions, to: findings + added)
         return CheckReport(findings: Self.inOrder(kept), suppressed: suppressed.sorted { $0.finding < $1.finding },

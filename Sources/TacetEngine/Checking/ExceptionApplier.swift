@@ -15,12 +15,16 @@ public struct ExceptionApplier: Sendable {
     /// The day exceptions are judged on.
     let today: CalendarDate
 
-    /// Creates an applier.
-    public init(workflows: [String: (document: LoadedDocument, workflow: Workflow)], knownRules: Set<String>,
-                pluginsRan: Bool, today: CalendarDate) {
+    /// Creates an applier for `workflows` under `policies`.
+    ///
+    /// - Parameter pluginRules: the rule ids the plugins that ran described, or nil when plugins were not
+    ///   run: an exception naming a plugin's rule (`phi-scan/record-number`) is then neither applied nor
+    ///   reported, since nothing can tell whether the rule exists or would have fired.
+    public init(workflows: [String: (document: LoadedDocument, workflow: Workflow)], policies: some Sequence<ResolvedPolicy>,
+                pluginRules: Set<String>?, today: CalendarDate) {
         self.workflows = workflows
-        self.knownRules = knownRules
-        self.pluginsRan = pluginsRan
+        knownRules = Set(Requirement.allCases.map(\.id)).union(policies.flatMap { $0.rules.map(\.id) }).union(pluginRules ?? [])
+        pluginsRan = pluginRules != nil
         self.today = today
     }
 

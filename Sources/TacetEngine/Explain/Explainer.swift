@@ -27,8 +27,8 @@ public enum Explainer {
         let findings = WorkflowChecker(policy: policy, roster: roster, today: today)
             .check(step: index, of: document, workflow, observer: &recording)
         // Only this step's findings matter: apply the exceptions to them rather than check everything.
-        let knownRules = Set(Requirement.allCases.map(\.id)).union(policy.rules.map(\.id))
-        let applier = ExceptionApplier(workflows: [workflow.metadata.name: (document, workflow)], knownRules: knownRules, pluginsRan: false, today: today)
+        let applier = ExceptionApplier(workflows: [workflow.metadata.name: (document, workflow)], policies: [policy],
+                                       pluginRules: nil, today: today)
         let suppressed = applier.apply(exceptions, to: findings).suppressed
         let requirements = Requirement.allCases.map { requirement -> StepExplanation.RequirementLine in
             if let finding = findings.first(where: { $0.code == requirement.id }) {
