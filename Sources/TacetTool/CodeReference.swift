@@ -19,10 +19,13 @@ public enum CodeReference {
 
 
             """
+        // A check's summary says what must hold; read on its own it would seem to name the problem.
+        let checks = Set(DiagnosticCodes.checks.map(\.id))
         for family in DiagnosticCodes.families {
             text += "## \(family.title)\n\n\(family.about)\n\n"
             for code in family.codes {
-                text += "### \(code.id)\n\n**\(code.defaultSeverity.rawValue)**: \(code.summary).\n\n"
+                let meaning = checks.contains(code.id) ? "reported when this does not hold: " + code.summary : code.summary
+                text += "### \(code.id)\n\n**\(code.defaultSeverity.rawValue)**: \(meaning).\n\n"
             }
         }
         return String(text.dropLast())

@@ -20,11 +20,11 @@ public enum DiagnosticCodes {
         DiagnosticCodeFamily("Lint", LintErrorCode.self, about: "What `tacet lint` reports about its own run."),
         DiagnosticCodeFamily("Requirements", Requirement.self,
                              about: "The checks made on every workflow step from the policy's task table and tool registry. "
-                                 + "Each checks that the stated condition holds."),
+                                 + "Each states what must hold; a finding means it does not."),
         DiagnosticCodeFamily("Exceptions", ExceptionErrorCode.self,
                              about: "`Exception` documents that cannot apply, or no longer do, or suppressed nothing."),
         DiagnosticCodeFamily("Learning-plan audit", PlanFinding.self,
-                             about: "The checks made on every `LearningPlan`. Each checks that the stated condition holds."),
+                             about: "The checks made on every `LearningPlan`. Each states what must hold; a finding means it does not."),
         DiagnosticCodeFamily("Planner", PlannerCode.self, about: "What `tacet plan` reports beyond the audit."),
         DiagnosticCodeFamily("Policy tests", PolicyTestErrorCode.self, about: "`PolicyTest` documents and `tacet test` runs."),
         DiagnosticCodeFamily("Explain", ExplainErrorCode.self, about: "What `tacet explain` reports when it cannot find what it was asked about."),

@@ -83,6 +83,9 @@ public enum ExplainCommand {
             if stated.requires.consent { out += "  client consent recorded\n" }
             if stated.requires.disclosure { out += "  disclosure in the record\n" }
             if let data = stated.requires.data { out += "  data to AI: \(data.map(\.rawValue).joined(separator: ", "))\n" }
+            if !stated.requires.training.isEmpty {
+                out += "  training the performer holds current: \(stated.requires.training.joined(separator: ", "))\n"
+            }
             if let rationale = stated.rationale { out += "  why: \(rationale)\n" }
             if !stated.cite.isEmpty { out += "  cites: \(stated.cite.joined(separator: ", "))\n" }
         }

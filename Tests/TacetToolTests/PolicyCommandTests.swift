@@ -165,6 +165,7 @@ struct PolicyCommandTests {
         #expect(task.stdout.contains("As stated by music-therapy-ai-use"))
         #expect(task.stdout.contains("As stated by pediatrics"))
         #expect(task.stdout.contains("review by therapist at proficient or above in documentation"))
+        #expect(task.stdout.contains("  training the performer holds current: ai-literacy-foundations\n"))
         let unknown = try Self.tacet("explain", "inpatient-documentation", "Policies", "Examples", "--step", "draft-nte")
         #expect(unknown.status == 2)
         #expect(unknown.stderr.contains("did you mean 'draft-note'?"))
