@@ -10,7 +10,7 @@ import TacetYAML
 /// editor server to come): load, the engine's findings, the plugins' findings, exceptions over all of
 /// them, one sort, one ``ReportInput``.
 ///
-/// Policy tests run the same engine entry point (`CheckEngine.findings` then `EngineCheck.report`)
+/// Policy tests run the same engine entry point (`CheckEngine.run` then `EngineCheck.report`)
 /// without plugins.
 public struct CheckPipeline: Sendable {
     /// The day exceptions and training are judged on.
@@ -48,11 +48,12 @@ public struct CheckPipeline: Sendable {
     /// Judges the documents of `workspace`, adding `problems` found before it was loaded. Policy-test inputs
     /// among them are not judged as the team's own.
     public func run(_ workspace: Workspace, adding problems: [Diagnostic] = []) async -> CheckRun {
-        var engine = CheckEngine.findings(workspace, today: today, excluding: PolicyTestInputs.files(in: workspace))
+        var engine = CheckEngine.run(workspace, today: today, excluding: PolicyTestInputs.files(in: workspace))
         engine.problems += problems
         var sources = workspace.sources
         var added: [Diagnostic] = []
         var described: [DescribedPlugin] = []
+        var silent = Set<String>()
         var calls = 0
         if let plugins {
             let catalog = PluginDiscovery(limits: limits, hostVersions: plugins.options.hostVersions).discover(plugins.directories)
@@ -60,11 +61,12 @@ public struct CheckPipeline: Sendable {
             added = outcome.findings + outcome.failures
             engine.problems += catalog.problems
             described = outcome.described
+            silent = Set(catalog.plugins.map(\.name)).subtracting(described.map(\.plugin.name))
             calls = outcome.calls
             sources.merge(catalog.sources) { first, _ in first }
         }
         let pluginRules = plugins == nil ? nil : Set(described.flatMap { $0.rules.keys })
-        var report = engine.report(adding: added, pluginRules: pluginRules)
+        var report = engine.report(adding: added, pluginRules: pluginRules, silentPlugins: silent)
         report.pluginsRun = described.count
         report.pluginCalls = calls
         let input = ReportInput(report: report, documents: engine.documents, policies: engine.policies,

@@ -44,9 +44,9 @@ struct PolicyTestRunnerTests {
             inputs: [roster, unnamed.yaml]
             expect:
               - {rule: team-research, path: /steps/0}
-          - name: a workflow that names the base is checked against the base, as check does
+          - name: a workflow that names the base is still checked against the policy under test
             inputs: [roster, base.yaml]
-            expect: []
+            expect: [{rule: team-research, path: /steps/0}]
           - name: learning plans among the inputs are audited, as check does
             inputs: [roster, plans]
             expect:
@@ -54,7 +54,7 @@ struct PolicyTestRunnerTests {
 
         """
 
-    @Test("each case is checked as check checks its inputs: the policy a workflow names, plan audits, exceptions")
+    @Test("each case is checked as check checks its inputs, under the policy tested whatever a workflow names: plan audits, exceptions")
     func sameAsCheck() throws {
         let directory = try TemporaryDirectory()
         try directory.write("policy.yaml", Fixture.policy)

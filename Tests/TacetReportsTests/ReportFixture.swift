@@ -37,7 +37,7 @@ enum ReportFixture {
     /// Loads `paths` (relative to the repository) and checks them.
     static func load(_ paths: [String], failOn: Severity = .error) -> ReportInput {
         let workspace = WorkspaceLoader().load(paths.map(Repository.path))
-        let engine = CheckEngine.findings(workspace, today: today)
+        let engine = CheckEngine.run(workspace, today: today)
         return ReportInput(report: engine.report(), documents: engine.documents, policies: engine.policies,
                            checks: DiagnosticCodes.checks, codes: DiagnosticCodes.all, failOn: failOn, toolVersion: "0.0.0-test",
                            workingDirectory: Repository.root)

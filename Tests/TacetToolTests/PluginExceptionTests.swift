@@ -92,6 +92,39 @@ struct PluginExceptionTests {
         #expect(markdown[suppressedSection.upperBound...].contains("phi-scan/record-number"))
     }
 
+    @Test("an exception for the rule of a plugin that failed to describe itself is left alone; the failure is reported")
+    func pluginThatFailedToDescribe() async throws {
+        let directory = try TemporaryDirectory()
+        var (paths, settings) = try Self.workspace(in: directory)
+        _ = try directory.write("plugins/flaky/plugin.yaml", """
+            apiVersion: tacet/v1
+            kind: Plugin
+            metadata: {name: flaky, version: 1.0.0}
+            command: [./flaky.sh]
+            protocols: [1]
+            kinds: [Workflow]
+            timeout: 5
+            """)
+        let script = try directory.write("plugins/flaky/flaky.sh", "#!/bin/sh\necho 'describe failed' >&2\nexit 1\n")
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: script)
+        _ = try directory.write("exceptions/flaky.yaml", """
+            apiVersion: tacet/v1
+            kind: Exception
+            metadata: {name: flaky-pilot}
+            rule: flaky/anything
+            scope: {workflow: inpatient-documentation}
+            justification: Kept while the plugin is repaired.
+            owner: clinical-director
+            expires: 2027-01-31
+            """)
+        settings.options.failureSeverity = .warning
+        paths = paths.filter { !$0.hasSuffix("/exceptions") } + [directory.path + "/exceptions/flaky.yaml"]
+        let report = await CheckPipeline(today: Self.today, plugins: settings).run(paths: paths).input.report
+        #expect(report.findings.contains { $0.code == "plugin.exit-status" && $0.plugin == "flaky" && $0.severity == .warning })
+        #expect(!report.problems.contains { $0.message.contains("flaky-pilot") })
+        #expect(!report.inputInvalid)
+    }
+
     @Test("with plugins off, an exception for a plugin's rule is neither unknown nor unused")
     func pluginExceptionWithoutPlugins() async throws {
         let directory = try TemporaryDirectory()

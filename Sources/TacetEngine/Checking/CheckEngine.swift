@@ -5,25 +5,28 @@ import TacetDocuments
 /// the roster, and audits learning plans.
 public enum CheckEngine {
     /// Checks the documents of `workspace` and applies their exceptions: the whole judgement when no
-    /// plugin runs (policy tests, benchmarks). `tacet check` runs ``findings(_:today:excluding:)`` and
+    /// plugin runs (benchmarks, tests). `tacet check` runs ``run(_:today:excluding:governing:)`` and
     /// applies exceptions itself, after its plugins.
     public static func check(_ workspace: Workspace, today: CalendarDate, excluding: Set<String> = []) -> CheckReport {
-        findings(workspace, today: today, excluding: excluding).report()
+        run(workspace, today: today, excluding: excluding).report()
     }
 
-    /// The engine's own findings for the documents of `workspace`, before exceptions: resolves policies,
+    /// The engine's judgement of the documents of `workspace`, before exceptions: resolves policies,
     /// checks every workflow against its policy and the roster, and audits every learning plan.
     ///
     /// - Parameters:
     ///   - today: the day exceptions and training are judged on (the CLI passes the current date).
     ///   - excluding: files not to check as the team's own (policy-test inputs).
-    public static func findings(_ workspace: Workspace, today: CalendarDate, excluding: Set<String> = []) -> EngineCheck {
+    ///   - governing: the policy every workflow is checked against, whatever it names (a policy test's
+    ///     policy under test); nil to choose as `check` does.
+    public static func run(_ workspace: Workspace, today: CalendarDate, excluding: Set<String> = [],
+                           governing: String? = nil) -> EngineCheck {
         let documents = workspace.documents.filter { !excluding.contains($0.file) }
         var problems = workspace.diagnostics
         let (policies, policyDiagnostics) = PolicyResolver.resolve(documents)
         problems += policyDiagnostics
         let roster = Roster(documents)
-        let choice = PolicyChoice(policies)
+        let choice = PolicyChoice(policies, governing: governing)
         var checkers: [String: WorkflowChecker] = [:]
         var jobs: [(checker: WorkflowChecker, document: LoadedDocument, workflow: Workflow)] = []
         var plans: [(document: LoadedDocument, plan: LearningPlan)] = []

@@ -25,14 +25,18 @@ public struct EngineCheck: Sendable {
     /// Applies the exceptions among ``documents`` to the engine's findings and `added` (plugin findings and
     /// failures), then sorts every list once.
     ///
-    /// - Parameter pluginRules: the rule ids the plugins that ran described, or nil when plugins were not run
-    ///   (see ``ExceptionApplier/init(workflows:policies:pluginRules:today:)``).
-    public func report(adding added: [Diagnostic] = [], pluginRules: Set<String>? = nil) -> CheckReport {
+    /// - Parameters:
+    ///   - pluginRules: the rule ids the plugins that ran described, or nil when plugins were not run.
+    ///   - silentPlugins: plugins that were found but could not describe themselves.
+    ///   See ``ExceptionApplier/init(workflows:policies:pluginRules:silentPlugins:today:)``.
+    public func report(adding added: [Diagnostic] = [], pluginRules: Set<String>? = nil,
+                       silentPlugins: Set<String> = []) -> CheckReport {
         var workflows: [String: (document: LoadedDocument, workflow: Workflow)] = [:]
         for document in documents {
             if case .workflow(let workflow) = document.document { workflows[workflow.metadata.name] = (document, workflow) }
         }
-        let applier = ExceptionApplier(workflows: workflows, policies: policies.values, pluginRules: pluginRules, today: today)
+        let applier = ExceptionApplier(workflows: workflows, policies: policies.values, pluginRules: pluginRules,
+                                       silentPlugins: silentPlugins, today: today)
         let exceptions = documents.filter { $0.kind == .exception }
         let (kept, suppressed, exceptionProblems) = applier.apply(exceptions, to: findings + added)
         return CheckReport(findings: Self.inOrder(kept), suppressed: suppressed.sorted { $0.finding < $1.finding },

@@ -12,19 +12,25 @@ public struct ExceptionApplier: Sendable {
     let knownRules: Set<String>
     /// Whether plugins ran; when they did not, an exception naming a plugin's rule is left unjudged.
     let pluginsRan: Bool
+    /// Plugins that were found but could not describe themselves: their rules are unknown, not absent.
+    let silentPlugins: Set<String>
     /// The day exceptions are judged on.
     let today: CalendarDate
 
     /// Creates an applier for `workflows` under `policies`.
     ///
-    /// - Parameter pluginRules: the rule ids the plugins that ran described, or nil when plugins were not
-    ///   run: an exception naming a plugin's rule (`phi-scan/record-number`) is then neither applied nor
-    ///   reported, since nothing can tell whether the rule exists or would have fired.
+    /// - Parameters:
+    ///   - pluginRules: the rule ids the plugins that ran described, or nil when plugins were not run: an
+    ///     exception naming a plugin's rule (`phi-scan/record-number`) is then neither applied nor
+    ///     reported, since nothing can tell whether the rule exists or would have fired.
+    ///   - silentPlugins: plugins that were found but failed to describe themselves (their failure is
+    ///     reported): an exception naming one of their rules is left alone in the same way.
     public init(workflows: [String: (document: LoadedDocument, workflow: Workflow)], policies: some Sequence<ResolvedPolicy>,
-                pluginRules: Set<String>?, today: CalendarDate) {
+                pluginRules: Set<String>?, silentPlugins: Set<String> = [], today: CalendarDate) {
         self.workflows = workflows
         knownRules = Set(Requirement.allCases.map(\.id)).union(policies.flatMap { $0.rules.map(\.id) }).union(pluginRules ?? [])
         pluginsRan = pluginRules != nil
+        self.silentPlugins = silentPlugins
         self.today = today
     }
 
@@ -36,10 +42,12 @@ public struct ExceptionApplier: Sendable {
         for document in exceptions {
             guard case .exception(let exception) = document.document else { continue }
             // Plugin rule ids are `PLUGIN/slug`, a shape no policy rule or requirement id can take.
-            if !pluginsRan, exception.rule.contains("/") { continue }
+            if let slash = exception.rule.firstIndex(of: "/"),
+               !pluginsRan || silentPlugins.contains(String(exception.rule[..<slash])) { continue }
             if !knownRules.contains(exception.rule) {
                 diagnostics.append(.error(ExceptionErrorCode.unknownRule,
-                                          "exception '\(document.name)' names rule '\(exception.rule)', which no policy or requirement defines",
+                                          "exception '\(document.name)' names rule '\(exception.rule)', which no policy, requirement "
+                                            + "or plugin that ran defines",
                                           at: document.location(of: "/rule"), pointer: "/rule",
                                           hint: Suggestion.closest(to: exception.rule, in: Array(knownRules)).map { "did you mean '\($0)'?" }))
                 continue

@@ -7,10 +7,13 @@ public struct PolicyChoice: Sendable {
     public let policies: [String: ResolvedPolicy]
     /// The policies no other extends, sorted: the candidates for a workflow that names none.
     public let leaves: [String]
+    /// The policy every workflow is checked against whatever it names, when one is imposed (policy tests).
+    public let governing: String?
 
-    /// Prepares the choice among `policies`.
-    public init(_ policies: [String: ResolvedPolicy]) {
+    /// Prepares the choice among `policies`, or imposes `governing` on every workflow.
+    public init(_ policies: [String: ResolvedPolicy], governing: String? = nil) {
         self.policies = policies
+        self.governing = governing
         let extended = Set(policies.values.flatMap { $0.layers.dropLast().map(\.name) })
         leaves = policies.keys.filter { !extended.contains($0) }.sorted()
     }
@@ -18,7 +21,7 @@ public struct PolicyChoice: Sendable {
     /// The policy `workflow` is checked against, or the error that says why there is none.
     public func choose(for document: LoadedDocument, _ workflow: Workflow) -> Result<ResolvedPolicy, DiagnosticError> {
         let chosen: ResolvedPolicy
-        if let name = workflow.policy {
+        if let name = governing ?? workflow.policy {
             guard let policy = policies[name] else {
                 return .failure(DiagnosticError(.error(PolicyErrorCode.noPolicy, "workflow names policy '\(name)', which is not among the documents checked",
                                        at: document.location(of: "/policy"), pointer: "/policy",

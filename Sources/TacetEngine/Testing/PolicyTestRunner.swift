@@ -89,10 +89,11 @@ public struct PolicyTestRunner: Sendable {
             }
             policy = resolved
         }
-        // The policy's layers are the only policies checked, so a workflow that names none gets this one.
+        // Every workflow is checked against the policy under test (or the layer among the inputs),
+        // whatever policy it names: a case tests this policy, and its inputs are fixtures.
         let documents = policy.layers + workspace.documents.filter { $0.kind != .policy }
         let (findings, problems) = Self.findings(Workspace(documents: documents, files: workspace.files),
-                                                 today: testCase.today ?? today)
+                                                 today: testCase.today ?? today, policy: policy.name)
         result.problems += problems.filter { $0.severity == Severity.error }
         var remaining = findings
         for expected in testCase.expect {
@@ -108,11 +109,11 @@ public struct PolicyTestRunner: Sendable {
         return result
     }
 
-    /// What `tacet check` finds in `workspace`, exceptions applied, and the problems it reports: the
-    /// one place tests reach the engine, so that they find exactly what `check` finds.
-    static func findings(_ workspace: Workspace, today: CalendarDate) -> (findings: [Diagnostic], problems: [Diagnostic]) {
-        // The same two steps as `tacet check` runs, with no plugin in between.
-        let report = CheckEngine.findings(workspace, today: today).report()
+    /// What `tacet check` finds in `workspace` with `policy` governing every workflow, exceptions
+    /// applied, and the problems it reports: the one place tests reach the engine, through the same
+    /// two steps as `check` with no plugin in between.
+    static func findings(_ workspace: Workspace, today: CalendarDate, policy: String) -> (findings: [Diagnostic], problems: [Diagnostic]) {
+        let report = CheckEngine.run(workspace, today: today, governing: policy).report()
         return (report.findings, report.problems)
     }
 
