@@ -80,8 +80,9 @@ public enum PlanCommand {
             planned.append((document, therapist, gaps, PlanningProblem(therapist: therapist, catalogs: catalogs, requirements: rules,
                                                                        gaps: gaps, trainings: trainings, today: today)))
         }
-        // Plans are written to `output` until a write fails; the rest would mostly fail the same way,
-        // so that one error is reported once and names the plans left unwritten.
+        // Plans are written to `output` until the folder itself cannot be made: every later plan would
+        // fail the same way, so that error is reported once and names the plans left unwritten. A plan
+        // that cannot be written on its own (it would replace an input) is reported and the rest go on.
         var writingTo = output
         var unwritten: [String] = []
         var writeError: Int?
@@ -110,11 +111,16 @@ public enum PlanCommand {
                 } else if let output = writingTo {
                     do {
                         try FileIO.createFolder(output)
-                        try FileIO.writeAtomically(text, to: (output as NSString).appendingPathComponent(name), inputs: workspace.files)
                     } catch {
                         writeError = problems.count
                         problems += error.diagnostics
                         writingTo = nil
+                        continue
+                    }
+                    do {
+                        try FileIO.writeAtomically(text, to: (output as NSString).appendingPathComponent(name), inputs: workspace.files)
+                    } catch {
+                        problems += error.diagnostics
                     }
                 }
             case .undecided(let steps):

@@ -43,6 +43,21 @@ struct InputErrorTests {
         #expect(outcome.output.contains("t-cho ("), "the plans are still printed")
     }
 
+    @Test("plan -o refuses only the plans that would replace an input, and writes the others")
+    func planOutputOverInputs() throws {
+        let directory = try TemporaryDirectory()
+        let team = directory.path + "/pediatrics"
+        try FileManager.default.copyItem(atPath: Self.team, toPath: team)
+        let plans = team + "/plans"
+        let outcome = PlanCommand.run(therapists: [], team: team, paths: [Repository.path("Policies"), Repository.path("Curricula"), team],
+                                      output: plans, format: .text, today: Self.today)
+        #expect(outcome.status == .invalid)
+        // t-ana's and t-cho's plans are inputs (the shipped ones); t-ben's hand-written plan has another name.
+        #expect(outcome.diagnostics.map(\.code) == ["io.overwrite-input", "io.overwrite-input"])
+        #expect(outcome.diagnostics.allSatisfy { $0.notes.isEmpty })
+        #expect(FileManager.default.fileExists(atPath: plans + "/t-ben-plan.yaml"))
+    }
+
     @Test("test exits 2 when a case's input cannot be read")
     func testMissingInput() throws {
         let directory = try TemporaryDirectory()
