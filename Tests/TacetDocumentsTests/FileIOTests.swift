@@ -38,6 +38,20 @@ struct FileIOTests {
         #expect(empty.location == nil)
     }
 
+    @Test("a folder's entries leave out hidden ones; a folder that cannot be listed says why")
+    func entries() throws {
+        let directory = try TemporaryDirectory()
+        _ = try directory.write("b/plugin.yaml", "x")
+        _ = try directory.write("a.yaml", "x")
+        _ = try directory.write(".hidden", "x")
+        #expect(try FileIO.entries(of: directory.path) == ["a.yaml", "b"])
+        let file = try Self.failure { () throws(DiagnosticError) in
+            _ = try FileIO.entries(of: directory.path + "/a.yaml", what: "cannot read the plugin directory")
+        }
+        #expect(file.message == "cannot read the plugin directory: Not a directory")
+        #expect(file.code == "io.read")
+    }
+
     @Test("a read stops at its limit, so an oversized file is never read in full")
     func readLimit() throws {
         let directory = try TemporaryDirectory()

@@ -76,6 +76,19 @@ public enum FileIO {
         return String(cString: resolved)
     }
 
+    /// The names in `directory` that are not hidden (hidden ones, "." and ".." start with a dot), sorted;
+    /// `what` says what the folder is for the error ("cannot read the plugin directory").
+    public static func entries(of directory: String, what: String = "cannot read the folder") throws(DiagnosticError) -> [String] {
+        guard let stream = opendir(directory) else { throw failure(.read, what, directory) }
+        defer { closedir(stream) }
+        var names: [String] = []
+        while let entry = readdir(stream) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+            if !name.hasPrefix(".") { names.append(name) }
+        }
+        return names.sorted()
+    }
+
     /// The error for a failed call on `path`: `what` went wrong ("cannot read the file") and the
     /// operating system's reason for `number` in words.
     public static func failure(_ code: IOErrorCode, _ what: String, _ path: String, errno number: Int32 = errno) -> DiagnosticError {

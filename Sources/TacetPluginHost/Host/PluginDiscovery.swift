@@ -32,13 +32,14 @@ public struct PluginDiscovery: Sendable {
                 continue
             }
             // A folder that exists but cannot be listed is an error with the system's reason, never skipped.
-            guard let stream = opendir(directory) else {
-                catalog.problems += FileIO.failure(.read, "cannot read the plugin directory", directory).diagnostics
+            let entries: [String]
+            do {
+                entries = try FileIO.entries(of: directory, what: "cannot read the plugin directory")
+            } catch {
+                catalog.problems += error.diagnostics
                 continue
             }
-            closedir(stream)
-            let entries = ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).sorted()
-            for entry in entries where !entry.hasPrefix(".") {
+            for entry in entries {
                 let folder = directory.hasSuffix("/") ? directory + entry : directory + "/" + entry
                 guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else { continue }
                 let manifestPath = folder + "/plugin.yaml"
