@@ -11,7 +11,8 @@
 public protocol DiagnosticCode: Sendable {
     /// The stable id printed in brackets, such as `requirement.ai-level`.
     var id: String { get }
-    /// What the code means, in one line that reads on its own (no trailing full stop).
+    /// What the code means, in one line with no trailing full stop: for a check (a requirement, a plan
+    /// audit) what must hold, which a finding of the code says does not; for any other code, what is wrong.
     var summary: String { get }
     /// The severity a diagnostic of this code has unless its reporter says otherwise.
     var defaultSeverity: Severity { get }

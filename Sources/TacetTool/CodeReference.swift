@@ -9,9 +9,10 @@ public enum CodeReference {
             # Diagnostic codes
 
             Every diagnostic Tacet reports carries a stable code in brackets, such as `[requirement.ai-level]`.
-            Scripts may match on it; an `Exception` or a `PolicyTest` names it. Rules a policy defines carry the
-            rule's own id, and rules a checker plugin describes carry `PLUGIN/slug`: those are not listed here
-            (`tacet plugin list` shows a plugin's rules).
+            Scripts may match on it. An `Exception` or a `PolicyTest` names the code of a finding: a requirement
+            or a learning-plan audit below, or a rule a policy or a plugin defines. Rules a policy defines carry
+            the rule's own id, and rules a checker plugin describes carry `PLUGIN/slug`: those are not listed
+            here (`tacet plugin list` shows a plugin's rules).
 
             The severity is the one a code is reported with by default; `--plugin-failures` sets the severity of
             plugin failures. This page is generated from the codes' declarations: do not edit it by hand (the

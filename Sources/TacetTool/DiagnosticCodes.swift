@@ -14,7 +14,8 @@ public enum DiagnosticCodes {
         DiagnosticCodeFamily("YAML", YAMLErrorCode.self,
                              about: "The YAML itself, before any document is read from it."),
         DiagnosticCodeFamily("Documents", DocumentErrorCode.self,
-                             about: "A document's content: keys, types, values and references."),
+                             about: "A document's content: keys, types, values and references; and a foreign export "
+                                 + "`tacet framework import` cannot read (`import.format`)."),
         DiagnosticCodeFamily("Policies", PolicyErrorCode.self,
                              about: "Policies and their layers, when they are resolved and when `tacet lint` reads them."),
         DiagnosticCodeFamily("Lint", LintErrorCode.self, about: "What `tacet lint` reports about its own run."),

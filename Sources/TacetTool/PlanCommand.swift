@@ -96,7 +96,7 @@ public enum PlanCommand {
                     problems.append(Diagnostic(PlannerCode.notProvenOptimal,
                                                message: "the plan for \(therapist.id) meets every constraint but is not proven the "
                                                    + "cheapest: the search stopped at its step budget",
-                                               location: document.location(of: "")))
+                                               origin: .engine, location: document.location(of: "")))
                 }
                 let text = PlanWriter.yaml(plan, for: therapist, gaps: gaps, today: today)
                 yamls.append(text)

@@ -78,7 +78,8 @@ public enum PluginTestCommand {
             do {
                 input = try context.request(for: document, version: described.version)
             } catch {
-                findings.append(.error(error.code, error.message, at: document.location(of: "")))
+                // The same failure `check` reports for a document it cannot send.
+                findings.append(PluginFailure.notSendable(error).diagnostic(checking: document, by: name, severity: .error))
                 broken = true
                 continue
             }

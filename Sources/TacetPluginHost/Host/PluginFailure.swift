@@ -1,5 +1,6 @@
 import TacetDiagnostics
 import TacetDocuments
+import TacetYAML
 
 /// Why one plugin call produced no usable answer.
 public struct PluginFailure: Error, Sendable, Hashable {
@@ -15,6 +16,11 @@ public struct PluginFailure: Error, Sendable, Hashable {
         self.code = code
         self.phrase = phrase
         self.errorLines = errorLines
+    }
+
+    /// The failure for a document that holds a value JSON cannot (`.inf`), so no plugin is sent it.
+    public static func notSendable(_ error: YAMLError) -> PluginFailure {
+        PluginFailure(.documentNotSendable, "was not run: the document has no JSON form (\(error.message))")
     }
 
     /// Most lines of standard error quoted in a report.

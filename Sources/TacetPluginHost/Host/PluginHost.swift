@@ -104,8 +104,7 @@ public struct PluginHost: Sendable {
         do {
             input = try context.request(for: document, version: described.version)
         } catch {
-            return [failure(PluginFailure(.documentNotSendable, "was not run: the document has no JSON form (\(error.message))"),
-                            described, document)]
+            return [failure(.notSendable(error), described, document)]
         }
         switch await exchange(described.plugin, verb: PluginProtocol.checkVerb, input: input) {
         case .failure(let failed): return [failure(failed, described, document)]
