@@ -163,26 +163,23 @@ public struct WorkflowChecker: Sendable {
         } else {
             emit.notChecked(.review, .reviewIndependent, .reviewRole, .reviewLevel, because: "the task does not require review")
         }
-        if !requires.consent {
-            emit.notChecked(.consent, because: "the task does not require it")
-        } else {
-            emit.checked(.consent)
-            if step.consent != true {
-                emit(.consent, "task '\(task.id)' requires the client's consent to AI use, and step '\(step.id)' does not record it",
-                     at: step.consent == nil ? nil : "consent", hint: "inform the client and record consent: true before AI is used",
-                     cite: cite)
+        // Consent and disclosure: a flag the task requires and the step must record as true. The message
+        // is an autoclosure so that a passing step, the common case, formats nothing.
+        func flag(_ requirement: Requirement, required: Bool, recorded: Bool?, field: String,
+                  _ message: @autoclosure () -> String, hint: String) {
+            guard required else {
+                emit.notChecked(requirement, because: "the task does not require it")
+                return
             }
+            emit.checked(requirement)
+            if recorded != true { emit(requirement, message(), at: recorded == nil ? nil : field, hint: hint, cite: cite) }
         }
-        if !requires.disclosure {
-            emit.notChecked(.disclosure, because: "the task does not require it")
-        } else {
-            emit.checked(.disclosure)
-            if step.disclosure != true {
-                emit(.disclosure, "task '\(task.id)' requires AI involvement to be disclosed in the record, and step '\(step.id)' does not",
-                     at: step.disclosure == nil ? nil : "disclosure", hint: "disclose AI involvement in the record and set disclosure: true",
-                     cite: cite)
-            }
-        }
+        flag(.consent, required: requires.consent, recorded: step.consent, field: "consent",
+             "task '\(task.id)' requires the client's consent to AI use, and step '\(step.id)' does not record it",
+             hint: "inform the client and record consent: true before AI is used")
+        flag(.disclosure, required: requires.disclosure, recorded: step.disclosure, field: "disclosure",
+             "task '\(task.id)' requires AI involvement to be disclosed in the record, and step '\(step.id)' does not",
+             hint: "disclose AI involvement in the record and set disclosure: true")
         if requires.training.isEmpty {
             emit.notChecked(.training, because: "the task requires no training")
         } else if let performer = context.performer {
