@@ -17,12 +17,21 @@ let package = Package(
         .library(name: "TacetPluginHost", targets: ["TacetPluginHost"]),
         .library(name: "TacetReports", targets: ["TacetReports"]),
     ],
+    // Two package dependencies, each the standard Swift tool for its job, maintained by Apple;
+    // nothing else is worth a dependency (YAML is read by the system's libyaml, see CYAML).
     dependencies: [
+        // The CLI's subcommands, options, help and exit codes: the parser Swift's own tools use. Declarative
+        // (one property per option), so help, validation errors and shell completion come from one place
+        // instead of a hand-written parser per command. Only the `tacet` executable links it.
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
-        // SHA-256 of plugin executables pinned in their manifests.
+        // SHA-256, for plugin executables pinned in their manifests and for SARIF fingerprints. Foundation on
+        // Linux has no hash functions; swift-crypto is CryptoKit's API on every platform, backed by BoringSSL's
+        // implementation, so no hand-rolled digest.
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
+        // libyaml, the C YAML parser behind PyYAML's fast loader: its event API gives every node's line and
+        // column (which Tacet's errors need) without a Swift YAML library's own model or Codable in between.
         .systemLibrary(
             name: "CYAML",
             pkgConfig: "yaml-0.1",
@@ -47,26 +56,32 @@ let package = Package(
                 dependencies: ["TacetPluginProtocol", "TacetEngine", "TacetDocuments", "TacetDiagnostics",
                                .product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "TacetTool",
-                dependencies: ["TacetReports", "TacetSchemas", "TacetPluginHost", "TacetEngine", "TacetDocuments", "TacetYAML", "TacetDiagnostics"]),
+                dependencies: ["TacetReports", "TacetSchemas", "TacetPluginHost", "TacetPluginProtocol", "TacetEngine", "TacetDocuments",
+                               "TacetYAML", "TacetDiagnostics"]),
         .executableTarget(
             name: "tacet",
-            dependencies: ["TacetTool", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            dependencies: ["TacetTool", "TacetPluginHost", "TacetDocuments", "TacetDiagnostics",
+                           .product(name: "ArgumentParser", package: "swift-argument-parser"),
                            // Not linked: listed so that building tacet also builds the shipped Swift plugin.
                            "consent-coverage"]
         ),
         // The shipped Swift plugin; Plugins/consent-coverage/run starts the built binary.
-        .executableTarget(name: "consent-coverage", dependencies: ["TacetPluginKit"],
+        .executableTarget(name: "consent-coverage", dependencies: ["TacetPluginKit", "TacetPluginProtocol"],
                           path: "Plugins/consent-coverage/Sources"),
         .testTarget(name: "TacetYAMLTests", dependencies: ["TacetYAML", "TacetDiagnostics"]),
         // Helpers the test targets share; not a product, never shipped.
         .target(name: "TacetTestSupport", path: "Tests/TacetTestSupport"),
-        .testTarget(name: "TacetDocumentsTests", dependencies: ["TacetDocuments", "TacetSchemas", "TacetPluginProtocol", "TacetTestSupport"],
+        .testTarget(name: "TacetDocumentsTests", dependencies: ["TacetDocuments", "TacetYAML", "TacetDiagnostics", "TacetSchemas", "TacetPluginProtocol",
+                                                            "TacetTestSupport"],
                     resources: [.copy("Fixtures")]),
-        .testTarget(name: "TacetEngineTests", dependencies: ["TacetEngine", "TacetTestSupport"]),
+        .testTarget(name: "TacetEngineTests",
+                    dependencies: ["TacetEngine", "TacetDocuments", "TacetYAML", "TacetDiagnostics", "TacetTestSupport"]),
         .testTarget(name: "TacetPluginHostTests",
-                    dependencies: ["TacetPluginHost", "TacetPluginKit", "TacetPluginProtocol", "TacetSchemas", "TacetTestSupport"]),
+                    dependencies: ["TacetPluginHost", "TacetPluginKit", "TacetPluginProtocol", "TacetSchemas", "TacetDocuments",
+                                   "TacetDiagnostics", "TacetTestSupport"]),
         .testTarget(name: "TacetReportsTests",
-                    dependencies: ["TacetReports", "TacetSchemas", "TacetEngine", "TacetPluginProtocol", "TacetTestSupport"]),
+                    dependencies: ["TacetReports", "TacetSchemas", "TacetEngine", "TacetDocuments", "TacetDiagnostics", "TacetPluginProtocol",
+                                   "TacetTestSupport"]),
         .testTarget(name: "TacetToolTests", dependencies: ["TacetTool", "TacetTestSupport"], resources: [.copy("Fixtures")]),
     ],
     swiftLanguageModes: [.v6]
