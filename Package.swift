@@ -11,6 +11,7 @@ let package = Package(
         .executable(name: "tacet", targets: ["tacet"]),
         .library(name: "TacetYAML", targets: ["TacetYAML"]),
         .library(name: "TacetDocuments", targets: ["TacetDocuments"]),
+        .library(name: "TacetPlanning", targets: ["TacetPlanning"]),
         .library(name: "TacetEngine", targets: ["TacetEngine"]),
         .library(name: "TacetTool", targets: ["TacetTool"]),
         .library(name: "TacetPluginKit", targets: ["TacetPluginKit"]),
@@ -40,7 +41,10 @@ let package = Package(
         .target(name: "TacetDiagnostics"),
         .target(name: "TacetYAML", dependencies: ["CYAML", "TacetDiagnostics"]),
         .target(name: "TacetDocuments", dependencies: ["TacetYAML", "TacetDiagnostics"]),
-        .target(name: "TacetEngine", dependencies: ["TacetDocuments", "TacetYAML", "TacetDiagnostics"]),
+        // The planner's search: exact, and pure (documents in, a plan or the reasons there is none out), so it
+        // knows nothing of policies; TacetEngine works out from them what a therapist must reach.
+        .target(name: "TacetPlanning", dependencies: ["TacetDocuments"]),
+        .target(name: "TacetEngine", dependencies: ["TacetPlanning", "TacetDocuments", "TacetYAML", "TacetDiagnostics"]),
         // The plugin protocol's types: shared by the host and the kit, nothing else below them.
         .target(name: "TacetPluginProtocol"),
         .target(name: "TacetPluginKit", dependencies: ["TacetPluginProtocol"]),
@@ -53,11 +57,11 @@ let package = Package(
                                .product(name: "Crypto", package: "swift-crypto")]),
         // Renderers for SARIF, JUnit, GitHub annotations, Markdown and the HTML team report.
         .target(name: "TacetReports",
-                dependencies: ["TacetPluginProtocol", "TacetEngine", "TacetDocuments", "TacetDiagnostics",
+                dependencies: ["TacetPluginProtocol", "TacetEngine", "TacetPlanning", "TacetDocuments", "TacetDiagnostics",
                                .product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "TacetTool",
-                dependencies: ["TacetReports", "TacetSchemas", "TacetPluginHost", "TacetPluginProtocol", "TacetEngine", "TacetDocuments",
-                               "TacetYAML", "TacetDiagnostics"]),
+                dependencies: ["TacetReports", "TacetSchemas", "TacetPluginHost", "TacetPluginProtocol", "TacetEngine", "TacetPlanning",
+                               "TacetDocuments", "TacetYAML", "TacetDiagnostics"]),
         .executableTarget(
             name: "tacet",
             dependencies: ["TacetTool", "TacetPluginHost", "TacetDocuments", "TacetDiagnostics",
@@ -75,7 +79,8 @@ let package = Package(
                                                             "TacetTestSupport"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "TacetEngineTests",
-                    dependencies: ["TacetEngine", "TacetDocuments", "TacetYAML", "TacetDiagnostics", "TacetTestSupport"]),
+                    dependencies: ["TacetEngine", "TacetPlanning", "TacetDocuments", "TacetYAML", "TacetDiagnostics", "TacetTestSupport"]),
+        .testTarget(name: "TacetPlanningTests", dependencies: ["TacetPlanning", "TacetDocuments", "TacetTestSupport"]),
         .testTarget(name: "TacetPluginHostTests",
                     dependencies: ["TacetPluginHost", "TacetPluginKit", "TacetPluginProtocol", "TacetSchemas", "TacetDocuments",
                                    "TacetDiagnostics", "TacetTestSupport"]),

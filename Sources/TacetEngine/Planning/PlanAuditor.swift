@@ -1,5 +1,6 @@
 import TacetDiagnostics
 import TacetDocuments
+import TacetPlanning
 import TacetYAML
 
 /// Audits a `LearningPlan` against the catalog, the recertification rules and the therapist's
