@@ -11,11 +11,12 @@ Usage: check-imports.py [PACKAGE_DIR] [--dump FILE] [--readme FILE]
   System modules (Foundation, Glibc, XCTest, Testing, Dispatch, ...) are never in those sets, so they are
   never reported.
 - With --readme, the first code block under "## For developers" is read as the module diagram: each line
-  that starts with a name (at the left margin, or after `└─`/`├─`) draws that module, and a `└─` line
-  says the module is a direct dependency of the nearest line above it that starts further left. Every
-  target that is not a test target must be drawn at least once, every drawn name must be a target, and
-  every drawn edge must be a dependency in Package.swift. Other lines (descriptions continued on an
-  indented line) are not read.
+  that starts with a name (at the left margin, or after `└─`/`├─`) draws that module, and a `└─`/`├─`
+  line says the module is a direct dependency of the nearest line above it whose name starts left of
+  the branch (`│` rules between branches are read as spaces). Every target that is not a test target
+  must be drawn at least once, every drawn name must be a target, and every drawn edge must be a
+  dependency in Package.swift (not every dependency need be drawn). Other lines (descriptions continued
+  on an indented line) are not read.
 
 The targets come from `swift package dump-package` run in PACKAGE_DIR, or from FILE (its JSON output), so
 a test can check a fixture package without SwiftPM. Exit status: 0 when all is well, 1 with one line per
@@ -243,6 +244,7 @@ def check_diagram(readme, dump):
     stack = []  # (column of the name, name) of the lines above that a `└─` line may hang from
     for offset, line in enumerate(lines):
         number = first + offset
+        line = line.replace("│", " ")  # a vertical rule only joins branches; it keeps the columns
         match = DIAGRAM_LINE.match(line)
         branch = BRANCH.match(line.lstrip())
         if not match or (match.group(1) and not branch):

@@ -40,9 +40,9 @@ struct PackageHygieneTests {
         return directory
     }
 
-    @Test("this repository's targets declare every project module they import")
+    @Test("this repository's targets declare every project module they import, and the README's diagram matches")
     func repository() throws {
-        let result = try Self.check(["."], in: Repository.root)
+        let result = try Self.check([".", "--readme", "README.md"], in: Repository.root)
         #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
         #expect(result.stdout.isEmpty)
     }
@@ -95,15 +95,15 @@ struct PackageHygieneTests {
         "# Fixture\n\n## For developers\n\nModules:\n\n```\n" + diagram + "```\n\n## Later\n\n```\nNotADiagram\n```\n"
     }
 
-    @Test("a diagram that draws every module and only real edges passes")
+    @Test("a diagram that draws every module and only real edges passes, read through its vertical rules")
     func matchingDiagram() throws {
         let directory = try Self.fixture(testSource: "@testable import Feature\n")
         try directory.write("README.md", Self.readme("""
             App (the executable)
-              └─ Feature (what it does,
-                 continued on a second line that names Core without drawing it)
-                   └─ Core
-            Core again at the margin: a root, no edge
+              ├─ Feature (what it does,
+              │    │  continued on a line that names Core without drawing it)
+              │    └─ Core
+              └─ Feature (drawn twice: a module may appear more than once)
 
             """))
         let result = try Self.check([".", "--dump", "dump.json", "--readme", "README.md"], in: directory.path)
