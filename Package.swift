@@ -86,8 +86,10 @@ let package = Package(
                                    "TacetDiagnostics", "TacetTestSupport"]),
         .testTarget(name: "TacetReportsTests",
                     dependencies: ["TacetReports", "TacetSchemas", "TacetEngine", "TacetDocuments", "TacetDiagnostics", "TacetPluginProtocol",
-                                   "TacetTestSupport"]),
-        .testTarget(name: "TacetToolTests", dependencies: ["TacetTool", "TacetTestSupport"], resources: [.copy("Fixtures")]),
+                                   "TacetPluginHost", "TacetTool", "TacetYAML", "TacetTestSupport"]),
+        .testTarget(name: "TacetToolTests",
+                    dependencies: ["TacetTool", "TacetDiagnostics", "TacetDocuments", "TacetPluginHost", "TacetReports", "TacetTestSupport"],
+                    resources: [.copy("Fixtures")]),
     ],
     swiftLanguageModes: [.v6]
 )

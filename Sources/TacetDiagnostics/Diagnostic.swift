@@ -4,7 +4,8 @@
 public struct Diagnostic: Sendable, Hashable, Codable {
     /// How serious it is.
     public var severity: Severity
-    /// A stable identifier: an error code such as `yaml.syntax`, or a rule id.
+    /// A stable identifier: a ``DiagnosticCode``'s id such as `yaml.syntax`, or the id of a rule a
+    /// policy or a plugin defines.
     public var code: String
     /// One sentence saying what is wrong.
     public var message: String
@@ -18,39 +19,67 @@ public struct Diagnostic: Sendable, Hashable, Codable {
     public var notes: [DiagnosticNote]
     /// Ids of the sources that ground it (policy citations).
     public var citations: [String]
-    /// The checker plugin that reported it, or nil for Tacet's own checks.
-    public var plugin: String?
+    /// Who reported it.
+    public var origin: DiagnosticOrigin
 
-    /// Creates a diagnostic.
+    /// Reports `code`, with the code's default severity unless `severity` says otherwise.
     public init(
-        _ severity: Severity,
-        code: String,
+        _ code: some DiagnosticCode,
+        severity: Severity? = nil,
         message: String,
+        origin: DiagnosticOrigin = .input,
         location: SourceLocation? = nil,
         pointer: String? = nil,
         hint: String? = nil,
         notes: [DiagnosticNote] = [],
-        citations: [String] = [],
-        plugin: String? = nil
+        citations: [String] = []
+    ) {
+        self.init(rule: code.id, severity: severity ?? code.defaultSeverity, message: message, origin: origin,
+                  location: location, pointer: pointer, hint: hint, notes: notes, citations: citations)
+    }
+
+    /// Reports a finding of a rule that a policy or a plugin defines, whose id is data, not a code.
+    public init(
+        rule: String,
+        severity: Severity,
+        message: String,
+        origin: DiagnosticOrigin,
+        location: SourceLocation? = nil,
+        pointer: String? = nil,
+        hint: String? = nil,
+        notes: [DiagnosticNote] = [],
+        citations: [String] = []
     ) {
         self.severity = severity
-        self.code = code
+        self.code = rule
         self.message = message
         self.location = location
         self.pointer = pointer
         self.hint = hint
         self.notes = notes
         self.citations = citations
-        self.plugin = plugin
+        self.origin = origin
     }
 
-    /// Creates an error diagnostic.
+    /// An input error of `code`, the most common diagnostic in loaders and decoders.
     public static func error(
-        _ code: String, _ message: String, at location: SourceLocation?, pointer: String? = nil,
+        _ code: some DiagnosticCode, _ message: String, at location: SourceLocation?, pointer: String? = nil,
         hint: String? = nil, notes: [DiagnosticNote] = []
     ) -> Diagnostic {
-        Diagnostic(.error, code: code, message: message, location: location, pointer: pointer, hint: hint, notes: notes)
+        Diagnostic(code, severity: .error, message: message, location: location, pointer: pointer, hint: hint, notes: notes)
     }
+
+    /// The checker plugin that reported it, or whose failure it reports; nil for Tacet's own checks.
+    public var plugin: String? { origin.pluginName }
+
+    /// Whether this is Tacet's report that a plugin failed, not a plugin's finding.
+    public var isPluginFailure: Bool {
+        if case .pluginFailure = origin { return true }
+        return false
+    }
+
+    /// Whether it is a problem with the input that makes the run invalid (exit 2).
+    public var invalidatesInput: Bool { origin == .input && severity == .error }
 }
 
 extension Diagnostic: Comparable {

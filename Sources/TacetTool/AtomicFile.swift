@@ -1,3 +1,4 @@
+import TacetDocuments
 import Foundation
 import TacetDiagnostics
 
@@ -9,7 +10,7 @@ public enum AtomicFile {
         let target = URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath()
         let location = SourceLocation(file: path, line: 1, column: 1)
         for input in inputs where URL(fileURLWithPath: input).standardizedFileURL.resolvingSymlinksInPath() == target {
-            throw DiagnosticError(.error("io.overwrite-input", "refusing to write the output over an input file",
+            throw DiagnosticError(.error(IOErrorCode.overwriteInput, "refusing to write the output over an input file",
                                          at: location, hint: "choose another --output path"))
         }
         let directory = target.deletingLastPathComponent()
@@ -18,14 +19,14 @@ public enum AtomicFile {
             try Data(text.utf8).write(to: temporary)
         } catch {
             try? FileManager.default.removeItem(at: temporary)
-            throw DiagnosticError(.error("io.write", "cannot write the file: \(error.localizedDescription)", at: location))
+            throw DiagnosticError(.error(IOErrorCode.write, "cannot write the file: \(error.localizedDescription)", at: location))
         }
         // rename(2) replaces the target in one step on the same file system, which is why the
         // temporary file sits beside the target.
         guard rename(temporary.path, target.path) == 0 else {
             let reason = String(cString: strerror(errno))
             try? FileManager.default.removeItem(at: temporary)
-            throw DiagnosticError(.error("io.write", "cannot write the file: \(reason)", at: location))
+            throw DiagnosticError(.error(IOErrorCode.write, "cannot write the file: \(reason)", at: location))
         }
     }
 }

@@ -7,22 +7,16 @@ import TacetYAML
 
 /// `tacet check PATH...`: checks every workflow against its policy and the roster.
 public enum CheckCommand {
-    /// Loads `paths` and checks them. Exit 2 when the input is invalid, 1 when a finding in force is
-    /// at or above `failOn`, else 0. Policy-test inputs among the paths are not checked as the team's own.
+    /// Loads `paths` and judges them through the ``CheckPipeline``, running the checker plugins of
+    /// `plugins` when given. Exit 2 when the input is invalid, 1 when a finding in force is at or above
+    /// `failOn`, else 0. Policy-test inputs among the paths are not checked as the team's own.
     ///
     /// `linkBase` prefixes the file links of `--format markdown` (a repository's blob URL, say).
     public static func run(paths: [String], format: OutputFormat = .text, failOn: Severity = .error,
-                           today: CalendarDate, limits: YAMLLimits = .default, linkBase: String? = nil) -> ToolOutcome {
-        outcome(CheckRun.engine(paths: paths, today: today, limits: limits, failOn: failOn, linkBase: linkBase), format: format)
-    }
-
-    /// Like ``run(paths:format:failOn:today:limits:linkBase:)``, then runs the checker plugins of `plugins`
-    /// over the same documents and merges their findings and failures with the engine's.
-    public static func run(paths: [String], format: OutputFormat = .text, failOn: Severity = .error,
                            today: CalendarDate, limits: YAMLLimits = .default, linkBase: String? = nil,
-                           plugins: PluginSettings) async -> ToolOutcome {
-        outcome(await CheckRun.withPlugins(paths: paths, today: today, limits: limits, failOn: failOn, linkBase: linkBase,
-                                           plugins: plugins), format: format)
+                           plugins: PluginSettings?) async -> ToolOutcome {
+        let pipeline = CheckPipeline(today: today, limits: limits, plugins: plugins, failOn: failOn, linkBase: linkBase)
+        return outcome(await pipeline.run(paths: paths), format: format)
     }
 
     private static func outcome(_ run: CheckRun, format: OutputFormat) -> ToolOutcome {

@@ -10,7 +10,7 @@ public enum FrameworkImportCommand {
         let location = SourceLocation(file: input, line: 1, column: 1)
         guard let data = FileManager.default.contents(atPath: input) else {
             let exists = FileManager.default.fileExists(atPath: input)
-            return .invalid([.error("io.read", exists ? "cannot read the file" : "no such file", at: location)])
+            return .invalid([.error(IOErrorCode.read, exists ? "cannot read the file" : "no such file", at: location)])
         }
         let bytes = [UInt8](data)
         let framework: Framework

@@ -16,7 +16,7 @@ public enum LintCommand {
         let report = PolicyLinter.lint(workspace)
         var problems = report.problems
         if report.policies == 0 && !report.problems.contains(where: { $0.severity == .error }) {
-            problems.append(.error("lint.no-policy", "no Policy document found to lint",
+            problems.append(.error(LintErrorCode.noPolicy, "no Policy document found to lint",
                                    at: SourceLocation(file: paths.first ?? ".", line: 1, column: 1)))
         }
         let invalid = problems.contains { $0.severity == .error }

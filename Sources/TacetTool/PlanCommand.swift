@@ -37,7 +37,7 @@ public enum PlanCommand {
             if let entry = roster.first(where: { $0.1.id == id }) {
                 chosen.append(entry)
             } else {
-                problems.append(.error("plan.unknown-therapist", "no therapist '\(id)' among the documents loaded", at: nil,
+                problems.append(.error(PlanFinding.unknownTherapist, "no therapist '\(id)' among the documents loaded", at: nil,
                                        hint: Suggestion.closest(to: id, in: roster.map(\.1.id)).map { "did you mean '\($0)'?" }))
             }
         }
@@ -47,7 +47,7 @@ public enum PlanCommand {
                 .filter { entry in !chosen.contains { $0.1.id == entry.1.id } }
         }
         if chosen.isEmpty && problems.isEmpty {
-            problems.append(.error("plan.no-therapist", "no therapist to plan for: name one, or give --team DIR", at: nil))
+            problems.append(.error(PlannerCode.noTherapist, "no therapist to plan for: name one, or give --team DIR", at: nil))
         }
         if !problems.isEmpty { return .invalid(problems, sources: workspace.sources) }
         let catalogs = documents.compactMap { document -> Catalog? in
@@ -66,7 +66,7 @@ public enum PlanCommand {
         var planned: [(document: LoadedDocument, therapist: Therapist, gaps: [Gap], problem: PlanningProblem)] = []
         for (document, therapist) in chosen {
             guard let rules = requirements.first(where: { $0.credential == therapist.credential.name }) else {
-                problems.append(.error("plan.no-requirements", "no Requirements document covers \(therapist.name)'s credential "
+                problems.append(.error(PlanFinding.noRequirements, "no Requirements document covers \(therapist.name)'s credential "
                                        + "\(therapist.credential.name)", at: document.location(of: "/credential/name"),
                                        hint: "add the recertification rules (Curricula/requirements/) to the paths"))
                 continue
@@ -83,8 +83,7 @@ public enum PlanCommand {
             switch result {
             case .plan(let plan):
                 if !plan.optimal {
-                    problems.append(Diagnostic(.warning, code: "plan.not-proven-optimal",
-                                               message: "the plan for \(therapist.id) meets every constraint but is not proven the "
+                    problems.append(Diagnostic(PlannerCode.notProvenOptimal, severity: .warning, message: "the plan for \(therapist.id) meets every constraint but is not proven the "
                                                    + "cheapest: the search stopped at its step budget",
                                                location: document.location(of: "")))
                 }
@@ -103,7 +102,7 @@ public enum PlanCommand {
                     } catch let error as DiagnosticError {
                         problems += error.diagnostics
                     } catch {
-                        problems.append(.error("io.write", "cannot create \(output): \(error.localizedDescription)",
+                        problems.append(.error(IOErrorCode.write, "cannot create \(output): \(error.localizedDescription)",
                                                at: SourceLocation(file: output, line: 1, column: 1)))
                     }
                 }

@@ -19,7 +19,7 @@ public enum PluginTestCommand {
             let known = catalog.plugins.map(\.name)
             let hint = Suggestion.closest(to: name, in: known).map { "did you mean '\($0)'?" }
                 ?? (known.isEmpty ? "no valid plugin in \(settings.directories.joined(separator: ", "))" : "valid plugins: \(known.joined(separator: ", "))")
-            return .invalid(catalog.problems + [Diagnostic(.error, code: "plugin.unknown", message: "no valid plugin named '\(name)'", hint: hint)],
+            return .invalid(catalog.problems + [Diagnostic(PluginErrorCode.unknown, severity: .error, message: "no valid plugin named '\(name)'", hint: hint)],
                             sources: catalog.sources)
         }
         let workspace = WorkspaceLoader(limits: limits).load(paths)
@@ -66,7 +66,7 @@ public enum PluginTestCommand {
             do {
                 input = try context.request(for: document, version: described.version)
             } catch {
-                findings.append(.error(error.code.rawValue, error.message, at: document.location(of: "")))
+                findings.append(.error(error.code, error.message, at: document.location(of: "")))
                 broken = true
                 continue
             }

@@ -11,11 +11,7 @@ public enum ReportCommand {
     /// the product, and `check` is the command that gates.
     public static func run(paths: [String], output: String, today: CalendarDate, limits: YAMLLimits = .default,
                            failOn: Severity = .error, plugins: PluginSettings?) async -> ToolOutcome {
-        let run = if let plugins {
-            await CheckRun.withPlugins(paths: paths, today: today, limits: limits, failOn: failOn, linkBase: nil, plugins: plugins)
-        } else {
-            CheckRun.engine(paths: paths, today: today, limits: limits, failOn: failOn, linkBase: nil)
-        }
+        let run = await CheckPipeline(today: today, limits: limits, plugins: plugins, failOn: failOn).run(paths: paths)
         let html = HTMLReportRenderer.render(run.input, today: today)
         do {
             try AtomicFile.write(html, to: output, inputs: paths + run.files)

@@ -45,7 +45,7 @@ public enum TestCommand {
             }
         }
         if results.isEmpty {
-            problems.append(.error("test.none", "no policy test ran: no PolicyTest document with a case was found",
+            problems.append(.error(PolicyTestErrorCode.none, "no policy test ran: no PolicyTest document with a case was found",
                                    at: SourceLocation(file: paths.first ?? ".", line: 1, column: 1),
                                    hint: "policy tests live in Policies/tests/"))
         }

@@ -10,7 +10,7 @@ public enum ValidateCommand {
         let workspace = WorkspaceLoader(limits: limits).load(paths)
         var diagnostics = workspace.diagnostics
         if workspace.files.isEmpty && diagnostics.isEmpty {
-            diagnostics.append(.error("io.no-documents", "no .yaml or .yml files found",
+            diagnostics.append(.error(IOErrorCode.noDocuments, "no .yaml or .yml files found",
                                       at: SourceLocation(file: paths.first ?? ".", line: 1, column: 1)))
         }
         let errors = diagnostics.filter { $0.severity == .error }.count

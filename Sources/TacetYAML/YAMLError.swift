@@ -25,7 +25,7 @@ public struct YAMLError: Error, Sendable, Hashable {
 
     /// The error as a diagnostic in `file`.
     public func diagnostic(file: String) -> Diagnostic {
-        .error(code.rawValue, message, at: mark.location(in: file), hint: hint,
+        .error(code, message, at: mark.location(in: file), hint: hint,
                notes: notes.map { DiagnosticNote($0.message, at: $0.mark.location(in: file)) })
     }
 

@@ -1,33 +1,44 @@
-/// What kind of YAML problem an error is; the raw value is the diagnostic code.
-public enum YAMLErrorCode: String, Sendable, Hashable, Codable {
-    /// libyaml's scanner or parser refused the text.
+import TacetDiagnostics
+
+/// Problems with the YAML itself: `yaml.*` codes, each an input error.
+public enum YAMLErrorCode: String, Sendable, Hashable, Codable, CaseIterable, DiagnosticCode {
     case syntax = "yaml.syntax"
-    /// The bytes are not valid UTF-8, or hold characters YAML forbids (NUL and other controls).
     case encoding = "yaml.encoding"
-    /// The file has no document.
     case emptyDocument = "yaml.empty-document"
-    /// More than one document where one is expected.
     case multipleDocuments = "yaml.multiple-documents"
-    /// A mapping repeats a key.
     case duplicateKey = "yaml.duplicate-key"
-    /// An alias names an anchor that is not defined before it.
     case undefinedAlias = "yaml.undefined-alias"
-    /// A tag outside the core schema, or a value that does not fit its tag.
     case unsupportedTag = "yaml.unsupported-tag"
-    /// A `<<` merge key (YAML 1.1 only).
     case mergeKey = "yaml.merge-key"
-    /// A mapping key that is a sequence or mapping.
     case complexKey = "yaml.complex-key"
-    /// The input is larger than ``YAMLLimits/maxInputBytes``.
     case inputTooLarge = "yaml.limit.input-size"
-    /// Nesting deeper than ``YAMLLimits/maxDepth``.
     case tooDeep = "yaml.limit.depth"
-    /// More nodes than ``YAMLLimits/maxNodes``.
     case tooManyNodes = "yaml.limit.nodes"
-    /// Aliases expand past ``YAMLLimits/maxAliasExpansion``.
     case aliasExpansion = "yaml.limit.alias-expansion"
-    /// A value JSON cannot hold (an integer past 64 bits, `.inf`, `.nan`).
     case notRepresentableInJSON = "yaml.json-unrepresentable"
-    /// libyaml could not allocate memory.
     case memory = "yaml.memory"
+
+    /// What the code means, in one line.
+    public var summary: String {
+        switch self {
+        case .syntax: "libyaml's scanner or parser refused the text"
+        case .encoding: "the bytes are not valid UTF-8, or hold characters YAML forbids (NUL and other controls)"
+        case .emptyDocument: "the file has no document"
+        case .multipleDocuments: "more than one document where one is expected"
+        case .duplicateKey: "a mapping repeats a key"
+        case .undefinedAlias: "an alias names an anchor that is not defined before it"
+        case .unsupportedTag: "a tag outside the core schema, or a value that does not fit its tag"
+        case .mergeKey: "a `<<` merge key (YAML 1.1 only)"
+        case .complexKey: "a mapping key that is a sequence or mapping"
+        case .inputTooLarge: "the input is larger than the `maxInputBytes` limit"
+        case .tooDeep: "nesting deeper than the `maxDepth` limit"
+        case .tooManyNodes: "more nodes than the `maxNodes` limit"
+        case .aliasExpansion: "aliases expand past the `maxAliasExpansion` limit"
+        case .notRepresentableInJSON: "a value JSON cannot hold (an integer past 64 bits, `.inf`, `.nan`)"
+        case .memory: "libyaml could not allocate memory"
+        }
+    }
+
+    /// The severity these codes are reported with.
+    public var defaultSeverity: Severity { .error }
 }

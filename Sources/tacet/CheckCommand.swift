@@ -44,12 +44,7 @@ struct CheckCommand: AsyncParsableCommand {
 
     func run() async throws {
         let date = today ?? .today()
-        if let settings = plugins.settings {
-            try Terminal.finish(await TacetTool.CheckCommand.run(paths: paths, format: format, failOn: failOn, today: date,
-                                                                 linkBase: linkBase, plugins: settings))
-        } else {
-            try Terminal.finish(TacetTool.CheckCommand.run(paths: paths, format: format, failOn: failOn, today: date,
-                                                           linkBase: linkBase))
-        }
+        try Terminal.finish(await TacetTool.CheckCommand.run(paths: paths, format: format, failOn: failOn, today: date,
+                                                             linkBase: linkBase, plugins: plugins.settings))
     }
 }

@@ -18,7 +18,7 @@ import Testing
     @Test func messagesAndPropertiesAreEscaped() {
         var input = ReportFixture.cleanTeam()
         input.report.findings = [
-            Diagnostic(.info, code: "rule:a,b", message: "100% done\nsecond line\r", location: SourceLocation(file: "dir,x/a:b.yaml", line: 4, column: 2),
+            Diagnostic(rule: "rule:a,b", severity: .info, message: "100% done\nsecond line\r", origin: .engine, location: SourceLocation(file: "dir,x/a:b.yaml", line: 4, column: 2),
                        hint: "fix it"),
         ]
         let command = GitHubAnnotationRenderer.render(input).split(separator: "\n").first.map(String.init)

@@ -31,7 +31,7 @@ import Testing
 
     @Test func textIsEscaped() {
         var input = ReportFixture.cleanTeam()
-        input.report.findings = [Diagnostic(.warning, code: "x", message: "<script>alert('x')</script> & more",
+        input.report.findings = [Diagnostic(rule: "x", severity: .warning, message: "<script>alert('x')</script> & more", origin: .engine,
                                             location: SourceLocation(file: "Examples/a.yaml", line: 1, column: 1))]
         let html = HTMLReportRenderer.render(input, today: ReportFixture.today)
         #expect(!html.contains("<script>"))

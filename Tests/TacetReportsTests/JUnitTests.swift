@@ -3,7 +3,9 @@ import Foundation
 import FoundationXML
 #endif
 import TacetDiagnostics
+import TacetPluginHost
 import TacetReports
+import TacetYAML
 import TacetTestSupport
 import Testing
 
@@ -82,9 +84,9 @@ import Testing
 
     @Test func inputErrorsAreErrorsAndTrickyTextStaysWellFormed() throws {
         var input = ReportFixture.cleanTeam()
-        input.report.problems = [.error("yaml.syntax", "bad <tag> & \"quote\" \u{1}control",
+        input.report.problems = [.error(YAMLErrorCode.syntax, "bad <tag> & \"quote\" \u{1}control",
                                         at: SourceLocation(file: "Policies/broken.yaml", line: 2, column: 1))]
-        input.report.findings = [Diagnostic(.error, code: "plugin.spawn-failed", message: "could not start", plugin: "x")]
+        input.report.findings = [Diagnostic(PluginErrorCode.spawnFailed, message: "could not start", origin: .pluginFailure("x"))]
         let text = JUnitRenderer.render(input)
         let root = try Self.parse(text)
         let broken = try #require(Self.testCase(root, suite: "Policies/broken.yaml", name: "document"))

@@ -17,7 +17,7 @@ import Testing
     @Test func linkBaseAndEscaping() {
         var input = ReportFixture.cleanTeam()
         input.linkBase = "https://example.org/team/blob/abc123"
-        input.report.findings = [Diagnostic(.warning, code: "r`x", message: "a | b <script> *bold*\nnext",
+        input.report.findings = [Diagnostic(rule: "r`x", severity: .warning, message: "a | b <script> *bold*\nnext", origin: .engine,
                                             location: SourceLocation(file: Repository.path("Examples/x y.yaml"), line: 7, column: 1))]
         let text = MarkdownRenderer.render(input)
         #expect(text.contains("| warning | `r'x` | [x y.yaml:7:1](https://example.org/team/blob/abc123/Examples/x%20y.yaml#L7) | a \\| b &lt;script&gt; \\*bold\\*<br>next |"))

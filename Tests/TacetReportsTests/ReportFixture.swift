@@ -5,6 +5,7 @@ import TacetEngine
 import TacetPluginProtocol
 import TacetReports
 import TacetTestSupport
+import TacetTool
 
 /// Report inputs built from the shipped policies, curricula and sample team, loaded by absolute path
 /// with the repository as working directory (so relative paths in the output are the renderers' work).
@@ -20,9 +21,9 @@ enum ReportFixture {
         ])
         input.plugins = [plugin]
         let workflow = Repository.path("Examples/pediatrics/workflows/inpatient-documentation.yaml")
-        input.report.findings.append(Diagnostic(.error, code: "phi-scan/record-number", message: "A record number: 'MR• ••'",
-                                                location: SourceLocation(file: workflow, line: 53, column: 18),
-                                                pointer: "/steps/4/description", citations: ["hipaa-164-502e"], plugin: "phi-scan"))
+        input.report.findings.append(Diagnostic(rule: "phi-scan/record-number", severity: .error, message: "A record number: 'MR• ••'",
+                                                origin: .plugin("phi-scan"), location: SourceLocation(file: workflow, line: 53, column: 18),
+                                                pointer: "/steps/4/description", citations: ["hipaa-164-502e"]))
         input.report.findings.sort()
         return input
     }
@@ -36,8 +37,9 @@ enum ReportFixture {
     /// Loads `paths` (relative to the repository) and checks them.
     static func load(_ paths: [String], failOn: Severity = .error) -> ReportInput {
         let workspace = WorkspaceLoader().load(paths.map(Repository.path))
-        let report = CheckEngine.check(workspace, today: today)
-        return ReportInput(report: report, documents: workspace.documents, failOn: failOn, toolVersion: "0.0.0-test",
+        let engine = CheckEngine.findings(workspace, today: today)
+        return ReportInput(report: engine.report(), documents: engine.documents, policies: engine.policies,
+                           checks: DiagnosticCodes.checks, codes: DiagnosticCodes.all, failOn: failOn, toolVersion: "0.0.0-test",
                            workingDirectory: Repository.root)
     }
 

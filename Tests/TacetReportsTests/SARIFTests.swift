@@ -2,6 +2,7 @@ import Foundation
 import TacetDiagnostics
 import TacetPluginProtocol
 import TacetReports
+import TacetYAML
 import TacetSchemas
 import TacetTestSupport
 import Testing
@@ -98,7 +99,7 @@ import Testing
 
     @Test func inputProblemsAreNotificationsAndTheRunIsUnsuccessful() throws {
         var input = ReportFixture.cleanTeam()
-        input.report.problems = [.error("yaml.syntax", "mapping values are not allowed here",
+        input.report.problems = [.error(YAMLErrorCode.syntax, "mapping values are not allowed here",
                                         at: SourceLocation(file: Repository.path("Examples/a b#c.yaml"), line: 3, column: 7))]
         let log = try ReportFixture.json(SARIFRenderer.render(input))
         try Self.validate(log)

@@ -1,5 +1,6 @@
 import Testing
 import TacetDiagnostics
+import TacetYAML
 
 @Suite("Diagnostic rendering")
 struct DiagnosticRendererTests {
@@ -10,7 +11,7 @@ struct DiagnosticRendererTests {
 
     @Test("file:line:col, severity, message and code, then the line and a caret under the column")
     func basic() {
-        let diagnostic = Diagnostic.error("yaml.syntax", "bad thing", at: SourceLocation(file: "f.yaml", line: 2, column: 4),
+        let diagnostic = Diagnostic.error(YAMLErrorCode.syntax, "bad thing", at: SourceLocation(file: "f.yaml", line: 2, column: 4),
                                           hint: "fix it", notes: [DiagnosticNote("see", at: SourceLocation(file: "f.yaml", line: 1, column: 1))])
         let text = Self.renderer("a: 1\nbb: [x\n").render(diagnostic)
         #expect(text == """
@@ -25,14 +26,14 @@ struct DiagnosticRendererTests {
 
     @Test("tabs before the column stay tabs so the caret lines up; columns count characters")
     func tabsAndUnicode() {
-        let diagnostic = Diagnostic.error("c", "m", at: SourceLocation(file: "f.yaml", line: 1, column: 4))
+        let diagnostic = Diagnostic(rule: "c", severity: .error, message: "m", origin: .input, location: SourceLocation(file: "f.yaml", line: 1, column: 4))
         #expect(Self.renderer("\té—x\n").render(diagnostic).contains(" 1 | \té—x\n   | \t  ^\n"))
     }
 
     @Test("long lines are cut to a window around the caret")
     func longLine() {
         let line = String(repeating: "a", count: 10_000) + "X" + String(repeating: "b", count: 10_000)
-        let diagnostic = Diagnostic.error("c", "m", at: SourceLocation(file: "f.yaml", line: 1, column: 10_001))
+        let diagnostic = Diagnostic(rule: "c", severity: .error, message: "m", origin: .input, location: SourceLocation(file: "f.yaml", line: 1, column: 10_001))
         let text = Self.renderer(line).render(diagnostic)
         #expect(text.count < 400)
         #expect(text.contains("aX"))
@@ -44,18 +45,18 @@ struct DiagnosticRendererTests {
 
     @Test("control characters are shown as a replacement character; unknown sources show no excerpt")
     func controlsAndMissingSource() {
-        let diagnostic = Diagnostic.error("c", "m", at: SourceLocation(file: "f.yaml", line: 1, column: 2))
+        let diagnostic = Diagnostic(rule: "c", severity: .error, message: "m", origin: .input, location: SourceLocation(file: "f.yaml", line: 1, column: 2))
         #expect(Self.renderer("a\u{0}b").render(diagnostic).contains("a\u{FFFD}b"))
-        let elsewhere = Diagnostic.error("c", "m", at: SourceLocation(file: "other.yaml", line: 1, column: 1))
+        let elsewhere = Diagnostic(rule: "c", severity: .error, message: "m", origin: .input, location: SourceLocation(file: "other.yaml", line: 1, column: 1))
         #expect(Self.renderer("x").render(elsewhere) == "other.yaml:1:1: error: m [c]\n")
     }
 
     @Test("diagnostics sort by file, line and column, errors first at one place")
     func ordering() {
         let at = { (line: Int) in SourceLocation(file: "f.yaml", line: line, column: 1) }
-        let warning = Diagnostic(.warning, code: "w", message: "w", location: at(1))
-        let error = Diagnostic(.error, code: "e", message: "e", location: at(1))
-        let later = Diagnostic(.error, code: "a", message: "a", location: at(2))
+        let warning = Diagnostic(rule: "w", severity: .warning, message: "w", origin: .engine, location: at(1))
+        let error = Diagnostic(rule: "e", severity: .error, message: "e", origin: .engine, location: at(1))
+        let later = Diagnostic(rule: "a", severity: .error, message: "a", origin: .engine, location: at(2))
         #expect([later, warning, error].sorted() == [error, warning, later])
     }
 }

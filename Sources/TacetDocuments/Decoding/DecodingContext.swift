@@ -23,7 +23,7 @@ public struct DecodingContext: Sendable {
     /// Records an error at `node`.
     public mutating func error(_ code: DocumentErrorCode, _ message: String, at node: Node, pointer: String,
                                hint: String? = nil, notes: [DiagnosticNote] = []) {
-        diagnostics.append(.error(code.rawValue, message, at: node.mark.location(in: file), pointer: pointer,
+        diagnostics.append(.error(code, message, at: node.mark.location(in: file), pointer: pointer,
                                   hint: hint, notes: notes))
     }
 

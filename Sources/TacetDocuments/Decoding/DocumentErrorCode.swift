@@ -1,23 +1,32 @@
-/// The codes of document-level errors; the raw value is the diagnostic code.
-public enum DocumentErrorCode: String, Sendable, Hashable, CaseIterable {
-    /// A key the document kind does not define.
+import TacetDiagnostics
+
+/// Problems with a document's content (`document.*`) and with importing foreign formats (`import.*`).
+public enum DocumentErrorCode: String, Sendable, Hashable, CaseIterable, DiagnosticCode {
     case unknownKey = "document.unknown-key"
-    /// A required key is absent.
     case missingKey = "document.missing-key"
-    /// A value of the wrong shape or type.
     case wrongType = "document.wrong-type"
-    /// A value outside its allowed set or format.
     case invalidValue = "document.invalid-value"
-    /// A reference to something not defined.
     case undefinedReference = "document.undefined-reference"
-    /// Two things share an id that must be unique.
     case duplicateID = "document.duplicate-id"
-    /// `apiVersion` is missing or not one Tacet reads.
     case apiVersion = "document.api-version"
-    /// `kind` is missing or unknown.
     case kind = "document.kind"
-    /// The file could not be read.
-    case io = "io.read"
-    /// A foreign format (such as the framework export) is not as expected.
     case importFormat = "import.format"
+
+    /// What the code means, in one line.
+    public var summary: String {
+        switch self {
+        case .unknownKey: "a key the document kind does not define"
+        case .missingKey: "a required key is absent"
+        case .wrongType: "a value of the wrong shape or type"
+        case .invalidValue: "a value outside its allowed set or format"
+        case .undefinedReference: "a reference to something not defined"
+        case .duplicateID: "two things share an id that must be unique"
+        case .apiVersion: "`apiVersion` is missing or not one Tacet reads"
+        case .kind: "`kind` is missing or unknown"
+        case .importFormat: "a foreign format (such as the framework export) is not as expected"
+        }
+    }
+
+    /// The severity these codes are reported with.
+    public var defaultSeverity: Severity { .error }
 }

@@ -24,7 +24,7 @@ public enum FrameworkImporter {
         let framework = read(root, in: &context)
         guard let framework, !context.hasErrors else {
             throw DiagnosticError(context.diagnostics.isEmpty
-                ? [.error(DocumentErrorCode.importFormat.rawValue, "not a framework export", at: root.mark.location(in: file))]
+                ? [.error(DocumentErrorCode.importFormat, "not a framework export", at: root.mark.location(in: file))]
                 : context.diagnostics)
         }
         return framework

@@ -15,7 +15,7 @@ public struct WorkspaceLoader: Sendable {
     public func files(at path: String) throws(DiagnosticError) -> [String] {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw DiagnosticError(.error(DocumentErrorCode.io.rawValue, "no such file or directory",
+            throw DiagnosticError(.error(IOErrorCode.read, "no such file or directory",
                                          at: SourceLocation(file: path, line: 1, column: 1)))
         }
         // Standardized ("./a/../b.yaml" is "b.yaml"), so every part of Tacet names a file the same way.
@@ -31,7 +31,7 @@ public struct WorkspaceLoader: Sendable {
     /// taken as files, never followed into directories, so a link cannot make the walk loop.
     private static func collectYAML(in directory: String, into found: inout [String]) throws(DiagnosticError) {
         guard let stream = opendir(directory) else {
-            throw DiagnosticError(.error(DocumentErrorCode.io.rawValue, "cannot read the directory",
+            throw DiagnosticError(.error(IOErrorCode.read, "cannot read the directory",
                                          at: SourceLocation(file: directory, line: 1, column: 1)))
         }
         defer { closedir(stream) }
@@ -80,14 +80,14 @@ public struct WorkspaceLoader: Sendable {
     public func parse(file: String) -> (bytes: [UInt8]?, root: Node?, diagnostics: [Diagnostic]) {
         let start = SourceLocation(file: file, line: 1, column: 1)
         guard let handle = FileHandle(forReadingAtPath: file) else {
-            return (nil, nil, [.error(DocumentErrorCode.io.rawValue, "cannot read the file", at: start)])
+            return (nil, nil, [.error(IOErrorCode.read, "cannot read the file", at: start)])
         }
         defer { try? handle.close() }
         let data: Data
         do {
             data = try handle.read(upToCount: limits.maxInputBytes + 1) ?? Data()
         } catch {
-            return (nil, nil, [.error(DocumentErrorCode.io.rawValue, "cannot read the file: \(error.localizedDescription)", at: start)])
+            return (nil, nil, [.error(IOErrorCode.read, "cannot read the file: \(error.localizedDescription)", at: start)])
         }
         guard data.count <= limits.maxInputBytes else {
             let diagnostic = YAMLError(.inputTooLarge,
@@ -122,7 +122,7 @@ public struct WorkspaceLoader: Sendable {
             let mark = (document.root.node(at: "/metadata/name") ?? document.root).mark
             let earlierMark = (earlier.root.node(at: "/metadata/name") ?? earlier.root).mark
             workspace.diagnostics.append(.error(
-                DocumentErrorCode.duplicateID.rawValue,
+                DocumentErrorCode.duplicateID,
                 "another \(document.kind.rawValue) is already named '\(document.name)'",
                 at: mark.location(in: document.file), pointer: "/metadata/name",
                 notes: [DiagnosticNote("first named here", at: earlierMark.location(in: earlier.file))]))

@@ -1,29 +1,35 @@
 import TacetDiagnostics
 import TacetDocuments
 
-/// `tacet check` as a library call: resolves policies, checks every workflow against its policy and
-/// the roster, and applies exceptions.
+/// The policy engine as a library call: resolves policies, checks every workflow against its policy and
+/// the roster, and audits learning plans.
 public enum CheckEngine {
-    /// Checks the documents of `workspace`.
+    /// Checks the documents of `workspace` and applies their exceptions: the whole judgement when no
+    /// plugin runs (policy tests, benchmarks). `tacet check` runs ``findings(_:today:excluding:)`` and
+    /// applies exceptions itself, after its plugins.
+    public static func check(_ workspace: Workspace, today: CalendarDate, excluding: Set<String> = []) -> CheckReport {
+        findings(workspace, today: today, excluding: excluding).report()
+    }
+
+    /// The engine's own findings for the documents of `workspace`, before exceptions: resolves policies,
+    /// checks every workflow against its policy and the roster, and audits every learning plan.
     ///
     /// - Parameters:
     ///   - today: the day exceptions and training are judged on (the CLI passes the current date).
     ///   - excluding: files not to check as the team's own (policy-test inputs).
-    public static func check(_ workspace: Workspace, today: CalendarDate, excluding: Set<String> = []) -> CheckReport {
+    public static func findings(_ workspace: Workspace, today: CalendarDate, excluding: Set<String> = []) -> EngineCheck {
         let documents = workspace.documents.filter { !excluding.contains($0.file) }
         var problems = workspace.diagnostics
         let (policies, policyDiagnostics) = PolicyResolver.resolve(documents)
         problems += policyDiagnostics
         let roster = Roster(documents)
         let choice = PolicyChoice(policies)
-        var workflows: [String: (document: LoadedDocument, workflow: Workflow)] = [:]
         var checkers: [String: WorkflowChecker] = [:]
         var jobs: [(checker: WorkflowChecker, document: LoadedDocument, workflow: Workflow)] = []
         var plans: [(document: LoadedDocument, plan: LearningPlan)] = []
         for document in documents {
             switch document.document {
             case .workflow(let workflow):
-                workflows[workflow.metadata.name] = (document, workflow)
                 switch choice.choose(for: document, workflow) {
                 case .failure(let problem):
                     problems += problem.diagnostics
@@ -38,22 +44,14 @@ public enum CheckEngine {
                 continue
             }
         }
-        // Checked in file order, each workflow's findings already in line order: the concatenation is sorted.
         let work = specialize(jobs.sorted { $0.document.file < $1.document.file })
         let findings = Parallel.map(work.count) { index in
             work[index].checker.check(work[index].document, work[index].workflow)
         }.flatMap { $0 }
-        let checked = jobs.count
         let auditor = PlanAuditor(documents: documents, roster: roster, policies: policies, today: today)
         let planFindings = plans.flatMap { auditor.audit($0.document, $0.plan) }
-        let knownRules = Set(Requirement.allCases.map(\.rawValue)).union(policies.values.flatMap { $0.rules.map(\.id) })
-        let applier = ExceptionApplier(workflows: workflows, knownRules: knownRules, today: today)
-        let (kept, suppressed, exceptionDiagnostics) = applier.apply(documents.filter { $0.kind == .exception }, to: findings)
-        // Plan findings sort among the workflows' by file; exceptions name workflow steps only.
-        let all = planFindings.isEmpty ? kept : (kept + planFindings).sorted()
-        return CheckReport(findings: all, suppressed: suppressed, problems: (problems + exceptionDiagnostics).sorted(),
-                           workflowsChecked: checked, plansChecked: plans.count, documents: documents.count,
-                           policies: policies)
+        return EngineCheck(findings: findings + planFindings, problems: problems, policies: policies, documents: documents,
+                           workflowsChecked: jobs.count, plansChecked: plans.count, today: today)
     }
 
     /// The jobs with each checker specialized to its workflow's team, setting and the like, when

@@ -2,7 +2,7 @@ import TacetDiagnostics
 
 /// What `tacet check` found.
 public struct CheckReport: Sendable {
-    /// Findings in force, in file and line order.
+    /// Findings in force (the engine's and the plugins'), in file and line order.
     public var findings: [Diagnostic]
     /// Findings suppressed by exceptions, listed apart.
     public var suppressed: [SuppressedFinding]
@@ -14,8 +14,6 @@ public struct CheckReport: Sendable {
     public var plansChecked: Int
     /// How many documents were loaded.
     public var documents: Int
-    /// The policies resolved from the documents checked, by name (for plugins' requests).
-    public var policies: [String: ResolvedPolicy] = [:]
     /// How many checker plugins described themselves and ran.
     public var pluginsRun = 0
     /// How many plugin check calls ran.

@@ -8,15 +8,19 @@ import TacetYAML
 public struct ExceptionApplier: Sendable {
     /// Workflows by name, with their documents.
     let workflows: [String: (document: LoadedDocument, workflow: Workflow)]
-    /// Every id a finding can carry: policy rules and built-in requirements.
+    /// Every id a finding can carry: built-in requirements, policy rules and the rules of the plugins that ran.
     let knownRules: Set<String>
+    /// Whether plugins ran; when they did not, an exception naming a plugin's rule is left unjudged.
+    let pluginsRan: Bool
     /// The day exceptions are judged on.
     let today: CalendarDate
 
     /// Creates an applier.
-    public init(workflows: [String: (document: LoadedDocument, workflow: Workflow)], knownRules: Set<String>, today: CalendarDate) {
+    public init(workflows: [String: (document: LoadedDocument, workflow: Workflow)], knownRules: Set<String>,
+                pluginsRan: Bool, today: CalendarDate) {
         self.workflows = workflows
         self.knownRules = knownRules
+        self.pluginsRan = pluginsRan
         self.today = today
     }
 
@@ -27,30 +31,31 @@ public struct ExceptionApplier: Sendable {
         var diagnostics: [Diagnostic] = []
         for document in exceptions {
             guard case .exception(let exception) = document.document else { continue }
+            // Plugin rule ids are `PLUGIN/slug`, a shape no policy rule or requirement id can take.
+            if !pluginsRan, exception.rule.contains("/") { continue }
             if !knownRules.contains(exception.rule) {
-                diagnostics.append(.error(ExceptionErrorCode.unknownRule.rawValue,
+                diagnostics.append(.error(ExceptionErrorCode.unknownRule,
                                           "exception '\(document.name)' names rule '\(exception.rule)', which no policy or requirement defines",
                                           at: document.location(of: "/rule"), pointer: "/rule",
                                           hint: Suggestion.closest(to: exception.rule, in: Array(knownRules)).map { "did you mean '\($0)'?" }))
                 continue
             }
             guard let target = workflows[exception.workflow] else {
-                diagnostics.append(.error(ExceptionErrorCode.unknownScope.rawValue,
+                diagnostics.append(.error(ExceptionErrorCode.unknownScope,
                                           "exception '\(document.name)' names workflow '\(exception.workflow)', which is not among the documents checked",
                                           at: document.location(of: "/scope/workflow"), pointer: "/scope/workflow",
                                           hint: Suggestion.closest(to: exception.workflow, in: Array(workflows.keys)).map { "did you mean '\($0)'?" }))
                 continue
             }
             if let step = exception.step, !target.workflow.steps.contains(where: { $0.id == step }) {
-                diagnostics.append(.error(ExceptionErrorCode.unknownScope.rawValue,
+                diagnostics.append(.error(ExceptionErrorCode.unknownScope,
                                           "exception '\(document.name)' names step '\(step)', which workflow '\(exception.workflow)' does not have",
                                           at: document.location(of: "/scope/step"), pointer: "/scope/step",
                                           hint: Suggestion.closest(to: step, in: target.workflow.steps.map(\.id)).map { "did you mean '\($0)'?" }))
                 continue
             }
             if exception.expires < today {
-                diagnostics.append(Diagnostic(.warning, code: ExceptionErrorCode.expired.rawValue,
-                                              message: "exception '\(document.name)' expired on \(exception.expires) and no longer applies",
+                diagnostics.append(Diagnostic(ExceptionErrorCode.expired, severity: .warning, message: "exception '\(document.name)' expired on \(exception.expires) and no longer applies",
                                               location: document.location(of: "/expires"), pointer: "/expires",
                                               hint: "renew it with a new expiry date and justification, or fix the findings it covered"))
                 continue
@@ -70,8 +75,7 @@ public struct ExceptionApplier: Sendable {
                                                 expires: exception.expires))
         }
         for entry in active where !entry.used {
-            diagnostics.append(Diagnostic(.info, code: ExceptionErrorCode.unused.rawValue,
-                                          message: "exception '\(entry.document.name)' suppressed no finding",
+            diagnostics.append(Diagnostic(ExceptionErrorCode.unused, severity: .info, message: "exception '\(entry.document.name)' suppressed no finding",
                                           location: entry.document.location(of: "/rule"), pointer: "/rule",
                                           hint: "remove it if the findings it covered are fixed"))
         }

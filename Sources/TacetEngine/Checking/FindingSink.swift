@@ -28,13 +28,13 @@ struct FindingSink {
     mutating func callAsFunction(_ requirement: Requirement, _ message: String, at field: String?, hint: String? = nil,
                                  cite: [String] = [], notes: [DiagnosticNote] = []) {
         let (pointer, location) = place(field)
-        findings.append(Diagnostic(.error, code: requirement.rawValue, message: message, location: location,
+        findings.append(Diagnostic(requirement, message: message, origin: .engine, location: location,
                                    pointer: pointer, hint: hint, notes: notes, citations: cite))
     }
 
     mutating func rule(_ rule: ResolvedRule) {
         let (pointer, location) = place(rule.at?.stepField)
-        findings.append(Diagnostic(rule.rule.severity, code: rule.id, message: rule.rule.message,
+        findings.append(Diagnostic(rule: rule.id, severity: rule.rule.severity, message: rule.rule.message, origin: .engine,
                                    location: location, pointer: pointer, hint: rule.rule.hint,
                                    notes: [DiagnosticNote("rule defined here", at: rule.location)],
                                    citations: rule.rule.cite))

@@ -20,7 +20,7 @@ public struct PolicyChoice: Sendable {
         let chosen: ResolvedPolicy
         if let name = workflow.policy {
             guard let policy = policies[name] else {
-                return .failure(DiagnosticError(.error(PolicyErrorCode.noPolicy.rawValue, "workflow names policy '\(name)', which is not among the documents checked",
+                return .failure(DiagnosticError(.error(PolicyErrorCode.noPolicy, "workflow names policy '\(name)', which is not among the documents checked",
                                        at: document.location(of: "/policy"), pointer: "/policy",
                                        hint: Suggestion.closest(to: name, in: Array(policies.keys)).map { "did you mean '\($0)'?" }
                                         ?? "add the policy's file or folder to the paths checked")))
@@ -30,14 +30,14 @@ public struct PolicyChoice: Sendable {
             guard leaves.count == 1, let only = leaves.first, let policy = policies[only] else {
                 let message = leaves.isEmpty ? "no Policy document among the documents checked"
                     : "several policies could apply (\(leaves.joined(separator: ", "))): the workflow must name one"
-                return .failure(DiagnosticError(.error(PolicyErrorCode.noPolicy.rawValue, message, at: document.location(of: "/metadata"),
+                return .failure(DiagnosticError(.error(PolicyErrorCode.noPolicy, message, at: document.location(of: "/metadata"),
                                        pointer: "", hint: leaves.isEmpty ? "add the policy's file or folder to the paths checked"
                                         : "add policy: NAME to the workflow")))
             }
             chosen = policy
         }
         guard !chosen.hasErrors else {
-            return .failure(DiagnosticError(.error(PolicyErrorCode.policyInvalid.rawValue,
+            return .failure(DiagnosticError(.error(PolicyErrorCode.policyInvalid,
                                    "not checked: policy '\(chosen.name)' has errors (reported above)",
                                    at: document.location(of: ""), pointer: "")))
         }

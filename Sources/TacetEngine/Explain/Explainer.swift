@@ -8,7 +8,7 @@ public enum Explainer {
                                today: CalendarDate) throws(DiagnosticError) -> StepExplanation {
         let (document, workflow, policy, roster) = try resolve(workflowName, in: workspace)
         guard let index = workflow.steps.firstIndex(where: { $0.id == stepID }) else {
-            throw DiagnosticError(.error("explain.unknown-step", "workflow '\(workflowName)' has no step '\(stepID)'",
+            throw DiagnosticError(.error(ExplainErrorCode.unknownStep, "workflow '\(workflowName)' has no step '\(stepID)'",
                                          at: document.location(of: "/steps"), pointer: "/steps",
                                          hint: Suggestion.closest(to: stepID, in: workflow.steps.map(\.id)).map { "did you mean '\($0)'?" }
                                             ?? "its steps: \(workflow.steps.map(\.id).joined(separator: ", "))"))
@@ -18,7 +18,7 @@ public enum Explainer {
         let findings = WorkflowChecker(policy: policy, roster: roster, today: today).check(step: index, of: document, workflow)
         // Only this step's findings matter: apply the exceptions to them rather than check everything.
         let knownRules = Set(Requirement.allCases.map(\.rawValue)).union(policy.rules.map(\.id))
-        let applier = ExceptionApplier(workflows: [workflow.metadata.name: (document, workflow)], knownRules: knownRules, today: today)
+        let applier = ExceptionApplier(workflows: [workflow.metadata.name: (document, workflow)], knownRules: knownRules, pluginsRan: false, today: today)
         let suppressed = applier.apply(workspace.documents.filter { $0.kind == .exception }, to: findings).suppressed
         let requirements = Requirement.allCases.map { requirement -> StepExplanation.RequirementLine in
             if let finding = findings.first(where: { $0.code == requirement.rawValue }) {
@@ -85,7 +85,7 @@ public enum Explainer {
             return nil
         }
         guard let (document, workflow) = workflows.first(where: { $0.1.metadata.name == name || $0.0.file == name }) else {
-            throw DiagnosticError(.error("explain.unknown-workflow", "no workflow named '\(name)' among the documents loaded",
+            throw DiagnosticError(.error(ExplainErrorCode.unknownWorkflow, "no workflow named '\(name)' among the documents loaded",
                                          at: nil, hint: Suggestion.closest(to: name, in: workflows.map(\.1.metadata.name))
                                             .map { "did you mean '\($0)'?" } ?? "pass the folders holding the workflow, its policy and roster"))
         }
@@ -101,7 +101,7 @@ public enum Explainer {
                                in workspace: Workspace) throws(DiagnosticError) -> TaskExplanation {
         let (document, workflow, policy, _) = try resolve(workflowName, in: workspace)
         guard let task = policy.tasks[taskID] else {
-            throw DiagnosticError(.error("explain.unknown-task", "policy '\(policy.name)' does not classify task '\(taskID)'",
+            throw DiagnosticError(.error(ExplainErrorCode.unknownTask, "policy '\(policy.name)' does not classify task '\(taskID)'",
                                          at: nil, hint: Suggestion.closest(to: taskID, in: policy.taskOrder).map { "did you mean '\($0)'?" }))
         }
         let layers = policy.layers.compactMap { layer -> (LoadedDocument, PolicyTask)? in

@@ -29,7 +29,11 @@ public enum PolicyLinter {
         var seen = Set<String>()
         func add(_ diagnostic: Diagnostic) {
             let key = "\(diagnostic.code)|\(diagnostic.location?.description ?? "")|\(diagnostic.pointer ?? "")"
-            if seen.insert(key).inserted { findings.append(diagnostic) }
+            guard seen.insert(key).inserted else { return }
+            // Lint results are the linter's judgement of valid policies, not invalid input.
+            var finding = diagnostic
+            finding.origin = .engine
+            findings.append(finding)
         }
         let extended = Set(policies.values.flatMap { $0.layers.dropLast().map(\.name) })
         for name in policies.keys.sorted() {
@@ -40,7 +44,7 @@ public enum PolicyLinter {
             if let framework { lintCitedStatements(policy, framework: framework.1, add) }
         }
         if framework == nil && !policies.isEmpty {
-            add(Diagnostic(.info, code: "policy.no-framework",
+            add(Diagnostic(PolicyErrorCode.noFramework,
                            message: "no Framework document among the inputs: task areas and classification were not checked",
                            location: policies.values.first?.layers.last?.location(of: "")))
         }
@@ -51,7 +55,7 @@ public enum PolicyLinter {
         let document = task.document
         let value = task.value
         if value.cite.isEmpty {
-            add(Diagnostic(.warning, code: PolicyErrorCode.uncited.rawValue, message: "task '\(value.id)' cites no source",
+            add(Diagnostic(PolicyErrorCode.uncited, severity: .warning, message: "task '\(value.id)' cites no source",
                            location: document.location(of: value.pointer), pointer: value.pointer,
                            hint: "add cite: with the citation ids that ground its classification"))
         }
@@ -59,8 +63,7 @@ public enum PolicyLinter {
         let areas = framework.areas.map(\.id)
         for (area, pointer) in [(value.area, "/area"), (value.requires.review?.area, "/requires/review/area")] {
             guard let area, !areas.contains(area) else { continue }
-            add(Diagnostic(.error, code: PolicyErrorCode.unknownArea.rawValue,
-                           message: "task '\(value.id)' names area '\(area)', which the framework does not define",
+            add(Diagnostic(PolicyErrorCode.unknownArea, severity: .error, message: "task '\(value.id)' names area '\(area)', which the framework does not define",
                            location: document.location(of: value.pointer + pointer), pointer: value.pointer + pointer,
                            hint: Suggestion.closest(to: area, in: areas).map { "did you mean '\($0)'?" }
                             ?? "areas: \(areas.joined(separator: ", "))"))
@@ -68,8 +71,7 @@ public enum PolicyLinter {
         let classifiable = framework.classifiableIDs
         for (index, id) in value.classifies.enumerated() where !classifiable.contains(id) {
             let pointer = "\(value.pointer)/classifies/\(index)"
-            add(Diagnostic(.error, code: DocumentErrorCode.undefinedReference.rawValue,
-                           message: "task '\(value.id)' classifies '\(id)', which is not an AI-at-Work statement or O*NET task of the framework",
+            add(Diagnostic(DocumentErrorCode.undefinedReference, severity: .error, message: "task '\(value.id)' classifies '\(id)', which is not an AI-at-Work statement or O*NET task of the framework",
                            location: document.location(of: pointer), pointer: pointer,
                            hint: Suggestion.closest(to: id, in: classifiable).map { "did you mean '\($0)'?" }))
         }
@@ -81,20 +83,17 @@ public enum PolicyLinter {
         let location = document.location(of: pointer)
         let analysis = ConditionAnalysis()
         guard let canHold = analysis.canHold(rule.condition), let always = analysis.alwaysHolds(rule.condition) else {
-            add(Diagnostic(.info, code: PolicyErrorCode.tooComplex.rawValue,
-                           message: "rule '\(rule.id)' is too large to analyse (over \(ConditionAnalysis.maxConjunctions) cases)",
+            add(Diagnostic(PolicyErrorCode.tooComplex, severity: .info, message: "rule '\(rule.id)' is too large to analyse (over \(ConditionAnalysis.maxConjunctions) cases)",
                            location: location, pointer: pointer))
             return
         }
         if !canHold {
-            add(Diagnostic(.warning, code: PolicyErrorCode.neverHolds.rawValue,
-                           message: "rule '\(rule.id)' can never hold: no step satisfies its condition",
+            add(Diagnostic(PolicyErrorCode.neverHolds, severity: .warning, message: "rule '\(rule.id)' can never hold: no step satisfies its condition",
                            location: location, pointer: pointer, hint: "look for tests that contradict each other"))
             return
         }
         if always {
-            add(Diagnostic(.warning, code: PolicyErrorCode.alwaysHolds.rawValue,
-                           message: "rule '\(rule.id)' always holds: it fires on every step",
+            add(Diagnostic(PolicyErrorCode.alwaysHolds, severity: .warning, message: "rule '\(rule.id)' always holds: it fires on every step",
                            location: location, pointer: pointer, hint: "look for a test that cannot fail, or a missing 'not'"))
             return
         }
@@ -105,8 +104,7 @@ public enum PolicyLinter {
             for level in allowed {
                 let fixed = StepContext.taskFacts(value).merging([.stepTask: .string(value.id), .stepAI: .ai(level)]) { $1 }
                 guard ConditionAnalysis(fixed: fixed).alwaysHolds(rule.condition) == true else { continue }
-                add(Diagnostic(.warning, code: PolicyErrorCode.deadAllowance.rawValue,
-                               message: "rule '\(rule.id)' flags every \(level.rawValue) use of task '\(value.id)', which the task table allows: the allowance is dead",
+                add(Diagnostic(PolicyErrorCode.deadAllowance, severity: .warning, message: "rule '\(rule.id)' flags every \(level.rawValue) use of task '\(value.id)', which the task table allows: the allowance is dead",
                                location: location, pointer: pointer,
                                hint: "lower the task's maxAI below \(level.rawValue), or narrow the rule",
                                notes: [DiagnosticNote("task '\(value.id)' allows up to \(value.maxAI.rawValue) here",
@@ -121,8 +119,7 @@ public enum PolicyLinter {
             for (index, citation) in value.citations.enumerated() {
                 guard let statement = citation.statement, !framework.containsStatement(statement) else { continue }
                 let pointer = "/citations/\(index)/statement"
-                add(Diagnostic(.error, code: DocumentErrorCode.undefinedReference.rawValue,
-                               message: "citation '\(citation.id)' quotes statement '\(statement)', which the framework does not have",
+                add(Diagnostic(DocumentErrorCode.undefinedReference, severity: .error, message: "citation '\(citation.id)' quotes statement '\(statement)', which the framework does not have",
                                location: layer.location(of: pointer), pointer: pointer))
             }
         }
@@ -135,8 +132,7 @@ public enum PolicyLinter {
         let items = value.aiAtWork.enumerated().map { ($0.element.id, "AI-at-Work statement", "/aiAtWork/\($0.offset)") }
             + value.onetTasks.enumerated().map { ($0.element.id, "O*NET task", "/onetTasks/\($0.offset)") }
         for (id, what, pointer) in items where !classified.contains(id) {
-            add(Diagnostic(.warning, code: PolicyErrorCode.unclassified.rawValue,
-                           message: "\(what) '\(id)' is classified by no task of policy '\(policy.name)'",
+            add(Diagnostic(PolicyErrorCode.unclassified, severity: .warning, message: "\(what) '\(id)' is classified by no task of policy '\(policy.name)'",
                            location: document.location(of: pointer), pointer: pointer,
                            hint: "add a task with classifies: [\(id)] and the AI level it allows"))
         }

@@ -202,7 +202,7 @@ public struct PlanAuditor: Sendable {
 
         mutating func emit(_ finding: PlanFinding, _ message: String, at pointer: String,
                            hint: String? = nil, notes: [DiagnosticNote] = []) {
-            findings.append(Diagnostic(finding.severity, code: finding.rawValue, message: message, location: document.location(of: pointer),
+            findings.append(Diagnostic(finding, message: message, origin: .engine, location: document.location(of: pointer),
                                        pointer: pointer, hint: hint, notes: notes))
         }
     }

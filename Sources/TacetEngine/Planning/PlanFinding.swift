@@ -1,39 +1,25 @@
 import TacetDiagnostics
 
-/// The findings of a learning-plan audit; the raw value is the rule id findings carry.
-public enum PlanFinding: String, Sendable, CaseIterable {
-    /// The plan's therapist is not in the roster.
+/// The findings of a learning-plan audit: `plan.*` codes, each ``summary`` a clause that follows
+/// "checks that".
+public enum PlanFinding: String, Sendable, CaseIterable, DiagnosticCode {
     case unknownTherapist = "plan.unknown-therapist"
-    /// No Requirements document covers the therapist's credential.
     case noRequirements = "plan.no-requirements"
-    /// The plan's cycle differs from the therapist's credential cycle.
     case cycleMismatch = "plan.cycle-mismatch"
-    /// A course is in no catalog.
     case unknownCourse = "plan.unknown-course"
-    /// A course appears twice.
     case duplicateCourse = "plan.duplicate-course"
-    /// A course the therapist has already completed.
     case alreadyCompleted = "plan.already-completed"
-    /// A course scheduled outside the cycle.
     case outsideCycle = "plan.outside-cycle"
-    /// A prerequisite is neither completed nor scheduled in an earlier quarter.
     case prerequisiteOrder = "plan.prerequisite-order"
-    /// A course starts before the therapist reaches its entry level.
     case entryLevel = "plan.entry-level"
-    /// Earned and planned credits fall short of the cycle's total.
     case creditsShort = "plan.credits-short"
-    /// Earned and planned credits fall short of a category's minimum (e.g. ethics).
     case categoryMinimum = "plan.category-minimum"
-    /// A year's courses take more hours than the therapist's yearly budget.
     case hoursBudget = "plan.budget-hours"
-    /// A year's courses cost more than the therapist's yearly budget.
     case moneyBudget = "plan.budget-money"
-    /// Training the policy requires of the therapist lapses (or is never held) before the cycle ends,
-    /// with no renewal planned in time.
     case trainingLapse = "plan.training-lapse"
 
     /// The severity the audit reports it with: warnings for what wastes effort, errors for what breaks the plan.
-    public var severity: Severity {
+    public var defaultSeverity: Severity {
         switch self {
         case .cycleMismatch, .duplicateCourse, .alreadyCompleted: .warning
         default: .error

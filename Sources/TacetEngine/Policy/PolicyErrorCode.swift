@@ -1,29 +1,48 @@
-/// Codes of problems in policies themselves; the raw value is the diagnostic code.
-public enum PolicyErrorCode: String, Sendable, CaseIterable {
-    /// A layer loosens what its base sets.
+import TacetDiagnostics
+
+/// Problems in policies themselves, found when layers are resolved or by `tacet lint`: `policy.*` codes.
+public enum PolicyErrorCode: String, Sendable, CaseIterable, DiagnosticCode {
     case loosens = "policy.loosens"
-    /// A layer restates a rule id its base already defines.
     case duplicateRule = "policy.duplicate-rule"
-    /// `extends` names an unknown policy or makes a cycle.
     case extends = "policy.extends"
-    /// A citation id is defined twice with different content.
     case citationConflict = "policy.citation-conflict"
-    /// A workflow cannot be matched to a policy.
     case noPolicy = "policy.none"
-    /// A workflow's policy has errors, so the workflow was not checked.
     case policyInvalid = "policy.invalid"
-    /// A rule's condition can never hold.
     case neverHolds = "policy.rule-never-holds"
-    /// A rule's condition always holds.
     case alwaysHolds = "policy.rule-always-holds"
-    /// A rule fires on every use the task table allows for a task at a level.
     case deadAllowance = "policy.dead-allowance"
-    /// A framework item no task classifies.
     case unclassified = "policy.unclassified"
-    /// A task without a citation.
     case uncited = "policy.uncited"
-    /// A task's area is not an area of the framework.
     case unknownArea = "policy.unknown-area"
-    /// A condition too large to analyse.
     case tooComplex = "policy.too-complex"
+    case noFramework = "policy.no-framework"
+
+    /// What the code means, in one line.
+    public var summary: String {
+        switch self {
+        case .loosens: "a layer loosens what its base sets"
+        case .duplicateRule: "a layer restates a rule id its base already defines"
+        case .extends: "`extends` names an unknown policy or makes a cycle"
+        case .citationConflict: "a citation id is defined twice with different content"
+        case .noPolicy: "a workflow cannot be matched to a policy"
+        case .policyInvalid: "a workflow's policy has errors, so the workflow was not checked"
+        case .neverHolds: "a rule's condition can never hold"
+        case .alwaysHolds: "a rule's condition always holds"
+        case .deadAllowance: "a rule fires on every use the task table allows for a task at a level"
+        case .unclassified: "a framework item no task classifies"
+        case .uncited: "a task without a citation"
+        case .unknownArea: "a task's area is not an area of the framework"
+        case .tooComplex: "a condition too large to analyse"
+        case .noFramework: "no Framework document among the inputs, so task areas and classification were not checked"
+        }
+    }
+
+    /// The severity each code is reported with.
+    public var defaultSeverity: Severity {
+        switch self {
+        case .neverHolds, .alwaysHolds, .deadAllowance, .unclassified, .uncited: .warning
+        case .tooComplex, .noFramework: .info
+        default: .error
+        }
+    }
 }

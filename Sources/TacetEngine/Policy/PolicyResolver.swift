@@ -29,14 +29,14 @@ public struct PolicyResolver {
         if let done = memo[name] { return done }
         guard let document = byName[name], case .policy(let policy) = document.document else {
             if let (child, index) = reference {
-                error(.extends, "unknown policy '\(name)' in extends", child, "/extends/\(index)",
+                error(PolicyErrorCode.extends, "unknown policy '\(name)' in extends", child, "/extends/\(index)",
                       hint: Suggestion.closest(to: name, in: Array(byName.keys)).map { "did you mean '\($0)'?" })
             }
             return nil
         }
         if visiting.contains(name) {
             if let (child, index) = reference {
-                error(.extends, "extends makes a cycle: \((visiting + [name]).joined(separator: " -> "))", child, "/extends/\(index)")
+                error(PolicyErrorCode.extends, "extends makes a cycle: \((visiting + [name]).joined(separator: " -> "))", child, "/extends/\(index)")
             }
             return nil
         }
@@ -75,7 +75,7 @@ public struct PolicyResolver {
         result.layers.append(document)
         for (index, citation) in policy.citations.enumerated() {
             if let existing = result.citations[citation.id], existing != citation {
-                error(.citationConflict, "citation '\(citation.id)' differs from the one its base defines", document,
+                error(PolicyErrorCode.citationConflict, "citation '\(citation.id)' differs from the one its base defines", document,
                       "/citations/\(index)")
             }
             result.citations[citation.id] = citation
@@ -84,7 +84,7 @@ public struct PolicyResolver {
             if let existing = result.tools[tool.id] {
                 checkTool(tool, against: existing, in: document)
             } else if base != nil {
-                error(.loosens, "approves tool '\(tool.id)', which the base policy does not approve", document, tool.pointer,
+                error(PolicyErrorCode.loosens, "approves tool '\(tool.id)', which the base policy does not approve", document, tool.pointer,
                       hint: "a layer may only tighten; approve new tools in the base policy")
             }
             result.tools[tool.id] = Sourced(value: tool, document: document)
@@ -99,7 +99,7 @@ public struct PolicyResolver {
         }
         for rule in policy.rules {
             if let existing = result.rules.first(where: { $0.id == rule.id }) {
-                error(.duplicateRule, "rule '\(rule.id)' is already defined by \(existing.document.name)", document,
+                error(PolicyErrorCode.duplicateRule, "rule '\(rule.id)' is already defined by \(existing.document.name)", document,
                       rule.pointer + "/id", hint: "a layer adds rules under new ids; it cannot replace its base's",
                       notes: [note("defined here", existing.document, existing.rule.pointer)])
                 continue
@@ -110,9 +110,9 @@ public struct PolicyResolver {
             if let name = rule.at {
                 at = Fact(rawValue: name)
                 if at?.stepField == nil {
-                    error(.extends, "'at' must name a step fact such as step.tool, not '\(name)'", document, rule.pointer + "/at",
+                    error(DocumentErrorCode.invalidValue, "'at' must name a step fact such as step.tool, not '\(name)'", document, rule.pointer + "/at",
                           hint: Suggestion.closest(to: name, in: Fact.allCases.compactMap { $0.stepField == nil ? nil : $0.rawValue })
-                            .map { "did you mean '\($0)'?" }, code: DocumentErrorCode.invalidValue.rawValue)
+                            .map { "did you mean '\($0)'?" })
                     at = nil
                 }
             }
@@ -127,11 +127,11 @@ public struct PolicyResolver {
     private mutating func checkTool(_ tool: ApprovedTool, against base: Sourced<ApprovedTool>, in document: LoadedDocument) {
         let wider = DataClasses(tool.data).subtracting(DataClasses(base.value.data))
         if !wider.isEmpty {
-            error(.loosens, "widens tool '\(tool.id)' to data \(wider.classes.map(\.rawValue).joined(separator: ", "))",
+            error(PolicyErrorCode.loosens, "widens tool '\(tool.id)' to data \(wider.classes.map(\.rawValue).joined(separator: ", "))",
                   document, tool.pointer + "/data", notes: [note("the base allows \(base.value.data.map(\.rawValue))", base.document, base.value.pointer)])
         }
         if tool.baa && !base.value.baa {
-            error(.loosens, "claims a business associate agreement for '\(tool.id)' that the base policy does not",
+            error(PolicyErrorCode.loosens, "claims a business associate agreement for '\(tool.id)' that the base policy does not",
                   document, tool.pointer + "/baa", notes: [note("the base says baa: false", base.document, base.value.pointer)])
         }
     }
@@ -140,49 +140,49 @@ public struct PolicyResolver {
         let old = base.value
         let seeBase = [note("the base states it here", base.document, old.pointer)]
         if task.maxAI > old.maxAI {
-            error(.loosens, "raises task '\(task.id)' from \(old.maxAI.rawValue) to \(task.maxAI.rawValue)", document,
+            error(PolicyErrorCode.loosens, "raises task '\(task.id)' from \(old.maxAI.rawValue) to \(task.maxAI.rawValue)", document,
                   task.pointer + "/maxAI", hint: "a layer may lower a task's AI level, never raise it", notes: seeBase)
         }
         if task.area != old.area {
-            error(.loosens, "moves task '\(task.id)' from area '\(old.area)' to '\(task.area)'", document, task.pointer + "/area",
+            error(PolicyErrorCode.loosens, "moves task '\(task.id)' from area '\(old.area)' to '\(task.area)'", document, task.pointer + "/area",
                   notes: seeBase)
         }
         if old.clinical && !task.clinical {
-            error(.loosens, "marks clinical task '\(task.id)' as not clinical", document, task.pointer + "/clinical", notes: seeBase)
+            error(PolicyErrorCode.loosens, "marks clinical task '\(task.id)' as not clinical", document, task.pointer + "/clinical", notes: seeBase)
         }
         let (new, was) = (task.requires, old.requires)
         if let oldReview = was.review {
             if let review = new.review {
                 if review.minLevel < oldReview.minLevel {
-                    error(.loosens, "lowers the review level of '\(task.id)' from \(oldReview.minLevel.rawValue) to \(review.minLevel.rawValue)",
+                    error(PolicyErrorCode.loosens, "lowers the review level of '\(task.id)' from \(oldReview.minLevel.rawValue) to \(review.minLevel.rawValue)",
                           document, task.pointer + "/requires/review/minLevel", notes: seeBase)
                 }
                 if (review.area ?? task.area) != (oldReview.area ?? old.area) {
-                    error(.loosens, "changes the area the review of '\(task.id)' is measured in", document,
+                    error(PolicyErrorCode.loosens, "changes the area the review of '\(task.id)' is measured in", document,
                           task.pointer + "/requires/review/area", notes: seeBase)
                 }
                 if review.role != oldReview.role && oldReview.role != Roster.anyTherapistRole {
-                    error(.loosens, "changes the reviewer role of '\(task.id)' from '\(oldReview.role)' to '\(review.role)'",
+                    error(PolicyErrorCode.loosens, "changes the reviewer role of '\(task.id)' from '\(oldReview.role)' to '\(review.role)'",
                           document, task.pointer + "/requires/review/role", notes: seeBase)
                 }
             } else {
-                error(.loosens, "drops the review requirement of '\(task.id)'", document, task.pointer, notes: seeBase)
+                error(PolicyErrorCode.loosens, "drops the review requirement of '\(task.id)'", document, task.pointer, notes: seeBase)
             }
         }
         if was.consent && !new.consent {
-            error(.loosens, "drops the consent requirement of '\(task.id)'", document, task.pointer, notes: seeBase)
+            error(PolicyErrorCode.loosens, "drops the consent requirement of '\(task.id)'", document, task.pointer, notes: seeBase)
         }
         if was.disclosure && !new.disclosure {
-            error(.loosens, "drops the disclosure requirement of '\(task.id)'", document, task.pointer, notes: seeBase)
+            error(PolicyErrorCode.loosens, "drops the disclosure requirement of '\(task.id)'", document, task.pointer, notes: seeBase)
         }
         for course in was.training where !new.training.contains(course) {
-            error(.loosens, "drops the training requirement '\(course)' of '\(task.id)'", document, task.pointer + "/requires",
+            error(PolicyErrorCode.loosens, "drops the training requirement '\(course)' of '\(task.id)'", document, task.pointer + "/requires",
                   hint: "a layer may add training to a task, never remove it", notes: seeBase)
         }
         if let oldData = was.data {
             let wider = DataClasses(new.data ?? DataClass.allCases).subtracting(DataClasses(oldData))
             if !wider.isEmpty {
-                error(.loosens, "lets task '\(task.id)' send \(wider.classes.map(\.rawValue).joined(separator: ", ")) data to AI, which the base does not",
+                error(PolicyErrorCode.loosens, "lets task '\(task.id)' send \(wider.classes.map(\.rawValue).joined(separator: ", ")) data to AI, which the base does not",
                       document, task.pointer + "/requires", notes: seeBase)
             }
         }
@@ -193,9 +193,8 @@ public struct PolicyResolver {
         let citing = policy.tasks.map { ($0.cite, $0.pointer) } + policy.rules.map { ($0.cite, $0.pointer) }
         for (cite, owner) in citing {
             for (index, id) in cite.enumerated() where known[id] == nil {
-                error(.extends, "unknown citation '\(id)'", document, "\(owner)/cite/\(index)",
-                      hint: Suggestion.closest(to: id, in: Array(known.keys)).map { "did you mean '\($0)'?" },
-                      code: DocumentErrorCode.undefinedReference.rawValue)
+                error(DocumentErrorCode.undefinedReference, "unknown citation '\(id)'", document, "\(owner)/cite/\(index)",
+                      hint: Suggestion.closest(to: id, in: Array(known.keys)).map { "did you mean '\($0)'?" })
             }
         }
     }
@@ -204,9 +203,9 @@ public struct PolicyResolver {
         DiagnosticNote(message, at: document.location(of: pointer))
     }
 
-    private mutating func error(_ code: PolicyErrorCode, _ message: String, _ document: LoadedDocument, _ pointer: String,
-                                hint: String? = nil, notes: [DiagnosticNote] = [], code override: String? = nil) {
-        diagnostics.append(.error(override ?? code.rawValue, message, at: document.location(of: pointer), pointer: pointer,
+    private mutating func error(_ code: some DiagnosticCode, _ message: String, _ document: LoadedDocument, _ pointer: String,
+                                hint: String? = nil, notes: [DiagnosticNote] = []) {
+        diagnostics.append(.error(code, message, at: document.location(of: pointer), pointer: pointer,
                                   hint: hint, notes: notes))
     }
 }

@@ -55,13 +55,13 @@ public struct PolicyTestRunner: Sendable {
         var result = PolicyTestResult(document: document, testCase: testCase, missing: [], unexpected: [], problems: [],
                                       exercised: [])
         guard var policy = tested else {
-            result.problems.append(.error("test.unknown-policy", "test names policy '\(name)', which is not among the documents loaded",
+            result.problems.append(.error(PolicyTestErrorCode.unknownPolicy, "test names policy '\(name)', which is not among the documents loaded",
                                           at: document.location(of: "/policy"), pointer: "/policy",
                                           hint: Suggestion.closest(to: name, in: names).map { "did you mean '\($0)'?" }))
             return result
         }
         guard !policy.hasErrors else {
-            result.problems.append(.error(PolicyErrorCode.policyInvalid.rawValue, "policy '\(name)' has errors; run tacet lint",
+            result.problems.append(.error(PolicyErrorCode.policyInvalid, "policy '\(name)' has errors; run tacet lint",
                                           at: document.location(of: "/policy"), pointer: "/policy"))
             return result
         }
@@ -82,7 +82,7 @@ public struct PolicyTestRunner: Sendable {
             guard diagnostics.isEmpty, let leaf = layers.first(where: { !extended.contains($0.name) }),
                   let resolved = stacked[leaf.name], resolved.layers.contains(where: { $0.name == name }) else {
                 result.problems += diagnostics
-                result.problems.append(.error("test.layer", "a policy among the inputs must be one layer extending '\(name)'",
+                result.problems.append(.error(PolicyTestErrorCode.layer, "a policy among the inputs must be one layer extending '\(name)'",
                                               at: document.location(of: testCase.pointer + "/inputs"), pointer: testCase.pointer + "/inputs"))
                 return result
             }
@@ -98,7 +98,7 @@ public struct PolicyTestRunner: Sendable {
             findings += WorkflowChecker(policy: policy, roster: roster, today: today).check(input, workflow)
         }
         let known = Set(Requirement.allCases.map(\.rawValue)).union(policy.rules.map(\.id))
-        let applied = ExceptionApplier(workflows: workflows, knownRules: known, today: today)
+        let applied = ExceptionApplier(workflows: workflows, knownRules: known, pluginsRan: false, today: today)
             .apply(workspace.documents.filter { $0.kind == .exception }, to: findings)
         result.problems += applied.diagnostics.filter { $0.severity == Severity.error }
         var remaining = applied.kept

@@ -27,8 +27,7 @@ public struct PluginDiscovery: Sendable {
         for directory in directories {
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
-                catalog.problems.append(Diagnostic(.error, code: PluginErrorCode.noDirectory.rawValue,
-                                                   message: "plugin directory '\(directory)' does not exist",
+                catalog.problems.append(Diagnostic(PluginErrorCode.noDirectory, severity: .error, message: "plugin directory '\(directory)' does not exist",
                                                    hint: "pass an existing folder to --plugins, or --no-plugins"))
                 continue
             }
@@ -38,14 +37,13 @@ public struct PluginDiscovery: Sendable {
                 guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else { continue }
                 let manifestPath = folder + "/plugin.yaml"
                 guard FileManager.default.fileExists(atPath: manifestPath) else {
-                    catalog.problems.append(Diagnostic(.warning, code: PluginErrorCode.noManifest.rawValue,
-                                                       message: "folder '\(folder)' has no plugin.yaml; it is not run",
+                    catalog.problems.append(Diagnostic(PluginErrorCode.noManifest, severity: .warning, message: "folder '\(folder)' has no plugin.yaml; it is not run",
                                                        hint: "add a manifest (docs/plugin-protocol.md) or move the folder out of \(directory)"))
                     continue
                 }
                 guard let plugin = load(manifestPath, folderName: entry, folder: folder, into: &catalog) else { continue }
                 if let first = seen[plugin.name] {
-                    catalog.problems.append(.error(PluginErrorCode.duplicateName.rawValue,
+                    catalog.problems.append(.error(PluginErrorCode.duplicateName,
                                                    "a second plugin is named '\(plugin.name)'",
                                                    at: plugin.document.location(of: "/metadata/name"), pointer: "/metadata/name",
                                                    hint: "plugin names must be unique across all plugin directories",
@@ -66,14 +64,14 @@ public struct PluginDiscovery: Sendable {
         catalog.problems += workspace.diagnostics
         guard !workspace.hasErrors, let document = workspace.documents.first else { return nil }
         guard case .plugin(let manifest) = document.document else {
-            catalog.problems.append(.error(PluginErrorCode.notAManifest.rawValue,
-                                           "plugin.yaml must be of kind Plugin, not \(document.kind.rawValue)",
+            catalog.problems.append(.error(PluginErrorCode.notAManifest,
+                                           "the manifest plugin.yaml must be of kind Plugin, not \(document.kind.rawValue)",
                                            at: document.location(of: "/kind"), pointer: "/kind"))
             return nil
         }
         var problems: [Diagnostic] = []
         func problem(_ code: PluginErrorCode, _ message: String, _ pointer: String, hint: String? = nil) {
-            problems.append(.error(code.rawValue, message, at: document.location(of: pointer), pointer: pointer, hint: hint))
+            problems.append(.error(code, message, at: document.location(of: pointer), pointer: pointer, hint: hint))
         }
         let name = manifest.metadata.name
         if !PluginProtocol.isValidPluginName(name) {

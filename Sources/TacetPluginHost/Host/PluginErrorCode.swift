@@ -1,62 +1,46 @@
+import TacetDiagnostics
+
 /// Codes of plugin problems and failures: `plugin.*` in every output.
 ///
 /// Manifest problems are input errors (exit 2); run-time failures are findings whose severity
 /// `--plugin-failures` sets.
-public enum PluginErrorCode: String, Sendable, CaseIterable {
+public enum PluginErrorCode: String, Sendable, CaseIterable, DiagnosticCode {
     // Manifests and folders.
-    /// A `--plugins` directory does not exist.
     case noDirectory = "plugin.no-directory"
-    /// A folder in a plugin directory has no plugin.yaml.
     case noManifest = "plugin.no-manifest"
-    /// plugin.yaml is not of kind Plugin.
     case notAManifest = "plugin.not-a-manifest"
-    /// The name breaks the pattern or differs from the folder's.
     case invalidName = "plugin.invalid-name"
-    /// Two plugins share a name.
     case duplicateName = "plugin.duplicate-name"
-    /// The command is absolute, missing, not executable, or resolves outside the folder.
     case commandEscapes = "plugin.command-escapes"
-    /// The executable's SHA-256 differs from the pinned one.
     case checksum = "plugin.checksum"
+    case unknown = "plugin.unknown"
 
     // Running.
-    /// The document has a value JSON cannot hold (`.inf`), so it was not sent.
     case documentNotSendable = "plugin.document-not-sendable"
-    /// Host and plugin share no protocol version.
     case protocolMismatch = "plugin.protocol"
-    /// The process could not be started.
     case spawnFailed = "plugin.spawn-failed"
-    /// It ran past its timeout and was killed.
     case timeout = "plugin.timeout"
-    /// A signal ended it.
     case crashed = "plugin.crashed"
-    /// It exited with a non-zero status.
     case exitStatus = "plugin.exit-status"
-    /// It wrote more than the cap to stdout or stderr.
     case outputTooLarge = "plugin.output-too-large"
-    /// It exited without reading its whole request.
     case requestUnread = "plugin.request-unread"
-    /// Its standard output is not the JSON the protocol asks for.
     case malformedOutput = "plugin.malformed-output"
-    /// Its JSON breaks a protocol rule (rule ids, names, empty messages).
     case invalidResponse = "plugin.invalid-response"
-    /// It reported a rule it did not describe.
     case undeclaredRule = "plugin.undeclared-rule"
-    /// A finding's JSON Pointer names nothing in the document.
     case badPointer = "plugin.bad-pointer"
-    /// It answered with an `error` object: it could not judge the document.
     case couldNotJudge = "plugin.could-not-judge"
 
-    /// What went wrong, in one line, for rule lists (SARIF) where the code stands for every such failure.
+    /// What went wrong, in one line.
     public var summary: String {
         switch self {
         case .noDirectory: "a --plugins directory does not exist"
         case .noManifest: "a folder in a plugin directory has no plugin.yaml"
-        case .notAManifest: "plugin.yaml is not a document of kind Plugin"
+        case .notAManifest: "a plugin folder's plugin.yaml is not a document of kind Plugin"
         case .invalidName: "a plugin's name breaks the naming pattern or differs from its folder's"
         case .duplicateName: "two plugins share a name"
         case .commandEscapes: "a plugin's command is absolute, missing, not executable, or resolves outside its folder"
         case .checksum: "a plugin executable's SHA-256 differs from the one its manifest pins"
+        case .unknown: "no valid plugin has the name a command was given"
         case .documentNotSendable: "a document has a value JSON cannot hold, so it was not sent to the plugin"
         case .protocolMismatch: "Tacet and the plugin share no protocol version"
         case .spawnFailed: "the plugin's process could not be started"
@@ -72,4 +56,8 @@ public enum PluginErrorCode: String, Sendable, CaseIterable {
         case .couldNotJudge: "the plugin answered that it could not judge the document"
         }
     }
+
+    /// A folder without a manifest is only a warning (it may hold something else); every other problem
+    /// is an error, and a run-time failure's severity is then set by `--plugin-failures`.
+    public var defaultSeverity: Severity { self == .noManifest ? .warning : .error }
 }

@@ -25,8 +25,8 @@ public struct PluginFailure: Error, Sendable, Hashable {
                            pointer: String? = nil) -> Diagnostic {
         let notes = errorLines.isEmpty ? [DiagnosticNote("the plugin wrote nothing to stderr")]
             : errorLines.map { DiagnosticNote("stderr: " + $0) }
-        return Diagnostic(severity, code: code.rawValue, message: "plugin '\(plugin)' \(phrase) (\(call))",
-                          location: location, pointer: pointer, hint: code.hint, notes: notes, plugin: plugin)
+        return Diagnostic(code, severity: severity, message: "plugin '\(plugin)' \(phrase) (\(call))", origin: .pluginFailure(plugin),
+                          location: location, pointer: pointer, hint: code.hint, notes: notes)
     }
 
     /// The failure of a `describe` call, placed at the manifest's `command`.

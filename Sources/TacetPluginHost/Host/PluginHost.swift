@@ -55,7 +55,7 @@ public struct PluginHost: Sendable {
         for diagnostic in results.joined() {
             if diagnostic.isPluginFailure { failures.append(diagnostic) } else { findings.append(diagnostic) }
         }
-        return PluginRunReport(findings: findings.sorted(), failures: failures.sorted(), described: described, calls: calls.count)
+        return PluginRunReport(findings: findings, failures: failures, described: described, calls: calls.count)
     }
 
     /// Runs `describe` and checks the answer against the manifest and the protocol.
@@ -141,9 +141,9 @@ public struct PluginHost: Sendable {
                 problem = PluginFailure(.invalidResponse, "reported a finding of rule '\(finding.rule)' without a message", errorLines: errorLines)
             } else if let node = document.root.node(at: finding.pointer) {
                 problem = nil
-                diagnostics.append(Diagnostic(Severity(finding.severity), code: finding.rule, message: finding.message,
-                                              location: node.mark.location(in: document.file), pointer: finding.pointer,
-                                              hint: finding.hint, citations: finding.citations ?? [], plugin: described.plugin.name))
+                diagnostics.append(Diagnostic(rule: finding.rule, severity: Severity(finding.severity), message: finding.message,
+                                              origin: .plugin(described.plugin.name), location: node.mark.location(in: document.file),
+                                              pointer: finding.pointer, hint: finding.hint, citations: finding.citations ?? []))
             } else {
                 problem = PluginFailure(.badPointer, "pointed at '\(finding.pointer)', which names nothing in the document: \(quoted)",
                                         errorLines: errorLines)

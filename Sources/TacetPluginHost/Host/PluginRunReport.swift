@@ -1,10 +1,12 @@
 import TacetDiagnostics
 
-/// What running the plugins over a set of documents produced.
+/// What running the plugins over a set of documents produced, in no particular order: the pipeline
+/// that merges it with the engine's findings sorts once.
 public struct PluginRunReport: Sendable {
-    /// Findings the plugins reported, mapped to file:line:column, in order.
+    /// The findings the plugins reported (origin `.plugin`), mapped to file:line:column.
     public var findings: [Diagnostic]
-    /// Plugin failures (severity from the options), in order. Never empty when a call failed.
+    /// Tacet's findings that a plugin failed (origin `.pluginFailure`, severity from the options).
+    /// Never empty when a call failed.
     public var failures: [Diagnostic]
     /// The plugins that described themselves acceptably.
     public var described: [DescribedPlugin]

@@ -73,6 +73,10 @@ public enum SARIFRenderer {
                 help += "\nSources:\n" + sources.map { "- \($0)" }.joined(separator: "\n")
                 markdown += "\n\n**Sources:**\n\n" + sources.map { "- \($0)" }.joined(separator: "\n")
             }
+            if let path = rule.helpPath {
+                help += "\nDocumented in Tacet's \(path)."
+                markdown += "\n\nDocumented in Tacet's `\(path)`."
+            }
             var members: [String: JSONValue] = [
                 "id": .string(rule.id),
                 "shortDescription": .object(["text": .string(rule.summary)]),

@@ -62,7 +62,7 @@ public enum HTMLReportRenderer {
             self.input = input
             self.today = today
             citations = input.citations
-            choice = PolicyChoice(input.report.policies)
+            choice = PolicyChoice(input.policies)
             therapists = input.documents.compactMap { document -> Therapist? in
                 if case .therapist(let therapist) = document.document { return therapist }
                 return nil

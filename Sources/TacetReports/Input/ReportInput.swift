@@ -9,10 +9,14 @@ public struct ReportInput: Sendable {
     public var report: CheckReport
     /// The team's documents that were checked or loaded alongside (policy-test inputs left out).
     public var documents: [LoadedDocument]
+    /// The policies resolved from the documents, by name: their rules, tasks and citations.
+    public var policies: [String: ResolvedPolicy]
     /// The checker plugins that ran, with their rules.
     public var plugins: [PluginRules]
-    /// Descriptions of codes the engine does not describe itself (plugin failures, say).
-    public var additionalRules: [RuleDescriptor]
+    /// The checks every run makes, listed as rules whether or not they found anything.
+    public var checks: [any DiagnosticCode]
+    /// Every code Tacet reports, to describe any other code a finding carries (plugin failures, say).
+    public var codes: [any DiagnosticCode]
     /// The lowest severity that fails the run: what JUnit counts as a failure.
     public var failOn: Severity
     /// Tacet's version.
@@ -23,13 +27,15 @@ public struct ReportInput: Sendable {
     public var linkBase: String?
 
     /// Creates a report input.
-    public init(report: CheckReport, documents: [LoadedDocument], plugins: [PluginRules] = [],
-                additionalRules: [RuleDescriptor] = [], failOn: Severity = .error, toolVersion: String,
+    public init(report: CheckReport, documents: [LoadedDocument], policies: [String: ResolvedPolicy], plugins: [PluginRules] = [],
+                checks: [any DiagnosticCode], codes: [any DiagnosticCode], failOn: Severity = .error, toolVersion: String,
                 workingDirectory: String, linkBase: String? = nil) {
         self.report = report
         self.documents = documents
+        self.policies = policies
         self.plugins = plugins
-        self.additionalRules = additionalRules
+        self.checks = checks
+        self.codes = codes
         self.failOn = failOn
         self.toolVersion = toolVersion
         self.workingDirectory = workingDirectory
@@ -45,8 +51,8 @@ public struct ReportInput: Sendable {
     /// The citations of every resolved policy, by id (the first policy's wins when two disagree).
     public var citations: [String: Citation] {
         var all: [String: Citation] = [:]
-        for name in report.policies.keys.sorted() {
-            all.merge(report.policies[name]?.citations ?? [:]) { first, _ in first }
+        for name in policies.keys.sorted() {
+            all.merge(policies[name]?.citations ?? [:]) { first, _ in first }
         }
         return all
     }

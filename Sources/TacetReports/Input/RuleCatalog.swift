@@ -1,9 +1,10 @@
 import TacetDiagnostics
 import TacetEngine
 
-/// Every rule a run can report, described once: Tacet's requirements and plan audits, each policy's
-/// rules, codes described by the caller, codes findings carry that nothing described (so no finding is
-/// ever left without a rule), and each plugin's rules apart under the plugin.
+/// Every rule a run can report, described once: Tacet's checks (requirements and plan audits), each
+/// policy's rules, the other codes findings carry (plugin failures), described from the code registry or,
+/// for an id nothing describes, in general terms (so no finding is ever left without a rule), and each
+/// plugin's rules apart under the plugin.
 public struct RuleCatalog: Sendable {
     /// Tacet's own rules, in a stable order: requirements, plan audits, policy rules by policy name, then
     /// the rest. A rule's index here is its SARIF `ruleIndex`.
@@ -28,23 +29,26 @@ public struct RuleCatalog: Sendable {
             let rules = Dictionary(plugin.rules.enumerated().map { ($1.id, $0) }) { first, _ in first }
             pluginIndex[plugin.name] = (position, rules)
         }
-        for requirement in Requirement.allCases {
-            add(RuleDescriptor(id: requirement.rawValue, summary: "Checks that \(requirement.summary).", severity: .error))
+        for check in input.checks {
+            add(RuleDescriptor(id: check.id, summary: "Checks that \(check.summary).", severity: check.defaultSeverity,
+                               helpPath: check.documentation))
         }
-        for finding in PlanFinding.allCases {
-            add(RuleDescriptor(id: finding.rawValue, summary: "Checks that \(finding.summary).", severity: finding.severity))
-        }
-        for name in input.report.policies.keys.sorted() {
-            for rule in input.report.policies[name]?.rules ?? [] {
+        for name in input.policies.keys.sorted() {
+            for rule in input.policies[name]?.rules ?? [] {
                 add(RuleDescriptor(id: rule.id, summary: rule.rule.message,
                                    detail: "Policy rule '\(rule.id)' of policy '\(name)', defined at \(rule.location.description).",
                                    hint: rule.rule.hint, severity: rule.rule.severity, citations: rule.rule.cite))
             }
         }
-        input.additionalRules.forEach { add($0) }
+        let codes = Dictionary(input.codes.map { ($0.id, $0) }) { first, _ in first }
         let findings = input.report.findings + input.report.suppressed.map(\.finding)
         for finding in findings where place(of: finding) == nil {
-            add(RuleDescriptor(id: finding.code, summary: "Findings reported under '\(finding.code)'.", severity: finding.severity))
+            if let code = codes[finding.code] {
+                add(RuleDescriptor(id: code.id, summary: "Reports that \(code.summary).", severity: code.defaultSeverity,
+                                   helpPath: code.documentation))
+            } else {
+                add(RuleDescriptor(id: finding.code, summary: "Findings reported under '\(finding.code)'.", severity: finding.severity))
+            }
         }
     }
 

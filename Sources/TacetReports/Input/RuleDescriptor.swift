@@ -14,15 +14,18 @@ public struct RuleDescriptor: Sendable, Hashable {
     public var severity: Severity
     /// Ids of the citations that ground it.
     public var citations: [String]
+    /// Where Tacet documents it, a path relative to the repository with an anchor; nil for policy and plugin rules.
+    public var helpPath: String?
 
     /// Creates a descriptor.
     public init(id: String, summary: String, detail: String? = nil, hint: String? = nil, severity: Severity,
-                citations: [String] = []) {
+                citations: [String] = [], helpPath: String? = nil) {
         self.id = id
         self.summary = summary
         self.detail = detail
         self.hint = hint
         self.severity = severity
         self.citations = citations
+        self.helpPath = helpPath
     }
 }

@@ -1,0 +1,52 @@
+import TacetDiagnostics
+import TacetDocuments
+
+/// The engine's judgement of a set of documents before exceptions: the findings that checker plugins
+/// add to and exceptions then filter, with what the exceptions need to know.
+///
+/// Exceptions are applied last, by ``report(adding:pluginRules:)``, so that a plugin's finding can be
+/// excepted like the engine's and an exception is judged unused only once every finding is known.
+public struct EngineCheck: Sendable {
+    /// Findings of the engine's own checks: requirements, policy rules and plan audits.
+    public var findings: [Diagnostic]
+    /// Problems with the input itself: invalid documents, broken policies, workflows no policy governs.
+    public var problems: [Diagnostic]
+    /// The policies resolved from the documents, by name.
+    public var policies: [String: ResolvedPolicy]
+    /// The documents judged as the team's own (policy-test inputs left out), in load order.
+    public var documents: [LoadedDocument]
+    /// How many workflows were checked.
+    public var workflowsChecked: Int
+    /// How many learning plans were audited.
+    public var plansChecked: Int
+    /// The day exceptions and training are judged on.
+    public var today: CalendarDate
+
+    /// Applies the exceptions among ``documents`` to the engine's findings and `added` (plugin findings and
+    /// failures), then sorts every list once.
+    ///
+    /// - Parameter pluginRules: the rule ids the plugins that ran described, or nil when plugins were not
+    ///   run: an exception naming a plugin's rule (`phi-scan/record-number`) is then neither applied nor
+    ///   reported, since nothing can tell whether the rule exists or would have fired.
+    public func report(adding added: [Diagnostic] = [], pluginRules: Set<String>? = nil) -> CheckReport {
+        var workflows: [String: (document: LoadedDocument, workflow: Workflow)] = [:]
+        for document in documents {
+            if case .workflow(let workflow) = document.document { workflows[workflow.metadata.name] = (document, workflow) }
+        }
+        let knownRules = Set(Requirement.allCases.map(\.id)).union(policies.values.flatMap { $0.rules.map(\.id) })
+        let applier = ExceptionApplier(workflows: workflows, knownRules: knownRules.union(pluginRules ?? []),
+                                       pluginsRan: pluginRules != nil, today: today)
+        let exceptions = documents.filter { $0.kind == .exception }
+        let (kept, suppressed, exceptionProblems) = applier.apply(exceptions, to: findings + added)
+        return CheckReport(findings: Self.inOrder(kept), suppressed: suppressed.sorted { $0.finding < $1.finding },
+                           problems: (problems + exceptionProblems).sorted(), workflowsChecked: workflowsChecked,
+                           plansChecked: plansChecked, documents: documents.count)
+    }
+
+    /// `findings` in order. Without plans or plugins the engine's findings already are (workflows are
+    /// checked in file order, each in line order), and checking that costs one comparison per finding
+    /// where sorting a run with a hundred thousand findings costs a noticeable share of the check.
+    static func inOrder(_ findings: [Diagnostic]) -> [Diagnostic] {
+        zip(findings, findings.dropFirst()).contains { $1 < $0 } ? findings.sorted() : findings
+    }
+}

@@ -1,0 +1,41 @@
+import TacetDiagnostics
+import TacetDocuments
+import TacetEngine
+import TacetPluginHost
+import TacetYAML
+
+/// Every diagnostic code Tacet reports, by family: the one list that the code reference
+/// (`docs/codes.md`), the SARIF rule list and the tests that keep the documentation complete read.
+public enum DiagnosticCodes {
+    /// The families, in the order the code reference lists them: from the bytes of a file up to the run.
+    public static let families: [DiagnosticCodeFamily] = [
+        DiagnosticCodeFamily("Files", IOErrorCode.self,
+                             about: "Reading inputs and writing outputs. The message names the file and the operating system's reason."),
+        DiagnosticCodeFamily("YAML", YAMLErrorCode.self,
+                             about: "The YAML itself, before any document is read from it."),
+        DiagnosticCodeFamily("Documents", DocumentErrorCode.self,
+                             about: "A document's content: keys, types, values and references."),
+        DiagnosticCodeFamily("Policies", PolicyErrorCode.self,
+                             about: "Policies and their layers, when they are resolved and when `tacet lint` reads them."),
+        DiagnosticCodeFamily("Lint", LintErrorCode.self, about: "What `tacet lint` reports about its own run."),
+        DiagnosticCodeFamily("Requirements", Requirement.self,
+                             about: "The checks made on every workflow step from the policy's task table and tool registry. "
+                                 + "Each checks that the stated condition holds."),
+        DiagnosticCodeFamily("Exceptions", ExceptionErrorCode.self,
+                             about: "`Exception` documents that cannot apply, or no longer do, or suppressed nothing."),
+        DiagnosticCodeFamily("Learning-plan audit", PlanFinding.self,
+                             about: "The checks made on every `LearningPlan`. Each checks that the stated condition holds."),
+        DiagnosticCodeFamily("Planner", PlannerCode.self, about: "What `tacet plan` reports beyond the audit."),
+        DiagnosticCodeFamily("Policy tests", PolicyTestErrorCode.self, about: "`PolicyTest` documents and `tacet test` runs."),
+        DiagnosticCodeFamily("Explain", ExplainErrorCode.self, about: "What `tacet explain` reports when it cannot find what it was asked about."),
+        DiagnosticCodeFamily("Plugins", PluginErrorCode.self,
+                             about: "Plugin manifests (input errors) and plugin calls that failed (findings whose severity "
+                                 + "`--plugin-failures` sets). See docs/plugin-protocol.md."),
+    ]
+
+    /// Every code, family by family.
+    public static var all: [any DiagnosticCode] { families.flatMap(\.codes) }
+
+    /// The checks every run makes, always listed as rules (SARIF) whether or not they found anything.
+    public static var checks: [any DiagnosticCode] { Array(Requirement.allCases) + Array(PlanFinding.allCases) }
+}
