@@ -7,16 +7,19 @@ import PackageDescription
 let package = Package(
     name: "Tacet",
     platforms: [.macOS(.v13)],
+    // What other packages may use: the CLI, the kit plugin authors build on (with the protocol types it speaks),
+    // and the libraries the benchmarks (Benchmarks/Package.swift, a package of its own) measure. Everything
+    // else is internal to this package; what modules share among themselves is `package`, not `public`.
     products: [
         .executable(name: "tacet", targets: ["tacet"]),
+        .library(name: "TacetPluginKit", targets: ["TacetPluginKit", "TacetPluginProtocol"]),
+        // For the benchmarks only.
         .library(name: "TacetYAML", targets: ["TacetYAML"]),
         .library(name: "TacetDocuments", targets: ["TacetDocuments"]),
         .library(name: "TacetPlanning", targets: ["TacetPlanning"]),
         .library(name: "TacetEngine", targets: ["TacetEngine"]),
         .library(name: "TacetTool", targets: ["TacetTool"]),
-        .library(name: "TacetPluginKit", targets: ["TacetPluginKit"]),
         .library(name: "TacetPluginHost", targets: ["TacetPluginHost"]),
-        .library(name: "TacetReports", targets: ["TacetReports"]),
     ],
     // Two package dependencies, each the standard Swift tool for its job, maintained by Apple;
     // nothing else is worth a dependency (YAML is read by the system's libyaml, see CYAML).
