@@ -13,6 +13,8 @@ ID = {"type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$",
       "description": "Lower-case letters, digits and single hyphens."}
 TEXT = {"type": "string"}
 TEXTS = {"type": "array", "items": {"type": "string"}}
+# A list that is a set (data classes, ids referred to): the decoders refuse a repeated value.
+TEXT_SET = {"type": "array", "items": {"type": "string"}, "uniqueItems": True}
 NUMBER = {"type": "number"}
 INTEGER = {"type": "integer"}
 BOOLEAN = {"type": "boolean"}
@@ -26,9 +28,16 @@ def array(items, **extra):
     return {"type": "array", "items": items, **extra}
 
 
-def obj(description, required, properties):
+def obj(description, required, properties, **extra):
     return {"type": "object", "description": description, "additionalProperties": False,
-            "required": required, "properties": properties}
+            "required": required, "properties": properties, **extra}
+
+
+def data_classes():
+    return array(ref("dataClass"), uniqueItems=True)
+
+
+METADATA = {"name": ref("id"), "title": TEXT, "version": TEXT, "description": TEXT, "team": TEXT, "owner": TEXT}
 
 
 DEFINITIONS = {
@@ -43,8 +52,10 @@ DEFINITIONS = {
     "severity": {"enum": ["error", "warning", "info"]},
     "documentKind": {"enum": ["Framework", "Policy", "Workflow", "Therapist", "Catalog", "Requirements", "LearningPlan",
                               "PolicyTest", "Plugin", "Exception"]},
-    "metadata": obj("The document's name and who owns it.", ["name"], {
-        "name": ref("id"), "title": TEXT, "version": TEXT, "description": TEXT, "team": TEXT, "owner": TEXT}),
+    "metadata": obj("The document's name and who owns it.", ["name"], METADATA),
+    "pluginMetadata": obj("The plugin's name (its folder's) and semantic version.", ["name", "version"], {
+        **METADATA, "version": {"type": "string", "pattern": r"^(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)([-+].*)?$",
+                                "description": "MAJOR.MINOR.PATCH, e.g. 1.0.0"}}),
     "citation": obj("A source that tasks, rules and areas cite by id. assumption: true marks an editable assumption, "
                     "not a checked source.", ["id", "title", "source"], {
         "id": ref("id"), "title": TEXT, "source": TEXT, "section": TEXT, "statement": TEXT, "assumption": BOOLEAN}),
@@ -58,34 +69,36 @@ DEFINITIONS = {
                 "fact": TEXT,
                 "operator": {"enum": ["equals", "notEquals", "in", "notIn", "contains", "exists", "atLeast", "atMost",
                                       "matches"]},
-                "value": {"description": "What the fact is compared with; any YAML value."}}),
+                "value": {"description": "What the fact is compared with; any YAML value."}},
+                # Every operator but exists needs a value.
+                anyOf=[{"properties": {"operator": {"const": "exists"}}}, {"required": ["value"]}]),
         ]},
     "categoryCredits": obj("Credits in one category.", ["category", "credits"], {"category": TEXT, "credits": NUMBER}),
 }
 
 KINDS = {
     "Policy": ("AI-use policy: tasks, approved tools, rules and citations; extends layers it tightens.", [], {
-        "extends": TEXTS,
+        "extends": TEXT_SET,
         "tasks": array(obj("A therapy task: how far AI may go in it and what that requires.",
                            ["id", "title", "area", "maxAI"], {
             "id": ref("id"), "title": TEXT, "area": TEXT, "maxAI": ref("aiUseLevel"), "rationale": TEXT,
             "requires": obj("What AI use in the task requires.", [], {
-                "consent": BOOLEAN, "disclosure": BOOLEAN, "data": array(ref("dataClass")), "training": TEXTS,
+                "consent": BOOLEAN, "disclosure": BOOLEAN, "data": data_classes(), "training": TEXT_SET,
                 "review": obj("Review by a person of this role at this level or above.", ["role", "minLevel"], {
                     "role": TEXT, "minLevel": ref("competencyLevel"), "area": TEXT})}),
-            "clinical": BOOLEAN, "classifies": TEXTS, "cite": TEXTS})),
+            "clinical": BOOLEAN, "classifies": TEXT_SET, "cite": TEXT_SET})),
         "tools": array(obj("An approved AI tool.", ["id", "data", "baa"], {
-            "id": ref("id"), "title": TEXT, "data": array(ref("dataClass")), "baa": BOOLEAN})),
+            "id": ref("id"), "title": TEXT, "data": data_classes(), "baa": BOOLEAN})),
         "rules": array(obj("A rule: when its condition holds for a step, it reports a finding.",
                            ["id", "severity", "when", "message"], {
             "id": ref("id"), "severity": ref("severity"), "when": ref("condition"), "message": TEXT, "hint": TEXT,
-            "at": TEXT, "cite": TEXTS})),
+            "at": TEXT, "cite": TEXT_SET})),
         "citations": array(ref("citation")),
     }),
     "Workflow": ("A team's AI-use protocol: the steps it proposes.", ["steps"], {
         "policy": TEXT, "setting": TEXT, "population": TEXT,
         "steps": array(obj("One step of the workflow.", ["id", "task", "ai", "performer"], {
-            "id": ref("id"), "task": TEXT, "ai": ref("aiUseLevel"), "tool": TEXT, "data": array(ref("dataClass")),
+            "id": ref("id"), "task": TEXT, "ai": ref("aiUseLevel"), "tool": TEXT, "data": data_classes(),
             "performer": TEXT, "reviewer": TEXT, "consent": BOOLEAN, "disclosure": BOOLEAN, "description": TEXT})),
     }),
     "Therapist": ("A therapist's profile: credential cycle, levels, targets, completed education, budget.",
@@ -97,11 +110,13 @@ KINDS = {
                    "additionalProperties": ref("competencyLevel")},
         "targets": {"type": "object", "description": "Target level by competency area.",
                     "additionalProperties": ref("competencyLevel")},
-        "completed": array(obj("Education completed in this cycle.", ["date", "credits", "category"], {
-            "course": TEXT, "title": TEXT, "date": ref("date"), "credits": NUMBER, "category": TEXT})),
+        "completed": array(obj("Education completed in this cycle: a catalog course, or a title for one outside it.",
+                               ["date", "credits", "category"], {
+            "course": TEXT, "title": TEXT, "date": ref("date"), "credits": NUMBER, "category": TEXT},
+            anyOf=[{"required": ["course"]}, {"required": ["title"]}])),
         "budget": obj("What the therapist can spend each year.", ["hoursPerYear", "moneyPerYear"], {
             "hoursPerYear": NUMBER, "moneyPerYear": NUMBER, "currency": TEXT}),
-        "workflows": TEXTS,
+        "workflows": TEXT_SET,
     }),
     "Catalog": ("Continuing-education courses.", ["courses"], {
         "currency": TEXT,
@@ -111,13 +126,13 @@ KINDS = {
             "outcomes": array(obj("The level a course brings an area to, and the level it needs on entry.",
                                   ["area", "level"], {"area": TEXT, "level": ref("competencyLevel"),
                                                       "entry": ref("competencyLevel")})),
-            "prerequisites": TEXTS, "renewalMonths": INTEGER, "illustrative": BOOLEAN})),
+            "prerequisites": TEXT_SET, "renewalMonths": INTEGER, "illustrative": BOOLEAN})),
     }),
     "Requirements": ("Recertification rules as data.",
                      ["body", "credential", "cycleYears", "totalCredits", "minutesPerCredit", "categories"], {
         "body": TEXT, "credential": TEXT, "cycleYears": INTEGER, "totalCredits": NUMBER, "minutesPerCredit": INTEGER,
-        "carryOver": BOOLEAN, "repeatsEarnCredits": BOOLEAN, "categories": TEXTS, "minimums": array(ref("categoryCredits")),
-        "caps": array(ref("categoryCredits")), "citations": array(ref("citation")), "cite": TEXTS,
+        "carryOver": BOOLEAN, "repeatsEarnCredits": BOOLEAN, "categories": TEXT_SET, "minimums": array(ref("categoryCredits")),
+        "caps": array(ref("categoryCredits")), "citations": array(ref("citation")), "cite": TEXT_SET,
     }),
     "LearningPlan": ("A continuing-education plan for one therapist over their cycle.",
                      ["therapist", "cycleStart", "cycleEnd", "items"], {
@@ -133,12 +148,13 @@ KINDS = {
                 "rule": TEXT, "path": TEXT, "file": TEXT, "message": TEXT, "severity": ref("severity")}))})),
     }),
     "Plugin": ("A checker plugin's manifest (Plugins/NAME/plugin.yaml).", ["command", "protocols", "kinds"], {
-        "command": array(TEXT, minItems=1), "protocols": array(INTEGER, minItems=1), "kinds": array(ref("documentKind")),
+        "command": array(TEXT, minItems=1), "protocols": array(INTEGER, minItems=1, uniqueItems=True),
+        "kinds": array(ref("documentKind"), uniqueItems=True),
         "timeout": {"type": "number", "minimum": 0, "maximum": 600, "description": "Seconds; default 10."},
         "sha256": {"type": "string", "pattern": "^[0-9a-fA-F]{64}$"},
     }),
     "Exception": ("An accepted exception to one rule, for a workflow or step, until it expires.",
-                  ["rule", "justification", "owner", "expires"], {
+                  ["rule", "scope", "justification", "owner", "expires"], {
         "rule": TEXT,
         "scope": obj("Where the exception applies.", ["workflow"], {"workflow": TEXT, "step": TEXT}),
         "justification": TEXT, "owner": TEXT, "expires": ref("date"),
@@ -150,14 +166,14 @@ KINDS = {
         "statements": array(obj("A competency statement.", ["id", "level", "title", "description"], {
             "id": ref("id"), "level": ref("competencyLevel"), "title": TEXT, "description": TEXT})),
         "areas": array(obj("A competency area chaining statements across levels.", ["id", "title", "chain"], {
-            "id": ref("id"), "title": TEXT, "rationale": TEXT, "chain": TEXTS, "cite": TEXTS})),
+            "id": ref("id"), "title": TEXT, "rationale": TEXT, "chain": TEXTS, "cite": TEXT_SET})),
         "aiAtWork": array(obj("An AI-at-Work statement.", ["id", "title", "description"], {
-            "id": ref("id"), "title": TEXT, "description": TEXT, "evidence": TEXTS, "cite": TEXTS})),
+            "id": ref("id"), "title": TEXT, "description": TEXT, "evidence": TEXTS, "cite": TEXT_SET})),
         "durableSkills": array(obj("A durable-skill domain.", ["id", "title", "statements"], {
-            "id": ref("id"), "title": TEXT, "cite": TEXTS,
+            "id": ref("id"), "title": TEXT, "cite": TEXT_SET,
             "statements": array(obj("A durable-skill statement.", ["id", "title", "description"], {
                 "id": TEXT, "title": TEXT, "description": TEXT}))})),
-        "onetTasks": array(obj("An O*NET task statement.", ["id", "title"], {"id": ref("id"), "title": TEXT, "cite": TEXTS})),
+        "onetTasks": array(obj("An O*NET task statement.", ["id", "title"], {"id": ref("id"), "title": TEXT, "cite": TEXT_SET})),
         "citations": array(ref("citation")),
     }),
 }
@@ -183,8 +199,10 @@ def references(value, found):
 
 
 def schema(kind, description, required, properties):
+    # A plugin's metadata needs a version as well as a name.
+    metadata = ref("pluginMetadata" if kind == "Plugin" else "metadata")
     body = obj(f"A Tacet {kind} document: {description}", ["apiVersion", "kind", "metadata"] + required, {
-        "apiVersion": {"const": "tacet/v1"}, "kind": {"const": kind}, "metadata": ref("metadata"), **properties})
+        "apiVersion": {"const": "tacet/v1"}, "kind": {"const": kind}, "metadata": metadata, **properties})
     used = set()
     references(body, used)
     return {"$schema": "http://json-schema.org/draft-07/schema#",

@@ -55,7 +55,8 @@ public enum ExplainCommand {
         for (fact, value) in explanation.facts { out += "  \(fact.rawValue) = \(value)\n" }
         out += "\nRequirements:\n"
         for line in explanation.requirements {
-            out += "  \(line.verdict.rawValue.padding(toLength: 4, withPad: " ", startingAt: 0)) \(line.requirement.rawValue): \(line.reason)"
+            out += "  \(line.verdict.rawValue.padding(toLength: 4, withPad: " ", startingAt: 0)) \(line.requirement.rawValue): "
+                + (line.verdict == .notChecked ? "not checked: " : "") + line.reason
             if let exception = line.suppressedBy { out += " (suppressed by exception '\(exception)')" }
             out += "\n"
         }

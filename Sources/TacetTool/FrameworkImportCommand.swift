@@ -7,12 +7,12 @@ import TacetYAML
 public enum FrameworkImportCommand {
     /// Imports `input`; writes the YAML to `output` (atomically) or returns it as standard output.
     public static func run(input: String, output: String?) -> ToolOutcome {
-        let location = SourceLocation(file: input, line: 1, column: 1)
-        guard let data = FileManager.default.contents(atPath: input) else {
-            let exists = FileManager.default.fileExists(atPath: input)
-            return .invalid([.error(IOErrorCode.read, exists ? "cannot read the file" : "no such file", at: location)])
+        let bytes: [UInt8]
+        do {
+            bytes = try FileIO.contents(of: input)
+        } catch {
+            return .invalid(error.diagnostics)
         }
-        let bytes = [UInt8](data)
         let framework: Framework
         do {
             framework = try FrameworkImporter.importExport(bytes, file: input)
@@ -26,7 +26,7 @@ public enum FrameworkImportCommand {
         ])
         guard let output else { return ToolOutcome(output: text, status: .ok) }
         do {
-            try AtomicFile.write(text, to: output, inputs: [input])
+            try FileIO.writeAtomically(text, to: output, inputs: [input])
         } catch {
             return .invalid(error.diagnostics)
         }

@@ -42,9 +42,14 @@ public enum PlanCommand {
             }
         }
         if let team {
-            let folder = ((team as NSString).standardizingPath as NSString).appendingPathComponent("")
-            chosen += roster.filter { ($0.0.file + "/").hasPrefix(folder) || $0.0.file.hasPrefix(folder + "/") }
-                .filter { entry in !chosen.contains { $0.1.id == entry.1.id } }
+            // Compared by real path: the loader names a file by the path that reached it first, which
+            // may be another one than the team's ("--in ." before "--team Examples/pediatrics").
+            let folder = FileIO.realPath(team) ?? (team as NSString).standardizingPath
+            let prefix = folder.hasSuffix("/") ? folder : folder + "/"
+            chosen += roster.filter { entry in
+                let file = FileIO.realPath(entry.0.file) ?? entry.0.file
+                return file == folder || file.hasPrefix(prefix)
+            }.filter { entry in !chosen.contains { $0.1.id == entry.1.id } }
         }
         if chosen.isEmpty && problems.isEmpty {
             problems.append(.error(PlannerCode.noTherapist, "no therapist to plan for: name one, or give --team DIR", at: nil))
@@ -76,6 +81,11 @@ public enum PlanCommand {
             planned.append((document, therapist, gaps, PlanningProblem(therapist: therapist, catalogs: catalogs, requirements: rules,
                                                                        gaps: gaps, trainings: trainings, today: today)))
         }
+        // Plans are written to `output` until a write fails; the rest would mostly fail the same way,
+        // so that one error is reported once and names the plans left unwritten.
+        var writingTo = output
+        var unwritten: [String] = []
+        var writeError: Int?
         // Each therapist's plan is independent: solved on every core, reported in roster order.
         let problemsToSolve = planned.map(\.problem)
         let results = Parallel.map(problemsToSolve.count) { Planner(problemsToSolve[$0], maxSteps: maxSteps).solve() }
@@ -83,7 +93,8 @@ public enum PlanCommand {
             switch result {
             case .plan(let plan):
                 if !plan.optimal {
-                    problems.append(Diagnostic(PlannerCode.notProvenOptimal, severity: .warning, message: "the plan for \(therapist.id) meets every constraint but is not proven the "
+                    problems.append(Diagnostic(PlannerCode.notProvenOptimal,
+                                               message: "the plan for \(therapist.id) meets every constraint but is not proven the "
                                                    + "cheapest: the search stopped at its step budget",
                                                location: document.location(of: "")))
                 }
@@ -94,16 +105,17 @@ public enum PlanCommand {
                              "credits": plan.credits,
                              "gaps": gaps.map { ["area": $0.area, "required": $0.required.rawValue, "reasons": $0.reasons] },
                              "items": plan.items.map { ["course": $0.course.id, "quarter": $0.quarter.description, "reasons": $0.reasons] }])
-                if let output {
-                    let path = (output as NSString).appendingPathComponent(PlanWriter.name(for: therapist) + ".yaml")
+                let name = PlanWriter.name(for: therapist) + ".yaml"
+                if let output, writingTo == nil {
+                    unwritten.append((output as NSString).appendingPathComponent(name))
+                } else if let output = writingTo {
                     do {
-                        try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
-                        try AtomicFile.write(text, to: path, inputs: workspace.files)
-                    } catch let error as DiagnosticError {
-                        problems += error.diagnostics
+                        try FileIO.createFolder(output)
+                        try FileIO.writeAtomically(text, to: (output as NSString).appendingPathComponent(name), inputs: workspace.files)
                     } catch {
-                        problems.append(.error(IOErrorCode.write, "cannot create \(output): \(error.localizedDescription)",
-                                               at: SourceLocation(file: output, line: 1, column: 1)))
+                        writeError = problems.count
+                        problems += error.diagnostics
+                        writingTo = nil
                     }
                 }
             case .undecided(let steps):
@@ -117,6 +129,9 @@ public enum PlanCommand {
                              + reasons.map { "  - \($0)\n" }.joined())
                 json.append(["therapist": therapist.id, "feasible": false, "reasons": reasons])
             }
+        }
+        if let writeError, !unwritten.isEmpty {
+            problems[writeError].notes.append(DiagnosticNote("so these were not written either: \(unwritten.joined(separator: ", "))"))
         }
         let out: String = switch format {
         case .text: texts.joined(separator: "\n")

@@ -12,7 +12,9 @@ import TacetYAML
 public enum PluginTestCommand {
     /// Runs plugin `name` on `paths` (documents of its kinds are checked; the rest, such as policies
     /// and the roster, are context). Exit 2 for invalid input or an unknown plugin, 1 when an answer
-    /// breaks the schemas or the protocol, else 0.
+    /// breaks the schemas or the protocol, else 0. A missing plugin directory or an invalid manifest
+    /// is invalid input, as it is for `check` and `plugin list`: reported, and exit 2, even when the
+    /// plugin tested is valid.
     public static func run(name: String, paths: [String], settings: PluginSettings, limits: YAMLLimits = .default) async -> ToolOutcome {
         let catalog = PluginDiscovery(limits: limits, hostVersions: settings.options.hostVersions).discover(settings.directories)
         guard let plugin = catalog.plugins.first(where: { $0.name == name }) else {
@@ -22,6 +24,16 @@ public enum PluginTestCommand {
             return .invalid(catalog.problems + [Diagnostic(PluginErrorCode.unknown, severity: .error, message: "no valid plugin named '\(name)'", hint: hint)],
                             sources: catalog.sources)
         }
+        var outcome = await test(plugin, paths: paths, settings: settings, limits: limits, catalog: catalog)
+        outcome.diagnostics = catalog.problems + outcome.diagnostics
+        if catalog.problems.contains(where: { $0.severity == .error }) { outcome.status = .invalid }
+        return outcome
+    }
+
+    /// Runs the describe and check exchanges of `plugin` on `paths`.
+    private static func test(_ plugin: DiscoveredPlugin, paths: [String], settings: PluginSettings, limits: YAMLLimits,
+                             catalog: PluginCatalog) async -> ToolOutcome {
+        let name = plugin.name
         let workspace = WorkspaceLoader(limits: limits).load(paths)
         var sources = workspace.sources
         sources.merge(catalog.sources) { first, _ in first }

@@ -14,7 +14,7 @@ public enum ReportCommand {
         let run = await CheckPipeline(today: today, limits: limits, plugins: plugins, failOn: failOn).run(paths: paths)
         let html = HTMLReportRenderer.render(run.input, today: today)
         do {
-            try AtomicFile.write(html, to: output, inputs: paths + run.files)
+            try FileIO.writeAtomically(html, to: output, inputs: paths + run.files)
         } catch {
             return ToolOutcome(diagnostics: run.input.report.problems + error.diagnostics, sources: run.sources, status: .invalid)
         }

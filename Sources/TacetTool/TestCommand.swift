@@ -5,7 +5,8 @@ import TacetYAML
 
 /// `tacet test PATH...`: runs the PolicyTest documents under the paths.
 public enum TestCommand {
-    /// Runs every case. Exit 2 when documents are invalid, 1 when a case fails, no case ran, or
+    /// Runs every case. Exit 2 when documents are invalid or a case cannot run as written (an input
+    /// that cannot be read or is invalid, an unknown policy), 1 when a case fails, no case ran, or
     /// coverage is below `threshold` (when given); else 0.
     public static func run(paths: [String], coverage: Bool, threshold: Double?, today: CalendarDate,
                            limits: YAMLLimits = .default) -> ToolOutcome {
@@ -44,13 +45,16 @@ public enum TestCommand {
                 }
             }
         }
+        // A case reports a problem, rather than a missing or unexpected finding, when its documents or
+        // inputs are at fault; any such error, of whichever family (yaml, document, io, policy,
+        // exception, test), is invalid input.
+        let invalid = problems.contains { $0.severity == .error }
         if results.isEmpty {
             problems.append(.error(PolicyTestErrorCode.none, "no policy test ran: no PolicyTest document with a case was found",
                                    at: SourceLocation(file: paths.first ?? ".", line: 1, column: 1),
                                    hint: "policy tests live in Policies/tests/"))
         }
-        let status: ExitStatus = problems.contains { $0.code.hasPrefix("yaml.") || $0.code.hasPrefix("document.") } ? .invalid
-            : (failed > 0 || results.isEmpty || belowThreshold) ? .findings : .ok
+        let status: ExitStatus = invalid ? .invalid : (failed > 0 || results.isEmpty || belowThreshold) ? .findings : .ok
         return ToolOutcome(output: out, diagnostics: problems, sources: workspace.sources, status: status)
     }
 }

@@ -34,7 +34,8 @@ struct PluginTestCommand: AsyncParsableCommand {
         discussion: """
             Documents of the plugin's kinds are checked; other documents among the paths (policies, the \
             framework, therapists) fill the request's context. Exit 0 when every answer follows the \
-            protocol, 1 when one does not, 2 for invalid input or an unknown plugin.
+            protocol, 1 when one does not, 2 for invalid input (a missing plugin folder or an invalid manifest \
+            included, as for check) or an unknown plugin.
             """
     )
 

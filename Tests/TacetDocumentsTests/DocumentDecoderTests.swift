@@ -90,6 +90,48 @@ struct DocumentDecoderTests {
         #expect(duplicate.notes.first?.location?.line == 5)
     }
 
+    @Test("a value listed twice in a list that is a set is an error at the repeat, naming the first", arguments: [
+        (Samples.workflow, "data: [phi]", "data: [phi, none, phi]", "/steps/0/data/2"),
+        (Samples.policy, "data: [none, deidentified, phi]", "data: [none, deidentified, phi, none]", "/tools/0/data/3"),
+        (Samples.policy, "      disclosure: true\n", "      disclosure: true\n      data: [none, none]\n",
+         "/tasks/0/requires/data/1"),
+        (Samples.policy, "      disclosure: true\n", "      disclosure: true\n      training: [ethics, ethics]\n",
+         "/tasks/0/requires/training/1"),
+        (Samples.policy, "message: PHI goes only to tools under a business associate agreement.\n    cite: [seed-002-ai-at-work]",
+         "message: PHI goes only to tools under a business associate agreement.\n    cite: [seed-002-ai-at-work, seed-002-ai-at-work]",
+         "/rules/0/cite/1"),
+        (Samples.therapist, "workflows: [inpatient-documentation]", "workflows: [inpatient-documentation, inpatient-documentation]",
+         "/workflows/1"),
+        (Samples.catalog, "prerequisites: [doc-foundations]", "prerequisites: [doc-foundations, doc-foundations]",
+         "/courses/1/prerequisites/1"),
+        (Samples.requirements, "categories: [ethics, clinical", "categories: [ethics, clinical, ethics", "/categories/2"),
+        (Samples.plugin, "kinds: [Workflow]", "kinds: [Workflow, Workflow]", "/kinds/1"),
+        (Samples.plugin, "protocols: [1]", "protocols: [1, 1]", "/protocols/1"),
+        (Samples.framework, "cite: [src]", "cite: [src, src]", "/areas/0/cite/1"),
+    ])
+    func duplicateValues(sample: String, original: String, replacement: String, pointer: String) throws {
+        #expect(sample.contains(original))
+        let (document, diagnostics) = try decode(sample.replacingOccurrences(of: original, with: replacement))
+        #expect(document == nil, "a repeat makes the document invalid")
+        #expect(diagnostics.count == 1, "\(diagnostics)")
+        let repeated = try #require(diagnostics.with(.duplicateValue).first)
+        #expect(repeated.pointer == pointer)
+        #expect(repeated.severity == .error)
+        let first = try #require(repeated.notes.first?.location)
+        let here = try #require(repeated.location)
+        #expect((first.line, first.column) < (here.line, here.column), "the note points at the first listing")
+    }
+
+    @Test("the repeat's file, line and column are where it is written")
+    func duplicateValuePosition() throws {
+        let text = Samples.workflow.replacingOccurrences(of: "data: [phi]", with: "data: [phi, phi]")
+        let repeated = try #require(try decode(text).diagnostics.with(.duplicateValue).first)
+        #expect(repeated.message == "'phi' is already in the list")
+        #expect(repeated.location == SourceLocation(file: "test.yaml", line: 9, column: 17))
+        #expect(repeated.notes.first?.location == SourceLocation(file: "test.yaml", line: 9, column: 12))
+        #expect(repeated.hint == "the list is a set: remove the repeat")
+    }
+
     @Test("apiVersion and kind are checked, with a suggestion for a misspelt kind")
     func envelope() throws {
         let wrongVersion = Samples.plugin.replacingOccurrences(of: "tacet/v1", with: "tacet/v2")
@@ -109,6 +151,25 @@ struct DocumentDecoderTests {
         let error = try #require(try decode(text).diagnostics.with(.wrongType).first)
         #expect(error.message == "expected a string, found an integer")
         #expect(error.hint == "quote it to make it text: \"42\"")
+    }
+
+    @Test("booleans are true and false in any of YAML 1.2's three spellings; other words are refused", arguments: [
+        ("true", true), ("True", true), ("TRUE", true), ("false", false), ("False", false), ("FALSE", false),
+    ])
+    func booleans(spelling: String, value: Bool) throws {
+        let text = Samples.workflow.replacingOccurrences(of: "consent: true", with: "consent: \(spelling)")
+        guard case .workflow(let workflow) = try decode(text).document?.document else {
+            Issue.record("'\(spelling)' was refused")
+            return
+        }
+        #expect(workflow.steps.first?.consent == value)
+    }
+
+    @Test("tRUE, yes and on are text, not booleans", arguments: ["tRUE", "yes", "on"])
+    func notBooleans(spelling: String) throws {
+        let text = Samples.workflow.replacingOccurrences(of: "consent: true", with: "consent: \(spelling)")
+        let error = try #require(try decode(text).diagnostics.with(.wrongType).first)
+        #expect(error.message == "expected true or false, found a string")
     }
 
     @Test("dates and quarters are validated", arguments: [

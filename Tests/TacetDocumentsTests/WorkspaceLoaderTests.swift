@@ -52,6 +52,22 @@ struct WorkspaceLoaderTests {
         let workspace = WorkspaceLoader().load(["/nonexistent/tacet/policy.yaml"])
         #expect(workspace.diagnostics.first?.location?.file == "/nonexistent/tacet/policy.yaml")
         #expect(workspace.diagnostics.first?.code == "io.read")
+        #expect(workspace.diagnostics.first?.message == "cannot read the file or folder: No such file or directory")
+    }
+
+    @Test("a file that cannot be read is named with the operating system's reason")
+    func unreadable() throws {
+        let directory = try TemporaryDirectory()
+        try directory.write("team/good.yaml", Samples.catalog)
+        try FileManager.default.createSymbolicLink(atPath: directory.path + "/team/loop.yaml", withDestinationPath: "loop.yaml")
+        let workspace = WorkspaceLoader().load([directory.path + "/team", directory.path + "/loop.yaml"])
+        // Paths are resolved before any file is read, so the missing path is reported first.
+        #expect(workspace.diagnostics.map(\.message) == ["cannot read the file or folder: No such file or directory",
+                                                         "cannot read the file: Too many levels of symbolic links"])
+        #expect(workspace.diagnostics.map { $0.location?.file } == [directory.path + "/loop.yaml", directory.path + "/team/loop.yaml"])
+        #expect(workspace.documents.count == 1)
+        let folder = WorkspaceLoader().parse(file: directory.path + "/team")
+        #expect(folder.diagnostics.map(\.message) == ["cannot read the file: Is a directory"])
     }
 
     @Test("two documents of one kind may not share a name")
@@ -82,5 +98,17 @@ struct WorkspaceLoaderTests {
         let workspace = WorkspaceLoader().load([file, directory.path])
         #expect(workspace.documents.count == 1)
         #expect(workspace.diagnostics.isEmpty)
+    }
+
+    @Test("a file reached by two paths, a folder and its parent or a link, is one document named by the first path")
+    func samePathTwice() throws {
+        let directory = try TemporaryDirectory()
+        let file = try directory.write("team/roster/c.yaml", Samples.catalog)
+        try FileManager.default.createSymbolicLink(atPath: directory.path + "/alias", withDestinationPath: directory.path + "/team")
+        try FileManager.default.createSymbolicLink(atPath: directory.path + "/team/z-link.yaml", withDestinationPath: "roster/c.yaml")
+        let workspace = WorkspaceLoader().load([directory.path, directory.path + "/team/roster", directory.path + "/alias"])
+        #expect(workspace.diagnostics.isEmpty, "\(workspace.diagnostics)")
+        #expect(workspace.files == [directory.path + "/team/roster/c.yaml"])
+        #expect(workspace.documents.map(\.file) == [file])
     }
 }

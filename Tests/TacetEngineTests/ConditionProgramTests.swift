@@ -5,19 +5,20 @@ import TacetTestSupport
 
 @Suite("Condition programs")
 struct ConditionProgramTests {
-    static let texts = ["a", "ab", "b", "team-1", "progress-notes"]
+    /// Texts for facts and values; the empty text and one character written two ways included.
+    static let texts = ["a", "ab", "b", "team-1", "progress-notes", "", "caf\u{E9}", "cafe\u{301}"]
 
     /// A random value for a test on `fact`; one time in ten of the wrong type, which never holds.
     static func testValue(for fact: Fact, _ op: ConditionOperator, _ random: inout SplitMix64) throws -> TestValue {
         if op == .exists { return [.none, .bool(true), .bool(false)][random.int(0...2)] }
         if random.chance(10) { return [.string("a"), .bool(true), .level(.advanced), .dataClass(.phi)][random.int(0...3)] }
-        let set = { (random: inout SplitMix64) in Set((0..<random.int(0...3)).map { _ in texts[random.int(0...4)] }) }
+        let set = { (random: inout SplitMix64) in Set((0..<random.int(0...3)).map { _ in texts[random.int(0...(texts.count - 1))] }) }
         switch fact.type {
         case .string:
             switch op {
             case .in, .notIn: return .strings(set(&random))
-            case .matches: return .pattern(try MatchPattern(["^a", "b$", "-", "notes"][random.int(0...3)]))
-            default: return .string(texts[random.int(0...4)])
+            case .matches: return .pattern(try MatchPattern(["^a", "b$", "-", "notes", "", "^$", "e"][random.int(0...6)]))
+            default: return .string(texts[random.int(0...(texts.count - 1))])
             }
         case .aiLevel:
             let levels = AIUseLevel.allCases
@@ -50,7 +51,7 @@ struct ConditionProgramTests {
         var facts: [Fact: FactValue] = [:]
         for fact in Fact.allCases where !random.chance(20) {
             facts[fact] = switch fact.type {
-            case .string: .string(texts[random.int(0...4)])
+            case .string: .string(texts[random.int(0...(texts.count - 1))])
             case .aiLevel: .ai(AIUseLevel.allCases[random.int(0...3)])
             case .competencyLevel: .level(CompetencyLevel.allCases[random.int(0...3)])
             case .bool: .bool(random.chance(50))

@@ -55,6 +55,57 @@ struct ConditionTests {
         #expect(!Self.holds(.stepTask, .matches, .pattern(try MatchPattern("^notes$"))))
     }
 
+    /// A test of one string fact with `value`, in both evaluators.
+    static func holds(_ text: String, _ op: ConditionOperator, _ value: TestValue) -> Bool {
+        let condition = CompiledCondition.test(.stepDescription, op, value)
+        let facts = FactFunction { $0 == .stepDescription ? .string(text) : .missing }
+        var program = ConditionProgram()
+        let start = program.append(condition)
+        #expect(program.holds(at: start, facts) == condition.holds(facts), "the two evaluators disagree on \(condition)")
+        return condition.holds(facts)
+    }
+
+    @Test("every text contains the empty text and matches the empty pattern; an absent one does neither")
+    func emptyValues() throws {
+        for text in ["", "abc"] {
+            #expect(Self.holds(text, .contains, .string("")), "'\(text)' contains ''")
+            #expect(Self.holds(text, .matches, .pattern(try MatchPattern(""))), "'\(text)' matches ''")
+        }
+        #expect(!Self.holds(.stepReviewer, .contains, .string("")))
+        #expect(!Self.holds(.stepReviewer, .matches, .pattern(try MatchPattern(""))))
+    }
+
+    @Test("text is compared by whole characters and canonical equivalence")
+    func characters() throws {
+        let composed = "caf\u{E9}", decomposed = "cafe\u{301}"  // é as one scalar, and as e plus an accent
+        #expect(Self.holds(decomposed, .equals, .string(composed)))
+        #expect(Self.holds(decomposed, .in, .strings([composed])))
+        #expect(!Self.holds(decomposed, .notIn, .strings([composed])))
+        #expect(Self.holds("le " + decomposed, .contains, .string(composed)))
+        #expect(!Self.holds(decomposed, .contains, .string("e")), "'e' is not a character of café")
+        #expect(!Self.holds(decomposed, .contains, .string("\u{301}")), "nor is the accent alone")
+        #expect(!Self.holds("👩‍👩‍👧", .contains, .string("👩")), "one family emoji is one character")
+        #expect(!Self.holds("🇺🇸🇫🇷", .contains, .string("🇸🇫")), "flags are pairs")
+        #expect(Self.holds(decomposed, .matches, .pattern(try MatchPattern("^caf.$"))), "'.' is one whole character")
+        #expect(Self.holds(decomposed, .matches, .pattern(try MatchPattern(composed))))
+    }
+
+    @Test("matches: Swift Regex syntax, anywhere in the text, case-sensitive, anchors at the text's ends")
+    func regularExpressions() throws {
+        let matches = { (pattern: String, text: String) in Self.holds(text, .matches, .pattern(try MatchPattern(pattern))) }
+        #expect(try matches("note", "progress-notes"), "unanchored: anywhere")
+        #expect(try !matches("^Progress", "progress-notes"), "case-sensitive")
+        #expect(try matches("(?i)^Progress", "progress-notes"), "inline options")
+        #expect(try !matches("^b", "a\nb"), "^ is the start of the text")
+        #expect(try matches("(?m)^b", "a\nb"), "unless (?m)")
+        #expect(try !matches("a$", "a\n"), "$ is the very end")
+        #expect(try matches("(\\w+) \\1", "very very"), "back-references")
+        #expect(try matches("\\bnote\\b", "a note here"), "word boundaries")
+        #expect(try matches("^\\d$", "\u{663}"), "\\d is any Unicode digit")
+        #expect(try matches("^[0-9]$", "7") && !(try matches("^[0-9]$", "\u{663}")), "[0-9] is ASCII digits")
+        #expect(throws: (any Error).self) { try MatchPattern("(unclosed") }
+    }
+
     @Test("a test on a missing fact is false, so its negation is true")
     func missingFacts() {
         #expect(!Self.holds(.reviewerRole, .equals, .string("supervisor")))

@@ -104,6 +104,32 @@ struct LayeringTests {
         #expect(policies["a"]?.hasErrors == true)
     }
 
+    @Test("several bases stack in order: each later base goes over the earlier ones as a layer, shared layers once")
+    func severalBases() throws {
+        let a = Self.layer(Self.notes(maxAI: "ai-assisted")
+                           + "rules:\n  - {id: rule-a, severity: info, message: m, when: {fact: step.ai, operator: exists}}\n", name: "a")
+        let b = Self.layer("tools:\n  - {id: chatbot, baa: false, data: [none]}\n"
+                           + "rules:\n  - {id: rule-b, severity: info, message: m, when: {fact: step.ai, operator: exists}}\n", name: "b")
+        let c = Self.layer("", name: "c", extends: "[a, b]")
+        func resolve(_ b: String) throws -> (policies: [String: ResolvedPolicy], diagnostics: [Diagnostic]) {
+            PolicyResolver.resolve(try Fixture.workspace([("base.yaml", Fixture.policy), ("a.yaml", a), ("b.yaml", b), ("c.yaml", c)]).documents)
+        }
+        let (policies, diagnostics) = try resolve(b)
+        #expect(diagnostics.isEmpty, "\(diagnostics)")
+        let merged = try #require(policies["c"])
+        #expect(merged.layers.map(\.name) == ["base", "a", "b", "c"])
+        #expect(merged.tasks["notes"]?.value.maxAI == .aiAssisted)
+        #expect(merged.tools["chatbot"]?.value.data == [.none])
+        #expect(merged.rules.map(\.id) == ["rule-a", "rule-b"])
+        // b restating notes as the base has it is fine on its own, but over a it raises the AI level:
+        // the error is at b's line, and only the policy that stacks them is invalid.
+        let (loose, problems) = try resolve(Self.layer(Self.notes(), name: "b"))
+        #expect(problems.map(\.message) == ["raises task 'notes' from ai-assisted to ai-drafted"])
+        #expect(problems.first?.location?.file == "b.yaml")
+        #expect(loose["b"]?.hasErrors == false)
+        #expect(loose["c"]?.hasErrors == true)
+    }
+
     @Test("a layer's citations resolve against its base's")
     func layerCitations() throws {
         let (_, ok) = try Self.resolve(Self.layer(Self.notes()))

@@ -54,11 +54,35 @@ struct LintTests {
         ("{fact: step.ai, operator: exists}", PolicyErrorCode.alwaysHolds),
         ("{any: [{fact: step.consent, operator: equals, value: true}, {not: {fact: step.consent, operator: equals, value: true}}]}",
          PolicyErrorCode.alwaysHolds),
+        // An empty contains or matches holds for every text: on a fact every step has, for every step.
+        ("{fact: step.task, operator: contains, value: \"\"}", PolicyErrorCode.alwaysHolds),
+        ("{fact: step.id, operator: matches, value: \"\"}", PolicyErrorCode.alwaysHolds),
+        ("{not: {fact: performer.id, operator: contains, value: \"\"}}", PolicyErrorCode.neverHolds),
+        ("{all: [{fact: step.tool, operator: exists, value: false}, {fact: step.tool, operator: matches, value: \"\"}]}",
+         PolicyErrorCode.neverHolds),
     ])
     func neverOrAlways(when: String, code: PolicyErrorCode) throws {
         let report = try Self.lint(Self.policy(rules: "  - {id: r, severity: warning, message: m, when: \(when)}\n"))
         #expect(report.findings.map(\.code) == [code.rawValue])
         #expect(report.findings.first?.pointer == "/rules/0/when")
+    }
+
+    @Test("an empty contains or matches on a fact that may be absent is a presence test in disguise, flagged at its value")
+    func emptyTextTests() throws {
+        let when = "{all: [{fact: step.ai, operator: atLeast, value: ai-drafted}, {fact: step.description, operator: contains, value: \"\"}]}"
+        let report = try Self.lint(Self.policy(rules: "  - {id: r, severity: warning, message: m, when: \(when)}\n"))
+        #expect(report.findings.map(\.code) == [PolicyErrorCode.emptyTextTest.rawValue])
+        let finding = try #require(report.findings.first)
+        #expect(finding.pointer == "/rules/0/when/all/1/value")
+        #expect(finding.severity == .warning)
+        #expect(finding.message == "rule 'r' tests step.description contains '': every text contains the empty text, so the test only asks whether step.description is present")
+        #expect(finding.hint == "write {fact: step.description, operator: exists} if that is meant, or give the text to look for")
+        let matches = when.replacingOccurrences(of: "operator: contains", with: "operator: matches")
+        let pattern = try Self.lint(Self.policy(rules: "  - {id: r, severity: warning, message: m, when: \(matches)}\n"))
+        #expect(pattern.findings.first?.message.contains("the empty pattern matches every text") == true)
+        // A value, even one character, is a real test.
+        let real = when.replacingOccurrences(of: "value: \"\"", with: "value: x")
+        #expect(try Self.lint(Self.policy(rules: "  - {id: r, severity: warning, message: m, when: \(real)}\n")).findings.isEmpty)
     }
 
     @Test("a rule that flags every allowed use of a task at a level makes the allowance dead")

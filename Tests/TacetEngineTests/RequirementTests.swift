@@ -80,6 +80,33 @@ struct RequirementTests {
         #expect(report.findings.first?.pointer == "/steps/0/tool")
     }
 
+    @Test("a finding is reported once for a step, even when the step gives cause for it twice")
+    func oncePerStep() throws {
+        let policy = Fixture.policy.replacingOccurrences(of: "{id: chatbot, baa: false, data: [none, deidentified]}",
+                                                         with: "{id: chatbot, baa: false, data: [none, deidentified, phi]}")
+        var files = [("policy.yaml", policy), ("wf.yaml", Fixture.workflow(Self.step("tool: chatbot")))]
+        files += Fixture.roster.enumerated().map { ("t\($0.offset).yaml", $0.element) }
+        var workspace = try Fixture.workspace(files)
+        // A file cannot list a data class twice (document.duplicate-value); a workflow built in code can.
+        let index = try #require(workspace.documents.firstIndex { $0.kind == .workflow })
+        guard case .workflow(var workflow) = workspace.documents[index].document else { return }
+        workflow.steps[0].data = [.phi, .phi]
+        workspace.documents[index].document = .workflow(workflow)
+        let report = CheckEngine.check(workspace, today: .epoch)
+        #expect(report.rules == [Requirement.phiBAA.rawValue])
+    }
+
+    @Test("a task's data classes limit what a step sends to AI whichever tool it names, none or one not approved",
+          arguments: [("tool:-", Requirement.toolNamed), ("tool: scribbler", .toolApproved)])
+    func taskDataWithoutApprovedTool(tool: String, toolFinding: Requirement) throws {
+        let report = try Fixture.check(step: Self.step("task: research", "ai: ai-assisted", "reviewer:-", "data: [none, phi]", tool))
+        #expect(report.rules.sorted() == [toolFinding.rawValue, Requirement.taskData.rawValue].sorted())
+        #expect(report.findings.first { $0.code == Requirement.taskData.rawValue }?.pointer == "/steps/0/data/1")
+        // Without AI nothing is sent to it: the same data is no finding.
+        let human = try Fixture.check(step: "task: research\nai: human-only\ndata: [phi]\nperformer: ana")
+        #expect(human.findings.isEmpty)
+    }
+
     @Test("human-only steps need no tool, review, consent or disclosure")
     func humanOnly() throws {
         let report = try Fixture.check(step: "task: notes\nai: human-only\nperformer: ana")

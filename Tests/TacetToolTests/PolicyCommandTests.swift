@@ -158,7 +158,7 @@ struct PolicyCommandTests {
         #expect(result.stdout.contains("(suppressed by exception 'weekend-review-cover')"))
         #expect(result.stdout.contains("  FIRES emerging-needs-supervisor-review (error)"))
         #expect(result.stdout.contains("performer.level equals emerging: performer.level is emerging -> true"))
-        #expect(result.stdout.contains("  n/a  requirement.task-data: the task does not restrict data classes"))
+        #expect(result.stdout.contains("  n/a  requirement.task-data: not checked: the task does not restrict data classes"))
         let task = try Self.tacet("explain", "Examples/pediatrics/workflows/inpatient-documentation.yaml", "Policies", "Curricula",
                                   "Examples", "--task", "progress-note-drafting")
         #expect(task.status == 0, "\(task.stderr)")
@@ -205,5 +205,17 @@ struct PlanCommandTests {
         let unknown = try TacetBinary.run(["plan", "t-chp", "--in", "Examples"], in: root)
         #expect(unknown.status == 2)
         #expect(unknown.stderr.contains("did you mean 't-cho'?"))
+    }
+
+    @Test("plan --team with the default --in . loads each file once, as a new user runs it from a copy of the samples")
+    func planTeamFromCurrentFolder() throws {
+        let directory = try TemporaryDirectory()
+        for folder in ["Policies", "Curricula", "Examples"] {
+            try FileManager.default.copyItem(atPath: Repository.path(folder), toPath: directory.path + "/" + folder)
+        }
+        let result = try TacetBinary.run(["plan", "--team", "Examples/pediatrics", "--today", "2026-11-21"], in: directory.path)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(!result.stderr.contains("document.duplicate-id"))
+        for id in ["t-ana", "t-ben", "t-cho"] { #expect(result.stdout.contains("\(id) ("), "plans \(id)") }
     }
 }

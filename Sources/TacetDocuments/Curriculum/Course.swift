@@ -60,7 +60,7 @@ public struct Course: Sendable, Hashable, NodeDecodable {
         let cost: Double? = fields.required("cost", in: &context)
         let format: CourseFormat? = fields.required("format", in: &context)
         let outcomes: [CourseOutcome] = fields.optional("outcomes", default: [], in: &context)
-        let prerequisites: [String] = fields.optional("prerequisites", default: [], in: &context)
+        let prerequisites: [String] = fields.optionalSet("prerequisites", in: &context) ?? []
         let renewalMonths: Int? = fields.optional("renewalMonths", in: &context)
         let illustrative = fields.optional("illustrative", default: false, in: &context)
         fields.finish(&context)

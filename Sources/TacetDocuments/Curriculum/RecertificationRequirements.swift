@@ -41,11 +41,11 @@ public struct RecertificationRequirements: Sendable, Hashable, DocumentBody {
         let minutesPerCredit: Int? = fields.required("minutesPerCredit", in: &context)
         let carryOver = fields.optional("carryOver", default: false, in: &context)
         let repeatsEarnCredits = fields.optional("repeatsEarnCredits", default: false, in: &context)
-        let categories: [String]? = fields.required("categories", in: &context)
+        let categories: [String]? = fields.requiredSet("categories", in: &context)
         let minimums: [CategoryCredits] = fields.optional("minimums", default: [], in: &context)
         let caps: [CategoryCredits] = fields.optional("caps", default: [], in: &context)
         let citations: [Citation] = fields.optional("citations", default: [], in: &context)
-        let cite: [String] = fields.optional("cite", default: [], in: &context)
+        let cite: [String] = fields.optionalSet("cite", in: &context) ?? []
         guard let body, let credential, let cycleYears, let totalCredits, let minutesPerCredit, let categories else {
             return nil
         }

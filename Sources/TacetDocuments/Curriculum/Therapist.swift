@@ -35,7 +35,7 @@ public struct Therapist: Sendable, Hashable, DocumentBody {
         let targets: [String: CompetencyLevel] = fields.optional("targets", default: [:], in: &context)
         let completed: [CompletedCourse] = fields.optional("completed", default: [], in: &context)
         let budget: Budget? = fields.optional("budget", in: &context)
-        let workflows: [String] = fields.optional("workflows", default: [], in: &context)
+        let workflows: [String] = fields.optionalSet("workflows", in: &context) ?? []
         guard let name, let role, let credential, let levels else { return nil }
         return Therapist(metadata: metadata, name: name, role: role, credential: credential, levels: levels,
                          targets: targets, completed: completed, budget: budget, workflows: workflows)

@@ -20,8 +20,6 @@ public struct MappingFields {
     /// usually written, so the search mostly hits at once instead of comparing with every key.
     private var cursor = 0
     private var known: [String] = []
-    // Only filled while the context traces, so ordinary decoding pays nothing for it.
-    private var requiredKeys: [String] = []
 
     /// Starts reading `node`; records an error and returns nil when it is not a mapping.
     public init?(_ node: Node, at pointer: String, what: String, in context: inout DecodingContext) {
@@ -57,12 +55,25 @@ public struct MappingFields {
 
     /// Decodes a key that must be present.
     public mutating func required<T: NodeDecodable>(_ key: String, in context: inout DecodingContext) -> T? {
-        if context.trace != nil { requiredKeys.append(key) }
-        guard let value = raw(key) else {
-            context.error(.missingKey, "\(what) is missing required key '\(key)'", at: node, pointer: pointer)
-            return nil
-        }
+        guard let value = raw(key) else { return missing(key, in: &context) }
         return T.decode(value, at: pointer(key), in: &context)
+    }
+
+    /// Decodes a key that must be present and holds a set written as a sequence (``Swift/Array/decodeSet(_:at:in:)``).
+    public mutating func requiredSet<T: NodeDecodable & Hashable>(_ key: String, in context: inout DecodingContext) -> [T]? {
+        guard let value = raw(key) else { return missing(key, in: &context) }
+        return [T].decodeSet(value, at: pointer(key), in: &context)
+    }
+
+    /// Decodes a key that may be absent and holds a set written as a sequence (``Swift/Array/decodeSet(_:at:in:)``).
+    public mutating func optionalSet<T: NodeDecodable & Hashable>(_ key: String, in context: inout DecodingContext) -> [T]? {
+        guard let value = raw(key), value.scalar?.kind != .null else { return nil }
+        return [T].decodeSet(value, at: pointer(key), in: &context)
+    }
+
+    private func missing<T>(_ key: String, in context: inout DecodingContext) -> T? {
+        context.error(.missingKey, "\(what) is missing required key '\(key)'", at: node, pointer: pointer)
+        return nil
     }
 
     /// Decodes a key that may be absent; an explicit null counts as absent.
@@ -103,7 +114,7 @@ public struct MappingFields {
 
     /// Reports every key that was not asked for, suggesting the closest known key.
     public func finish(_ context: inout DecodingContext) {
-        context.trace?.append(MappingTrace(pointer: pointer, what: what, known: known, required: requiredKeys))
+        context.trace?.append(MappingTrace(pointer: pointer, what: what, known: known))
         for (index, entry) in entries.enumerated() where !isUsed(index) {
             let key = keys[index]
             let keyPointer = JSONPointer.appending(key, to: pointer)

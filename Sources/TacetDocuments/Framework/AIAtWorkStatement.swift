@@ -20,7 +20,7 @@ public struct AIAtWorkStatement: Sendable, Hashable, NodeDecodable {
         let title: String? = fields.required("title", in: &context)
         let description: String? = fields.required("description", in: &context)
         let evidence: [String] = fields.optional("evidence", default: [], in: &context)
-        let cite: [String] = fields.optional("cite", default: [], in: &context)
+        let cite: [String] = fields.optionalSet("cite", in: &context) ?? []
         fields.finish(&context)
         guard let id, let title, let description else { return nil }
         return AIAtWorkStatement(id: id, title: title, description: description, evidence: evidence, cite: cite)

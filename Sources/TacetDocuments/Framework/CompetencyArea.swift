@@ -23,7 +23,7 @@ public struct CompetencyArea: Sendable, Hashable, NodeDecodable {
         let title: String? = fields.required("title", in: &context)
         let rationale: String? = fields.optional("rationale", in: &context)
         let chain: [String]? = fields.required("chain", in: &context)
-        let cite: [String] = fields.optional("cite", default: [], in: &context)
+        let cite: [String] = fields.optionalSet("cite", in: &context) ?? []
         fields.finish(&context)
         guard let id, let title, let chain else { return nil }
         return CompetencyArea(id: id, title: title, rationale: rationale, chain: chain, cite: cite, pointer: pointer)

@@ -38,7 +38,7 @@ public struct DurableSkillDomain: Sendable, Hashable, NodeDecodable {
         let id = fields.id(in: &context)
         let title: String? = fields.required("title", in: &context)
         let statements: [Entry]? = fields.required("statements", in: &context)
-        let cite: [String] = fields.optional("cite", default: [], in: &context)
+        let cite: [String] = fields.optionalSet("cite", in: &context) ?? []
         fields.finish(&context)
         guard let id, let title, let statements else { return nil }
         return DurableSkillDomain(id: id, title: title, statements: statements, cite: cite)

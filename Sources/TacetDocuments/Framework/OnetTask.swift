@@ -14,7 +14,7 @@ public struct OnetTask: Sendable, Hashable, NodeDecodable {
         guard var fields = MappingFields(node, at: pointer, what: "an O*NET task", in: &context) else { return nil }
         let id = fields.id(in: &context)
         let title: String? = fields.required("title", in: &context)
-        let cite: [String] = fields.optional("cite", default: [], in: &context)
+        let cite: [String] = fields.optionalSet("cite", in: &context) ?? []
         fields.finish(&context)
         guard let id, let title else { return nil }
         return OnetTask(id: id, title: title, cite: cite)

@@ -1,8 +1,8 @@
 import TacetDiagnostics
 
-/// Problems reading and writing files: `io.*` codes, each an input error that names the file and the
-/// operating system's reason.
-public enum IOErrorCode: String, Sendable, CaseIterable, DiagnosticCode {
+/// Problems reading and writing files: `io.*` codes. Every read and write failure carries the operating
+/// system's reason in its message (see ``FileIO``).
+public enum IOErrorCode: String, Sendable, Hashable, CaseIterable, DiagnosticCode {
     case read = "io.read"
     case write = "io.write"
     case overwriteInput = "io.overwrite-input"
@@ -11,10 +11,13 @@ public enum IOErrorCode: String, Sendable, CaseIterable, DiagnosticCode {
     /// What the code means, in one line.
     public var summary: String {
         switch self {
-        case .read: "a file or folder could not be read"
-        case .write: "an output file could not be written"
-        case .overwriteInput: "an output file would have replaced one of the inputs"
-        case .noDocuments: "the paths given hold no .yaml or .yml file"
+        case .read: "a file or folder could not be read; the message gives the operating system's reason "
+            + "(`No such file or directory`, `Is a directory`, `Not a directory`, `Too many levels of symbolic links`, "
+            + "`Permission denied`)"
+        case .write: "an output file or folder could not be written; the message gives the operating system's reason"
+        case .overwriteInput: "the output path is one of the run's inputs (compared after resolving links): Tacet never "
+            + "writes over an input"
+        case .noDocuments: "the paths hold no .yaml or .yml file, so the run cannot pass"
         }
     }
 

@@ -13,53 +13,73 @@ public struct WorkspaceLoader: Sendable {
     /// The YAML files a path names: the file itself, or every `.yaml`/`.yml` below a directory,
     /// skipping hidden entries and build folders, sorted so runs are repeatable.
     public func files(at path: String) throws(DiagnosticError) -> [String] {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw DiagnosticError(.error(IOErrorCode.read, "no such file or directory",
-                                         at: SourceLocation(file: path, line: 1, column: 1)))
-        }
-        // Standardized ("./a/../b.yaml" is "b.yaml"), so every part of Tacet names a file the same way.
-        guard isDirectory.boolValue else { return [(path as NSString).standardizingPath] }
-        // Only the root needs standardizing: below it come plain entry names. Standardizing every
-        // file's path instead took longer than reading the files.
-        var found: [String] = []
-        try Self.collectYAML(in: (path as NSString).standardizingPath, into: &found)
-        return found.sorted()
+        try entries(at: path).map(\.path)
     }
 
-    /// Adds the YAML files below `directory` to `found`, skipping hidden entries. Symbolic links are
-    /// taken as files, never followed into directories, so a link cannot make the walk loop.
-    private static func collectYAML(in directory: String, into found: inout [String]) throws(DiagnosticError) {
+    /// The YAML files a path names, each as the user's path names it and as its resolved real path,
+    /// by which one file reached by two paths is told to be one.
+    private func entries(at path: String) throws(DiagnosticError) -> [(path: String, real: String)] {
+        var status = stat()
+        guard stat(path, &status) == 0 else { throw FileIO.failure(.read, "cannot read the file or folder", path) }
+        // Standardized ("./a/../b.yaml" is "b.yaml"), so every part of Tacet names a file the same way.
+        let standardized = (path as NSString).standardizingPath
+        let real = FileIO.realPath(path) ?? standardized
+        guard status.st_mode & S_IFMT == S_IFDIR else { return [(standardized, real)] }
+        // Only the root needs standardizing and resolving: below it come plain entry names. Doing it
+        // for every file's path instead took longer than reading the files.
+        var found: [(path: String, real: String)] = []
+        try Self.collectYAML(in: standardized, real: real, into: &found)
+        return found.sorted { $0.path < $1.path }
+    }
+
+    /// Adds the YAML files below `directory` (whose resolved path is `real`) to `found`, skipping
+    /// hidden entries. Symbolic links are taken as files, never followed into directories, so a link
+    /// cannot make the walk loop; a link's real path is its target's.
+    private static func collectYAML(in directory: String, real: String, into found: inout [(path: String, real: String)])
+        throws(DiagnosticError) {
         guard let stream = opendir(directory) else {
-            throw DiagnosticError(.error(IOErrorCode.read, "cannot read the directory",
-                                         at: SourceLocation(file: directory, line: 1, column: 1)))
+            throw FileIO.failure(.read, "cannot read the folder", directory)
         }
         defer { closedir(stream) }
         let separator = directory.hasSuffix("/") ? "" : "/"
+        let realSeparator = real.hasSuffix("/") ? "" : "/"
         while let entry = readdir(stream) {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
             if name.hasPrefix(".") { continue }  // hidden entries, and "." and ".."
             let full = directory + separator + name
-            var isDirectory = entry.pointee.d_type == UInt8(DT_DIR)
-            if entry.pointee.d_type == UInt8(DT_UNKNOWN) {  // some file systems leave the type to stat
-                var status = stat()
-                isDirectory = lstat(full, &status) == 0 && status.st_mode & S_IFMT == S_IFDIR
-            }
-            if isDirectory {
-                try collectYAML(in: full, into: &found)
+            var type = entry.pointee.d_type
+            if type == UInt8(DT_UNKNOWN) { type = entryType(full) }  // some file systems leave the type to stat
+            if type == UInt8(DT_DIR) {
+                try collectYAML(in: full, real: real + realSeparator + name, into: &found)
             } else if name.hasSuffix(".yaml") || name.hasSuffix(".yml") {
-                found.append(full)
+                // A link that cannot be resolved (dangling, or a loop) keeps its own path; reading it
+                // reports why.
+                let resolved = type == UInt8(DT_LNK) ? FileIO.realPath(full) ?? full : real + realSeparator + name
+                found.append((full, resolved))
             }
+        }
+    }
+
+    /// The directory-entry type (`DT_DIR`, `DT_LNK`, `DT_REG`) of `path`, from lstat.
+    private static func entryType(_ path: String) -> UInt8 {
+        var status = stat()
+        guard lstat(path, &status) == 0 else { return UInt8(DT_UNKNOWN) }
+        switch status.st_mode & S_IFMT {
+        case S_IFDIR: return UInt8(DT_DIR)
+        case S_IFLNK: return UInt8(DT_LNK)
+        default: return UInt8(DT_REG)
         }
     }
 
     /// Loads every document under `paths`, reading and decoding files on every core.
     public func load(_ paths: [String]) -> Workspace {
         var workspace = Workspace(documents: [], diagnostics: [], sources: [:], files: [])
+        // One file reached by two paths ("." and "Examples/team", or through a link) is one document,
+        // named by the path that reached it first.
         var seen = Set<String>()
         for path in paths {
             do {
-                for file in try files(at: path) where seen.insert(file).inserted { workspace.files.append(file) }
+                for entry in try entries(at: path) where seen.insert(entry.real).inserted { workspace.files.append(entry.path) }
             } catch {
                 workspace.diagnostics += error.diagnostics
             }
@@ -78,24 +98,18 @@ public struct WorkspaceLoader: Sendable {
     /// Reads and parses one file; an oversized file is refused after reading one byte past the limit,
     /// never in full.
     public func parse(file: String) -> (bytes: [UInt8]?, root: Node?, diagnostics: [Diagnostic]) {
-        let start = SourceLocation(file: file, line: 1, column: 1)
-        guard let handle = FileHandle(forReadingAtPath: file) else {
-            return (nil, nil, [.error(IOErrorCode.read, "cannot read the file", at: start)])
-        }
-        defer { try? handle.close() }
-        let data: Data
+        let bytes: [UInt8]
         do {
-            data = try handle.read(upToCount: limits.maxInputBytes + 1) ?? Data()
+            bytes = try FileIO.contents(of: file, limit: min(limits.maxInputBytes, Int.max - 1) + 1)
         } catch {
-            return (nil, nil, [.error(IOErrorCode.read, "cannot read the file: \(error.localizedDescription)", at: start)])
+            return (nil, nil, error.diagnostics)
         }
-        guard data.count <= limits.maxInputBytes else {
+        guard bytes.count <= limits.maxInputBytes else {
             let diagnostic = YAMLError(.inputTooLarge,
                                        "file is over the limit of \(limits.maxInputBytes) bytes (maxInputBytes)",
                                        at: .start).diagnostic(file: file)
             return (nil, nil, [diagnostic])
         }
-        let bytes = [UInt8](data)
         do {
             return (bytes, try YAMLParser(limits: limits).parse(bytes), [])
         } catch {

@@ -20,8 +20,8 @@ public struct PluginManifest: Sendable, Hashable, DocumentBody {
     public static func decodeBody(_ fields: inout MappingFields, metadata: Metadata,
                                   in context: inout DecodingContext) -> PluginManifest? {
         let command: [String]? = fields.required("command", in: &context)
-        let protocols: [Int]? = fields.required("protocols", in: &context)
-        let kinds: [DocumentKind]? = fields.required("kinds", in: &context)
+        let protocols: [Int]? = fields.requiredSet("protocols", in: &context)
+        let kinds: [DocumentKind]? = fields.requiredSet("kinds", in: &context)
         let timeout = fields.optional("timeout", default: 10.0, in: &context)
         let sha256: String? = fields.optional("sha256", in: &context)
         let root = fields.node

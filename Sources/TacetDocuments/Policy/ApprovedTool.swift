@@ -19,7 +19,7 @@ public struct ApprovedTool: Sendable, Hashable, NodeDecodable {
         let id = fields.id(in: &context)
         let title: String? = fields.optional("title", in: &context)
         let baa: Bool? = fields.required("baa", in: &context)
-        let data: [DataClass]? = fields.required("data", in: &context)
+        let data: [DataClass]? = fields.requiredSet("data", in: &context)
         fields.finish(&context)
         guard let id, let baa, let data else { return nil }
         return ApprovedTool(id: id, title: title, baa: baa, data: data, pointer: pointer)

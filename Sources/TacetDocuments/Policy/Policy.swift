@@ -19,7 +19,7 @@ public struct Policy: Sendable, Hashable, DocumentBody {
 
     public static func decodeBody(_ fields: inout MappingFields, metadata: Metadata,
                                   in context: inout DecodingContext) -> Policy? {
-        let extends: [String] = fields.optional("extends", default: [], in: &context)
+        let extends: [String] = fields.optionalSet("extends", in: &context) ?? []
         let citations: [Citation] = fields.optional("citations", default: [], in: &context)
         let tools: [ApprovedTool] = fields.optional("tools", default: [], in: &context)
         let tasks: [PolicyTask] = fields.optional("tasks", default: [], in: &context)

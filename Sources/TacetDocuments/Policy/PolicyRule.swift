@@ -29,7 +29,7 @@ public struct PolicyRule: Sendable, Hashable, NodeDecodable {
         let message: String? = fields.required("message", in: &context)
         let hint: String? = fields.optional("hint", in: &context)
         let at: String? = fields.optional("at", in: &context)
-        let cite: [String] = fields.optional("cite", default: [], in: &context)
+        let cite: [String] = fields.optionalSet("cite", in: &context) ?? []
         fields.finish(&context)
         guard let id, let severity, let when, let message else { return nil }
         return PolicyRule(id: id, severity: severity, when: when, message: message, hint: hint, at: at, cite: cite, pointer: pointer)

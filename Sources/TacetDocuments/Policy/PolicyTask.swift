@@ -33,8 +33,8 @@ public struct PolicyTask: Sendable, Hashable, NodeDecodable {
         let rationale: String? = fields.optional("rationale", in: &context)
         let requires = fields.optional("requires", default: TaskRequirements.none, in: &context)
         let clinical = fields.optional("clinical", default: true, in: &context)
-        let classifies: [String] = fields.optional("classifies", default: [], in: &context)
-        let cite: [String] = fields.optional("cite", default: [], in: &context)
+        let classifies: [String] = fields.optionalSet("classifies", in: &context) ?? []
+        let cite: [String] = fields.optionalSet("cite", in: &context) ?? []
         fields.finish(&context)
         guard let id, let title, let area, let maxAI else { return nil }
         if clinical, maxAI == .aiDelegated, let node = node["maxAI"] {

@@ -32,8 +32,8 @@ public struct TaskRequirements: Sendable, Hashable, NodeDecodable {
         let review: ReviewRequirement? = fields.optional("review", in: &context)
         let consent = fields.optional("consent", default: false, in: &context)
         let disclosure = fields.optional("disclosure", default: false, in: &context)
-        let data: [DataClass]? = fields.optional("data", in: &context)
-        let training: [String] = fields.optional("training", default: [], in: &context)
+        let data: [DataClass]? = fields.optionalSet("data", in: &context)
+        let training: [String] = fields.optionalSet("training", in: &context) ?? []
         fields.finish(&context)
         return TaskRequirements(review: review, consent: consent, disclosure: disclosure, data: data, training: training)
     }

@@ -32,7 +32,7 @@ public struct WorkflowStep: Sendable, Hashable, NodeDecodable {
         let task: String? = fields.required("task", in: &context)
         let ai: AIUseLevel? = fields.required("ai", in: &context)
         let tool: String? = fields.optional("tool", in: &context)
-        let data: [DataClass] = fields.optional("data", default: [], in: &context)
+        let data: [DataClass] = fields.optionalSet("data", in: &context) ?? []
         let performer: String? = fields.required("performer", in: &context)
         let reviewer: String? = fields.optional("reviewer", in: &context)
         let consent: Bool? = fields.optional("consent", in: &context)

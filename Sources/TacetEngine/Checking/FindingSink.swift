@@ -1,18 +1,33 @@
 import TacetDiagnostics
 import TacetDocuments
 
-/// Builds the findings of one step, pointing each at the step's field it is about.
-struct FindingSink {
+/// Builds the findings of one step, pointing each at the step's field it is about, and passes on to
+/// `observer` what the checker consulted.
+struct FindingSink<Observer: WorkflowChecker.Observer> {
     let document: LoadedDocument
     /// The step's index in the workflow; its pointer is only spelled out for a finding.
-    var step: Int
+    var step: Int { didSet { stepStart = findings.count } }
+    /// Where the current step's findings start in `findings`.
+    private var stepStart = 0
     let policy: ResolvedPolicy
     private(set) var findings: [Diagnostic] = []
+    /// Told what the checker consults; silent in `check`.
+    var observer: Observer
 
-    init(document: LoadedDocument, step: Int, policy: ResolvedPolicy) {
+    init(document: LoadedDocument, step: Int, policy: ResolvedPolicy, observer: Observer) {
         self.document = document
         self.step = step
         self.policy = policy
+        self.observer = observer
+    }
+
+    /// Tells the observer the checker consults `requirement` for the step.
+    @inline(__always) mutating func checked(_ requirement: Requirement) { observer.checked(requirement) }
+
+    /// Tells the observer the checker does not consult `requirements` for the step, and why.
+    @inline(__always) mutating func notChecked(_ requirements: Requirement..., because reason: String) {
+        guard Observer.records else { return }
+        for requirement in requirements { observer.notChecked(requirement, because: reason) }
     }
 
     /// The pointer and place of `field` of the step (the step itself when nil or absent).
@@ -28,6 +43,10 @@ struct FindingSink {
     mutating func callAsFunction(_ requirement: Requirement, _ message: String, at field: String?, hint: String? = nil,
                                  cite: [String] = [], notes: [DiagnosticNote] = []) {
         let (pointer, location) = place(field)
+        // One finding once per step, however often the step gives cause (a value listed twice).
+        guard !findings[stepStart...].contains(where: {
+            $0.code == requirement.id && $0.pointer == pointer && $0.message == message
+        }) else { return }
         findings.append(Diagnostic(requirement, message: message, origin: .engine, location: location,
                                    pointer: pointer, hint: hint, notes: notes, citations: cite))
     }

@@ -80,7 +80,7 @@ public struct WorkflowChecker: Sendable {
     public func check(_ document: LoadedDocument, _ workflow: Workflow) -> [Diagnostic] {
         // One sink for the whole workflow: it holds the document and policy, and copying those for
         // every step cost more than checking the step.
-        var emit = FindingSink(document: document, step: 0, policy: policy)
+        var emit = FindingSink(document: document, step: 0, policy: policy, observer: SilentObserver())
         for index in workflow.steps.indices {
             emit.step = index
             check(step: index, of: workflow, &emit)
@@ -96,62 +96,104 @@ public struct WorkflowChecker: Sendable {
 
     /// The findings for the step at `index`.
     public func check(step index: Int, of document: LoadedDocument, _ workflow: Workflow) -> [Diagnostic] {
-        var emit = FindingSink(document: document, step: index, policy: policy)
+        var observer = SilentObserver()
+        return check(step: index, of: document, workflow, observer: &observer)
+    }
+
+    /// The findings for the step at `index`, telling `observer` what was consulted and decided.
+    func check<Observer: WorkflowChecker.Observer>(step index: Int, of document: LoadedDocument, _ workflow: Workflow,
+                                                   observer: inout Observer) -> [Diagnostic] {
+        var emit = FindingSink(document: document, step: index, policy: policy, observer: observer)
         check(step: index, of: workflow, &emit)
+        observer = emit.observer
         return emit.findings
     }
 
-    private func check(step index: Int, of workflow: Workflow, _ emit: inout FindingSink) {
+    private func check<Observer>(step index: Int, of workflow: Workflow, _ emit: inout FindingSink<Observer>) {
         let step = workflow.steps[index]
         let context = StepContext(workflow: workflow, step: step, task: tasks[step.task],
                                   tool: step.tool.flatMap { tools[$0] }, performer: roster.therapists[step.performer],
                                   reviewer: step.reviewer.flatMap { roster.therapists[$0] })
+        emit.observer.step(index, context)
         checkRequirements(context, &emit)
         // Steps of an unknown task could match any rule, so every rule is evaluated for them.
-        for (rule, start) in candidates[step.task] ?? unclassified
-        where start.map({ program.holds(at: $0, context) }) ?? true {
-            emit.rule(policy.rules[rule])
+        for (rule, start) in candidates[step.task] ?? unclassified {
+            let fired = start.map { program.holds(at: $0, context) } ?? true
+            emit.observer.rule(rule, fired: fired, evaluated: start != nil)
+            if fired { emit.rule(policy.rules[rule]) }
         }
     }
 
-    private func checkRequirements(_ context: StepContext, _ emit: inout FindingSink) {
+    private func checkRequirements<Observer>(_ context: StepContext, _ emit: inout FindingSink<Observer>) {
         let step = context.step
         let usesAI = step.ai > .humanOnly
         checkPeople(context, &emit)
+        emit.checked(.knownTask)
         guard let task = context.task else {
             emit(.knownTask, "step '\(step.id)' uses task '\(step.task)', which the policy does not classify", at: "task",
                  hint: Suggestion.closest(to: step.task, in: policy.taskOrder).map { "did you mean '\($0)'?" }
                     ?? "classify the task in the policy, or use one of its tasks")
-            if usesAI { checkTool(context, task: nil, &emit) }
+            emit.notChecked(.aiLevel, .taskData, .review, .reviewIndependent, .reviewRole, .reviewLevel, .consent, .disclosure,
+                            .training, because: "the task is unknown")
+            if usesAI {
+                checkTool(context, task: nil, &emit)
+            } else {
+                emit.notChecked(.toolNamed, .toolApproved, .toolData, .phiBAA, because: "the step uses no AI")
+            }
             return
         }
         let cite = task.cite
+        emit.checked(.aiLevel)
         if step.ai > task.maxAI {
             emit(.aiLevel, "step '\(step.id)' uses AI at \(step.ai.rawValue), but task '\(task.id)' allows at most \(task.maxAI.rawValue)",
                  at: "ai", hint: task.maxAI == .humanOnly ? "this task stays with people: set ai: human-only"
                     : "lower ai to \(task.maxAI.rawValue) or below", cite: cite, notes: [emit.taskNote(task)])
         }
-        guard usesAI else { return }
+        guard usesAI else {
+            emit.notChecked(.toolNamed, .toolApproved, .toolData, .taskData, .phiBAA, .review, .reviewIndependent, .reviewRole,
+                            .reviewLevel, .consent, .disclosure, .training, because: "the step uses no AI")
+            return
+        }
         checkTool(context, task: task, &emit)
+        checkTaskData(context, task: task, &emit)
         let requires = task.requires
-        if let review = requires.review { checkReview(context, task: task, review: review, &emit) }
-        if requires.consent && step.consent != true {
-            emit(.consent, "task '\(task.id)' requires the client's consent to AI use, and step '\(step.id)' does not record it",
-                 at: step.consent == nil ? nil : "consent", hint: "inform the client and record consent: true before AI is used",
-                 cite: cite)
+        if let review = requires.review {
+            checkReview(context, task: task, review: review, &emit)
+        } else {
+            emit.notChecked(.review, .reviewIndependent, .reviewRole, .reviewLevel, because: "the task does not require review")
         }
-        if requires.disclosure && step.disclosure != true {
-            emit(.disclosure, "task '\(task.id)' requires AI involvement to be disclosed in the record, and step '\(step.id)' does not",
-                 at: step.disclosure == nil ? nil : "disclosure", hint: "disclose AI involvement in the record and set disclosure: true",
-                 cite: cite)
+        if !requires.consent {
+            emit.notChecked(.consent, because: "the task does not require it")
+        } else {
+            emit.checked(.consent)
+            if step.consent != true {
+                emit(.consent, "task '\(task.id)' requires the client's consent to AI use, and step '\(step.id)' does not record it",
+                     at: step.consent == nil ? nil : "consent", hint: "inform the client and record consent: true before AI is used",
+                     cite: cite)
+            }
         }
-        if let performer = context.performer {
+        if !requires.disclosure {
+            emit.notChecked(.disclosure, because: "the task does not require it")
+        } else {
+            emit.checked(.disclosure)
+            if step.disclosure != true {
+                emit(.disclosure, "task '\(task.id)' requires AI involvement to be disclosed in the record, and step '\(step.id)' does not",
+                     at: step.disclosure == nil ? nil : "disclosure", hint: "disclose AI involvement in the record and set disclosure: true",
+                     cite: cite)
+            }
+        }
+        if requires.training.isEmpty {
+            emit.notChecked(.training, because: "the task requires no training")
+        } else if let performer = context.performer {
+            emit.checked(.training)
             for course in requires.training { checkTraining(course, of: performer, context, task: task, &emit) }
+        } else {
+            emit.notChecked(.training, because: "the performer is not in the roster")
         }
     }
 
-    private func checkTraining(_ course: String, of performer: Therapist, _ context: StepContext, task: PolicyTask,
-                               _ emit: inout FindingSink) {
+    private func checkTraining<Observer>(_ course: String, of performer: Therapist, _ context: StepContext, task: PolicyTask,
+                                         _ emit: inout FindingSink<Observer>) {
         let who = "performer \(context.step.performer)"
         let needs = "task '\(task.id)' requires it before AI is used"
         var profile: [DiagnosticNote] {
@@ -175,8 +217,9 @@ public struct WorkflowChecker: Sendable {
         }
     }
 
-    private func checkPeople(_ context: StepContext, _ emit: inout FindingSink) {
+    private func checkPeople<Observer>(_ context: StepContext, _ emit: inout FindingSink<Observer>) {
         let step = context.step
+        emit.checked(.knownPerson)
         let hint: (String) -> String = { [roster] name in
             let ids = roster.therapists.keys.sorted()
             return Suggestion.closest(to: name, in: ids).map { "did you mean '\($0)'?" }
@@ -190,35 +233,34 @@ public struct WorkflowChecker: Sendable {
         }
     }
 
-    private func checkTool(_ context: StepContext, task: PolicyTask?, _ emit: inout FindingSink) {
+    private func checkTool<Observer>(_ context: StepContext, task: PolicyTask?, _ emit: inout FindingSink<Observer>) {
         let step = context.step
         let cite = task?.cite ?? []
+        emit.checked(.toolNamed)
         guard let toolID = step.tool else {
             emit(.toolNamed, "step '\(step.id)' uses AI (\(step.ai.rawValue)) but names no tool", at: nil,
                  hint: "name the approved tool with tool:", cite: cite)
+            emit.notChecked(.toolApproved, .toolData, .phiBAA, because: "the step names no tool")
             return
         }
+        emit.checked(.toolApproved)
         guard let tool = context.tool else {
             let approved = policy.tools.keys.sorted()
             emit(.toolApproved, "tool '\(toolID)' is not approved by policy '\(policy.name)'", at: "tool",
                  hint: Suggestion.closest(to: toolID, in: approved).map { "did you mean '\($0)'?" }
                     ?? (approved.isEmpty ? "the policy approves no tools" : "approved tools: \(approved.joined(separator: ", "))"),
                  cite: cite)
+            emit.notChecked(.toolData, .phiBAA, because: "the tool is not approved")
             return
         }
+        emit.checked(.toolData)
+        emit.checked(.phiBAA)
         let allowed = DataClasses(tool.data)
-        let taskAllowed = task?.requires.data.map(DataClasses.init) ?? .all
         for (index, dataClass) in step.data.enumerated() {
-            let at = "data/\(index)"
             if !allowed.contains(dataClass) {
-                emit(.toolData, "tool '\(tool.id)' may not receive \(dataClass.rawValue) data", at: at,
+                emit(.toolData, "tool '\(tool.id)' may not receive \(dataClass.rawValue) data", at: "data/\(index)",
                      hint: "the tool may receive: \(tool.data.map(\.rawValue).joined(separator: ", "))", cite: cite,
                      notes: [emit.toolNote(tool)])
-            }
-            if let task, !taskAllowed.contains(dataClass) {
-                emit(.taskData, "task '\(task.id)' may not send \(dataClass.rawValue) data to AI", at: at,
-                     hint: "the task may send: \(taskAllowed.classes.map(\.rawValue).joined(separator: ", "))", cite: cite,
-                     notes: [emit.taskNote(task)])
             }
             if dataClass == .phi && !tool.baa {
                 emit(.phiBAA, "PHI goes to tool '\(tool.id)', which no business associate agreement covers", at: "tool",
@@ -228,8 +270,26 @@ public struct WorkflowChecker: Sendable {
         }
     }
 
-    private func checkReview(_ context: StepContext, task: PolicyTask, review: ReviewRequirement, _ emit: inout FindingSink) {
+    /// The task's data classes limit what a step sends to AI at all, whichever tool it names: a
+    /// missing or unapproved tool is a finding of its own, not a reason to let the data through.
+    private func checkTaskData<Observer>(_ context: StepContext, task: PolicyTask, _ emit: inout FindingSink<Observer>) {
+        guard let classes = task.requires.data else {
+            emit.notChecked(.taskData, because: "the task does not restrict data classes")
+            return
+        }
+        emit.checked(.taskData)
+        let allowed = DataClasses(classes)
+        for (index, dataClass) in context.step.data.enumerated() where !allowed.contains(dataClass) {
+            emit(.taskData, "task '\(task.id)' may not send \(dataClass.rawValue) data to AI", at: "data/\(index)",
+                 hint: "the task may send: \(allowed.classes.map(\.rawValue).joined(separator: ", "))", cite: task.cite,
+                 notes: [emit.taskNote(task)])
+        }
+    }
+
+    private func checkReview<Observer>(_ context: StepContext, task: PolicyTask, review: ReviewRequirement,
+                                       _ emit: inout FindingSink<Observer>) {
         let step = context.step
+        emit.checked(.review)
         let area = review.area ?? task.area
         // Messages and notes are built only when a finding needs them: this runs for every step.
         var wanted: String {
@@ -238,13 +298,21 @@ public struct WorkflowChecker: Sendable {
         guard let reviewerID = step.reviewer else {
             emit(.review, "task '\(task.id)' requires review by \(wanted), and step '\(step.id)' names no reviewer", at: nil,
                  hint: "name a reviewer with reviewer:", cite: task.cite, notes: [emit.taskNote(task)])
+            emit.notChecked(.reviewIndependent, .reviewRole, .reviewLevel, because: "no reviewer is named")
             return
         }
+        emit.checked(.reviewIndependent)
         if reviewerID == step.performer {
             emit(.reviewIndependent, "\(reviewerID) both performs and reviews step '\(step.id)'; the reviewer must be someone else",
                  at: "reviewer", cite: task.cite)
         }
-        guard let reviewer = context.reviewer else { return }  // reported by checkPeople
+        guard let reviewer = context.reviewer else {
+            // Reported by checkPeople.
+            emit.notChecked(.reviewRole, .reviewLevel, because: "the reviewer is not in the roster")
+            return
+        }
+        emit.checked(.reviewRole)
+        emit.checked(.reviewLevel)
         var profile: DiagnosticNote? {
             roster.documents[reviewerID].map { DiagnosticNote("\(reviewer.name)'s profile", at: $0.location(of: "/levels")) }
         }

@@ -37,7 +37,7 @@ extension CompiledCondition {
             case (.notEquals, .string(let b)): return a != b
             case (.in, .strings(let set)): return set.contains(a)
             case (.notIn, .strings(let set)): return !set.contains(a)
-            case (.contains, .string(let b)): return a.contains(b)
+            case (.contains, .string(let b)): return textContains(a, b)
             case (.matches, .pattern(let pattern)): return pattern.matches(a)
             default: return false
             }
@@ -61,6 +61,15 @@ extension CompiledCondition {
             return a.contains(b)
         }
         // invariant: the compiler only builds the fact/operator/value combinations handled above.
+    }
+
+    /// Whether `text` contains `part` as a run of whole characters (grapheme clusters), compared by
+    /// canonical equivalence as `==` on strings does; every text contains the empty text.
+    ///
+    /// Not `text.contains(part)`: where Foundation is visible that resolves to its overload, which
+    /// says no text contains the empty one and finds parts of characters ("👩" in "👩‍👩‍👧").
+    static func textContains(_ text: String, _ part: String) -> Bool {
+        part.isEmpty || text.firstRange(of: part) != nil
     }
 
     private static func compare<T: Comparable>(_ a: T, _ op: ConditionOperator, _ b: T) -> Bool {

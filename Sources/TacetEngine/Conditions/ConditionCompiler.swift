@@ -53,7 +53,7 @@ public enum ConditionCompiler {
         let list = op == .in || op == .notIn
         switch fact.type {
         case .string:
-            if list { return [String].decode(node, at: pointer, in: &context).map { .strings(Set($0)) } }
+            if list { return [String].decodeSet(node, at: pointer, in: &context).map { .strings(Set($0)) } }
             guard let text = String.decode(node, at: pointer, in: &context) else { return nil }
             guard op == .matches else { return .string(text) }
             do {
@@ -65,10 +65,10 @@ public enum ConditionCompiler {
         case .bool:
             return Bool.decode(node, at: pointer, in: &context).map(TestValue.bool)
         case .aiLevel:
-            if list { return [AIUseLevel].decode(node, at: pointer, in: &context).map { .ais(Set($0)) } }
+            if list { return [AIUseLevel].decodeSet(node, at: pointer, in: &context).map { .ais(Set($0)) } }
             return AIUseLevel.decode(node, at: pointer, in: &context).map(TestValue.ai)
         case .competencyLevel:
-            if list { return [CompetencyLevel].decode(node, at: pointer, in: &context).map { .levels(Set($0)) } }
+            if list { return [CompetencyLevel].decodeSet(node, at: pointer, in: &context).map { .levels(Set($0)) } }
             return CompetencyLevel.decode(node, at: pointer, in: &context).map(TestValue.level)
         case .dataClasses:
             return DataClass.decode(node, at: pointer, in: &context).map(TestValue.dataClass)

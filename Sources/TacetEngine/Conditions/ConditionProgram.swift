@@ -134,7 +134,7 @@ struct ConditionProgram: Sendable {
             case .notEquals: actual != strings[operand]
             case .isIn: stringSets[operand].contains(actual)
             case .notIn: !stringSets[operand].contains(actual)
-            case .contains: actual.contains(strings[operand])
+            case .contains: CompiledCondition.textContains(actual, strings[operand])
             default: patterns[operand].matches(actual)
             }
         }

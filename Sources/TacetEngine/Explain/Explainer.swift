@@ -13,68 +13,52 @@ public enum Explainer {
                                          hint: Suggestion.closest(to: stepID, in: workflow.steps.map(\.id)).map { "did you mean '\($0)'?" }
                                             ?? "its steps: \(workflow.steps.map(\.id).joined(separator: ", "))"))
         }
-        let step = workflow.steps[index]
-        let context = StepContext(workflow: workflow, step: step, policy: policy, roster: roster)
-        let findings = WorkflowChecker(policy: policy, roster: roster, today: today).check(step: index, of: document, workflow)
-        // Only this step's findings matter: apply the exceptions to them rather than check everything.
-        let knownRules = Set(Requirement.allCases.map(\.rawValue)).union(policy.rules.map(\.id))
-        let applier = ExceptionApplier(workflows: [workflow.metadata.name: (document, workflow)], knownRules: knownRules, pluginsRan: false, today: today)
-        let suppressed = applier.apply(workspace.documents.filter { $0.kind == .exception }, to: findings).suppressed
-        let requirements = Requirement.allCases.map { requirement -> StepExplanation.RequirementLine in
-            if let finding = findings.first(where: { $0.code == requirement.rawValue }) {
-                let by = suppressed.first { $0.finding.code == requirement.rawValue && $0.finding.pointer == finding.pointer }
-                return .init(requirement: requirement, verdict: .failed, reason: finding.message, suppressedBy: by?.exception)
-            }
-            if let reason = notApplicable(requirement, context) {
-                return .init(requirement: requirement, verdict: .notApplicable, reason: reason)
-            }
-            return .init(requirement: requirement, verdict: .passed, reason: requirement.summary)
-        }
-        let rules = policy.rules.map { rule -> StepExplanation.RuleLine in
-            var trace: [String] = []
-            let fired = rule.condition.explain(context, into: &trace)
-            return .init(rule: rule, verdict: fired ? .failed : .passed, trace: trace)
-        }
-        let facts = Fact.allCases.map { ($0, context.value($0)) }
-        return StepExplanation(document: document, step: step, policy: policy, facts: facts, requirements: requirements,
-                               rules: rules)
+        return explain(step: index, of: document, workflow, policy: policy, roster: roster, today: today,
+                       exceptions: workspace.documents.filter { $0.kind == .exception })
     }
 
-    /// Why `requirement` is not consulted for the step, or nil when it is.
-    static func notApplicable(_ requirement: Requirement, _ context: StepContext) -> String? {
-        let step = context.step
-        let usesAI = step.ai > .humanOnly
-        switch requirement {
-        case .knownTask, .knownPerson: return nil
-        case .aiLevel: return context.task == nil ? "the task is unknown" : nil
-        case .toolNamed, .toolApproved, .toolData, .phiBAA:
-            if !usesAI { return "the step uses no AI" }
-            if requirement != .toolNamed && step.tool == nil { return "the step names no tool" }
-            if requirement == .toolData || requirement == .phiBAA, context.tool == nil { return "the tool is not approved" }
-            if requirement == .phiBAA && !step.data.contains(.phi) { return "the step sends no PHI" }
-            return nil
-        case .taskData:
-            if !usesAI { return "the step uses no AI" }
-            guard let task = context.task else { return "the task is unknown" }
-            return task.requires.data == nil ? "the task does not restrict data classes" : nil
-        case .review, .reviewIndependent, .reviewRole, .reviewLevel:
-            if !usesAI { return "the step uses no AI" }
-            guard let task = context.task else { return "the task is unknown" }
-            guard task.requires.review != nil else { return "the task does not require review" }
-            if requirement != .review && step.reviewer == nil { return "no reviewer is named" }
-            if (requirement == .reviewRole || requirement == .reviewLevel) && context.reviewer == nil { return "the reviewer is not in the roster" }
-            return nil
-        case .consent, .disclosure:
-            if !usesAI { return "the step uses no AI" }
-            guard let task = context.task else { return "the task is unknown" }
-            let required = requirement == .consent ? task.requires.consent : task.requires.disclosure
-            return required ? nil : "the task does not require it"
-        case .training:
-            if !usesAI { return "the step uses no AI" }
-            guard let task = context.task else { return "the task is unknown" }
-            if task.requires.training.isEmpty { return "the task requires no training" }
-            return context.performer == nil ? "the performer is not in the roster" : nil
+    /// Explains the step at `index` from what the checker reports while it checks the step: the facts
+    /// it resolved, what each requirement decided or why it was not checked, and each rule's outcome,
+    /// with the rule's condition evaluated on those facts line by line.
+    static func explain(step index: Int, of document: LoadedDocument, _ workflow: Workflow, policy: ResolvedPolicy,
+                        roster: Roster, today: CalendarDate, exceptions: [LoadedDocument]) -> StepExplanation {
+        let step = workflow.steps[index]
+        var recording = StepRecording()
+        let findings = WorkflowChecker(policy: policy, roster: roster, today: today)
+            .check(step: index, of: document, workflow, observer: &recording)
+        // Only this step's findings matter: apply the exceptions to them rather than check everything.
+        let knownRules = Set(Requirement.allCases.map(\.id)).union(policy.rules.map(\.id))
+        let applier = ExceptionApplier(workflows: [workflow.metadata.name: (document, workflow)], knownRules: knownRules, pluginsRan: false, today: today)
+        let suppressed = applier.apply(exceptions, to: findings).suppressed
+        let requirements = Requirement.allCases.map { requirement -> StepExplanation.RequirementLine in
+            if let finding = findings.first(where: { $0.code == requirement.id }) {
+                let by = suppressed.first { $0.finding.code == requirement.id && $0.finding.pointer == finding.pointer }
+                return .init(requirement: requirement, verdict: .failed, reason: finding.message, suppressedBy: by?.exception)
+            }
+            if recording.checked.contains(requirement) {
+                return .init(requirement: requirement, verdict: .passed, reason: requirement.summary)
+            }
+            // Never a pass for what the checker did not consult, even should it fail to say why.
+            return .init(requirement: requirement, verdict: .notChecked,
+                         reason: recording.notChecked[requirement] ?? "the checker did not consult it")
         }
+        let rules = policy.rules.indices.map { index -> StepExplanation.RuleLine in
+            let decision = recording.rules[index]
+            var trace: [String] = []
+            let settled = "settled\(policy.tasks[step.task] == nil ? "" : " for task '\(step.task)'") before any step was checked"
+            switch decision {
+            case nil: trace.append("\(settled): it cannot hold")
+            case (_, false)?: trace.append("\(settled): it holds on every step")
+            default: break
+            }
+            // The whole condition on the checker's facts, which the checker's outcome agrees with (a
+            // property test holds them to it), shows every fact the rule reads.
+            if let context = recording.context { _ = policy.rules[index].condition.explain(context, into: &trace) }
+            return .init(rule: policy.rules[index], verdict: decision?.fired == true ? .failed : .passed, trace: trace)
+        }
+        let facts = recording.context.map { context in Fact.allCases.map { ($0, context.value($0)) } } ?? []
+        return StepExplanation(document: document, step: step, policy: policy, facts: facts, requirements: requirements,
+                               rules: rules)
     }
 
     /// The workflow named `name` (or whose file is `name`), its policy and the roster.

@@ -1,8 +1,9 @@
 import TacetDiagnostics
 import TacetDocuments
 
-/// Everything `tacet explain --step` shows: the facts read, each requirement's verdict with its
-/// reason, and each rule's verdict with the evaluation of its condition.
+/// Everything `tacet explain --step` shows, as the checker reported it while checking the step: the
+/// facts it resolved, each requirement's verdict with its reason, and each rule's verdict with the
+/// evaluation of its condition.
 public struct StepExplanation: Sendable {
     /// One requirement's verdict.
     public struct RequirementLine: Sendable {
@@ -10,7 +11,7 @@ public struct StepExplanation: Sendable {
         public var requirement: Requirement
         /// What it decided.
         public var verdict: Verdict
-        /// Why: the finding's message, or what made it pass or not apply.
+        /// Why: the finding's message, what it checks when it passed, or why it was not checked.
         public var reason: String
         /// The exception that suppresses its finding, if any.
         public var suppressedBy: String?

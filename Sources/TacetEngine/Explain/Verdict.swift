@@ -4,6 +4,7 @@ public enum Verdict: String, Sendable {
     case passed = "pass"
     /// Checked and not satisfied (a rule: fired).
     case failed = "FAIL"
-    /// Not consulted, and why is given alongside.
-    case notApplicable = "n/a"
+    /// Not checked by the checker for this step; why is given alongside. Never shown as a pass:
+    /// the requirement may well be unmet (a restricted data class sent to an unapproved tool).
+    case notChecked = "n/a"
 }

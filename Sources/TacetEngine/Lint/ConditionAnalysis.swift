@@ -6,7 +6,8 @@ import TacetDocuments
 /// conjunction is satisfiable when every fact it tests has a value, absence included, meeting all
 /// its tests. Facts are treated as independent, which admits more combinations than real steps
 /// have: so "never holds" and "always holds" are only claimed when they are certain. Text facts
-/// tested with `matches` or `contains` are assumed satisfiable either way.
+/// tested with `matches` or `contains` are assumed satisfiable either way, except with an empty
+/// value, which holds for every text and so tests only that the fact is present.
 public struct ConditionAnalysis: Sendable {
     /// The largest expansion analysed; bigger conditions are reported as too complex.
     public static let maxConjunctions = 512
@@ -22,6 +23,16 @@ public struct ConditionAnalysis: Sendable {
         let op: ConditionOperator
         let value: TestValue
         let positive: Bool
+
+        /// A `contains` or `matches` with an empty value read as what it is, an `exists`.
+        var simplified: Literal {
+            switch (op, value) {
+            case (.contains, .string("")): Literal(fact: fact, op: .exists, value: .none, positive: positive)
+            case (.matches, .pattern(let pattern)) where pattern.source.isEmpty:
+                Literal(fact: fact, op: .exists, value: .none, positive: positive)
+            default: self
+            }
+        }
     }
 
     /// Whether some step makes the condition hold; nil when it is too large to analyse.
@@ -67,7 +78,7 @@ public struct ConditionAnalysis: Sendable {
 
     func satisfiable(_ conjunction: [Literal]) -> Bool {
         var byFact: [Fact: [Literal]] = [:]
-        for literal in conjunction { byFact[literal.fact, default: []].append(literal) }
+        for literal in conjunction { byFact[literal.fact, default: []].append(literal.simplified) }
         for (fact, literals) in byFact {
             if fact.type == .string && literals.contains(where: { $0.op == .matches || $0.op == .contains }) { continue }
             let candidates = fixed[fact].map { [$0] } ?? Self.domain(of: fact, literals: literals)

@@ -5,8 +5,9 @@ import TacetYAML
 /// `tacet lint` as a library call: checks the policies themselves.
 ///
 /// Reports tasks in areas the framework lacks, uncited tasks, framework items (AI-at-Work
-/// statements, O*NET tasks) no task classifies, rules that can never hold or always hold, and rules
-/// that flag every use the task table allows for a task at a level (a dead allowance).
+/// statements, O*NET tasks) no task classifies, rules that can never hold or always hold, `contains`
+/// and `matches` tests with an empty value, and rules that flag every use the task table allows for
+/// a task at a level (a dead allowance).
 public enum PolicyLinter {
     /// What lint found: `problems` are invalid input (exit 2), `findings` the lint results.
     public struct Report: Sendable {
@@ -97,6 +98,7 @@ public enum PolicyLinter {
                            location: location, pointer: pointer, hint: "look for a test that cannot fail, or a missing 'not'"))
             return
         }
+        lintEmptyTextTests(rule.rule.when, rule: rule, add)
         guard rule.rule.severity == .error else { return }
         for task in policy.orderedTasks {
             let value = task.value
@@ -110,6 +112,25 @@ public enum PolicyLinter {
                                notes: [DiagnosticNote("task '\(value.id)' allows up to \(value.maxAI.rawValue) here",
                                                       at: task.document.location(of: value.pointer + "/maxAI"))]))
             }
+        }
+    }
+
+    /// Reports each `contains` or `matches` test whose value is empty: it holds for every text, so
+    /// it only tests that the fact is present, which `exists` says plainly. (A rule that thereby
+    /// always or never holds is reported as such instead.)
+    private static func lintEmptyTextTests(_ condition: Condition, rule: ResolvedRule, _ add: (Diagnostic) -> Void) {
+        switch condition {
+        case .all(let parts, _), .any(let parts, _):
+            for part in parts { lintEmptyTextTests(part, rule: rule, add) }
+        case .not(let inner, _):
+            lintEmptyTextTests(inner, rule: rule, add)
+        case .test(let fact, let op, let value, let pointer):
+            guard op == .contains || op == .matches, let scalar = value?.scalar, scalar.kind == .string,
+                  scalar.value.isEmpty else { return }
+            let what = op == .contains ? "every text contains the empty text" : "the empty pattern matches every text"
+            add(Diagnostic(PolicyErrorCode.emptyTextTest, severity: .warning, message: "rule '\(rule.id)' tests \(fact) \(op.rawValue) '': \(what), so the test only asks whether \(fact) is present",
+                           location: rule.document.location(of: pointer + "/value"), pointer: pointer + "/value",
+                           hint: "write {fact: \(fact), operator: exists} if that is meant, or give the text to look for"))
         }
     }
 

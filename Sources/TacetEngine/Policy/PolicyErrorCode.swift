@@ -16,6 +16,7 @@ public enum PolicyErrorCode: String, Sendable, CaseIterable, DiagnosticCode {
     case unknownArea = "policy.unknown-area"
     case tooComplex = "policy.too-complex"
     case noFramework = "policy.no-framework"
+    case emptyTextTest = "policy.empty-text-test"
 
     /// What the code means, in one line.
     public var summary: String {
@@ -34,13 +35,14 @@ public enum PolicyErrorCode: String, Sendable, CaseIterable, DiagnosticCode {
         case .unknownArea: "a task's area is not an area of the framework"
         case .tooComplex: "a condition too large to analyse"
         case .noFramework: "no Framework document among the inputs, so task areas and classification were not checked"
+        case .emptyTextTest: "a `contains` or `matches` test with an empty value holds for every text, so it only tests that the fact is present"
         }
     }
 
     /// The severity each code is reported with.
     public var defaultSeverity: Severity {
         switch self {
-        case .neverHolds, .alwaysHolds, .deadAllowance, .unclassified, .uncited: .warning
+        case .neverHolds, .alwaysHolds, .deadAllowance, .unclassified, .uncited, .emptyTextTest: .warning
         case .tooComplex, .noFramework: .info
         default: .error
         }

@@ -5,8 +5,9 @@ import TacetYAML
 /// `tacet test` as a library call: runs PolicyTest cases and measures rule coverage.
 ///
 /// Each case loads its inputs (files or folders, relative to the test document) on their own, so
-/// the roster and workflows of one case never leak into another, and checks them against the
-/// policy the test names, resolved from the documents given to the run.
+/// the roster and workflows of one case never leak into another, and checks them as `tacet check`
+/// would check them together with the policy the test names (its layers, resolved from the
+/// documents given to the run): same engine, same exceptions, same findings.
 public struct PolicyTestRunner: Sendable {
     /// The YAML bounds for inputs.
     public var limits: YAMLLimits
@@ -40,7 +41,7 @@ public struct PolicyTestRunner: Sendable {
             // A layer's tests cover what the layer adds; a base policy's also cover the requirements.
             let isBase = policy.layers.count == 1
             let items = policy.rules.filter { $0.document.file == own.file }.map(\.id)
-                + (isBase ? Requirement.allCases.map(\.rawValue) : [])
+                + (isBase ? Requirement.allCases.map(\.id) : [])
             let exercised = results.filter { result in
                 guard case .policyTest(let test) = result.document.document else { return false }
                 return test.policy == name && result.passed
@@ -88,20 +89,12 @@ public struct PolicyTestRunner: Sendable {
             }
             policy = resolved
         }
-        var findings: [Diagnostic] = []
-        let today = testCase.today ?? today
-        let roster = Roster(workspace.documents)
-        var workflows: [String: (document: LoadedDocument, workflow: Workflow)] = [:]
-        for input in workspace.documents {
-            guard case .workflow(let workflow) = input.document else { continue }
-            workflows[workflow.metadata.name] = (input, workflow)
-            findings += WorkflowChecker(policy: policy, roster: roster, today: today).check(input, workflow)
-        }
-        let known = Set(Requirement.allCases.map(\.rawValue)).union(policy.rules.map(\.id))
-        let applied = ExceptionApplier(workflows: workflows, knownRules: known, pluginsRan: false, today: today)
-            .apply(workspace.documents.filter { $0.kind == .exception }, to: findings)
-        result.problems += applied.diagnostics.filter { $0.severity == Severity.error }
-        var remaining = applied.kept
+        // The policy's layers are the only policies checked, so a workflow that names none gets this one.
+        let documents = policy.layers + workspace.documents.filter { $0.kind != .policy }
+        let (findings, problems) = Self.findings(Workspace(documents: documents, files: workspace.files),
+                                                 today: testCase.today ?? today)
+        result.problems += problems.filter { $0.severity == Severity.error }
+        var remaining = findings
         for expected in testCase.expect {
             let file = expected.file.map { RelativePath.resolve($0, from: document.file) }
             if let match = remaining.firstIndex(where: { Self.matches(expected, $0, file: file) }) {
@@ -113,6 +106,14 @@ public struct PolicyTestRunner: Sendable {
         }
         result.unexpected = remaining
         return result
+    }
+
+    /// What `tacet check` finds in `workspace`, exceptions applied, and the problems it reports: the
+    /// one place tests reach the engine, so that they find exactly what `check` finds.
+    static func findings(_ workspace: Workspace, today: CalendarDate) -> (findings: [Diagnostic], problems: [Diagnostic]) {
+        // The same two steps as `tacet check` runs, with no plugin in between.
+        let report = CheckEngine.findings(workspace, today: today).report()
+        return (report.findings, report.problems)
     }
 
     static func matches(_ expected: ExpectedFinding, _ finding: Diagnostic, file: String?) -> Bool {
