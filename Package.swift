@@ -1,9 +1,10 @@
 // swift-tools-version: 6.1
 import PackageDescription
 
-// Layers point down only: tacet (CLI) -> TacetTool (orchestration) -> TacetEngine (checks) -> TacetDocuments
-// -> TacetYAML -> CYAML.
+// Layers point down only: tacet (CLI) -> TacetTool (orchestration) -> TacetEngine (checks) -> TacetPlanning
+// (the planner's search) -> TacetDocuments -> TacetYAML -> CYAML; the README draws the whole graph.
 // TacetDiagnostics sits under all of them so every layer reports through the one Diagnostic type.
+// Each target declares every project module it imports (Scripts/check-imports.py, run by .ci/run, checks it).
 let package = Package(
     name: "Tacet",
     platforms: [.macOS(.v13)],
