@@ -1,28 +1,42 @@
 // swift-tools-version: 6.1
 import PackageDescription
 
-// Layers point down only: tacet (CLI) -> TacetTool (orchestration) -> TacetEngine (checks) -> TacetDocuments
-// -> TacetYAML -> CYAML.
+// Layers point down only: tacet (CLI) -> TacetTool (orchestration) -> TacetEngine (checks) -> TacetPlanning
+// (the planner's search) -> TacetDocuments -> TacetYAML -> CYAML; the README draws the whole graph.
 // TacetDiagnostics sits under all of them so every layer reports through the one Diagnostic type.
+// Each target declares every project module it imports (Scripts/check-imports.py, run by .ci/run, checks it).
 let package = Package(
     name: "Tacet",
     platforms: [.macOS(.v13)],
+    // What other packages may use: the CLI, the kit plugin authors build on (with the protocol types it speaks),
+    // and the libraries the benchmarks (Benchmarks/Package.swift, a package of its own) measure. Everything
+    // else is internal to this package; what modules share among themselves is `package`, not `public`.
     products: [
         .executable(name: "tacet", targets: ["tacet"]),
+        .library(name: "TacetPluginKit", targets: ["TacetPluginKit", "TacetPluginProtocol"]),
+        // For the benchmarks only.
         .library(name: "TacetYAML", targets: ["TacetYAML"]),
         .library(name: "TacetDocuments", targets: ["TacetDocuments"]),
+        .library(name: "TacetPlanning", targets: ["TacetPlanning"]),
         .library(name: "TacetEngine", targets: ["TacetEngine"]),
         .library(name: "TacetTool", targets: ["TacetTool"]),
-        .library(name: "TacetPluginKit", targets: ["TacetPluginKit"]),
         .library(name: "TacetPluginHost", targets: ["TacetPluginHost"]),
-        .library(name: "TacetReports", targets: ["TacetReports"]),
     ],
+    // Two package dependencies, each the standard Swift tool for its job, maintained by Apple;
+    // nothing else is worth a dependency (YAML is read by the system's libyaml, see CYAML).
     dependencies: [
+        // The CLI's subcommands, options, help and exit codes: the parser Swift's own tools use. Declarative
+        // (one property per option), so help, validation errors and shell completion come from one place
+        // instead of a hand-written parser per command. Only the `tacet` executable links it.
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
-        // SHA-256 of plugin executables pinned in their manifests.
+        // SHA-256, for plugin executables pinned in their manifests and for SARIF fingerprints. Foundation on
+        // Linux has no hash functions; swift-crypto is CryptoKit's API on every platform, backed by BoringSSL's
+        // implementation, so no hand-rolled digest.
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
+        // libyaml, the C YAML parser behind PyYAML's fast loader: its event API gives every node's line and
+        // column (which Tacet's errors need) without a Swift YAML library's own model or Codable in between.
         .systemLibrary(
             name: "CYAML",
             pkgConfig: "yaml-0.1",
@@ -31,7 +45,10 @@ let package = Package(
         .target(name: "TacetDiagnostics"),
         .target(name: "TacetYAML", dependencies: ["CYAML", "TacetDiagnostics"]),
         .target(name: "TacetDocuments", dependencies: ["TacetYAML", "TacetDiagnostics"]),
-        .target(name: "TacetEngine", dependencies: ["TacetDocuments", "TacetYAML", "TacetDiagnostics"]),
+        // The planner's search: exact, and pure (documents in, a plan or the reasons there is none out), so it
+        // knows nothing of policies; TacetEngine works out from them what a therapist must reach.
+        .target(name: "TacetPlanning", dependencies: ["TacetDocuments"]),
+        .target(name: "TacetEngine", dependencies: ["TacetPlanning", "TacetDocuments", "TacetYAML", "TacetDiagnostics"]),
         // The plugin protocol's types: shared by the host and the kit, nothing else below them.
         .target(name: "TacetPluginProtocol"),
         .target(name: "TacetPluginKit", dependencies: ["TacetPluginProtocol"]),
@@ -44,29 +61,36 @@ let package = Package(
                                .product(name: "Crypto", package: "swift-crypto")]),
         // Renderers for SARIF, JUnit, GitHub annotations, Markdown and the HTML team report.
         .target(name: "TacetReports",
-                dependencies: ["TacetPluginProtocol", "TacetEngine", "TacetDocuments", "TacetDiagnostics",
+                dependencies: ["TacetPluginProtocol", "TacetEngine", "TacetPlanning", "TacetDocuments", "TacetDiagnostics",
                                .product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "TacetTool",
-                dependencies: ["TacetReports", "TacetSchemas", "TacetPluginHost", "TacetEngine", "TacetDocuments", "TacetYAML", "TacetDiagnostics"]),
+                dependencies: ["TacetReports", "TacetSchemas", "TacetPluginHost", "TacetPluginProtocol", "TacetEngine", "TacetPlanning",
+                               "TacetDocuments", "TacetYAML", "TacetDiagnostics"]),
         .executableTarget(
             name: "tacet",
-            dependencies: ["TacetTool", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            dependencies: ["TacetTool", "TacetPluginHost", "TacetDocuments", "TacetDiagnostics",
+                           .product(name: "ArgumentParser", package: "swift-argument-parser"),
                            // Not linked: listed so that building tacet also builds the shipped Swift plugin.
                            "consent-coverage"]
         ),
         // The shipped Swift plugin; Plugins/consent-coverage/run starts the built binary.
-        .executableTarget(name: "consent-coverage", dependencies: ["TacetPluginKit"],
+        .executableTarget(name: "consent-coverage", dependencies: ["TacetPluginKit", "TacetPluginProtocol"],
                           path: "Plugins/consent-coverage/Sources"),
         .testTarget(name: "TacetYAMLTests", dependencies: ["TacetYAML", "TacetDiagnostics"]),
         // Helpers the test targets share; not a product, never shipped.
         .target(name: "TacetTestSupport", path: "Tests/TacetTestSupport"),
-        .testTarget(name: "TacetDocumentsTests", dependencies: ["TacetDocuments", "TacetSchemas", "TacetPluginProtocol", "TacetTestSupport"],
+        .testTarget(name: "TacetDocumentsTests", dependencies: ["TacetDocuments", "TacetYAML", "TacetDiagnostics", "TacetSchemas", "TacetPluginProtocol",
+                                                            "TacetTestSupport"],
                     resources: [.copy("Fixtures")]),
-        .testTarget(name: "TacetEngineTests", dependencies: ["TacetEngine", "TacetTestSupport"]),
+        .testTarget(name: "TacetEngineTests",
+                    dependencies: ["TacetEngine", "TacetPlanning", "TacetDocuments", "TacetYAML", "TacetDiagnostics", "TacetTestSupport"]),
+        .testTarget(name: "TacetPlanningTests", dependencies: ["TacetPlanning", "TacetDocuments", "TacetTestSupport"]),
         .testTarget(name: "TacetPluginHostTests",
-                    dependencies: ["TacetPluginHost", "TacetPluginKit", "TacetPluginProtocol", "TacetSchemas", "TacetTestSupport"]),
+                    dependencies: ["TacetPluginHost", "TacetPluginKit", "TacetPluginProtocol", "TacetSchemas", "TacetDocuments",
+                                   "TacetDiagnostics", "TacetTestSupport"]),
         .testTarget(name: "TacetReportsTests",
-                    dependencies: ["TacetReports", "TacetSchemas", "TacetEngine", "TacetPluginProtocol", "TacetPluginHost", "TacetTool", "TacetYAML", "TacetTestSupport"]),
+                    dependencies: ["TacetReports", "TacetSchemas", "TacetEngine", "TacetDocuments", "TacetDiagnostics", "TacetPluginProtocol",
+                                   "TacetPluginHost", "TacetTool", "TacetYAML", "TacetTestSupport"]),
         .testTarget(name: "TacetToolTests",
                     dependencies: ["TacetTool", "TacetDiagnostics", "TacetDocuments", "TacetPluginHost", "TacetReports", "TacetTestSupport"],
                     resources: [.copy("Fixtures")]),

@@ -38,8 +38,9 @@ let package = Package(
         .executableTarget(name: "CheckRatio", dependencies: tacet),
         // Each stage of a check on one core, against the scan: where the time goes.
         .executableTarget(name: "StageTimes", dependencies: tacet),
-        // Times the planner on generated therapists and catalogs.
-        .executableTarget(name: "PlanBench", dependencies: tacet),
+        // Times the planner on generated therapists and catalogs: the search alone, no policies.
+        .executableTarget(name: "PlanBench", dependencies: [.product(name: "TacetDocuments", package: "Tacet"),
+                                                            .product(name: "TacetPlanning", package: "Tacet")]),
         // The plugin host's per-call overhead over a bare spawn, and --jobs 2 against --jobs 1.
         .executableTarget(name: "PluginBench", dependencies: tacet),
         suite("YAMLLoad"),

@@ -5,9 +5,9 @@ import TacetPluginProtocol
 /// ``keywords``): enough for the plugin and document schemas in docs/schemas and the OASIS SARIF
 /// 2.1.0 schema. Other keywords are not silently passed: ``unsupportedKeywords()`` lists them, and
 /// the tests keep that list empty for every schema Tacet validates against.
-public struct SchemaValidator: Sendable {
+package struct SchemaValidator: Sendable {
     /// The keywords this validator understands; anything else in a schema is reported by ``unsupportedKeywords()``.
-    public static let keywords: Set<String> = [
+    package static let keywords: Set<String> = [
         "$schema", "$id", "id", "$defs", "definitions", "$ref", "title", "description", "default", "examples", "type",
         "required", "properties", "additionalProperties", "items", "enum", "const", "pattern", "minLength", "maxLength",
         "minimum", "maximum", "minItems", "uniqueItems", "anyOf", "oneOf", "format",
@@ -16,19 +16,19 @@ public struct SchemaValidator: Sendable {
     private let root: JSONValue
 
     /// Creates a validator for `schema` (JSON text).
-    public init(schema: String) throws {
+    package init(schema: String) throws {
         root = try JSONDecoder().decode(JSONValue.self, from: Data(schema.utf8))
     }
 
     /// Every violation, as `pointer: message`; empty when `value` conforms.
-    public func validate(_ value: JSONValue) -> [String] {
+    package func validate(_ value: JSONValue) -> [String] {
         var problems: [String] = []
         check(value, against: root, at: "", into: &problems)
         return problems
     }
 
     /// Keywords in the schema this validator does not implement (should be none).
-    public func unsupportedKeywords() -> Set<String> {
+    package func unsupportedKeywords() -> Set<String> {
         var found: Set<String> = []
         func walk(_ schema: JSONValue, isSchema: Bool) {
             guard case .object(let members) = schema else { return }

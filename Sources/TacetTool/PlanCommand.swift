@@ -2,6 +2,7 @@ import Foundation
 import TacetDiagnostics
 import TacetDocuments
 import TacetEngine
+import TacetPlanning
 import TacetYAML
 
 /// `tacet plan [THERAPIST...] [--team DIR]`: an optimal continuing-education plan per therapist.

@@ -1,6 +1,7 @@
 import Testing
 import TacetDocuments
 @testable import TacetEngine
+import TacetTestSupport
 
 @Suite("Condition programs")
 struct ConditionProgramTests {

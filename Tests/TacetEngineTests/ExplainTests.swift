@@ -2,6 +2,7 @@ import Testing
 import TacetDiagnostics
 import TacetDocuments
 @testable import TacetEngine
+import TacetTestSupport
 
 /// `explain` shows what the checker did at a step: the same verdicts as `check`'s findings, and never
 /// a pass for a requirement the checker did not check.

@@ -2,6 +2,7 @@ import Testing
 import TacetDiagnostics
 import TacetDocuments
 @testable import TacetEngine
+import TacetPlanning
 
 /// Each learning-plan audit finding, with a plan that triggers it; and a clean plan with none.
 @Suite("Learning plan audit")
@@ -109,6 +110,41 @@ struct PlanAuditTests {
                                             ("ana.yaml", done), ("plan.yaml", withoutIntro)])
         // intro was completed in the cycle: its prerequisite role and its 10 credits both count; the 2020 course does not.
         #expect(CheckEngine.check(second, today: .epoch).findings.isEmpty)
+    }
+
+    @Test("sums that miss a limit only by rounding meet it, as the planner judges them (0.7 + 0.1 credits, 0.1 + 0.2 hours)")
+    func rounding() throws {
+        let catalog = """
+            apiVersion: tacet/v1
+            kind: Catalog
+            metadata: {name: c}
+            courses:
+              - {id: a, title: A, provider: P, credits: 0.7, category: ethics, hours: 0.1, cost: 0.1, format: online}
+              - {id: b, title: B, provider: P, credits: 0.1, category: ethics, hours: 0.2, cost: 0.2, format: online}
+
+            """
+        let requirements = Self.requirements.replacingOccurrences(of: "totalCredits: 100", with: "totalCredits: 0.8")
+            .replacingOccurrences(of: "{category: ethics, credits: 3}", with: "{category: ethics, credits: 0.8}")
+        let therapist = Self.therapist.replacingOccurrences(of: "{hoursPerYear: 25, moneyPerYear: 250}", with: "{hoursPerYear: 0.3, moneyPerYear: 0.3}")
+        // In floating point these sums fall just short of (0.7 + 0.1) or just over (0.1 + 0.2) the limits.
+        #expect(0.7 + 0.1 < 0.8 && 0.1 + 0.2 > 0.3)
+        let plan = Self.plan(["{course: a, quarter: 2027-Q1}", "{course: b, quarter: 2027-Q2}"])
+        let workspace = try Fixture.workspace([("catalog.yaml", catalog), ("requirements.yaml", requirements),
+                                               ("ana.yaml", therapist), ("plan.yaml", plan)])
+        #expect(workspace.diagnostics.isEmpty, "\(workspace.diagnostics)")
+        let findings = CheckEngine.check(workspace, today: .epoch).findings
+        #expect(findings.isEmpty, "\(findings.map(\.message))")
+        // The planner takes the same two courses.
+        let catalogs = workspace.documents.compactMap { if case .catalog(let c) = $0.document { c } else { nil } }
+        let rules = try #require(workspace.documents.compactMap { if case .requirements(let r) = $0.document { r } else { nil } }.first)
+        let ana = try #require(workspace.documents.compactMap { if case .therapist(let t) = $0.document { t } else { nil } }.first)
+        let problem = PlanningProblem(therapist: ana, catalogs: catalogs, requirements: rules, gaps: [],
+                                      today: CalendarDate(year: 2027, month: 1, day: 1) ?? .epoch)
+        guard case .plan(let planned) = Planner(problem).solve() else {
+            Issue.record("expected a plan")
+            return
+        }
+        #expect(Set(planned.items.map(\.course.id)) == ["a", "b"])
     }
 
     @Test("a credential no Requirements document covers is reported")

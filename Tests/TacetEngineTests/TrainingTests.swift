@@ -2,6 +2,7 @@ import Testing
 import TacetDiagnostics
 import TacetDocuments
 @testable import TacetEngine
+import TacetPlanning
 
 /// Training a policy requires: when it lapses, the workflow check, the plan audit and the planner's renewals.
 @Suite("Required training")

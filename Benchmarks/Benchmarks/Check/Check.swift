@@ -38,7 +38,8 @@ let benchmarks: @Sendable () -> Void = {
     try? CheckCorpus.workflow(0, steps: 8).write(toFile: small + "/workflow.yaml", atomically: true, encoding: .utf8)
     Benchmark("check one 8-step workflow end to end", configuration: .init(maxDuration: .seconds(3), maxIterations: 200)) { benchmark in
         for _ in benchmark.scaledIterations {
-            blackHole(TacetTool.CheckCommand.run(paths: [root + "/policy", root + "/roster", small], today: today).findings.count)
+            blackHole(await TacetTool.CheckCommand.run(paths: [root + "/policy", root + "/roster", small], today: today, plugins: nil)
+                .findings.count)
         }
     }
 }

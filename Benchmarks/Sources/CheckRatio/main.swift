@@ -59,9 +59,10 @@ try FileManager.default.createDirectory(atPath: small, withIntermediateDirectori
 try CheckCorpus.workflow(0, steps: 8).write(toFile: small + "/workflow.yaml", atomically: true, encoding: .utf8)
 var smallBest = Double.infinity
 for _ in 0..<50 {
-    smallBest = min(smallBest, time {
-        let outcome = TacetTool.CheckCommand.run(paths: [root + "/policy", root + "/roster", small], today: today)
-        sink &+= outcome.findings.count
-    })
+    // Timed inline: the check is async, `time` takes a synchronous body.
+    let start = DispatchTime.now().uptimeNanoseconds
+    let outcome = await TacetTool.CheckCommand.run(paths: [root + "/policy", root + "/roster", small], today: today, plugins: nil)
+    smallBest = min(smallBest, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
+    sink &+= outcome.findings.count
 }
 print("one 8-step workflow end to end       \(String(format: "%8.2f", smallBest)) ms (in process, best of 50)")

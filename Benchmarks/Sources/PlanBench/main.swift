@@ -1,7 +1,7 @@
 import Dispatch
 import Foundation
 import TacetDocuments
-import TacetEngine
+import TacetPlanning
 
 // Times the planner: therapists with random levels, targets and budgets against generated catalogs.
 // Run: swift run -c release PlanBench [therapists] [courses] [x: list the slowest] [seed: time that one]

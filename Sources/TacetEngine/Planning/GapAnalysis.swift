@@ -1,4 +1,5 @@
 import TacetDocuments
+import TacetPlanning
 
 /// Finds a therapist's gaps: areas below their target, and areas below the level the policy
 /// requires of a reviewer for the workflow steps they review; and the training the policy requires

@@ -1,5 +1,6 @@
 import TacetDiagnostics
 import TacetDocuments
+import TacetPlanning
 import TacetYAML
 
 /// Audits a `LearningPlan` against the catalog, the recertification rules and the therapist's
@@ -131,12 +132,12 @@ public struct PlanAuditor: Sendable {
         let capped = byCategory.reduce(0.0) { total, entry in
             total + min(entry.value, rules.caps.first { $0.category == entry.key }?.credits ?? .infinity)
         }
-        if capped < rules.totalCredits {
+        if capped + Planner.tolerance < rules.totalCredits {
             sink.emit(.creditsShort, "\(Planner.format(capped)) of the \(Planner.format(rules.totalCredits)) credits the cycle needs: "
                  + "\(Planner.format(earned)) earned, \(Planner.format(planned)) planned; \(Planner.format(rules.totalCredits - capped)) short", at: "/items",
                  hint: "add courses worth \(Planner.format(rules.totalCredits - capped)) credits within the cycle")
         }
-        for minimum in rules.minimums where (byCategory[minimum.category] ?? 0) < minimum.credits {
+        for minimum in rules.minimums where (byCategory[minimum.category] ?? 0) + Planner.tolerance < minimum.credits {
             let have = byCategory[minimum.category] ?? 0
             sink.emit(.categoryMinimum, "\(Planner.format(have)) \(minimum.category) credits earned and planned; the cycle needs at least "
                  + "\(Planner.format(minimum.credits))", at: "/items", hint: "add a course in \(minimum.category)")
@@ -176,8 +177,8 @@ public struct PlanAuditor: Sendable {
             var entry = years[year] ?? (0, 0, (nil, nil))
             entry.hours += course.hours
             entry.money += course.cost
-            if entry.hours > budget.hoursPerYear && entry.firstOver.hours == nil { entry.firstOver.hours = i }
-            if entry.money > budget.moneyPerYear && entry.firstOver.money == nil { entry.firstOver.money = i }
+            if entry.hours > budget.hoursPerYear + Planner.tolerance && entry.firstOver.hours == nil { entry.firstOver.hours = i }
+            if entry.money > budget.moneyPerYear + Planner.tolerance && entry.firstOver.money == nil { entry.firstOver.money = i }
             years[year] = entry
         }
         for year in years.keys.sorted() {

@@ -1,4 +1,5 @@
 import TacetDocuments
+import TacetPlanning
 import TacetYAML
 
 /// Writes a planned set of courses as a `LearningPlan` document, which `tacet check` audits.

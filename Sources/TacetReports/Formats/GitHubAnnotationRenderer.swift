@@ -5,10 +5,10 @@ import TacetDiagnostics
 ///
 /// Escaping follows the Actions toolkit: in the message `%`, CR and LF are percent-encoded; in property
 /// values `:` and `,` are too, so a path or rule id cannot end a property early.
-public enum GitHubAnnotationRenderer {
+package enum GitHubAnnotationRenderer {
     /// The workflow commands for `input`: findings in force and input problems, then a plain summary line.
     /// Suppressed findings are not annotated (an exception accepted them); the summary counts them.
-    public static func render(_ input: ReportInput) -> String {
+    package static func render(_ input: ReportInput) -> String {
         var out = ""
         for diagnostic in input.report.problems + input.report.findings { out += command(diagnostic, input: input) }
         let report = input.report

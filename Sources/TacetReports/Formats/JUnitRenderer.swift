@@ -6,9 +6,9 @@ import TacetDiagnostics
 /// A case fails when it has a finding at or above `--fail-on`; an input error is a JUnit `error`;
 /// lower findings, suppressed findings and input warnings go to the case's `system-out`, so nothing
 /// is dropped. The shape is the one Jenkins, GitLab and most test dashboards read.
-public enum JUnitRenderer {
+package enum JUnitRenderer {
     /// The JUnit XML of `input`.
-    public static func render(_ input: ReportInput) -> String {
+    package static func render(_ input: ReportInput) -> String {
         let files = FileGroups(input)
         var suites: [String] = []
         var totals = (tests: 0, failures: 0, errors: 0)

@@ -6,9 +6,9 @@ import TacetDocuments
 /// sources, the suppressed findings and the input problems.
 ///
 /// Severity is always written as a word, never only as a symbol or a colour.
-public enum MarkdownRenderer {
+package enum MarkdownRenderer {
     /// The Markdown summary of `input`.
-    public static func render(_ input: ReportInput) -> String {
+    package static func render(_ input: ReportInput) -> String {
         let report = input.report
         let citations = input.citations
         var out: String

@@ -8,14 +8,14 @@ import TacetPluginProtocol
 /// each plugin that ran as a tool extension with its own rules, findings as results, findings an
 /// exception suppressed as results with an accepted suppression, and input problems as the
 /// invocation's notifications.
-public enum SARIFRenderer {
+package enum SARIFRenderer {
     /// The schema URI SARIF files name.
-    public static let schemaURI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+    package static let schemaURI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
     /// The `originalUriBaseIds` key artifact URIs are relative to: the working directory.
-    public static let rootBase = "SRCROOT"
+    package static let rootBase = "SRCROOT"
 
     /// The SARIF log of `input`, as pretty-printed JSON with sorted keys.
-    public static func render(_ input: ReportInput) -> String {
+    package static func render(_ input: ReportInput) -> String {
         let catalog = RuleCatalog(input)
         var fingerprints = Fingerprint()
         let context = Context(input: input, catalog: catalog, citations: input.citations)

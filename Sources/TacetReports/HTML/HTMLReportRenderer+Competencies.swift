@@ -1,5 +1,6 @@
 import TacetDocuments
 import TacetEngine
+import TacetPlanning
 
 extension HTMLReportRenderer.Page {
     /// The heat map: therapists by competency area, each cell the current level against the level to

@@ -8,9 +8,9 @@ import TacetEngine
 ///
 /// Built for people who do not read terminals and for print: semantic headings and landmarks, tables
 /// with header cells, text contrast of at least 4.5:1, and every colour doubled by a word.
-public enum HTMLReportRenderer {
+package enum HTMLReportRenderer {
     /// The report page for `input`, dated `today` (which also marks quarters already past on the timelines).
-    public static func render(_ input: ReportInput, today: CalendarDate) -> String {
+    package static func render(_ input: ReportInput, today: CalendarDate) -> String {
         let page = Page(input: input, today: today)
         let team = page.teamName.map { ": \($0)" } ?? ""
         return """

@@ -2,7 +2,7 @@ import TacetEngine
 
 extension CheckReport {
     /// What was checked, in one phrase: "3 workflows and 1 learning plan checked in 16 documents (2 plugins ran 7 checks)".
-    public var scopeSentence: String {
+    package var scopeSentence: String {
         let plans = plansChecked == 0 ? "" : " and \(Wording.plural(plansChecked, "learning plan"))"
         let plugins = pluginsRun == 0 ? ""
             : " (\(Wording.plural(pluginsRun, "plugin")) ran \(Wording.plural(pluginCalls, "check")))"
@@ -10,7 +10,7 @@ extension CheckReport {
     }
 
     /// The findings in force by severity: "14 errors, 2 warnings, 0 infos".
-    public var countSentence: String {
+    package var countSentence: String {
         "\(Wording.plural(count(.error), "error")), \(Wording.plural(count(.warning), "warning")), \(Wording.plural(count(.info), "info"))"
     }
 }

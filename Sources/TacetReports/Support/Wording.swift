@@ -1,12 +1,12 @@
 /// Small pieces of English the commands' summaries share.
-public enum Wording {
+package enum Wording {
     /// "1 file", "2 files"; `plural` for nouns that do not just add an s.
-    public static func plural(_ count: Int, _ noun: String, _ plural: String? = nil) -> String {
+    package static func plural(_ count: Int, _ noun: String, _ plural: String? = nil) -> String {
         "\(count) \(count == 1 ? noun : plural ?? noun + "s")"
     }
 
     /// `10` for 10.0, `2.5` for 2.5: numbers as people write them.
-    public static func number(_ value: Double) -> String {
+    package static func number(_ value: Double) -> String {
         value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
     }
 }

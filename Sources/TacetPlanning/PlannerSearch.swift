@@ -86,7 +86,7 @@ struct PlannerSearch {
             return (reaches[index].isEmpty ? 1 : 0, course.credits > 0 ? course.cost / course.credits : .infinity, course.cost, index)
         }
         let order = courses.indices.filter {
-            courses[$0].hours <= hourRoom + 1e-9 && courses[$0].cost <= moneyRoom + 1e-9
+            courses[$0].hours <= hourRoom + Planner.tolerance && courses[$0].cost <= moneyRoom + Planner.tolerance
         }.sorted { keys[$0] < keys[$1] }
         self.order = order
 
@@ -187,9 +187,9 @@ struct PlannerSearch {
 
     /// A non-negative amount as whole units, rounded up; 0 for anything within rounding of 0.
     static func whole(_ value: Double) -> Int {
-        guard value > 1e-9 else { return 0 }
+        guard value > Planner.tolerance else { return 0 }
         // Far beyond any cycle's credits; keeps absurd data from overflowing.
-        return Int(min(value - 1e-9, 1e9).rounded(.up))
+        return Int(min(value - Planner.tolerance, 1e9).rounded(.up))
     }
 
     /// Whether `a` can replace `b` in any plan without making it worse or breaking it: same category,
@@ -198,8 +198,8 @@ struct PlannerSearch {
     /// Swapping `b` for `a` in `b`'s quarter then keeps every constraint, so some optimal plan takes
     /// `b` only together with every course that dominates it and comes earlier in the search order.
     static func dominates(_ a: Course, _ b: Course, in problem: PlanningProblem, prerequisites: Set<String>) -> Bool {
-        guard a.category == b.category, a.credits + 1e-9 >= b.credits, a.cost <= b.cost + 1e-9, a.hours <= b.hours + 1e-9,
-              !prerequisites.contains(b.id) else { return false }
+        guard a.category == b.category, a.credits + Planner.tolerance >= b.credits, a.cost <= b.cost + Planner.tolerance,
+              a.hours <= b.hours + Planner.tolerance, !prerequisites.contains(b.id) else { return false }
         let levels = problem.levels
         for needed in a.prerequisites where !problem.completed.contains(needed) && !b.prerequisites.contains(needed) { return false }
         for outcome in b.outcomes where levels[outcome.area].map({ $0 < outcome.level }) ?? true {
@@ -226,8 +226,8 @@ struct PlannerSearch {
             let b = order[later]
             for earlier in 0..<later {
                 let a = order[earlier]
-                guard credits[a] + 1e-9 >= credits[b], cost[a] <= cost[b] + 1e-9, hours[a] <= hours[b] + 1e-9,
-                      category[a] == category[b], dominates(courses[a], courses[b], in: problem, prerequisites: prerequisites) else { continue }
+                guard credits[a] + Planner.tolerance >= credits[b], cost[a] <= cost[b] + Planner.tolerance,
+                      hours[a] <= hours[b] + Planner.tolerance, category[a] == category[b], dominates(courses[a], courses[b], in: problem, prerequisites: prerequisites) else { continue }
                 dominators[b].append(a)
             }
         }
@@ -242,7 +242,7 @@ struct PlannerSearch {
         if exhausted { return }
         if let best, !(price < best.price) { return }
         // Adding courses only adds hours and cost: past the whole cycle's budget, nothing below can fit.
-        if price.hours > hoursAvailable + 1e-9 || price.cost > moneyAvailable + 1e-9 { return }
+        if price.hours > hoursAvailable + Planner.tolerance || price.cost > moneyAvailable + Planner.tolerance { return }
         if meetsStaticConstraints() {
             let selection = problem.courses.indices.filter { chosen[$0] }
             // Under a budget each course has a year with room for it; unless a prerequisite or an
@@ -261,8 +261,8 @@ struct PlannerSearch {
         }
         guard position < order.count else { return }
         let bound = price + remaining(from: position)
-        if bound.cost == .infinity || bound.cost > moneyAvailable + 1e-9 { return }  // some constraint is out of reach
-        if hoursAvailable < .infinity && price.hours + hoursStillNeeded(from: position) > hoursAvailable + 1e-9 { return }
+        if bound.cost == .infinity || bound.cost > moneyAvailable + Planner.tolerance { return }  // some constraint is out of reach
+        if hoursAvailable < .infinity && price.hours + hoursStillNeeded(from: position) > hoursAvailable + Planner.tolerance { return }
         if let best, !(bound < best.price) { return }
         if budgeted && !roomLeft(from: position) { return }
         let index = order[position]
@@ -311,16 +311,16 @@ struct PlannerSearch {
     /// within its hours and, separately, within its money, summed over the years.
     private func roomLeft(from position: Int) -> Bool {
         let missing = missingCredits
-        guard missing > 1e-9 else { return true }
+        guard missing > Planner.tolerance else { return true }
         if let hourCapacity {
             var most = 0.0
             for room in rooms { most += hourCapacity.credits(at: position, room: room.hours) }
-            if most + 1e-9 < missing { return false }
+            if most + Planner.tolerance < missing { return false }
         }
         if let moneyCapacity {
             var most = 0.0
             for room in rooms { most += moneyCapacity.credits(at: position, room: room.money) }
-            if most + 1e-9 < missing { return false }
+            if most + Planner.tolerance < missing { return false }
         }
         return true
     }
@@ -352,8 +352,8 @@ struct PlannerSearch {
     /// Whether the chosen courses meet everything but the schedule: credits, minimums, prerequisites, gaps.
     func meetsStaticConstraints() -> Bool {
         // The running totals first: they rule out almost every node without a pass over the courses.
-        guard missingCredits <= 1e-9, !reached.contains(0) else { return false }
-        for k in minimums.indices where byCategory[k] + 1e-9 < minimums[k] { return false }
+        guard missingCredits <= Planner.tolerance, !reached.contains(0) else { return false }
+        for k in minimums.indices where byCategory[k] + Planner.tolerance < minimums[k] { return false }
         for index in chosen.indices where chosen[index] {
             for p in prerequisites[index] where p < 0 || !chosen[p] { return false }
         }
@@ -365,7 +365,7 @@ struct PlannerSearch {
     /// best rate left and each open gap's quickest course.
     private func hoursStillNeeded(from position: Int) -> Double {
         let missing = missingCredits
-        var needed = missing > 1e-9 ? missing * fewestHoursPerCredit[position] : 0
+        var needed = missing > Planner.tolerance ? missing * fewestHoursPerCredit[position] : 0
         for g in reached.indices where reached[g] == 0 { needed = max(needed, quickest[g][position]) }
         return needed
     }

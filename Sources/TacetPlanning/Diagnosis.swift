@@ -9,11 +9,12 @@ struct Diagnosis {
         var byCategory = problem.earned
         for course in problem.courses { byCategory[course.category, default: 0] += course.credits }
         let reachable = problem.counted(byCategory)
-        if reachable + 1e-9 < problem.total {
+        if reachable + Planner.tolerance < problem.total {
             reasons.append("credits: the catalog offers at most \(f(reachable)) of the \(f(problem.total)) credits the cycle needs "
                            + "(earned ones included); \(f(problem.total - reachable)) short")
         }
-        for (category, minimum) in problem.minimums.sorted(by: { $0.key < $1.key }) where (byCategory[category] ?? 0) + 1e-9 < minimum {
+        for (category, minimum) in problem.minimums.sorted(by: { $0.key < $1.key })
+        where (byCategory[category] ?? 0) + Planner.tolerance < minimum {
             reasons.append("\(category) credits: at most \(f(byCategory[category] ?? 0)) of the \(f(minimum)) required; "
                            + "\(f(minimum - (byCategory[category] ?? 0))) short")
         }
@@ -34,11 +35,11 @@ struct Diagnosis {
         switch Planner(relaxed).solve() {
         case .plan(let free):
             let years = Set(problem.quarters.map(\.year)).count
-            if let limit = problem.hoursPerYear, free.hours > limit * Double(years) + 1e-9 {
+            if let limit = problem.hoursPerYear, free.hours > limit * Double(years) + Planner.tolerance {
                 reasons.append("hours: the cheapest plan takes \(f(free.hours)) hours; \(years) years at \(f(limit)) a year allow "
                                + "\(f(limit * Double(years))); \(f(free.hours - limit * Double(years))) short")
             }
-            if let limit = problem.moneyPerYear, free.cost > limit * Double(years) + 1e-9 {
+            if let limit = problem.moneyPerYear, free.cost > limit * Double(years) + Planner.tolerance {
                 reasons.append("money: the cheapest plan costs \(f(free.cost)); \(years) years at \(f(limit)) a year allow "
                                + "\(f(limit * Double(years))); \(f(free.cost - limit * Double(years))) short")
             }

@@ -18,14 +18,14 @@ struct CapacityTable {
     /// 60 for hours, 100 for money) and `credits`, in search order.
     init(weights: [Double], credits: [Double], limit: Double, precision: Double) {
         unit = Self.unit(weights, limit: limit, precision: precision)
-        units = max(0, min(Self.maxUnits, Int((limit / unit + 1e-9).rounded(.down))))
+        units = max(0, min(Self.maxUnits, Int((limit / unit + Planner.tolerance).rounded(.down))))
         let size = units + 1
         var table = Array(repeating: 0.0, count: (weights.count + 1) * size)
         for position in stride(from: weights.count - 1, through: 0, by: -1) {
             let here = position * size
             let next = here + size
-            // Within rounding of a whole unit counts as that unit, as fits are judged elsewhere (1e-9).
-            let weight = max(0, Int((min(weights[position], 1e12) / unit + 1e-9).rounded(.down)))
+            // Within rounding of a whole unit counts as that unit, as fits are judged elsewhere (``Planner/tolerance``).
+            let weight = max(0, Int((min(weights[position], 1e12) / unit + Planner.tolerance).rounded(.down)))
             for room in 0..<size {
                 let skip = table[next + room]
                 table[here + room] = weight <= room ? max(skip, table[next + room - weight] + credits[position]) : skip
@@ -36,8 +36,8 @@ struct CapacityTable {
 
     /// The most credits the courses from `position` on can bring into a year with `room` left.
     func credits(at position: Int, room: Double) -> Double {
-        guard room > -1e-9 else { return 0 }
-        let fit = min(units, Int((min(room, 1e12) / unit + 1e-9).rounded(.down)))
+        guard room > -Planner.tolerance else { return 0 }
+        let fit = min(units, Int((min(room, 1e12) / unit + Planner.tolerance).rounded(.down)))
         return table[position * (units + 1) + fit]
     }
 

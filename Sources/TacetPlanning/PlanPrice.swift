@@ -8,8 +8,8 @@ struct PlanPrice: Comparable {
 
     static func + (a: PlanPrice, b: PlanPrice) -> PlanPrice { PlanPrice(cost: a.cost + b.cost, hours: a.hours + b.hours) }
 
-    /// Cost first, hours to break ties; differences below 1e-9 are rounding, not a difference.
+    /// Cost first, hours to break ties; differences within ``Planner/tolerance`` are rounding, not a difference.
     static func < (a: PlanPrice, b: PlanPrice) -> Bool {
-        a.cost < b.cost - 1e-9 || (abs(a.cost - b.cost) <= 1e-9 && a.hours < b.hours - 1e-9)
+        a.cost < b.cost - Planner.tolerance || (abs(a.cost - b.cost) <= Planner.tolerance && a.hours < b.hours - Planner.tolerance)
     }
 }

@@ -15,6 +15,12 @@ public struct Planner: Sendable {
     /// plan to seconds even where the search is hard (large catalogs with long entry chains).
     public var maxSteps: Int
 
+    /// How far apart two amounts of hours, money or credits may be and still count as equal. Sums of
+    /// decimal inputs miss the exact value by far less (0.1 + 0.2 is 0.30000000000000004), and real
+    /// differences in a catalog or a budget are far larger. Every comparison of such amounts in planning
+    /// and in the plan audit uses it, so the audit never faults a plan the planner found.
+    public static let tolerance = 1e-9
+
     /// Creates a planner.
     public init(_ problem: PlanningProblem, maxSteps: Int = 3_000_000) {
         self.problem = problem
@@ -40,10 +46,10 @@ public struct Planner: Sendable {
     static func pinnedOverBudget(_ problem: PlanningProblem) -> [String] {
         var reasons: [String] = []
         for (year, used) in problem.pinnedByYear.sorted(by: { $0.key < $1.key }) {
-            if let limit = problem.hoursPerYear, used.hours > limit + 1e-9 {
+            if let limit = problem.hoursPerYear, used.hours > limit + Self.tolerance {
                 reasons.append("hours in \(year): the required training alone takes \(format(used.hours)) of the \(format(limit)) a year allows")
             }
-            if let limit = problem.moneyPerYear, used.money > limit + 1e-9 {
+            if let limit = problem.moneyPerYear, used.money > limit + Self.tolerance {
                 reasons.append("money in \(year): the required training alone costs \(format(used.money)) of the \(format(limit)) a year allows")
             }
         }
@@ -63,8 +69,8 @@ public struct Planner: Sendable {
             for prerequisite in course.prerequisites where !available.contains(prerequisite) && !ids.contains(prerequisite) { return false }
             byCategory[course.category, default: 0] += course.credits
         }
-        guard problem.counted(byCategory) + 1e-9 >= problem.total else { return false }
-        for (category, minimum) in problem.minimums where (byCategory[category] ?? 0) + 1e-9 < minimum { return false }
+        guard problem.counted(byCategory) + Self.tolerance >= problem.total else { return false }
+        for (category, minimum) in problem.minimums where (byCategory[category] ?? 0) + Self.tolerance < minimum { return false }
         guard let levels = reachableLevels(problem, chosen) else { return false }
         return problem.gaps.allSatisfy { gap in levels[gap.area].map { $0 >= gap.required } ?? false }
     }

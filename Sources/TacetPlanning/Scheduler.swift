@@ -63,8 +63,9 @@ struct Scheduler {
         let moneyLimit = problem.moneyPerYear ?? .infinity
         let courses = selection.map { problem.courses[$0] }
         // Pinned training comes first: each year's room starts with what it leaves.
-        guard courses.reduce(0, { $0 + $1.hours }) + pinnedHours.reduce(0, +) <= hourLimit * Double(years.count) + 1e-9,
-              courses.reduce(0, { $0 + $1.cost }) + pinnedMoney.reduce(0, +) <= moneyLimit * Double(years.count) + 1e-9 else { return nil }
+        guard courses.reduce(0, { $0 + $1.hours }) + pinnedHours.reduce(0, +) <= hourLimit * Double(years.count) + Planner.tolerance,
+              courses.reduce(0, { $0 + $1.cost }) + pinnedMoney.reduce(0, +) <= moneyLimit * Double(years.count) + Planner.tolerance
+        else { return nil }
         // Packing every course as if unlinked is a relaxation: if even that fails, nothing fits.
         let byWeight = selection.indices.sorted { (courses[$0].hours, courses[$0].cost) > (courses[$1].hours, courses[$1].cost) }
         guard let relaxed = pack(byWeight, courses, hours: pinnedHours, money: pinnedMoney, hourLimit: hourLimit, moneyLimit: moneyLimit,
@@ -97,8 +98,8 @@ struct Scheduler {
             }
             let position = dependent[k]
             for year in years.indices where years[year].upperBound >= links.notBefore[position] {
-                guard hours[year] + courses[position].hours <= hourLimit + 1e-9,
-                      money[year] + courses[position].cost <= moneyLimit + 1e-9 else { continue }
+                guard hours[year] + courses[position].hours <= hourLimit + Planner.tolerance,
+                      money[year] + courses[position].cost <= moneyLimit + Planner.tolerance else { continue }
                 hours[year] += courses[position].hours
                 money[year] += courses[position].cost
                 ranges[position] = years[year]
@@ -144,11 +145,12 @@ struct Scheduler {
             // Room too small for every course left is lost: what remains must fit in the rest.
             var usableHours = 0.0
             var usableMoney = 0.0
-            for left in room where left.hours + 1e-9 >= smallestHours[k] && left.money + 1e-9 >= smallestMoney[k] {
+            for left in room
+            where left.hours + Planner.tolerance >= smallestHours[k] && left.money + Planner.tolerance >= smallestMoney[k] {
                 usableHours += left.hours
                 usableMoney += left.money
             }
-            guard usableHours + 1e-9 >= hoursLeft[k], usableMoney + 1e-9 >= moneyLeft[k] else { return false }
+            guard usableHours + Planner.tolerance >= hoursLeft[k], usableMoney + Planner.tolerance >= moneyLeft[k] else { return false }
             let rooms = room.map { (units($0.hours, 1000), units($0.money, 100)) }.sorted { $0 < $1 }
             let state = [k] + rooms.flatMap { [$0.0, $0.1] }
             if hopeless.contains(state) { return false }
