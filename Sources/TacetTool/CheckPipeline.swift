@@ -12,20 +12,20 @@ import TacetYAML
 ///
 /// Policy tests run the same engine entry point (`CheckEngine.run` then `EngineCheck.report`)
 /// without plugins.
-public struct CheckPipeline: Sendable {
+package struct CheckPipeline: Sendable {
     /// The day exceptions and training are judged on.
-    public var today: CalendarDate
+    package var today: CalendarDate
     /// The YAML limits every file is read under.
-    public var limits: YAMLLimits
+    package var limits: YAMLLimits
     /// The checker plugins to run, or nil to run none.
-    public var plugins: PluginSettings?
+    package var plugins: PluginSettings?
     /// The lowest severity that fails the run.
-    public var failOn: Severity
+    package var failOn: Severity
     /// Where Markdown links to files point; relative when nil.
-    public var linkBase: String?
+    package var linkBase: String?
 
     /// Creates a pipeline.
-    public init(today: CalendarDate, limits: YAMLLimits = .default, plugins: PluginSettings? = nil,
+    package init(today: CalendarDate, limits: YAMLLimits = .default, plugins: PluginSettings? = nil,
                 failOn: Severity = .error, linkBase: String? = nil) {
         self.today = today
         self.limits = limits
@@ -35,7 +35,7 @@ public struct CheckPipeline: Sendable {
     }
 
     /// Loads `paths` and judges them. No document at all is an input error, so an empty run never passes.
-    public func run(paths: [String]) async -> CheckRun {
+    package func run(paths: [String]) async -> CheckRun {
         let workspace = WorkspaceLoader(limits: limits).load(paths)
         var problems: [Diagnostic] = []
         if workspace.files.isEmpty {
@@ -47,7 +47,7 @@ public struct CheckPipeline: Sendable {
 
     /// Judges the documents of `workspace`, adding `problems` found before it was loaded. Policy-test inputs
     /// among them are not judged as the team's own.
-    public func run(_ workspace: Workspace, adding problems: [Diagnostic] = []) async -> CheckRun {
+    package func run(_ workspace: Workspace, adding problems: [Diagnostic] = []) async -> CheckRun {
         var engine = CheckEngine.run(workspace, today: today, excluding: PolicyTestInputs.files(in: workspace))
         engine.problems += problems
         var sources = workspace.sources

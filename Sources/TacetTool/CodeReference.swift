@@ -2,9 +2,9 @@ import TacetDiagnostics
 
 /// The code reference, `docs/codes.md`, written from ``DiagnosticCodes`` so that it lists every code
 /// with the summary and severity the code itself declares (a test keeps the file equal to this text).
-public enum CodeReference {
+package enum CodeReference {
     /// The whole page as Markdown.
-    public static func markdown() -> String {
+    package static func markdown() -> String {
         var text = """
             # Diagnostic codes
 

@@ -6,9 +6,9 @@ import TacetYAML
 
 /// Every diagnostic code Tacet reports, by family: the one list that the code reference
 /// (`docs/codes.md`), the SARIF rule list and the tests that keep the documentation complete read.
-public enum DiagnosticCodes {
+package enum DiagnosticCodes {
     /// The families, in the order the code reference lists them: from the bytes of a file up to the run.
-    public static let families: [DiagnosticCodeFamily] = [
+    package static let families: [DiagnosticCodeFamily] = [
         DiagnosticCodeFamily("Files", IOErrorCode.self,
                              about: "Reading inputs and writing outputs. The message names the file and the operating system's reason."),
         DiagnosticCodeFamily("YAML", YAMLErrorCode.self,
@@ -35,8 +35,8 @@ public enum DiagnosticCodes {
     ]
 
     /// Every code, family by family.
-    public static var all: [any DiagnosticCode] { families.flatMap(\.codes) }
+    package static var all: [any DiagnosticCode] { families.flatMap(\.codes) }
 
     /// The checks every run makes, always listed as rules (SARIF) whether or not they found anything.
-    public static var checks: [any DiagnosticCode] { Array(Requirement.allCases) + Array(PlanFinding.allCases) }
+    package static var checks: [any DiagnosticCode] { Array(Requirement.allCases) + Array(PlanFinding.allCases) }
 }

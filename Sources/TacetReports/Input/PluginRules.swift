@@ -1,14 +1,14 @@
 /// A checker plugin that ran, with the rules its `describe` answer listed.
-public struct PluginRules: Sendable, Hashable {
+package struct PluginRules: Sendable, Hashable {
     /// The plugin's name: the prefix of its rule ids.
-    public var name: String
+    package var name: String
     /// Its version, as it described itself.
-    public var version: String
+    package var version: String
     /// Every rule it may report.
-    public var rules: [RuleDescriptor]
+    package var rules: [RuleDescriptor]
 
     /// Creates a plugin's rule list.
-    public init(name: String, version: String, rules: [RuleDescriptor]) {
+    package init(name: String, version: String, rules: [RuleDescriptor]) {
         self.name = name
         self.version = version
         self.rules = rules

@@ -5,17 +5,17 @@ import TacetEngine
 /// policy's rules, the other codes findings carry (plugin failures), described from the code registry or,
 /// for an id nothing describes, in general terms (so no finding is ever left without a rule), and each
 /// plugin's rules apart under the plugin.
-public struct RuleCatalog: Sendable {
+package struct RuleCatalog: Sendable {
     /// Tacet's own rules, in a stable order: requirements, plan audits, policy rules by policy name, then
     /// the rest. A rule's index here is its SARIF `ruleIndex`.
-    public private(set) var rules: [RuleDescriptor] = []
+    package private(set) var rules: [RuleDescriptor] = []
     /// The plugins that ran, in name order, each with its rules.
-    public private(set) var plugins: [PluginRules]
+    package private(set) var plugins: [PluginRules]
     private var ruleIndex: [String: Int] = [:]
     private var pluginIndex: [String: (plugin: Int, rules: [String: Int])] = [:]
 
     /// Where a finding's rule is described.
-    public enum Place: Sendable, Equatable {
+    package enum Place: Sendable, Equatable {
         /// Tacet's own rule at this index of ``rules``.
         case tacet(index: Int)
         /// Rule `index` of plugin `plugin` (an index into ``plugins``).
@@ -23,7 +23,7 @@ public struct RuleCatalog: Sendable {
     }
 
     /// Builds the catalog of `input`.
-    public init(_ input: ReportInput) {
+    package init(_ input: ReportInput) {
         plugins = input.plugins.sorted { $0.name < $1.name }
         for (position, plugin) in plugins.enumerated() {
             let rules = Dictionary(plugin.rules.enumerated().map { ($1.id, $0) }) { first, _ in first }
@@ -54,7 +54,7 @@ public struct RuleCatalog: Sendable {
 
     /// Where `finding`'s rule is described: under its plugin when the plugin described it, else among
     /// Tacet's own (plugin failures are Tacet's findings about a plugin).
-    public func place(of finding: Diagnostic) -> Place? {
+    package func place(of finding: Diagnostic) -> Place? {
         if let name = finding.plugin, let plugin = pluginIndex[name], let index = plugin.rules[finding.code] {
             return .plugin(plugin: plugin.plugin, index: index)
         }

@@ -1,24 +1,24 @@
 import TacetDiagnostics
 
 /// What a report says about one rule: the description behind every finding that carries its id.
-public struct RuleDescriptor: Sendable, Hashable {
+package struct RuleDescriptor: Sendable, Hashable {
     /// The id findings carry (`requirement.consent`, a policy rule id, `phi-scan/record-number`).
-    public var id: String
+    package var id: String
     /// One line saying what the rule checks.
-    public var summary: String
+    package var summary: String
     /// A longer explanation (where the rule is defined, what it reads), when there is one.
-    public var detail: String?
+    package var detail: String?
     /// How to fix what it finds, when there is one general answer.
-    public var hint: String?
+    package var hint: String?
     /// The severity it reports with unless a finding says otherwise.
-    public var severity: Severity
+    package var severity: Severity
     /// Ids of the citations that ground it.
-    public var citations: [String]
+    package var citations: [String]
     /// Where Tacet documents it, a path relative to the repository with an anchor; nil for policy and plugin rules.
-    public var helpPath: String?
+    package var helpPath: String?
 
     /// Creates a descriptor.
-    public init(id: String, summary: String, detail: String? = nil, hint: String? = nil, severity: Severity,
+    package init(id: String, summary: String, detail: String? = nil, hint: String? = nil, severity: Severity,
                 citations: [String] = [], helpPath: String? = nil) {
         self.id = id
         self.summary = summary
