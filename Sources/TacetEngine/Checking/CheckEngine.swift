@@ -48,8 +48,10 @@ public enum CheckEngine {
             }
         }
         let work = specialize(jobs.sorted { $0.document.file < $1.document.file })
+        // Each workflow's findings are put in line order where they are made, on every core: workflows are
+        // in file order, so the whole list is then in order and the report's one sort finds nothing to do.
         let findings = Parallel.map(work.count) { index in
-            work[index].checker.check(work[index].document, work[index].workflow)
+            work[index].checker.check(work[index].document, work[index].workflow).sorted()
         }.flatMap { $0 }
         let auditor = PlanAuditor(documents: documents, roster: roster, policies: policies, today: today)
         let planFindings = plans.flatMap { auditor.audit($0.document, $0.plan) }

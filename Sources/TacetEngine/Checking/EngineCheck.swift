@@ -44,9 +44,9 @@ public struct EngineCheck: Sendable {
                            plansChecked: plansChecked, documents: documents.count)
     }
 
-    /// `findings` sorted, the one sort of a run. When they already are in order (a run whose findings
-    /// each fall on a line of their own), checking that costs one comparison per finding, where sorting
-    /// a run with a hundred thousand findings costs a noticeable share of the check.
+    /// `findings` sorted, the one sort of a run. When they already are in order (the engine's alone:
+    /// each workflow's come sorted, in file order), checking that costs one comparison per finding,
+    /// where sorting a run with a hundred thousand findings costs a noticeable share of the check.
     static func inOrder(_ findings: [Diagnostic]) -> [Diagnostic] {
         zip(findings, findings.dropFirst()).contains { $1 < $0 } ? findings.sorted() : findings
     }
