@@ -3,9 +3,9 @@ import TacetDocuments
 import TacetYAML
 
 /// `tacet convert FILE`: any single YAML document as the JSON plugins receive.
-public enum ConvertCommand {
+package enum ConvertCommand {
     /// Parses `file` and renders it as JSON; exit 2 with a positioned error when it is not valid YAML.
-    public static func run(file: String, pretty: Bool = true, limits: YAMLLimits = .default) -> ToolOutcome {
+    package static func run(file: String, pretty: Bool = true, limits: YAMLLimits = .default) -> ToolOutcome {
         let loader = WorkspaceLoader(limits: limits)
         let (bytes, root, diagnostics) = loader.parse(file: file)
         let sources = bytes.map { [file: $0] } ?? [:]

@@ -5,9 +5,9 @@ import TacetEngine
 import TacetYAML
 
 /// `tacet explain WORKFLOW [PATH...] --step ID | --task ID`.
-public enum ExplainCommand {
+package enum ExplainCommand {
     /// What to explain.
-    public enum Subject: Sendable {
+    package enum Subject: Sendable {
         /// One step of the workflow.
         case step(String)
         /// One task of the workflow's policy.
@@ -15,7 +15,7 @@ public enum ExplainCommand {
     }
 
     /// Loads `paths`, then explains `subject` of the workflow named (or stored at) `workflow`.
-    public static func run(workflow: String, subject: Subject, paths: [String], today: CalendarDate,
+    package static func run(workflow: String, subject: Subject, paths: [String], today: CalendarDate,
                            limits: YAMLLimits = .default) -> ToolOutcome {
         let isFile = FileManager.default.fileExists(atPath: workflow)
         let workspace = WorkspaceLoader(limits: limits).load(isFile && !paths.contains(workflow) ? [workflow] + paths : paths)

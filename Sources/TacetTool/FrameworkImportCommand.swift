@@ -4,9 +4,9 @@ import TacetDocuments
 import TacetYAML
 
 /// `tacet framework import FILE.json`: converts the competency export into a `Framework` document.
-public enum FrameworkImportCommand {
+package enum FrameworkImportCommand {
     /// Imports `input`; writes the YAML to `output` (atomically) or returns it as standard output.
-    public static func run(input: String, output: String?) -> ToolOutcome {
+    package static func run(input: String, output: String?) -> ToolOutcome {
         let bytes: [UInt8]
         do {
             bytes = try FileIO.contents(of: input)

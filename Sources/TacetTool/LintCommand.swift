@@ -5,10 +5,10 @@ import TacetReports
 import TacetYAML
 
 /// `tacet lint PATH...`: checks the policies themselves.
-public enum LintCommand {
+package enum LintCommand {
     /// Lints the policies under `paths` (with the framework, when it is among them). Exit 2 when the
     /// input is invalid, 1 when a lint finding is at or above `failOn`, else 0.
-    public static func run(paths: [String], failOn: Severity = .error, limits: YAMLLimits = .default) -> ToolOutcome {
+    package static func run(paths: [String], failOn: Severity = .error, limits: YAMLLimits = .default) -> ToolOutcome {
         var workspace = WorkspaceLoader(limits: limits).load(paths)
         // Policy layers that are policy-test inputs are fixtures, not the organisation's policies.
         let fixtures = PolicyTestInputs.files(in: workspace)

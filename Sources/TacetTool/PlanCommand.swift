@@ -6,9 +6,9 @@ import TacetPlanning
 import TacetYAML
 
 /// `tacet plan [THERAPIST...] [--team DIR]`: an optimal continuing-education plan per therapist.
-public enum PlanCommand {
+package enum PlanCommand {
     /// How plans are printed.
-    public enum Format: String, Sendable, CaseIterable {
+    package enum Format: String, Sendable, CaseIterable {
         /// A readable summary per therapist.
         case text
         /// The LearningPlan documents themselves.
@@ -20,7 +20,7 @@ public enum PlanCommand {
     /// Plans for the therapists named by id and every therapist under `team`, from the documents under
     /// `paths` (and `team`). Writes each plan to `output` as `ID-plan.yaml` when given. Exit 2 when the
     /// input is invalid, 1 when some therapist has no feasible plan, else 0.
-    public static func run(therapists ids: [String], team: String?, paths: [String], output: String?, format: Format,
+    package static func run(therapists ids: [String], team: String?, paths: [String], output: String?, format: Format,
                            today: CalendarDate, maxSteps: Int = 3_000_000, limits: YAMLLimits = .default) -> ToolOutcome {
         var workspace = WorkspaceLoader(limits: limits).load(paths + (team.map { [$0] } ?? []))
         if workspace.hasErrors { return .invalid(workspace.diagnostics, sources: workspace.sources) }

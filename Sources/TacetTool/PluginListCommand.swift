@@ -4,10 +4,10 @@ import TacetPluginProtocol
 import TacetReports
 
 /// `tacet plugin list`: every plugin found, whether its manifest is valid, and the rules it describes.
-public enum PluginListCommand {
+package enum PluginListCommand {
     /// Discovers the plugins in `settings` and asks each to describe itself. Exit 2 for invalid
     /// manifests, 1 when a plugin fails to describe itself, else 0.
-    public static func run(_ settings: PluginSettings) async -> ToolOutcome {
+    package static func run(_ settings: PluginSettings) async -> ToolOutcome {
         let catalog = PluginDiscovery(hostVersions: settings.options.hostVersions).discover(settings.directories)
         let host = PluginHost(options: settings.options)
         var text = ""

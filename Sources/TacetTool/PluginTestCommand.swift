@@ -9,13 +9,13 @@ import TacetYAML
 
 /// `tacet plugin test NAME DOCUMENT...`: runs one plugin's describe and check on sample documents,
 /// validates every answer against the protocol's JSON Schemas, and shows the findings with positions.
-public enum PluginTestCommand {
+package enum PluginTestCommand {
     /// Runs plugin `name` on `paths` (documents of its kinds are checked; the rest, such as policies
     /// and the roster, are context). Exit 2 for invalid input or an unknown plugin, 1 when an answer
     /// breaks the schemas or the protocol, else 0. A missing plugin directory or an invalid manifest
     /// is invalid input, as it is for `check` and `plugin list`: reported, and exit 2, even when the
     /// plugin tested is valid.
-    public static func run(name: String, paths: [String], settings: PluginSettings, limits: YAMLLimits = .default) async -> ToolOutcome {
+    package static func run(name: String, paths: [String], settings: PluginSettings, limits: YAMLLimits = .default) async -> ToolOutcome {
         let catalog = PluginDiscovery(limits: limits, hostVersions: settings.options.hostVersions).discover(settings.directories)
         guard let plugin = catalog.plugins.first(where: { $0.name == name }) else {
             let known = catalog.plugins.map(\.name)

@@ -1,5 +1,5 @@
 /// The version `tacet --version` prints.
-public enum TacetVersion {
+package enum TacetVersion {
     /// Semantic version of this build.
-    public static let current = "0.1.0"
+    package static let current = "0.1.0"
 }

@@ -4,11 +4,11 @@ import TacetEngine
 import TacetYAML
 
 /// `tacet test PATH...`: runs the PolicyTest documents under the paths.
-public enum TestCommand {
+package enum TestCommand {
     /// Runs every case. Exit 2 when documents are invalid or a case cannot run as written (an input
     /// that cannot be read or is invalid, an unknown policy), 1 when a case fails, no case ran, or
     /// coverage is below `threshold` (when given); else 0.
-    public static func run(paths: [String], coverage: Bool, threshold: Double?, today: CalendarDate,
+    package static func run(paths: [String], coverage: Bool, threshold: Double?, today: CalendarDate,
                            limits: YAMLLimits = .default) -> ToolOutcome {
         let workspace = WorkspaceLoader(limits: limits).load(paths)
         if workspace.hasErrors { return .invalid(workspace.diagnostics, sources: workspace.sources) }

@@ -4,9 +4,9 @@ import TacetReports
 import TacetYAML
 
 /// `tacet validate PATH...`: loads every document and reports every diagnostic.
-public enum ValidateCommand {
+package enum ValidateCommand {
     /// Loads `paths`; exit 0 when every document is valid, 2 otherwise (and when nothing was found).
-    public static func run(paths: [String], limits: YAMLLimits = .default) -> ToolOutcome {
+    package static func run(paths: [String], limits: YAMLLimits = .default) -> ToolOutcome {
         let workspace = WorkspaceLoader(limits: limits).load(paths)
         var diagnostics = workspace.diagnostics
         if workspace.files.isEmpty && diagnostics.isEmpty {
