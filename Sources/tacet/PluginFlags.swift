@@ -13,18 +13,16 @@ struct PluginFlags: ParsableArguments {
     @Flag(name: .customLong("no-plugins"), help: "Run no checker plugins.")
     var noPlugins = false
 
+    // Optional so that the help states the default once, in words, not also as this machine's count.
     @Option(help: "Most plugin processes at once (default: the number of cores).")
-    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+    var jobs: Int?
 
     @Option(name: .customLong("plugin-failures"),
-            help: "The severity of a plugin that fails (crash, timeout, bad output): error or warning.")
-    var failureSeverity: Severity = .error
+            help: ArgumentHelp("The severity of a plugin that fails (crash, timeout, bad output).", valueName: "error|warning"))
+    var failureSeverity: PluginFailureSeverity = .error
 
     func validate() throws {
-        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
-        guard failureSeverity != .info else {
-            throw ValidationError("--plugin-failures must be error or warning: a failing plugin is never only information")
-        }
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
         if noPlugins, !directories.isEmpty { throw ValidationError("--no-plugins and --plugins contradict each other") }
     }
 
@@ -36,7 +34,8 @@ struct PluginFlags: ParsableArguments {
     }
 
     private var options: PluginRunOptions {
-        PluginRunOptions(jobs: jobs, failureSeverity: failureSeverity, hostEnvironment: ProcessInfo.processInfo.environment)
+        PluginRunOptions(jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, failureSeverity: failureSeverity.severity,
+                         hostEnvironment: ProcessInfo.processInfo.environment)
     }
 
     /// The settings, or nil when no plugin should run.

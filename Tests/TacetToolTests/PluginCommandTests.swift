@@ -131,4 +131,16 @@ struct PluginCommandTests {
         #expect(try Self.tacet("check", "Examples", "--plugin-failures", "info").status == 2)
         #expect(try Self.tacet("check", "Examples", "--plugins", "Nowhere").status == 2)
     }
+
+    @Test("the plugin flags' help offers only the values they take and states each default once")
+    func flagHelp() throws {
+        let help = try Self.tacet("check", "--help").stdout.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+            .joined(separator: " ")
+        let failures = try #require(help.range(of: "--plugin-failures <error|warning>", options: .backwards))
+        let failuresHelp = help[failures.upperBound...].prefix { $0 != "-" }
+        #expect(failuresHelp.contains("(values: error, warning; default: error)"), "\(failuresHelp)")
+        let jobs = try #require(help.range(of: "--jobs <jobs>", options: .backwards))
+        let jobsHelp = help[jobs.upperBound...].prefix { $0 != "-" }
+        #expect(jobsHelp.components(separatedBy: "default").count == 2, "\(jobsHelp)")
+    }
 }
