@@ -72,7 +72,7 @@ struct DocumentDecoderTests {
         #expect(level.hint == "did you mean 'ai-drafted'?")
         #expect(level.location?.line == 7)
         let consent = try #require(diagnostics.with(.wrongType).first)
-        #expect(consent.hint == "YAML 1.2 reads only true and false as booleans")
+        #expect(consent.hint == "write `consent: true`: YAML 1.2 reads only true and false as booleans")
     }
 
     @Test("duplicate ids name both places")

@@ -152,7 +152,7 @@ struct ConditionTests {
         ("{fact: step.tol, operator: exists}", "document.undefined-reference", "did you mean 'step.tool'?"),
         ("{fact: step.consent, operator: atLeast, value: true}", "document.invalid-value", nil),
         ("{fact: step.ai, operator: equals, value: ai-draft}", "document.invalid-value", "did you mean 'ai-drafted'?"),
-        ("{fact: step.consent, operator: equals, value: yes}", "document.wrong-type", "YAML 1.2 reads only true and false as booleans"),
+        ("{fact: step.consent, operator: equals, value: yes}", "document.wrong-type", "write `value: true`: YAML 1.2 reads only true and false as booleans"),
         ("{fact: step.task, operator: matches, value: '(['}", "document.invalid-value", nil),
         ("{fact: step.data, operator: contains, value: secret}", "document.invalid-value", nil),
         ("{fact: step.task, operator: in, value: notalist}", "document.wrong-type", nil),

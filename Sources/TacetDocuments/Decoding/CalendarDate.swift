@@ -37,6 +37,22 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
         self.init(year: year, month: month, day: day)
     }
 
+    /// Why `text`, written as YYYY-MM-DD, names no day ("month 13 does not exist"); nil when it is not
+    /// even written that way.
+    static func whyNot(_ text: String) -> String? {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+              let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]) else { return nil }
+        guard (1...12).contains(month) else { return "month \(month) does not exist" }
+        let days = daysIn(month: month, year: year)
+        guard (1...days).contains(day) else { return "\(Self.monthNames[month - 1]) \(year) has \(days) days" }
+        return year < 1 ? "year 0 does not exist" : nil
+    }
+
+    /// The months' names in English, January first.
+    static let monthNames = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+                             "October", "November", "December"]
+
     /// Days in a month, leap years included.
     public static func daysIn(month: Int, year: Int) -> Int {
         switch month {
@@ -72,8 +88,8 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
     public static func decode(_ node: Node, at pointer: @autoclosure () -> String, in context: inout DecodingContext) -> CalendarDate? {
         guard let text = String.decode(node, at: pointer(), in: &context) else { return nil }
         guard let date = CalendarDate(text) else {
-            context.error(.invalidValue, "'\(text)' is not a date", at: node, pointer: pointer(),
-                          hint: "write dates as YYYY-MM-DD, e.g. 2027-03-31")
+            context.error(.invalidValue, "'\(text)' is not a date" + (Self.whyNot(text).map { ": \($0)" } ?? ""),
+                          at: node, pointer: pointer(), hint: "write dates as YYYY-MM-DD, e.g. 2027-03-31")
             return nil
         }
         return date

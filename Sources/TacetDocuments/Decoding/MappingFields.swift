@@ -53,9 +53,9 @@ public struct MappingFields {
     /// The JSON Pointer of `key` in this mapping.
     public func pointer(_ key: String) -> String { JSONPointer.appending(key, to: pointer) }
 
-    /// Decodes a key that must be present.
-    public mutating func required<T: NodeDecodable>(_ key: String, in context: inout DecodingContext) -> T? {
-        guard let value = raw(key) else { return missing(key, in: &context) }
+    /// Decodes a key that must be present; `hint` says what to write when it is not.
+    public mutating func required<T: NodeDecodable>(_ key: String, in context: inout DecodingContext, hint: String? = nil) -> T? {
+        guard let value = raw(key) else { return missing(key, in: &context, hint: hint) }
         return T.decode(value, at: pointer(key), in: &context)
     }
 
@@ -71,8 +71,8 @@ public struct MappingFields {
         return [T].decodeSet(value, at: pointer(key), in: &context)
     }
 
-    private func missing<T>(_ key: String, in context: inout DecodingContext) -> T? {
-        context.error(.missingKey, "\(what) is missing required key '\(key)'", at: node, pointer: pointer)
+    private func missing<T>(_ key: String, in context: inout DecodingContext, hint: String? = nil) -> T? {
+        context.error(.missingKey, "\(what) is missing required key '\(key)'", at: node, pointer: pointer, hint: hint)
         return nil
     }
 

@@ -84,8 +84,14 @@ extension Bool: NodeDecodable {
     /// `true` or `false` (YAML 1.2: `yes`/`no` are strings, and so an error here).
     public static func decode(_ node: Node, at pointer: @autoclosure () -> String, in context: inout DecodingContext) -> Bool? {
         guard let value = node.scalar?.bool else {
-            let hint = node.scalar.map { ["yes", "no", "on", "off", "y", "n"].contains($0.value.lowercased()) }
-                == true ? "YAML 1.2 reads only true and false as booleans" : nil
+            // YAML 1.1's spellings of a boolean are text in YAML 1.2: say which word to write instead.
+            var hint: String?
+            if let text = node.scalar?.value.lowercased(), let meant = ["yes": true, "y": true, "on": true,
+                                                                       "no": false, "n": false, "off": false][text] {
+                let place = pointer()
+                let key = JSONPointer.tokens(place)?.last.flatMap { Int($0) == nil ? $0 : nil }
+                hint = "write `\(key.map { "\($0): " } ?? "")\(meant)`: YAML 1.2 reads only true and false as booleans"
+            }
             typeMismatch("true or false", node, pointer(), &context, hint: hint)
             return nil
         }

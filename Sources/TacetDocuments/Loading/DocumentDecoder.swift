@@ -25,7 +25,8 @@ public enum DocumentDecoder {
         guard var fields = MappingFields(root, at: "", what: "the document", in: &context) else {
             return (nil, context.diagnostics)
         }
-        let version: String? = fields.required("apiVersion", in: &context)
+        let version: String? = fields.required("apiVersion", in: &context,
+                                               hint: "add `apiVersion: \(apiVersion)` as the first line of the file")
         if let version, version != apiVersion {
             context.error(.apiVersion, "unsupported apiVersion '\(version)'", at: root["apiVersion"] ?? root,
                           pointer: "/apiVersion", hint: "Tacet reads apiVersion: \(apiVersion)")

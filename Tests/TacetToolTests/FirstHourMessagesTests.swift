@@ -1,0 +1,67 @@
+import Foundation
+import Testing
+import TacetTestSupport
+import TacetTool
+
+/// Messages for the mistakes a clinical director makes in a first hour with Tacet (issue 20, item 4):
+/// each says what to write, from the exact file the person wrote.
+@Suite("First-hour messages")
+struct FirstHourMessagesTests {
+    /// The one diagnostic `validate` reports for a file holding `text`.
+    static func only(_ text: String) throws -> (message: String, hint: String?) {
+        let directory = try TemporaryDirectory()
+        let file = try directory.write("doc.yaml", text)
+        let outcome = ValidateCommand.run(paths: [file])
+        #expect(outcome.status == .invalid)
+        try #require(outcome.diagnostics.count == 1, "\(outcome.diagnostics.map(\.message))")
+        return (outcome.diagnostics[0].message, outcome.diagnostics[0].hint)
+    }
+
+    static let workflow = """
+        apiVersion: tacet/v1
+        kind: Workflow
+        metadata: {name: w}
+        steps:
+          - id: s
+            task: progress-note-drafting
+            ai: ai-assisted
+            performer: t-ana
+            consent: CONSENT
+        """
+
+    @Test("`consent: yes` says to write `consent: true`, and `no` to write `false`")
+    func yesAndNo() throws {
+        let yes = try Self.only(Self.workflow.replacingOccurrences(of: "CONSENT", with: "yes"))
+        #expect(yes.message == "expected true or false, found a string")
+        #expect(yes.hint == "write `consent: true`: YAML 1.2 reads only true and false as booleans")
+        let off = try Self.only(Self.workflow.replacingOccurrences(of: "CONSENT", with: "Off"))
+        #expect(off.hint == "write `consent: false`: YAML 1.2 reads only true and false as booleans")
+    }
+
+    @Test("a document without apiVersion is told the line to add")
+    func missingAPIVersion() throws {
+        let missing = try Self.only("kind: Workflow\nmetadata: {name: w}\nsteps: []\n")
+        #expect(missing.message == "the document is missing required key 'apiVersion'")
+        #expect(missing.hint == "add `apiVersion: tacet/v1` as the first line of the file")
+    }
+
+    @Test("a date that does not exist says why: month 13, February 30, year 0")
+    func impossibleDates() throws {
+        func therapist(_ start: String) -> String {
+            """
+            apiVersion: tacet/v1
+            kind: Therapist
+            metadata: {name: t-x}
+            name: X
+            role: music-therapist
+            credential: {name: MT-BC, cycleStart: \(start), cycleEnd: 2030-12-31}
+            levels: {documentation: developing}
+            """
+        }
+        #expect(try Self.only(therapist("2027-13-01")).message == "'2027-13-01' is not a date: month 13 does not exist")
+        #expect(try Self.only(therapist("2027-02-30")).message == "'2027-02-30' is not a date: February 2027 has 28 days")
+        #expect(try Self.only(therapist("2028-02-30")).message == "'2028-02-30' is not a date: February 2028 has 29 days")
+        #expect(try Self.only(therapist("0000-01-01")).message == "'0000-01-01' is not a date: year 0 does not exist")
+        #expect(try Self.only(therapist("2027-1-1")).message == "'2027-1-1' is not a date")
+    }
+}
