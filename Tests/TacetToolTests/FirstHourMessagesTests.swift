@@ -45,6 +45,71 @@ struct FirstHourMessagesTests {
         #expect(missing.hint == "add `apiVersion: tacet/v1` as the first line of the file")
     }
 
+    @Test("every way a layer loosens its base says what to write instead")
+    func looseningHints() throws {
+        let directory = try TemporaryDirectory()
+        let base = try directory.write("base.yaml", """
+            apiVersion: tacet/v1
+            kind: Policy
+            metadata: {name: base}
+            citations:
+              - {id: src, title: Source, source: test}
+            tools:
+              - {id: chatbot, baa: false, data: [none]}
+            tasks:
+              - id: notes
+                title: Notes
+                area: documentation
+                clinical: true
+                maxAI: ai-assisted
+                requires:
+                  review: {role: supervisor, area: documentation, minLevel: proficient}
+                  consent: true
+                  disclosure: true
+                  training: [ai-basics]
+                  data: [none]
+                cite: [src]
+              - id: plans
+                title: Plans
+                area: documentation
+                maxAI: ai-drafted
+                requires:
+                  review: {role: therapist, minLevel: developing}
+                cite: [src]
+            """)
+        let layer = try directory.write("team.yaml", """
+            apiVersion: tacet/v1
+            kind: Policy
+            metadata: {name: team}
+            extends: [base]
+            tools:
+              - {id: chatbot, baa: true, data: [none, phi]}
+              - {id: newbot, baa: false, data: [none]}
+            tasks:
+              - id: notes
+                title: Notes
+                area: rapport
+                clinical: false
+                maxAI: ai-drafted
+                requires:
+                  review: {role: therapist, area: rapport, minLevel: developing}
+                  data: [none, deidentified]
+                cite: [src]
+              - id: plans
+                title: Plans
+                area: documentation
+                maxAI: ai-drafted
+                cite: [src]
+            """)
+        let loosenings = LintCommand.run(paths: [base, layer]).diagnostics.filter { $0.code == "policy.loosens" }
+        let hints = Dictionary(loosenings.map { ($0.message, $0.hint ?? "(none)") }) { first, _ in first }
+        #expect(loosenings.count == 14, "\(hints.keys.sorted())")
+        #expect(loosenings.allSatisfy { $0.hint != nil }, "without a hint: \(hints.filter { $0.value == "(none)" }.keys.sorted())")
+        #expect(hints["lowers the review level of 'notes' from proficient to developing"] == "set minLevel: proficient or higher")
+        #expect(hints["drops the consent requirement of 'notes'"] == "keep requires.consent: true")
+        #expect(hints["widens tool 'chatbot' to data phi"] == "list only data classes the base allows: data: [none]")
+    }
+
     @Test("a date that does not exist says why: month 13, February 30, year 0")
     func impossibleDates() throws {
         func therapist(_ start: String) -> String {

@@ -128,11 +128,15 @@ public struct PolicyResolver {
         let wider = DataClasses(tool.data).subtracting(DataClasses(base.value.data))
         if !wider.isEmpty {
             error(PolicyErrorCode.loosens, "widens tool '\(tool.id)' to data \(wider.classes.map(\.rawValue).joined(separator: ", "))",
-                  document, tool.pointer + "/data", notes: [note("the base allows \(base.value.data.map(\.rawValue))", base.document, base.value.pointer)])
+                  document, tool.pointer + "/data",
+                  hint: "list only data classes the base allows: data: [\(base.value.data.map(\.rawValue).joined(separator: ", "))]",
+                  notes: [note("the base allows \(base.value.data.map(\.rawValue))", base.document, base.value.pointer)])
         }
         if tool.baa && !base.value.baa {
             error(PolicyErrorCode.loosens, "claims a business associate agreement for '\(tool.id)' that the base policy does not",
-                  document, tool.pointer + "/baa", notes: [note("the base says baa: false", base.document, base.value.pointer)])
+                  document, tool.pointer + "/baa",
+                  hint: "set baa: false here; a signed agreement is recorded in the base policy",
+                  notes: [note("the base says baa: false", base.document, base.value.pointer)])
         }
     }
 
@@ -145,35 +149,41 @@ public struct PolicyResolver {
         }
         if task.area != old.area {
             error(PolicyErrorCode.loosens, "moves task '\(task.id)' from area '\(old.area)' to '\(task.area)'", document, task.pointer + "/area",
-                  notes: seeBase)
+                  hint: "keep area: \(old.area); a task's area is the base's to set", notes: seeBase)
         }
         if old.clinical && !task.clinical {
-            error(PolicyErrorCode.loosens, "marks clinical task '\(task.id)' as not clinical", document, task.pointer + "/clinical", notes: seeBase)
+            error(PolicyErrorCode.loosens, "marks clinical task '\(task.id)' as not clinical", document, task.pointer + "/clinical",
+                  hint: "keep clinical: true", notes: seeBase)
         }
         let (new, was) = (task.requires, old.requires)
         if let oldReview = was.review {
             if let review = new.review {
                 if review.minLevel < oldReview.minLevel {
                     error(PolicyErrorCode.loosens, "lowers the review level of '\(task.id)' from \(oldReview.minLevel.rawValue) to \(review.minLevel.rawValue)",
-                          document, task.pointer + "/requires/review/minLevel", notes: seeBase)
+                          document, task.pointer + "/requires/review/minLevel",
+                          hint: "set minLevel: \(oldReview.minLevel.rawValue) or higher", notes: seeBase)
                 }
                 if (review.area ?? task.area) != (oldReview.area ?? old.area) {
                     error(PolicyErrorCode.loosens, "changes the area the review of '\(task.id)' is measured in", document,
-                          task.pointer + "/requires/review/area", notes: seeBase)
+                          task.pointer + "/requires/review/area", hint: "keep the review measured in \(oldReview.area ?? old.area)",
+                          notes: seeBase)
                 }
                 if review.role != oldReview.role && oldReview.role != Roster.anyTherapistRole {
                     error(PolicyErrorCode.loosens, "changes the reviewer role of '\(task.id)' from '\(oldReview.role)' to '\(review.role)'",
-                          document, task.pointer + "/requires/review/role", notes: seeBase)
+                          document, task.pointer + "/requires/review/role", hint: "keep role: \(oldReview.role)", notes: seeBase)
                 }
             } else {
-                error(PolicyErrorCode.loosens, "drops the review requirement of '\(task.id)'", document, task.pointer, notes: seeBase)
+                error(PolicyErrorCode.loosens, "drops the review requirement of '\(task.id)'", document, task.pointer,
+                      hint: "restate requires.review as the base states it (a layer may raise its level)", notes: seeBase)
             }
         }
         if was.consent && !new.consent {
-            error(PolicyErrorCode.loosens, "drops the consent requirement of '\(task.id)'", document, task.pointer, notes: seeBase)
+            error(PolicyErrorCode.loosens, "drops the consent requirement of '\(task.id)'", document, task.pointer,
+                  hint: "keep requires.consent: true", notes: seeBase)
         }
         if was.disclosure && !new.disclosure {
-            error(PolicyErrorCode.loosens, "drops the disclosure requirement of '\(task.id)'", document, task.pointer, notes: seeBase)
+            error(PolicyErrorCode.loosens, "drops the disclosure requirement of '\(task.id)'", document, task.pointer,
+                  hint: "keep requires.disclosure: true", notes: seeBase)
         }
         for course in was.training where !new.training.contains(course) {
             error(PolicyErrorCode.loosens, "drops the training requirement '\(course)' of '\(task.id)'", document, task.pointer + "/requires",
@@ -183,7 +193,9 @@ public struct PolicyResolver {
             let wider = DataClasses(new.data ?? DataClass.allCases).subtracting(DataClasses(oldData))
             if !wider.isEmpty {
                 error(PolicyErrorCode.loosens, "lets task '\(task.id)' send \(wider.classes.map(\.rawValue).joined(separator: ", ")) data to AI, which the base does not",
-                      document, task.pointer + "/requires", notes: seeBase)
+                      document, task.pointer + "/requires",
+                      hint: "list only data classes the base allows: data: [\(oldData.map(\.rawValue).joined(separator: ", "))]",
+                      notes: seeBase)
             }
         }
     }
