@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TacetDocuments
 import TacetTestSupport
 import TacetTool
 
@@ -108,6 +109,31 @@ struct FirstHourMessagesTests {
         #expect(hints["lowers the review level of 'notes' from proficient to developing"] == "set minLevel: proficient or higher")
         #expect(hints["drops the consent requirement of 'notes'"] == "keep requires.consent: true")
         #expect(hints["widens tool 'chatbot' to data phi"] == "list only data classes the base allows: data: [none]")
+    }
+
+    @Test("an unknown reviewer is one finding (not in the roster), not also one about their credential")
+    func unknownReviewer() async throws {
+        let directory = try TemporaryDirectory()
+        let workflow = try directory.write("wf.yaml", """
+            apiVersion: tacet/v1
+            kind: Workflow
+            metadata: {name: w, team: pediatrics}
+            policy: pediatrics
+            steps:
+              - id: s
+                task: progress-note-drafting
+                ai: ai-drafted
+                tool: scribe-pro
+                data: [phi]
+                performer: t-ana
+                reviewer: t-zzz
+                consent: true
+                disclosure: true
+            """)
+        let paths = ["Policies", "Curricula", "Examples/pediatrics/therapists"].map(Repository.path) + [workflow]
+        let report = await CheckPipeline(today: CalendarDate(year: 2026, month: 11, day: 21)!).run(paths: paths).input.report
+        #expect(report.findings.map(\.code) == ["requirement.known-person"])
+        #expect(report.findings.first?.message == "reviewer 't-zzz' is not in the roster")
     }
 
     @Test("a date that does not exist says why: month 13, February 30, year 0")
