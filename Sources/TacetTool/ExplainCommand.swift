@@ -15,19 +15,34 @@ package enum ExplainCommand {
     }
 
     /// Loads `paths`, then explains `subject` of the workflow named (or stored at) `workflow`.
-    package static func run(workflow: String, subject: Subject, paths: [String], today: CalendarDate,
-                           limits: YAMLLimits = .default) -> ToolOutcome {
-        let isFile = FileManager.default.fileExists(atPath: workflow)
-        let workspace = WorkspaceLoader(limits: limits).load(isFile && !paths.contains(workflow) ? [workflow] + paths : paths)
+    ///
+    /// A task needs no workflow: when `workflow` is nil, or is a path that holds no workflow (a folder of
+    /// policies, say: `tacet explain Policies --task ID`), it is one of the paths, and the task is taken
+    /// from the policy named `policy`, or else from the only policy no other extends.
+    package static func run(workflow: String?, subject: Subject, paths: [String], policy: String? = nil, today: CalendarDate,
+                            limits: YAMLLimits = .default) -> ToolOutcome {
+        let isPath = workflow.map { FileManager.default.fileExists(atPath: $0) } ?? false
+        let all = if let workflow, isPath, !paths.contains(workflow) { [workflow] + paths } else { paths }
+        var workspace = WorkspaceLoader(limits: limits).load(all.isEmpty ? ["."] : all)
+        // Policy-test inputs (test layers among them) are fixtures, as in `check`, not policies to explain.
+        let fixtures = PolicyTestInputs.files(in: workspace)
+        workspace.documents.removeAll { fixtures.contains($0.file) }
         let loadErrors = workspace.diagnostics.filter { $0.severity == .error }
         guard loadErrors.isEmpty else { return .invalid(workspace.diagnostics, sources: workspace.sources) }
+        let named = workflow.flatMap { workflow in
+            isPath ? workspace.documents.first { $0.file == workflow && $0.kind == .workflow }?.name : workflow
+        }
         do {
             switch subject {
             case .step(let id):
-                let explanation = try Explainer.explain(step: id, of: workflowName(workflow, workspace), in: workspace, today: today)
+                guard let named else {
+                    return .invalid([.error(ExplainErrorCode.unknownWorkflow, "--step needs the workflow the step belongs to",
+                                            at: nil, hint: "name it first: tacet explain WORKFLOW PATH... --step \(id)")])
+                }
+                let explanation = try Explainer.explain(step: id, of: named, in: workspace, today: today)
                 return ToolOutcome(output: text(explanation), sources: workspace.sources, status: .ok)
             case .task(let id):
-                let explanation = try Explainer.explain(task: id, of: workflowName(workflow, workspace), in: workspace)
+                let explanation = try Explainer.explain(task: id, of: named, policy: policy, in: workspace)
                 return ToolOutcome(output: text(explanation), sources: workspace.sources, status: .ok)
             }
         } catch {
@@ -35,10 +50,6 @@ package enum ExplainCommand {
         }
     }
 
-    /// A workflow file given as WORKFLOW stands for the workflow it holds.
-    static func workflowName(_ workflow: String, _ workspace: Workspace) -> String {
-        workspace.documents.first { $0.file == workflow && $0.kind == .workflow }?.name ?? workflow
-    }
 
     static func text(_ explanation: StepExplanation) -> String {
         let step = explanation.step
@@ -91,8 +102,9 @@ package enum ExplainCommand {
         }
         out += "\nRules:\n"
         for (rule, relation) in explanation.rules { out += "  \(rule.id) (\(rule.rule.severity.rawValue)): \(relation)\n" }
-        out += "\nSteps of '\(explanation.workflow.name)' performing it: "
-            + (explanation.steps.isEmpty ? "none" : explanation.steps.joined(separator: ", ")) + "\n"
+        if let (workflow, steps) = explanation.workflow {
+            out += "\nSteps of '\(workflow.name)' performing it: " + (steps.isEmpty ? "none" : steps.joined(separator: ", ")) + "\n"
+        }
         return out
     }
 }

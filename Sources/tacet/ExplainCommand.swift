@@ -7,11 +7,15 @@ struct ExplainCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "explain",
         abstract: "Show which requirements and rules apply to a workflow step or task, and why each passed or failed.",
-        discussion: "Example: tacet explain inpatient-documentation Policies Curricula Examples --step draft-note"
+        discussion: """
+            Examples: tacet explain inpatient-documentation Policies Curricula Examples --step draft-note; \
+            tacet explain Policies --task progress-note-drafting (a task needs no workflow: it is taken from the \
+            only policy no other extends, or the one --policy names).
+            """
     )
 
-    @Argument(help: "The workflow: its name, or its file.")
-    var workflow: String
+    @Argument(help: "The workflow: its name, or its file. Optional with --task, whose paths may then come first.")
+    var workflow: String?
 
     @Argument(help: "Files or directories holding the policy, framework and roster (default: the current directory).")
     var paths: [String] = []
@@ -19,19 +23,24 @@ struct ExplainCommand: ParsableCommand {
     @Option(help: "Explain this step of the workflow.")
     var step: String?
 
-    @Option(help: "Explain this task of the workflow's policy.")
+    @Option(help: "Explain this task of the workflow's policy (or of the policy --policy names).")
     var task: String?
+
+    @Option(help: "With --task and no workflow: the policy whose task to explain, when several could apply.")
+    var policy: String?
 
     @Option(help: "Judge exception expiry as of this date (YYYY-MM-DD) instead of today.")
     var today: CalendarDate?
 
     func validate() throws {
         if (step == nil) == (task == nil) { throw ValidationError("give exactly one of --step ID and --task ID") }
+        if step != nil, workflow == nil { throw ValidationError("--step needs the workflow the step belongs to") }
+        if policy != nil, task == nil { throw ValidationError("--policy goes with --task") }
     }
 
     func run() throws {
         let subject: TacetTool.ExplainCommand.Subject = if let step { .step(step) } else { .task(task ?? "") }
-        try Terminal.finish(TacetTool.ExplainCommand.run(workflow: workflow, subject: subject,
-                                                         paths: paths.isEmpty ? ["."] : paths, today: today ?? .today()))
+        try Terminal.finish(TacetTool.ExplainCommand.run(workflow: workflow, subject: subject, paths: paths, policy: policy,
+                                                         today: today ?? .today()))
     }
 }

@@ -80,10 +80,18 @@ public enum Explainer {
         }
     }
 
-    /// Explains task `taskID` of the policy the workflow named `workflowName` is checked against.
-    public static func explain(task taskID: String, of workflowName: String,
+    /// Explains task `taskID` of the policy the workflow named `workflowName` is checked against or,
+    /// without a workflow, of the policy named `policyName` or else the only policy no other extends.
+    public static func explain(task taskID: String, of workflowName: String?, policy policyName: String? = nil,
                                in workspace: Workspace) throws(DiagnosticError) -> TaskExplanation {
-        let (document, workflow, policy, _) = try resolve(workflowName, in: workspace)
+        let policy: ResolvedPolicy
+        var subject: (document: LoadedDocument, workflow: Workflow)?
+        if let workflowName {
+            let (document, workflow, chosen, _) = try resolve(workflowName, in: workspace)
+            (policy, subject) = (chosen, (document, workflow))
+        } else {
+            policy = try resolve(policy: policyName, in: workspace)
+        }
         guard let task = policy.tasks[taskID] else {
             throw DiagnosticError(.error(ExplainErrorCode.unknownTask, "policy '\(policy.name)' does not classify task '\(taskID)'",
                                          at: nil, hint: Suggestion.closest(to: taskID, in: policy.taskOrder).map { "did you mean '\($0)'?" }))
@@ -101,7 +109,33 @@ public enum Explainer {
             default: return (rule, "may fire, depending on the step")
             }
         }
-        let steps = workflow.steps.filter { $0.task == taskID }.map(\.id)
-        return TaskExplanation(task: task, policy: policy, layers: layers, rules: rules, workflow: document, steps: steps)
+        let workflow = subject.map { ($0.document, $0.workflow.steps.filter { $0.task == taskID }.map(\.id)) }
+        return TaskExplanation(task: task, policy: policy, layers: layers, rules: rules, workflow: workflow)
+    }
+
+    /// The policy named `name`, or the only one no other extends when no name is given.
+    static func resolve(policy name: String?, in workspace: Workspace) throws(DiagnosticError) -> ResolvedPolicy {
+        let (policies, diagnostics) = PolicyResolver.resolve(workspace.documents)
+        let choice = PolicyChoice(policies)
+        let chosen: String
+        if let name {
+            chosen = name
+        } else if choice.leaves.count == 1, let only = choice.leaves.first {
+            chosen = only
+        } else {
+            let message = choice.leaves.isEmpty ? "no Policy document among the documents loaded"
+                : "several policies could apply (\(choice.leaves.joined(separator: ", "))): name one with --policy, or a workflow"
+            throw DiagnosticError(.error(PolicyErrorCode.noPolicy, message, at: nil,
+                                         hint: choice.leaves.isEmpty ? "pass the folder holding the policy" : nil))
+        }
+        guard let policy = policies[chosen] else {
+            throw DiagnosticError(.error(PolicyErrorCode.noPolicy, "no policy named '\(chosen)' among the documents loaded", at: nil,
+                                         hint: Suggestion.closest(to: chosen, in: Array(policies.keys)).map { "did you mean '\($0)'?" }))
+        }
+        guard !policy.hasErrors else {
+            throw DiagnosticError(diagnostics.filter { $0.severity == .error }
+                + [.error(PolicyErrorCode.policyInvalid, "policy '\(chosen)' has errors (reported above)", at: nil)])
+        }
+        return policy
     }
 }

@@ -10,8 +10,7 @@ public struct TaskExplanation: Sendable {
     public var layers: [(LoadedDocument, PolicyTask)]
     /// Each rule with what it means for this task.
     public var rules: [(ResolvedRule, String)]
-    /// The workflow asked about.
-    public var workflow: LoadedDocument
-    /// The workflow's steps that perform the task.
-    public var steps: [String]
+    /// The workflow asked about, and its steps that perform the task; nil when the task was asked about
+    /// without a workflow.
+    public var workflow: (document: LoadedDocument, steps: [String])?
 }
