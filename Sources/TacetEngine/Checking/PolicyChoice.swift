@@ -18,26 +18,34 @@ public struct PolicyChoice: Sendable {
         leaves = policies.keys.filter { !extended.contains($0) }.sorted()
     }
 
+    /// The policy named `name`, else the only one no other extends, or why there is none.
+    public func pick(_ name: String?) -> Result<ResolvedPolicy, Miss> {
+        if let name { return policies[name].map(Result.success) ?? .failure(.unknown(name)) }
+        guard leaves.count == 1, let only = leaves.first, let policy = policies[only] else {
+            return .failure(leaves.isEmpty ? .none : .several(leaves))
+        }
+        return .success(policy)
+    }
+
     /// The policy `workflow` is checked against, or the error that says why there is none.
     public func choose(for document: LoadedDocument, _ workflow: Workflow) -> Result<ResolvedPolicy, DiagnosticError> {
         let chosen: ResolvedPolicy
-        if let name = governing ?? workflow.policy {
-            guard let policy = policies[name] else {
-                return .failure(DiagnosticError(.error(PolicyErrorCode.noPolicy, "workflow names policy '\(name)', which is not among the documents checked",
-                                       at: document.location(of: "/policy"), pointer: "/policy",
-                                       hint: Suggestion.closest(to: name, in: Array(policies.keys)).map { "did you mean '\($0)'?" }
-                                        ?? "add the policy's file or folder to the paths checked")))
-            }
+        switch pick(governing ?? workflow.policy) {
+        case .success(let policy):
             chosen = policy
-        } else {
-            guard leaves.count == 1, let only = leaves.first, let policy = policies[only] else {
-                let message = leaves.isEmpty ? "no Policy document among the documents checked"
-                    : "several policies could apply (\(leaves.joined(separator: ", "))): the workflow must name one"
-                return .failure(DiagnosticError(.error(PolicyErrorCode.noPolicy, message, at: document.location(of: "/metadata"),
-                                       pointer: "", hint: leaves.isEmpty ? "add the policy's file or folder to the paths checked"
-                                        : "add policy: NAME to the workflow")))
-            }
-            chosen = policy
+        case .failure(.unknown(let name)):
+            return .failure(DiagnosticError(.error(PolicyErrorCode.noPolicy, "workflow names policy '\(name)', which is not among the documents checked",
+                                   at: document.location(of: "/policy"), pointer: "/policy",
+                                   hint: Suggestion.closest(to: name, in: Array(policies.keys)).map { "did you mean '\($0)'?" }
+                                    ?? "add the policy's file or folder to the paths checked")))
+        case .failure(.none):
+            return .failure(DiagnosticError(.error(PolicyErrorCode.noPolicy, "no Policy document among the documents checked",
+                                   at: document.location(of: "/metadata"), pointer: "",
+                                   hint: "add the policy's file or folder to the paths checked")))
+        case .failure(.several(let names)):
+            return .failure(DiagnosticError(.error(PolicyErrorCode.noPolicy,
+                                   "several policies could apply (\(names.joined(separator: ", "))): the workflow must name one",
+                                   at: document.location(of: "/metadata"), pointer: "", hint: "add policy: NAME to the workflow")))
         }
         guard !chosen.hasErrors else {
             return .failure(DiagnosticError(.error(PolicyErrorCode.policyInvalid,
@@ -53,7 +61,6 @@ public struct PolicyChoice: Sendable {
         if case .workflow(let workflow) = document.document {
             return try? choose(for: document, workflow).get()
         }
-        guard leaves.count == 1, let only = leaves.first else { return nil }
-        return policies[only]
+        return try? pick(nil).get()
     }
 }

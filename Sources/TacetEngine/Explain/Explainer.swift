@@ -116,25 +116,24 @@ public enum Explainer {
     /// The policy named `name`, or the only one no other extends when no name is given.
     static func resolve(policy name: String?, in workspace: Workspace) throws(DiagnosticError) -> ResolvedPolicy {
         let (policies, diagnostics) = PolicyResolver.resolve(workspace.documents)
-        let choice = PolicyChoice(policies)
-        let chosen: String
-        if let name {
-            chosen = name
-        } else if choice.leaves.count == 1, let only = choice.leaves.first {
-            chosen = only
-        } else {
-            let message = choice.leaves.isEmpty ? "no Policy document among the documents loaded"
-                : "several policies could apply (\(choice.leaves.joined(separator: ", "))): name one with --policy, or a workflow"
-            throw DiagnosticError(.error(PolicyErrorCode.noPolicy, message, at: nil,
-                                         hint: choice.leaves.isEmpty ? "pass the folder holding the policy" : nil))
-        }
-        guard let policy = policies[chosen] else {
-            throw DiagnosticError(.error(PolicyErrorCode.noPolicy, "no policy named '\(chosen)' among the documents loaded", at: nil,
-                                         hint: Suggestion.closest(to: chosen, in: Array(policies.keys)).map { "did you mean '\($0)'?" }))
+        let policy: ResolvedPolicy
+        switch PolicyChoice(policies).pick(name) {
+        case .success(let chosen):
+            policy = chosen
+        case .failure(.unknown(let name)):
+            throw DiagnosticError(.error(PolicyErrorCode.noPolicy, "no policy named '\(name)' among the documents loaded", at: nil,
+                                         hint: Suggestion.closest(to: name, in: Array(policies.keys)).map { "did you mean '\($0)'?" }))
+        case .failure(.none):
+            throw DiagnosticError(.error(PolicyErrorCode.noPolicy, "no Policy document among the documents loaded", at: nil,
+                                         hint: "pass the folder holding the policy"))
+        case .failure(.several(let names)):
+            throw DiagnosticError(.error(PolicyErrorCode.noPolicy,
+                                         "several policies could apply (\(names.joined(separator: ", "))): name one with --policy, or a workflow",
+                                         at: nil))
         }
         guard !policy.hasErrors else {
             throw DiagnosticError(diagnostics.filter { $0.severity == .error }
-                + [.error(PolicyErrorCode.policyInvalid, "policy '\(chosen)' has errors (reported above)", at: nil)])
+                + [.error(PolicyErrorCode.policyInvalid, "policy '\(policy.name)' has errors (reported above)", at: nil)])
         }
         return policy
     }
