@@ -15,7 +15,7 @@ package enum JUnitRenderer {
         for group in files.groups {
             let file = input.path(group.file)
             let title = group.outline == nil ? file : group.title
-            // A workflow no policy governs was not checked: its clean parts are skipped, not passed.
+            // A workflow no valid policy governs was not checked: its clean parts are skipped, not passed.
             let unchecked = group.outline != nil && input.report.uncheckedWorkflows.contains(group.file)
             let cases = group.parts.indices.map { index in
                 testCase(title, name: group.partName(index), location: group.outline?.parts[index].location,
@@ -68,7 +68,7 @@ package enum JUnitRenderer {
             body += "      <system-out>" + MarkupText.escape(other.map { describe($0, input: input) }.joined(separator: "\n")) + "</system-out>\n"
         }
         let skipped = unchecked && body.isEmpty
-        if skipped { body = "      <skipped message=\"not checked: no policy governs this workflow; see the input problems\"/>\n" }
+        if skipped { body = "      <skipped message=\"not checked: no valid policy governs this workflow; see the input problems\"/>\n" }
         let xml = body.isEmpty ? "    <testcase \(attributes) time=\"0\"/>\n"
             : "    <testcase \(attributes) time=\"0\">\n\(body)    </testcase>\n"
         return Case(xml: xml, failed: !failing.isEmpty, errored: !erroring.isEmpty, skipped: skipped)
