@@ -38,9 +38,7 @@ package enum PluginTestCommand {
         var sources = workspace.sources
         sources.merge(catalog.sources) { first, _ in first }
         guard !workspace.hasErrors else {
-            let tally = Tally(findings: [], problems: workspace.diagnostics,
-                              shortfalls: Shortfall.files(workspace.unloaded, besides: [], other: false))
-            return ToolOutcome(output: "\nplugin '\(name)' was not run: " + (tally.shortfallSentence() ?? tally.seeAbove) + "\n",
+            return ToolOutcome(output: "\nplugin '\(name)' was not run: \(Tally.refusal(workspace))\n",
                                diagnostics: workspace.diagnostics, sources: sources, status: .invalid)
         }
 

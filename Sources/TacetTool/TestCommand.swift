@@ -14,9 +14,7 @@ package enum TestCommand {
         let workspace = WorkspaceLoader(limits: limits).load(paths)
         if workspace.hasErrors {
             // No case runs while a document is invalid: the closing line says so, not only the errors.
-            let tally = Tally(findings: [], problems: workspace.diagnostics,
-                              shortfalls: Shortfall.files(workspace.unloaded, besides: [], other: false))
-            return ToolOutcome(output: "\nno case ran: " + (tally.shortfallSentence() ?? tally.seeAbove) + "\n",
+            return ToolOutcome(output: "\nno case ran: \(Tally.refusal(workspace))\n",
                                diagnostics: workspace.diagnostics, sources: workspace.sources, status: .invalid)
         }
         let (results, coverages) = PolicyTestRunner(limits: limits, today: today).run(workspace)

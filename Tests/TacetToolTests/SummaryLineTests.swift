@@ -139,6 +139,17 @@ struct SummaryLineTests {
         #expect(summary["notChecked"] as? String == "1 of 2 workflows could not be checked and 1 other file could not be loaded: see problems")
     }
 
+    @Test("docs/check-output.md names every field of the json summary")
+    func summaryFieldsDocumented() throws {
+        let directory = try Self.team(["team/wf-c.yaml": "x: [\n"])
+        let result = try Self.tacet(["check", "team", "--no-plugins", "--format", "json"], in: directory)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let summary = try #require(object["summary"] as? [String: Any])
+        let page = try String(contentsOfFile: Repository.path("docs/check-output.md"), encoding: .utf8)
+        #expect(summary.keys.contains("notChecked"))
+        for key in summary.keys { #expect(page.contains("\"\(key)\"") || page.contains("`\(key)`"), "\(key) is not documented") }
+    }
+
     @Test("check --format github: the closing lines are check's, counting the annotated input problems")
     func checkGitHub() throws {
         let directory = try Self.team(policy: "team", ["team/team.yaml": Self.looseningLayer])

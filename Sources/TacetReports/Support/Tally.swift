@@ -1,4 +1,5 @@
 import TacetDiagnostics
+import TacetDocuments
 
 /// A command's closing count, computed once from everything it showed, so that no summary in any
 /// format contradicts the diagnostics above it: findings and input problems by severity, and what
@@ -58,4 +59,12 @@ package struct Tally: Sendable, Equatable {
 
     /// Where text and annotations show the reasons: "see the error above", "see the errors above".
     package var seeAbove: String { inputErrors == 1 ? "see the error above" : "see the errors above" }
+
+    /// Why a command that needs every document valid did nothing, for its closing line: "1 file could
+    /// not be loaded: see the error above" (or only where the errors are, when every file loaded).
+    package static func refusal(_ workspace: Workspace) -> String {
+        let tally = Tally(findings: [], problems: workspace.diagnostics,
+                          shortfalls: Shortfall.files(workspace.unloaded, besides: [], other: false))
+        return tally.shortfallSentence() ?? tally.seeAbove
+    }
 }
