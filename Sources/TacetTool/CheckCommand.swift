@@ -46,7 +46,12 @@ public enum CheckCommand {
         return text
     }
 
+    /// The closing lines: what was checked with every finding and input problem counted, then what
+    /// could not be checked ("1 of 2 workflows could not be checked: see the error above"), last,
+    /// where people read.
     static func summary(_ report: CheckReport) -> String {
-        "\n\(report.scopeSentence): \(report.countSentence); \(report.suppressed.count) suppressed by exceptions\n"
+        let tally = report.tally
+        return "\n\(report.scopeSentence): \(tally.countSentence); \(report.suppressed.count) suppressed by exceptions\n"
+            + (tally.shortfallSentence().map { $0 + "\n" } ?? "")
     }
 }

@@ -21,6 +21,14 @@ struct CheckOutput: Encodable {
         let problems: Int
         let plugins: Int
         let pluginCalls: Int
+        /// Workflows found (loaded, or declared by a file that did not load) but not checked.
+        let workflowsNotChecked: Int
+        /// Learning plans declared by a file that did not load, so not audited.
+        let plansNotAudited: Int
+        /// Files that held no valid document, whatever they declared.
+        let filesNotLoaded: Int
+        /// What could not be checked, as the text format's closing line says it; absent when everything was.
+        let notChecked: String?
     }
 
     struct Note: Encodable {
@@ -73,10 +81,15 @@ struct CheckOutput: Encodable {
     let problems: [Finding]
 
     init(_ report: CheckReport) {
+        // `errors`, `warnings` and `infos` count the findings in force, as schemaVersion 1 defined them;
+        // `problems` counts the input problems beside them.
         summary = Summary(documents: report.documents, workflows: report.workflowsChecked, plans: report.plansChecked,
                           errors: report.count(.error),
                           warnings: report.count(.warning), infos: report.count(.info), suppressed: report.suppressed.count,
-                          problems: report.problems.count, plugins: report.pluginsRun, pluginCalls: report.pluginCalls)
+                          problems: report.problems.count, plugins: report.pluginsRun, pluginCalls: report.pluginCalls,
+                          workflowsNotChecked: report.workflowsNotChecked, plansNotAudited: report.plansNotAudited,
+                          filesNotLoaded: report.unloaded.count,
+                          notChecked: report.tally.shortfallSentence(reference: "see problems"))
         findings = report.findings.map { Finding($0) }
         suppressed = report.suppressed.map { Finding($0.finding, suppressedBy: $0) }
         problems = report.problems.map { Finding($0) }

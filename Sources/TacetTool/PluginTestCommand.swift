@@ -37,7 +37,10 @@ package enum PluginTestCommand {
         let workspace = WorkspaceLoader(limits: limits).load(paths)
         var sources = workspace.sources
         sources.merge(catalog.sources) { first, _ in first }
-        guard !workspace.hasErrors else { return .invalid(workspace.diagnostics, sources: sources) }
+        guard !workspace.hasErrors else {
+            return ToolOutcome(output: "\nplugin '\(name)' was not run: \(Tally.refusal(workspace))\n",
+                               diagnostics: workspace.diagnostics, sources: sources, status: .invalid)
+        }
 
         let host = PluginHost(options: settings.options)
         var text = ""
@@ -96,7 +99,10 @@ package enum PluginTestCommand {
                 text += section("check \(document.file)", violations, detail: Wording.plural(count, "finding"))
             }
         }
-        text += broken ? "\nplugin '\(name)' broke the protocol (above)\n" : "\nplugin '\(name)' follows protocol \(described.version)\n"
+        // The verdict counts every finding shown and the plugin directory's own problems (an invalid manifest).
+        let tally = Tally(findings: findings, problems: catalog.problems)
+        text += (broken ? "\nplugin '\(name)' broke the protocol (above)" : "\nplugin '\(name)' follows protocol \(described.version)")
+            + ": \(tally.countSentence)\n"
         return ToolOutcome(output: text, findings: findings.sorted(), sources: sources, status: broken ? .findings : .ok)
     }
 

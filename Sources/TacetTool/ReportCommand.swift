@@ -19,8 +19,10 @@ package enum ReportCommand {
             return ToolOutcome(diagnostics: run.input.report.problems + error.diagnostics, sources: run.sources, status: .invalid)
         }
         let report = run.input.report
+        let tally = report.tally
         return ToolOutcome(diagnostics: report.problems,
-                           summary: "wrote \(output): \(report.scopeSentence); \(report.countSentence), \(report.suppressed.count) suppressed",
+                           summary: "wrote \(output): \(report.scopeSentence); \(tally.countSentence), \(report.suppressed.count) suppressed"
+                               + (tally.shortfallSentence().map { "\n" + $0 } ?? ""),
                            sources: run.sources, status: report.inputInvalid ? .invalid : .ok)
     }
 }

@@ -1,6 +1,7 @@
 import TacetDiagnostics
 import TacetDocuments
 import TacetEngine
+import TacetReports
 import TacetYAML
 
 /// `tacet test PATH...`: runs the PolicyTest documents under the paths.
@@ -11,7 +12,11 @@ package enum TestCommand {
     package static func run(paths: [String], coverage: Bool, threshold: Double?, today: CalendarDate,
                            limits: YAMLLimits = .default) -> ToolOutcome {
         let workspace = WorkspaceLoader(limits: limits).load(paths)
-        if workspace.hasErrors { return .invalid(workspace.diagnostics, sources: workspace.sources) }
+        if workspace.hasErrors {
+            // No case runs while a document is invalid: the closing line says so, not only the errors.
+            return ToolOutcome(output: "\nno case ran: \(Tally.refusal(workspace))\n",
+                               diagnostics: workspace.diagnostics, sources: workspace.sources, status: .invalid)
+        }
         let (results, coverages) = PolicyTestRunner(limits: limits, today: today).run(workspace)
         var out = ""
         var problems: [Diagnostic] = []
@@ -31,8 +36,12 @@ package enum TestCommand {
             }
             problems += result.problems
         }
+        // A case whose documents or inputs are at fault could not run: it is counted apart from the
+        // failures, and the closing line points at the errors that say why.
         let failed = results.filter { !$0.passed }.count
-        out += "\n\(results.count) case\(results.count == 1 ? "" : "s"): \(results.count - failed) passed, \(failed) failed\n"
+        let unrun = results.filter { result in result.problems.contains { $0.severity == .error } }.count
+        out += "\n\(Wording.plural(results.count, "case")): \(results.count - failed) passed, \(failed - unrun) failed"
+            + (unrun == 0 ? "" : ", \(unrun) could not run: " + Tally(findings: [], problems: problems).seeAbove) + "\n"
         var belowThreshold = false
         if coverage || threshold != nil {
             for entry in coverages {

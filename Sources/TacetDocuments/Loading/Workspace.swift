@@ -11,6 +11,8 @@ public struct Workspace: Sendable {
     public var sources: [String: [UInt8]]
     /// The files that were looked at.
     public var files: [String]
+    /// The files among ``files`` that held no valid document, in file order: what a run could not check.
+    public var unloaded: [UnloadedFile] = []
 
     /// Creates a workspace; the loader builds them from files, tests from strings.
     public init(documents: [LoadedDocument], diagnostics: [Diagnostic] = [], sources: [String: [UInt8]] = [:],
@@ -23,6 +25,9 @@ public struct Workspace: Sendable {
 
     /// Whether any error was found.
     public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+
+    /// The unloaded files that declared `kind`.
+    public func unloaded(of kind: DocumentKind) -> [UnloadedFile] { unloaded.filter { $0.kind == kind } }
 
     /// The documents of one kind.
     public func documents(of kind: DocumentKind) -> [LoadedDocument] { documents.filter { $0.kind == kind } }

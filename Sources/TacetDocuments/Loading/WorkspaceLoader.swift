@@ -89,7 +89,11 @@ public struct WorkspaceLoader: Sendable {
         for (file, result) in zip(files, loaded) {
             workspace.sources[file] = result.bytes
             workspace.diagnostics += result.diagnostics
-            if let document = result.document { workspace.documents.append(document) }
+            if let document = result.document {
+                workspace.documents.append(document)
+            } else {
+                workspace.unloaded.append(UnloadedFile(file: file, kind: result.kind))
+            }
         }
         checkUniqueNames(&workspace)
         return workspace
@@ -117,11 +121,13 @@ public struct WorkspaceLoader: Sendable {
         }
     }
 
-    private func load(file: String) -> (bytes: [UInt8]?, diagnostics: [Diagnostic], document: LoadedDocument?) {
+    /// Reads, parses and decodes one file; `kind` is what the file declared, so that a summary can say
+    /// "1 of 2 workflows could not be checked" of a workflow that did not decode.
+    private func load(file: String) -> (bytes: [UInt8]?, diagnostics: [Diagnostic], document: LoadedDocument?, kind: DocumentKind?) {
         let (bytes, root, diagnostics) = parse(file: file)
-        guard let root else { return (bytes, diagnostics, nil) }
+        guard let root else { return (bytes, diagnostics, nil, nil) }
         let decoded = DocumentDecoder.decode(root, file: file)
-        return (bytes, diagnostics + decoded.diagnostics, decoded.document)
+        return (bytes, diagnostics + decoded.diagnostics, decoded.document, root["kind"]?.string.flatMap(DocumentKind.init(rawValue:)))
     }
 
     /// Two documents of one kind with one name would make every reference to them ambiguous.

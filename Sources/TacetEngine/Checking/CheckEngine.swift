@@ -30,12 +30,14 @@ public enum CheckEngine {
         var checkers: [String: WorkflowChecker] = [:]
         var jobs: [(checker: WorkflowChecker, document: LoadedDocument, workflow: Workflow)] = []
         var plans: [(document: LoadedDocument, plan: LearningPlan)] = []
+        var unchecked: [String] = []
         for document in documents {
             switch document.document {
             case .workflow(let workflow):
                 switch choice.choose(for: document, workflow) {
                 case .failure(let problem):
                     problems += problem.diagnostics
+                    unchecked.append(document.file)
                 case .success(let policy):
                     let checker = checkers[policy.name] ?? WorkflowChecker(policy: policy, roster: roster, today: today)
                     checkers[policy.name] = checker
@@ -56,7 +58,8 @@ public enum CheckEngine {
         let auditor = PlanAuditor(documents: documents, roster: roster, policies: policies, today: today)
         let planFindings = plans.flatMap { auditor.audit($0.document, $0.plan) }
         return EngineCheck(findings: findings + planFindings, problems: problems, policies: policies, documents: documents,
-                           workflowsChecked: jobs.count, plansChecked: plans.count, today: today)
+                           workflowsChecked: jobs.count, plansChecked: plans.count, today: today, uncheckedWorkflows: unchecked,
+                           unloaded: workspace.unloaded.filter { !excluding.contains($0.file) })
     }
 
     /// The jobs with each checker specialized to its workflow's team, setting and the like, when

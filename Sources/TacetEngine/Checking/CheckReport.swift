@@ -1,4 +1,5 @@
 import TacetDiagnostics
+import TacetDocuments
 
 /// What `tacet check` found.
 public struct CheckReport: Sendable {
@@ -14,6 +15,10 @@ public struct CheckReport: Sendable {
     public var plansChecked: Int
     /// How many documents were loaded.
     public var documents: Int
+    /// The files of workflows that were loaded but not checked (no policy governs them), in file order.
+    public var uncheckedWorkflows: [String] = []
+    /// The files that held no valid document, so that nothing in them was checked (policy-test inputs left out).
+    public var unloaded: [UnloadedFile] = []
     /// How many checker plugins described themselves and ran.
     public var pluginsRun = 0
     /// How many plugin check calls ran.

@@ -21,6 +21,10 @@ public struct EngineCheck: Sendable {
     public var plansChecked: Int
     /// The day exceptions and training are judged on.
     public var today: CalendarDate
+    /// The files of workflows that were loaded but not checked (no policy governs them).
+    public var uncheckedWorkflows: [String] = []
+    /// The files that held no valid document (policy-test inputs left out).
+    public var unloaded: [UnloadedFile] = []
 
     /// Applies the exceptions among ``documents`` to the engine's findings and `added` (plugin findings and
     /// failures), then sorts every list once.
@@ -41,7 +45,8 @@ public struct EngineCheck: Sendable {
         let (kept, suppressed, exceptionProblems) = applier.apply(exceptions, to: findings + added)
         return CheckReport(findings: Self.inOrder(kept), suppressed: suppressed.sorted { $0.finding < $1.finding },
                            problems: (problems + exceptionProblems).sorted(), workflowsChecked: workflowsChecked,
-                           plansChecked: plansChecked, documents: documents.count)
+                           plansChecked: plansChecked, documents: documents.count, uncheckedWorkflows: uncheckedWorkflows,
+                           unloaded: unloaded)
     }
 
     /// `findings` sorted, the one sort of a run. When they already are in order (the engine's alone:

@@ -6,14 +6,16 @@ import TacetDiagnostics
 /// Escaping follows the Actions toolkit: in the message `%`, CR and LF are percent-encoded; in property
 /// values `:` and `,` are too, so a path or rule id cannot end a property early.
 package enum GitHubAnnotationRenderer {
-    /// The workflow commands for `input`: findings in force and input problems, then a plain summary line.
+    /// The workflow commands for `input`: findings in force and input problems, then the summary that
+    /// `check` prints (plain lines, which the job log shows), with what could not be checked last.
     /// Suppressed findings are not annotated (an exception accepted them); the summary counts them.
     package static func render(_ input: ReportInput) -> String {
         var out = ""
         for diagnostic in input.report.problems + input.report.findings { out += command(diagnostic, input: input) }
         let report = input.report
-        out += "tacet: \(report.countSentence), \(report.suppressed.count) suppressed, "
-            + "\(Wording.plural(report.problems.count, "input problem"))\n"
+        let tally = report.tally
+        out += "tacet: \(report.scopeSentence): \(tally.countSentence); \(report.suppressed.count) suppressed by exceptions\n"
+        if let shortfall = tally.shortfallSentence() { out += "tacet: \(shortfall)\n" }
         return out
     }
 

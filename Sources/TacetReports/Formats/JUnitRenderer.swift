@@ -15,9 +15,11 @@ package enum JUnitRenderer {
         for group in files.groups {
             let file = input.path(group.file)
             let title = group.outline == nil ? file : group.title
+            // A workflow no valid policy governs was not checked: its clean parts are skipped, not passed.
+            let unchecked = group.outline != nil && input.report.uncheckedWorkflows.contains(group.file)
             let cases = group.parts.indices.map { index in
                 testCase(title, name: group.partName(index), location: group.outline?.parts[index].location,
-                         file: file, entries: group.parts[index], input: input)
+                         file: file, entries: group.parts[index], input: input, unchecked: unchecked)
             }
             suites.append(suite(title, file: file, cases: cases, totals: &totals))
         }
@@ -36,21 +38,23 @@ package enum JUnitRenderer {
         var xml: String
         var failed: Bool
         var errored: Bool
+        var skipped = false
     }
 
     private static func suite(_ name: String, file: String?, cases: [Case], totals: inout (tests: Int, failures: Int, errors: Int)) -> String {
         let failures = cases.filter(\.failed).count
         let errors = cases.filter(\.errored).count
+        let skipped = cases.filter(\.skipped).count
         totals.tests += cases.count
         totals.failures += failures
         totals.errors += errors
         let fileAttribute = file.map { " file=\"\(MarkupText.escape($0))\"" } ?? ""
         return "  <testsuite name=\"\(MarkupText.escape(name))\" tests=\"\(cases.count)\" failures=\"\(failures)\" errors=\"\(errors)\" "
-            + "skipped=\"0\" time=\"0\"\(fileAttribute)>\n" + cases.map(\.xml).joined() + "  </testsuite>\n"
+            + "skipped=\"\(skipped)\" time=\"0\"\(fileAttribute)>\n" + cases.map(\.xml).joined() + "  </testsuite>\n"
     }
 
     private static func testCase(_ suite: String, name: String, location: SourceLocation?, file: String?,
-                                 entries: [ReportEntry], input: ReportInput) -> Case {
+                                 entries: [ReportEntry], input: ReportInput, unchecked: Bool = false) -> Case {
         var attributes = "classname=\"\(MarkupText.escape(suite))\" name=\"\(MarkupText.escape(name))\""
         if let file { attributes += " file=\"\(MarkupText.escape(file))\"" }
         if let location { attributes += " line=\"\(location.line)\"" }
@@ -63,9 +67,11 @@ package enum JUnitRenderer {
         if !other.isEmpty {
             body += "      <system-out>" + MarkupText.escape(other.map { describe($0, input: input) }.joined(separator: "\n")) + "</system-out>\n"
         }
+        let skipped = unchecked && body.isEmpty
+        if skipped { body = "      <skipped message=\"not checked: no valid policy governs this workflow; see the input problems\"/>\n" }
         let xml = body.isEmpty ? "    <testcase \(attributes) time=\"0\"/>\n"
             : "    <testcase \(attributes) time=\"0\">\n\(body)    </testcase>\n"
-        return Case(xml: xml, failed: !failing.isEmpty, errored: !erroring.isEmpty)
+        return Case(xml: xml, failed: !failing.isEmpty, errored: !erroring.isEmpty, skipped: skipped)
     }
 
     /// One `failure` or `error` element for all of a case's entries of that kind: consumers read one per case.

@@ -10,17 +10,19 @@ package enum MarkdownRenderer {
     /// The Markdown summary of `input`.
     package static func render(_ input: ReportInput) -> String {
         let report = input.report
+        let tally = report.tally
         let citations = input.citations
         var out: String
         if report.findings.isEmpty && report.problems.isEmpty {
             out = "### Tacet check: no findings\n\n\(report.scopeSentence); nothing in force to report"
         } else {
-            out = "### Tacet check: \(report.countSentence)\n\n\(report.scopeSentence)"
+            out = "### Tacet check: \(tally.countSentence)\n\n\(report.scopeSentence)"
         }
         out += report.suppressed.isEmpty ? ".\n" : "; \(Wording.plural(report.suppressed.count, "finding")) suppressed by exceptions.\n"
-        if !report.problems.isEmpty {
-            out += "\n**The input is invalid:** \(Wording.plural(report.problems.count, "problem")) must be fixed before the check can be trusted.\n"
+        if report.inputInvalid {
+            out += "\n**The input is invalid:** \(Wording.plural(tally.inputErrors, "problem")) must be fixed before the check can be trusted.\n"
         }
+        if let shortfall = tally.shortfallPhrase { out += "\n**\(shortfall)**: see the input problems below.\n" }
         if !report.findings.isEmpty {
             out += "\n" + table(report.findings, input: input)
             out += "\n<details>\n<summary>Fixes and sources for \(Wording.plural(report.findings.count, "finding"))</summary>\n\n"

@@ -80,10 +80,12 @@ package enum HTMLReportRenderer {
 
         func summary() -> String {
             let report = input.report
+            let tally = report.tally
+            // Errors, warnings and infos count every row below, input problems included, as `check` does.
             let counts: [(String, Int, String)] = [
-                ("Errors", report.count(.error), "error"), ("Warnings", report.count(.warning), "warning"),
-                ("Infos", report.count(.info), "info"), ("Suppressed by exceptions", report.suppressed.count, "suppressed"),
-                ("Input problems", report.problems.count, report.problems.isEmpty ? "info" : "error"),
+                ("Errors", tally.errors, "error"), ("Warnings", tally.warnings, "warning"),
+                ("Infos", tally.infos, "info"), ("Suppressed by exceptions", report.suppressed.count, "suppressed"),
+                ("Input problems among them", report.problems.count, report.problems.isEmpty ? "info" : "error"),
             ]
             var html = "<section id=\"summary\" aria-labelledby=\"summary-title\">\n<h2 id=\"summary-title\">Summary</h2>\n"
             html += "<dl class=\"counts\">\n"
@@ -93,7 +95,8 @@ package enum HTMLReportRenderer {
             html += "</dl>\n"
             let verdict: String
             if report.inputInvalid {
-                verdict = "The input has errors: fix the input problems below before trusting the rest of this report."
+                let shortfall = tally.shortfallPhrase.map { ", so \($0)" } ?? ""
+                verdict = "The input has errors\(shortfall): fix the input problems below before trusting the rest of this report."
             } else if report.findings.contains(where: { $0.severity >= input.failOn }) {
                 verdict = "Some workflows or plans break the policy: see the findings below, each with its fix."
             } else {

@@ -1,3 +1,4 @@
+import TacetDocuments
 import TacetEngine
 
 extension CheckReport {
@@ -9,8 +10,23 @@ extension CheckReport {
         return "\(Wording.plural(workflowsChecked, "workflow"))\(plans) checked in \(Wording.plural(documents, "document"))\(plugins)"
     }
 
-    /// The findings in force by severity: "14 errors, 2 warnings, 0 infos".
-    package var countSentence: String {
-        "\(Wording.plural(count(.error), "error")), \(Wording.plural(count(.warning), "warning")), \(Wording.plural(count(.info), "info"))"
+    /// Workflows found but not checked: loaded with no policy to govern them, or declared by a file that did not load.
+    package var workflowsNotChecked: Int { uncheckedWorkflows.count + unloaded.filter { $0.kind == .workflow }.count }
+
+    /// Learning plans declared by a file that did not load, so not audited.
+    package var plansNotAudited: Int { unloaded.filter { $0.kind == .learningPlan }.count }
+
+    /// The one count every format's summary states: the findings in force and the input problems,
+    /// and the workflows, plans and files that could not be checked.
+    package var tally: Tally {
+        var shortfalls: [Shortfall] = []
+        if workflowsNotChecked > 0 {
+            shortfalls.append(Shortfall(workflowsNotChecked, of: workflowsChecked + workflowsNotChecked, "workflow", verb: "checked"))
+        }
+        if plansNotAudited > 0 {
+            shortfalls.append(Shortfall(plansNotAudited, of: plansChecked + plansNotAudited, "learning plan", verb: "audited"))
+        }
+        shortfalls += Shortfall.files(unloaded, besides: [.workflow, .learningPlan], other: !shortfalls.isEmpty)
+        return Tally(findings: findings, problems: problems, shortfalls: shortfalls)
     }
 }
