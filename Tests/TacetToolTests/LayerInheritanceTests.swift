@@ -89,4 +89,21 @@ struct LayerInheritanceTests {
                                                "drops its consent requirement", "the base states it here"])
         #expect(error.notes.map { $0.location?.description ?? "" } == ["\(layer):7:12", "\(layer):9:26", "\(layer):10:16", "\(base):289:5"])
     }
+
+    @Test("the team layer in docs/policy-guide.md lints clean over the shipped policy and does what the guide says")
+    func guideSample() throws {
+        let guide = try String(contentsOfFile: Repository.path("docs/policy-guide.md"), encoding: .utf8)
+        let section = try #require(guide.range(of: "## A team layer")).upperBound
+        let start = try #require(guide.range(of: "```yaml\n", range: section..<guide.endIndex)).upperBound
+        let end = try #require(guide.range(of: "```", range: start..<guide.endIndex)).lowerBound
+        let directory = try TemporaryDirectory()
+        let layer = try directory.write("adult-mental-health.yaml", String(guide[start..<end]))
+        let base = Repository.path("Policies/music-therapy-ai-use.yaml")
+        let lint = LintCommand.run(paths: [base, Repository.path("Curricula"), layer])
+        #expect(lint.diagnostics.filter { $0.severity == .error }.isEmpty, "\(lint.diagnostics.map(\.message))")
+        let explained = ExplainCommand.run(workflow: nil, subject: .task("progress-note-drafting"), paths: [base, layer],
+                                           policy: "adult-mental-health", today: CalendarDate(year: 2026, month: 11, day: 21)!)
+        #expect(explained.output.contains("  at most ai-assisted\n  review by therapist at proficient or above in documentation\n"))
+        #expect(explained.output.contains("  inherited from music-therapy-ai-use: title, area, review role, review area, consent, disclosure, training, "))
+    }
 }
