@@ -85,25 +85,64 @@ package enum ExplainCommand {
         let task = explanation.task.value
         var out = "Task '\(task.id)': \(task.title)\n"
         out += "Policy '\(explanation.policy.name)', layers: \(explanation.policy.layers.map(\.name).joined(separator: " -> "))\n\n"
-        for (layer, stated) in explanation.layers {
-            out += "As stated by \(layer.name) (\(layer.location(of: stated.pointer).description)):\n"
-            out += "  area \(stated.area); at most \(stated.maxAI.rawValue); \(stated.clinical ? "clinical" : "not clinical")\n"
-            if let review = stated.requires.review {
-                out += "  review by \(review.role) at \(review.minLevel.rawValue) or above in \(review.area ?? stated.area)\n"
-            }
-            if stated.requires.consent { out += "  client consent recorded\n" }
-            if stated.requires.disclosure { out += "  disclosure in the record\n" }
-            if let data = stated.requires.data { out += "  data to AI: \(data.map(\.rawValue).joined(separator: ", "))\n" }
-            if !stated.requires.training.isEmpty {
-                out += "  training the performer holds current: \(stated.requires.training.joined(separator: ", "))\n"
-            }
-            if let rationale = stated.rationale { out += "  why: \(rationale)\n" }
-            if !stated.cite.isEmpty { out += "  cites: \(stated.cite.joined(separator: ", "))\n" }
+        for (index, layer) in explanation.layers.enumerated() {
+            out += "As stated by \(layer.document.name) (\(layer.document.location(of: layer.stated.pointer).description)):\n"
+            out += stated(layer, first: index == 0)
         }
         out += "\nRules:\n"
         for (rule, relation) in explanation.rules { out += "  \(rule.id) (\(rule.rule.severity.rawValue)): \(relation)\n" }
         if let (workflow, steps) = explanation.workflow {
             out += "\nSteps of '\(workflow.name)' performing it: " + (steps.isEmpty ? "none" : steps.joined(separator: ", ")) + "\n"
+        }
+        return out
+    }
+
+    /// The lines of one layer's block: the base's whole task; for a layer over it, the fields the layer
+    /// states (with their values in force after it), then what it inherits and from where.
+    static func stated(_ layer: TaskExplanation.Layer, first: Bool) -> String {
+        let (task, requires, fields) = (layer.task, layer.task.requires, Set(layer.stated.fields))
+        func shows(_ field: TaskField) -> Bool { first || fields.contains(field) }
+        var out = ""
+        if !first, fields.contains(.title) { out += "  title: \(task.title)\n" }
+        let heading = [(TaskField.area, "area \(task.area)"), (.maxAI, "at most \(task.maxAI.rawValue)"),
+                       (.clinical, task.clinical ? "clinical" : "not clinical")].compactMap { shows($0) ? $1 : nil }
+        if !heading.isEmpty { out += "  " + heading.joined(separator: "; ") + "\n" }
+        if let review = requires.review, first || !fields.isDisjoint(with: TaskField.review) {
+            out += "  review by \(review.role) at \(review.minLevel.rawValue) or above in \(review.area ?? task.area)\n"
+        } else if layer.stated.removesReview {
+            out += "  no review\n"
+        }
+        // A requirement that is off shows only where a document writes it off.
+        if requires.consent ? shows(.consent) : fields.contains(.consent) {
+            out += requires.consent ? "  client consent recorded\n" : "  no client consent required\n"
+        }
+        if requires.disclosure ? shows(.disclosure) : fields.contains(.disclosure) {
+            out += requires.disclosure ? "  disclosure in the record\n" : "  no disclosure required\n"
+        }
+        if let data = requires.data, shows(.data) { out += "  data to AI: \(data.map(\.rawValue).joined(separator: ", "))\n" }
+        if requires.training.isEmpty ? fields.contains(.training) : shows(.training) {
+            out += "  training the performer holds current: \(requires.training.isEmpty ? "none" : requires.training.joined(separator: ", "))\n"
+        }
+        if let rationale = task.rationale, shows(.rationale) { out += "  why: \(rationale)\n" }
+        if !first, let classifies = layer.stated.classifies { out += "  classifies: \(classifies.joined(separator: ", "))\n" }
+        let added = (layer.stated.cite ?? []).filter { !(layer.before?.cite ?? []).contains($0) }
+        if !added.isEmpty { out += "  cites\(first ? "" : ", added to those inherited"): \(added.joined(separator: ", "))\n" }
+        // One line per layer inherited from, in layer order; a review inherited whole is named once.
+        var sources: [(LoadedDocument, [TaskField])] = []
+        for (field, from) in layer.inherited {
+            if let index = sources.firstIndex(where: { $0.0.file == from.file }) {
+                sources[index].1.append(field)
+            } else {
+                sources.append((from, [field]))
+            }
+        }
+        for (from, inherited) in sources {
+            var names = inherited.map(\.rawValue)
+            if fields.isDisjoint(with: TaskField.review), let at = names.firstIndex(of: TaskField.reviewRole.rawValue) {
+                names.removeAll { name in TaskField.review.contains { $0.rawValue == name } }
+                names.insert("review", at: at)
+            }
+            out += "  inherited from \(from.name): \(names.joined(separator: ", "))\n"
         }
         return out
     }

@@ -118,6 +118,25 @@ import Testing
         #expect(kindsTried == Set(DocumentKind.allCases))
     }
 
+    /// A layer's task states only what it changes; a base policy's task is whole. The schema says so
+    /// with an `anyOf` (a layer, or every task whole), and agrees with the decoder both ways.
+    @Test func aLayerMayStateATaskInPartAndABasePolicyMayNot() throws {
+        let (_, validator) = try Self.schema(.policy)
+        let layer = #"{"apiVersion": "tacet/v1", "kind": "Policy", "metadata": {"name": "team"}, "extends": ["base"], "tasks": [{"id": "notes", "maxAI": "ai-assisted", "requires": {"review": {"minLevel": "proficient"}}}]}"#
+        let base = layer.replacingOccurrences(of: #""extends": ["base"], "#, with: "")
+        let emptyExtends = layer.replacingOccurrences(of: #""extends": ["base"]"#, with: #""extends": []"#)
+        for (text, valid) in [(layer, true), (base, false), (emptyExtends, false)] {
+            let json = try JSONDecoder().decode(JSONValue.self, from: Data(text.utf8))
+            #expect(validator.validate(json).isEmpty == valid, "\(text)")
+            let decoded = DocumentDecoder.decode(try YAMLParser().parse(text), file: "x.yaml")
+            #expect((decoded.document != nil) == valid, "\(decoded.diagnostics.map(\.message))")
+            if !valid {
+                #expect(decoded.diagnostics.map(\.message) == ["a task is missing required key 'title'", "a task is missing required key 'area'",
+                                                               "a review requirement is missing required key 'role'"])
+            }
+        }
+    }
+
     @Test func theSchemasRejectWhatTheDecodersReject() throws {
         let cases: [(DocumentKind, String)] = [
             (.workflow, #"{"apiVersion": "tacet/v1", "kind": "Workflow", "metadata": {"name": "w"}, "steps": [{"id": "a", "task": "t", "ai": "ai-assisted", "performer": "p", "revewer": "r"}]}"#),

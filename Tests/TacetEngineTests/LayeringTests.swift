@@ -59,12 +59,13 @@ struct LayeringTests {
          "raises task 'research' from ai-assisted to ai-drafted", "/tasks/0/maxAI"),
         ("tasks:\n  - {id: research, title: R, area: assessment, maxAI: ai-assisted, requires: {data: [none]}, cite: [src]}\n",
          "moves task 'research' from area 'clinical-reasoning' to 'assessment'", "/tasks/0/area"),
-        ("tasks:\n  - {id: research, title: R, area: clinical-reasoning, maxAI: ai-assisted, cite: [src]}\n",
-         "lets task 'research' send phi data to AI, which the base does not", "/tasks/0/requires"),
+        ("tasks:\n  - {id: research, title: R, area: clinical-reasoning, maxAI: ai-assisted, requires: {data: [none, phi]}, cite: [src]}\n",
+         "lets task 'research' send phi data to AI, which the base does not", "/tasks/0/requires/data"),
         (notes(review: "review: {role: therapist, area: documentation, minLevel: emerging}"),
          "lowers the review level of 'notes' from developing to emerging", "/tasks/0/requires/review/minLevel"),
-        (notes(review: ""), "drops the review requirement of 'notes'", "/tasks/0"),
-        (notes(consent: "false"), "drops the consent requirement of 'notes'", "/tasks/0"),
+        // Leaving review out inherits it; only `review: null` says there is none.
+        (notes(review: "review: null"), "drops the review requirement of 'notes'", "/tasks/0/requires/review"),
+        (notes(consent: "false"), "drops the consent requirement of 'notes'", "/tasks/0/requires/consent"),
         ("tools:\n  - {id: chatbot, baa: false, data: [none, deidentified, phi]}\n", "widens tool 'chatbot' to data phi", "/tools/0/data"),
         ("tools:\n  - {id: chatbot, baa: true, data: [none]}\n",
          "claims a business associate agreement for 'chatbot' that the base policy does not", "/tools/0/baa"),
@@ -136,6 +137,81 @@ struct LayeringTests {
         #expect(ok.isEmpty)
         let (_, bad) = try Self.resolve(Self.layer(Self.notes().replacingOccurrences(of: "cite: [src]", with: "cite: [srcc]")))
         #expect(bad.first?.message == "unknown citation 'srcc'")
+    }
+
+    @Test("a layer states only the fields it changes: the rest is inherited, and its citations add to the base's")
+    func partialTask() throws {
+        let body = """
+            citations:
+              - {id: team-src, title: Team decision, source: team, assumption: true}
+            tasks:
+              - id: notes
+                maxAI: ai-assisted
+                requires:
+                  review: {minLevel: proficient}
+                cite: [team-src]
+
+            """
+        let (policies, diagnostics) = try Self.resolve(Self.layer(body))
+        #expect(diagnostics.isEmpty, "\(diagnostics)")
+        let base = try #require(policies["base"]?.tasks["notes"]?.value)
+        var expected = base
+        expected.maxAI = .aiAssisted
+        expected.requires.review?.minLevel = .proficient
+        expected.cite = ["src", "team-src"]
+        let notes = try #require(policies["team"]?.tasks["notes"])
+        #expect(notes.value == expected)
+        #expect(notes.document.file == "team.yaml")
+        #expect(policies["team"]?.taskOrder == policies["base"]?.taskOrder)
+        // A restatement that leaves out requirements and citations inherits them instead of losing them.
+        let (restated, none) = try Self.resolve(Self.layer("tasks:\n  - {id: notes, title: Notes, area: documentation, maxAI: ai-drafted}\n"))
+        #expect(none.isEmpty, "\(none)")
+        #expect(restated["team"]?.tasks["notes"]?.value == base)
+    }
+
+    @Test("a partial task the base does not classify is refused with a did-you-mean; a whole one is a new task")
+    func unknownTask() throws {
+        let (_, typo) = try Self.resolve(Self.layer("tasks:\n  - {id: nots, maxAI: ai-assisted}\n"))
+        #expect(typo.map(\.message) == ["unknown task 'nots': base does not classify it, and as a new task it lacks title and area"])
+        #expect(typo.first?.code == DocumentErrorCode.undefinedReference.rawValue)
+        #expect(typo.first?.hint == "did you mean 'notes'?")
+        #expect(typo.first?.pointer == "/tasks/0/id")
+        let (_, far) = try Self.resolve(Self.layer("tasks:\n  - {id: music-selection, title: Music selection}\n"))
+        #expect(far.first?.hint == "to add a new task, give it area and maxAI as well")
+        let whole = "tasks:\n  - {id: music-selection, title: Music selection, area: rapport, maxAI: ai-assisted, cite: [src]}\n"
+        let (policies, none) = try Self.resolve(Self.layer(whole))
+        #expect(none.isEmpty, "\(none)")
+        #expect(policies["team"]?.taskOrder.last == "music-selection")
+        #expect(policies["team"]?.tasks["music-selection"]?.value.maxAI == .aiAssisted)
+    }
+
+    @Test("a review is inherited part by part; one the base lacks must be stated whole, and review: null drops it")
+    func partialReview() throws {
+        let (policies, none) = try Self.resolve(Self.layer("tasks:\n  - {id: plans, requires: {review: {area: documentation}}}\n"))
+        #expect(none.isEmpty, "\(none)")
+        #expect(policies["team"]?.tasks["plans"]?.value.requires.review == policies["base"]?.tasks["plans"]?.value.requires.review.map {
+            var review = $0
+            review.area = "documentation"
+            return review
+        })
+        let (_, missing) = try Self.resolve(Self.layer("tasks:\n  - {id: research, requires: {review: {minLevel: proficient}}}\n"))
+        #expect(missing.map(\.message) == ["a review requirement is missing required key 'role'"])
+        #expect(missing.first?.hint == "base requires no review of 'research', so there is none to inherit role from")
+        #expect(missing.first?.pointer == "/tasks/0/requires/review")
+        let (_, dropped) = try Self.resolve(Self.layer("tasks:\n  - {id: plans, requires: {review: null}}\n"))
+        #expect(dropped.map(\.message) == ["drops the review requirement of 'plans'"])
+    }
+
+    @Test("a layer that marks a delegated logistics task clinical must lower its AI level too")
+    func clinicalDelegated() throws {
+        let base = Fixture.policy + "  - {id: rota, title: Rota, area: documentation, maxAI: ai-delegated, clinical: false, cite: [src]}\n"
+        let layer = Self.layer("tasks:\n  - {id: rota, clinical: true}\n")
+        let (policies, diagnostics) = PolicyResolver.resolve(try Fixture.workspace([("base.yaml", base), ("team.yaml", layer)]).documents)
+        #expect(diagnostics.map(\.message) == ["marks task 'rota' clinical, and a clinical task cannot be ai-delegated"])
+        #expect(diagnostics.first?.pointer == "/tasks/0/clinical")
+        #expect(policies["team"]?.hasErrors == true)
+        let lowered = Self.layer("tasks:\n  - {id: rota, clinical: true, maxAI: ai-drafted}\n")
+        #expect(PolicyResolver.resolve(try Fixture.workspace([("base.yaml", base), ("team.yaml", lowered)]).documents).diagnostics.isEmpty)
     }
 
     @Test("workflows are checked against the layer they name, and a broken policy checks nothing")

@@ -116,6 +116,16 @@ struct LintTests {
         #expect(uncited.findings.map(\.code) == [PolicyErrorCode.uncited.rawValue])
     }
 
+    @Test("an area a layer inherits is reported once, where the base writes it, not again at the layer's task")
+    func inheritedArea() throws {
+        let base = Self.policy { $0.replacingOccurrences(of: "area: rapport", with: "area: raport") }
+        let layer = "apiVersion: tacet/v1\nkind: Policy\nmetadata: {name: team}\nextends: [base]\ntasks:\n  - {id: affect, title: Reading affect}\n"
+        let report = PolicyLinter.lint(try Fixture.workspace([("fw.yaml", Self.framework), ("policy.yaml", base), ("team.yaml", layer)]))
+        #expect(report.problems.isEmpty, "\(report.problems)")
+        let areas = report.findings.filter { $0.code == PolicyErrorCode.unknownArea.rawValue }
+        #expect(areas.map { $0.location?.file } == ["policy.yaml"])
+    }
+
     @Test("analysis is exact on small domains")
     func analysis() {
         let drafted = CompiledCondition.test(.stepAI, .atLeast, .ai(.aiDrafted))

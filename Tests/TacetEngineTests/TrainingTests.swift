@@ -112,6 +112,7 @@ struct TrainingTests {
                   consent: true
                   disclosure: true
                   data: [none, deidentified, phi]
+                  training: []
                 cite: [src]
 
             """
@@ -119,7 +120,10 @@ struct TrainingTests {
         let loosens = diagnostics.filter { $0.code == PolicyErrorCode.loosens.rawValue }
         #expect(loosens.map(\.message) == ["drops the training requirement 'ai-basics' of 'notes'"])
         #expect(loosens.first?.location?.file == "team.yaml")
-        let kept = layer.replacingOccurrences(of: "      data: [none, deidentified, phi]\n", with: "      data: [none, deidentified, phi]\n      training: [ai-basics]\n")
+        // A layer that states no training inherits the base's; one that states a list keeps the base's courses in it.
+        let kept = layer.replacingOccurrences(of: "      training: []\n", with: "      training: [ai-basics]\n")
+        let inherited = layer.replacingOccurrences(of: "      training: []\n", with: "")
+        #expect(PolicyResolver.resolve(try Fixture.workspace([("policy.yaml", Self.policy), ("team.yaml", inherited)]).documents).1.isEmpty)
         #expect(PolicyResolver.resolve(try Fixture.workspace([("policy.yaml", Self.policy), ("team.yaml", kept)]).documents).1.isEmpty)
     }
 

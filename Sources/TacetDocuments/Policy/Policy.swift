@@ -12,8 +12,8 @@ public struct Policy: Sendable, Hashable, DocumentBody {
     public var citations: [Citation]
     /// Approved AI tools.
     public var tools: [ApprovedTool]
-    /// Classified tasks.
-    public var tasks: [PolicyTask]
+    /// Classified tasks as this document states them: whole in a base policy, only what changes in a layer.
+    public var tasks: [TaskStatement]
     /// Rules beyond the task table.
     public var rules: [PolicyRule]
 
@@ -22,7 +22,7 @@ public struct Policy: Sendable, Hashable, DocumentBody {
         let extends: [String] = fields.optionalSet("extends", in: &context) ?? []
         let citations: [Citation] = fields.optional("citations", default: [], in: &context)
         let tools: [ApprovedTool] = fields.optional("tools", default: [], in: &context)
-        let tasks: [PolicyTask] = fields.optional("tasks", default: [], in: &context)
+        let tasks: [TaskStatement] = fields.optional("tasks", default: [], in: &context)
         let rules: [PolicyRule] = fields.optional("rules", default: [], in: &context)
         let root = fields.node
         UniqueIDs.check(Array(citations.enumerated()), id: { $0.element.id }, pointer: { "/citations/\($0.offset)" },
@@ -30,8 +30,20 @@ public struct Policy: Sendable, Hashable, DocumentBody {
         UniqueIDs.check(tools, id: \.id, pointer: \.pointer, what: "tool", root: root, in: &context)
         UniqueIDs.check(tasks, id: \.id, pointer: \.pointer, what: "task", root: root, in: &context)
         UniqueIDs.check(rules, id: \.id, pointer: \.pointer, what: "rule", root: root, in: &context)
+        for task in tasks {
+            // A layer may leave out what it inherits; its base is not known here, so the resolver checks it.
+            if extends.isEmpty {
+                for (what, key, pointer) in task.missingKeys(over: nil) {
+                    context.error(.missingKey, "\(what) is missing required key '\(key)'", at: root.node(at: pointer) ?? root, pointer: pointer)
+                }
+            }
+            if task.maxAI == .aiDelegated, task.clinical ?? extends.isEmpty, let node = root.node(at: task.pointer + "/maxAI") {
+                context.error(.invalidValue, "a clinical task cannot be ai-delegated", at: node, pointer: task.pointer + "/maxAI",
+                              hint: "ai-delegated is for logistics only; mark the task clinical: false if it involves no clinical judgement")
+            }
+        }
         let known = citations.map(\.id)
-        let citing = tasks.map { ($0.cite, $0.pointer) } + rules.map { ($0.cite, $0.pointer) }
+        let citing = tasks.map { ($0.cite ?? [], $0.pointer) } + rules.map { ($0.cite, $0.pointer) }
         // A layer may cite its base's citations; those resolve once layers are stacked.
         for (cite, owner) in citing where extends.isEmpty {
             for (index, id) in cite.enumerated() where !known.contains(id) {

@@ -1,7 +1,5 @@
-import TacetYAML
-
 /// What a task requires whenever AI is used for it.
-public struct TaskRequirements: Sendable, Hashable, NodeDecodable {
+public struct TaskRequirements: Sendable, Hashable {
     /// Human review before use, if required.
     public var review: ReviewRequirement?
     /// Whether the client's consent to AI use must be recorded.
@@ -24,17 +22,5 @@ public struct TaskRequirements: Sendable, Hashable, NodeDecodable {
         self.disclosure = disclosure
         self.data = data
         self.training = training
-    }
-
-    public static func decode(_ node: Node, at pointer: @autoclosure () -> String, in context: inout DecodingContext) -> TaskRequirements? {
-        let pointer = pointer()
-        guard var fields = MappingFields(node, at: pointer, what: "task requirements", in: &context) else { return nil }
-        let review: ReviewRequirement? = fields.optional("review", in: &context)
-        let consent = fields.optional("consent", default: false, in: &context)
-        let disclosure = fields.optional("disclosure", default: false, in: &context)
-        let data: [DataClass]? = fields.optionalSet("data", in: &context)
-        let training: [String] = fields.optionalSet("training", in: &context) ?? []
-        fields.finish(&context)
-        return TaskRequirements(review: review, consent: consent, disclosure: disclosure, data: data, training: training)
     }
 }

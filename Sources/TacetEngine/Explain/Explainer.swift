@@ -96,9 +96,19 @@ public enum Explainer {
             throw DiagnosticError(.error(ExplainErrorCode.unknownTask, "policy '\(policy.name)' does not classify task '\(taskID)'",
                                          at: nil, hint: Suggestion.closest(to: taskID, in: policy.taskOrder).map { "did you mean '\($0)'?" }))
         }
-        let layers = policy.layers.compactMap { layer -> (LoadedDocument, PolicyTask)? in
-            guard case .policy(let value) = layer.document, let stated = value.tasks.first(where: { $0.id == taskID }) else { return nil }
-            return (layer, stated)
+        var layers: [TaskExplanation.Layer] = []
+        var inForce: PolicyTask?
+        var setBy: [TaskField: LoadedDocument] = [:]
+        for layer in policy.layers {
+            guard case .policy(let value) = layer.document, let stated = value.tasks.first(where: { $0.id == taskID }),
+                  let task = stated.task(over: inForce) else { continue }
+            // Citations add up, so the base's are inherited even by a layer that cites.
+            let inherited = TaskField.allCases.compactMap { field in
+                stated.fields.contains(field) && field != .cite ? nil : setBy[field].map { (field: field, from: $0) }
+            }
+            layers.append(TaskExplanation.Layer(document: layer, stated: stated, task: task, before: inForce, inherited: inherited))
+            for field in stated.fields { setBy[field] = layer }
+            inForce = task
         }
         let fixed = StepContext.taskFacts(task.value).merging([.stepTask: .string(taskID)]) { $1 }
         let analysis = ConditionAnalysis(fixed: fixed)

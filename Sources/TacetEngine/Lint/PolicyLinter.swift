@@ -60,9 +60,11 @@ public enum PolicyLinter {
                            location: document.location(of: value.pointer), pointer: value.pointer,
                            hint: "add cite: with the citation ids that ground its classification"))
         }
-        guard let framework else { return }
+        // Areas and classification are judged where they are written: what a layer inherits, its base's lint reports.
+        guard let framework, case .policy(let policy) = document.document,
+              let stated = policy.tasks.first(where: { $0.id == value.id }) else { return }
         let areas = framework.areas.map(\.id)
-        for (area, pointer) in [(value.area, "/area"), (value.requires.review?.area, "/requires/review/area")] {
+        for (area, pointer) in [(stated.area, "/area"), (stated.review?.area, "/requires/review/area")] {
             guard let area, !areas.contains(area) else { continue }
             add(Diagnostic(PolicyErrorCode.unknownArea, message: "task '\(value.id)' names area '\(area)', which the framework does not define",
                            location: document.location(of: value.pointer + pointer), pointer: value.pointer + pointer,
@@ -70,7 +72,7 @@ public enum PolicyLinter {
                             ?? "areas: \(areas.joined(separator: ", "))"))
         }
         let classifiable = framework.classifiableIDs
-        for (index, id) in value.classifies.enumerated() where !classifiable.contains(id) {
+        for (index, id) in (stated.classifies ?? []).enumerated() where !classifiable.contains(id) {
             let pointer = "\(value.pointer)/classifies/\(index)"
             add(Diagnostic(DocumentErrorCode.undefinedReference, message: "task '\(value.id)' classifies '\(id)', which is not an AI-at-Work statement or O*NET task of the framework",
                            location: document.location(of: pointer), pointer: pointer,

@@ -4,9 +4,10 @@ import TacetYAML
 
 /// Stacks policy layers (`extends`), refusing any layer that loosens its base, and compiles rules.
 ///
-/// A layer may lower a task's AI level, add or raise requirements, narrow a tool's data classes, and
-/// add rules, tasks and citations. Raising an AI level, dropping or lowering a requirement, widening
-/// a tool, approving a new tool, or restating a base rule is an error in the layer.
+/// A layer states only what it changes of a task; the rest is inherited, and its citations add to the
+/// base's. It may lower a task's AI level, add or raise requirements, narrow a tool's data classes, and
+/// add rules, tasks (stated whole) and citations. Raising an AI level, dropping or lowering a
+/// requirement, widening a tool, approving a new tool, or restating a base rule is an error in the layer.
 public struct PolicyResolver {
     private let byName: [String: LoadedDocument]
     private var memo: [String: ResolvedPolicy] = [:]
@@ -89,9 +90,18 @@ public struct PolicyResolver {
             }
             result.tools[tool.id] = Sourced(value: tool, document: document)
         }
-        for task in policy.tasks {
-            if let existing = result.tasks[task.id] {
-                checkTask(task, against: existing, in: document)
+        for statement in policy.tasks {
+            let existing = result.tasks[statement.id]
+            guard let task = statement.task(over: existing?.value) else {
+                if let existing {
+                    incompleteReview(statement, over: existing, in: document)
+                } else if base != nil || policy.extends.isEmpty {
+                    unknownTask(statement, base: base, in: document)
+                }  // else the unknown base was reported, and what the layer left out cannot be known
+                continue
+            }
+            if let existing {
+                checkTask(statement, task, against: existing, in: document)
             } else {
                 result.taskOrder.append(task.id)
             }
@@ -125,84 +135,133 @@ public struct PolicyResolver {
     }
 
     private mutating func checkTool(_ tool: ApprovedTool, against base: Sourced<ApprovedTool>, in document: LoadedDocument) {
-        let wider = DataClasses(tool.data).subtracting(DataClasses(base.value.data))
+        var reasons: [Loosening] = []
+        let wider = DataClasses(tool.data).subtracting(DataClasses(base.value.data)).classes.map(\.rawValue).joined(separator: ", ")
         if !wider.isEmpty {
-            error(PolicyErrorCode.loosens, "widens tool '\(tool.id)' to data \(wider.classes.map(\.rawValue).joined(separator: ", "))",
-                  document, tool.pointer + "/data",
-                  hint: "list only data classes the base allows: data: [\(base.value.data.map(\.rawValue).joined(separator: ", "))]",
-                  notes: [note("the base allows \(base.value.data.map(\.rawValue))", base.document, base.value.pointer)])
+            reasons.append(("widens tool '\(tool.id)' to data \(wider)", "widens it to data \(wider)", tool.pointer + "/data",
+                            "list only data classes the base allows: data: [\(base.value.data.map(\.rawValue).joined(separator: ", "))]"))
         }
         if tool.baa && !base.value.baa {
-            error(PolicyErrorCode.loosens, "claims a business associate agreement for '\(tool.id)' that the base policy does not",
-                  document, tool.pointer + "/baa",
-                  hint: "set baa: false here; a signed agreement is recorded in the base policy",
-                  notes: [note("the base says baa: false", base.document, base.value.pointer)])
+            reasons.append(("claims a business associate agreement for '\(tool.id)' that the base policy does not",
+                            "claims a business associate agreement the base policy does not", tool.pointer + "/baa",
+                            "set baa: false here (a signed agreement is recorded in the base policy)"))
+        }
+        report(reasons, of: "tool '\(tool.id)'", at: tool.pointer, in: document,
+               base: note("the base approves it here", base.document, base.value.pointer))
+    }
+
+    /// One way a layer loosens an item: the message when it is the only one, the reason among several,
+    /// where it is, and what to write instead.
+    private typealias Loosening = (alone: String, reason: String, pointer: String, hint: String)
+
+    /// Reports the ways one item of a layer loosens its base as one finding: a change is judged whole,
+    /// so three loosened fields are three reasons of one error, each reason noted where it is written.
+    private mutating func report(_ reasons: [Loosening], of item: String, at pointer: String, in document: LoadedDocument,
+                                 base: DiagnosticNote) {
+        guard let first = reasons.first else { return }
+        if reasons.count == 1 {
+            error(PolicyErrorCode.loosens, first.alone, document, first.pointer, hint: first.hint, notes: [base])
+        } else {
+            error(PolicyErrorCode.loosens, "loosens \(item) in \(reasons.count) ways: \(reasons.map(\.reason).joined(separator: "; "))",
+                  document, pointer, hint: reasons.map(\.hint).joined(separator: "; "),
+                  notes: reasons.map { note($0.reason, document, $0.pointer) } + [base])
         }
     }
 
-    private mutating func checkTask(_ task: PolicyTask, against base: Sourced<PolicyTask>, in document: LoadedDocument) {
+    /// Refuses every way `statement` loosens the task its base states, as one finding.
+    private mutating func checkTask(_ statement: TaskStatement, _ task: PolicyTask, against base: Sourced<PolicyTask>,
+                                    in document: LoadedDocument) {
         let old = base.value
-        let seeBase = [note("the base states it here", base.document, old.pointer)]
+        let id = task.id
+        var reasons: [Loosening] = []
         if task.maxAI > old.maxAI {
-            error(PolicyErrorCode.loosens, "raises task '\(task.id)' from \(old.maxAI.rawValue) to \(task.maxAI.rawValue)", document,
-                  task.pointer + "/maxAI", hint: "a layer may lower a task's AI level, never raise it", notes: seeBase)
+            reasons.append(("raises task '\(id)' from \(old.maxAI.rawValue) to \(task.maxAI.rawValue)",
+                            "raises its AI level from \(old.maxAI.rawValue) to \(task.maxAI.rawValue)", task.pointer + "/maxAI",
+                            "set maxAI: \(old.maxAI.rawValue) or lower (a layer may lower a task's AI level, never raise it)"))
         }
         if task.area != old.area {
-            error(PolicyErrorCode.loosens, "moves task '\(task.id)' from area '\(old.area)' to '\(task.area)'", document, task.pointer + "/area",
-                  hint: "keep area: \(old.area); a task's area is the base's to set", notes: seeBase)
+            reasons.append(("moves task '\(id)' from area '\(old.area)' to '\(task.area)'", "moves it from area '\(old.area)' to '\(task.area)'",
+                            task.pointer + "/area", "keep area: \(old.area) (a task's area is the base's to set)"))
         }
         if old.clinical && !task.clinical {
-            error(PolicyErrorCode.loosens, "marks clinical task '\(task.id)' as not clinical", document, task.pointer + "/clinical",
-                  hint: "keep clinical: true", notes: seeBase)
+            reasons.append(("marks clinical task '\(id)' as not clinical", "marks it not clinical", task.pointer + "/clinical",
+                            "keep clinical: true"))
         }
         let (new, was) = (task.requires, old.requires)
         if let oldReview = was.review {
+            let at = task.pointer + "/requires/review"
             if let review = new.review {
                 if review.minLevel < oldReview.minLevel {
-                    error(PolicyErrorCode.loosens, "lowers the review level of '\(task.id)' from \(oldReview.minLevel.rawValue) to \(review.minLevel.rawValue)",
-                          document, task.pointer + "/requires/review/minLevel",
-                          hint: "set minLevel: \(oldReview.minLevel.rawValue) or higher", notes: seeBase)
+                    reasons.append(("lowers the review level of '\(id)' from \(oldReview.minLevel.rawValue) to \(review.minLevel.rawValue)",
+                                    "lowers its review level from \(oldReview.minLevel.rawValue) to \(review.minLevel.rawValue)",
+                                    at + "/minLevel", "set minLevel: \(oldReview.minLevel.rawValue) or higher"))
                 }
                 if (review.area ?? task.area) != (oldReview.area ?? old.area) {
-                    error(PolicyErrorCode.loosens, "changes the area the review of '\(task.id)' is measured in", document,
-                          task.pointer + "/requires/review/area", hint: "keep the review measured in \(oldReview.area ?? old.area)",
-                          notes: seeBase)
+                    reasons.append(("changes the area the review of '\(id)' is measured in", "changes the area its review is measured in",
+                                    at + "/area", "keep the review measured in \(oldReview.area ?? old.area)"))
                 }
                 if review.role != oldReview.role && oldReview.role != Roster.anyTherapistRole {
-                    error(PolicyErrorCode.loosens, "changes the reviewer role of '\(task.id)' from '\(oldReview.role)' to '\(review.role)'",
-                          document, task.pointer + "/requires/review/role", hint: "keep role: \(oldReview.role)", notes: seeBase)
+                    reasons.append(("changes the reviewer role of '\(id)' from '\(oldReview.role)' to '\(review.role)'",
+                                    "changes its reviewer role from '\(oldReview.role)' to '\(review.role)'", at + "/role",
+                                    "keep role: \(oldReview.role)"))
                 }
             } else {
-                error(PolicyErrorCode.loosens, "drops the review requirement of '\(task.id)'", document, task.pointer,
-                      hint: "restate requires.review as the base states it (a layer may raise its level)", notes: seeBase)
+                reasons.append(("drops the review requirement of '\(id)'", "drops its review requirement", at,
+                                "leave review out to inherit the base's (a layer may raise its minLevel)"))
             }
         }
         if was.consent && !new.consent {
-            error(PolicyErrorCode.loosens, "drops the consent requirement of '\(task.id)'", document, task.pointer,
-                  hint: "keep requires.consent: true", notes: seeBase)
+            reasons.append(("drops the consent requirement of '\(id)'", "drops its consent requirement", task.pointer + "/requires/consent",
+                            "keep requires.consent: true"))
         }
         if was.disclosure && !new.disclosure {
-            error(PolicyErrorCode.loosens, "drops the disclosure requirement of '\(task.id)'", document, task.pointer,
-                  hint: "keep requires.disclosure: true", notes: seeBase)
+            reasons.append(("drops the disclosure requirement of '\(id)'", "drops its disclosure requirement",
+                            task.pointer + "/requires/disclosure", "keep requires.disclosure: true"))
         }
         for course in was.training where !new.training.contains(course) {
-            error(PolicyErrorCode.loosens, "drops the training requirement '\(course)' of '\(task.id)'", document, task.pointer + "/requires",
-                  hint: "a layer may add training to a task, never remove it", notes: seeBase)
+            reasons.append(("drops the training requirement '\(course)' of '\(id)'", "drops its training requirement '\(course)'",
+                            task.pointer + "/requires/training", "keep '\(course)' in requires.training (a layer may add training to a task, never remove it)"))
         }
         if let oldData = was.data {
-            let wider = DataClasses(new.data ?? DataClass.allCases).subtracting(DataClasses(oldData))
+            let wider = DataClasses(new.data ?? DataClass.allCases).subtracting(DataClasses(oldData)).classes.map(\.rawValue).joined(separator: ", ")
             if !wider.isEmpty {
-                error(PolicyErrorCode.loosens, "lets task '\(task.id)' send \(wider.classes.map(\.rawValue).joined(separator: ", ")) data to AI, which the base does not",
-                      document, task.pointer + "/requires",
-                      hint: "list only data classes the base allows: data: [\(oldData.map(\.rawValue).joined(separator: ", "))]",
-                      notes: seeBase)
+                reasons.append(("lets task '\(id)' send \(wider) data to AI, which the base does not",
+                                "lets it send \(wider) data to AI, which the base does not", task.pointer + "/requires/data",
+                                "list only data classes the base allows: data: [\(oldData.map(\.rawValue).joined(separator: ", "))]"))
             }
         }
+        if task.clinical && task.maxAI == .aiDelegated && statement.maxAI == nil && old.maxAI == .aiDelegated {
+            error(DocumentErrorCode.invalidValue, "marks task '\(id)' clinical, and a clinical task cannot be ai-delegated", document,
+                  task.pointer + "/clinical", hint: "lower maxAI to ai-drafted in this layer too")
+        }
+        report(reasons, of: "task '\(id)'", at: statement.pointer, in: document,
+               base: note("the base states it here", base.document, old.pointer))
+    }
+
+    /// A layer's review of a task whose base has none must be whole.
+    private mutating func incompleteReview(_ statement: TaskStatement, over base: Sourced<PolicyTask>, in document: LoadedDocument) {
+        for (what, key, pointer) in statement.missingKeys(over: base.value) {
+            error(DocumentErrorCode.missingKey, "\(what) is missing required key '\(key)'", document, pointer,
+                  hint: "\(base.document.name) requires no review of '\(statement.id)', so there is none to inherit \(key) from",
+                  notes: [note("the base states the task here", base.document, base.value.pointer)])
+        }
+    }
+
+    /// A task the base does not classify is a new task only when the layer states it whole; a partial
+    /// one is most likely a misspelt id.
+    private mutating func unknownTask(_ statement: TaskStatement, base: ResolvedPolicy?, in document: LoadedDocument) {
+        let missing = statement.missingKeys(over: nil).map { $0.what == "a task" ? $0.key : "requires.review.\($0.key)" }
+        let list = missing.count == 1 ? missing[0] : missing.dropLast().joined(separator: ", ") + " and " + (missing.last ?? "")
+        let named = base.map { "\($0.name) does not classify it" } ?? "no policy classifies it"
+        error(DocumentErrorCode.undefinedReference, "unknown task '\(statement.id)': \(named), and as a new task it lacks \(list)", document,
+              statement.pointer + "/id",
+              hint: Suggestion.closest(to: statement.id, in: base?.taskOrder ?? []).map { "did you mean '\($0)'?" }
+                ?? "to add a new task, give it \(list) as well")
     }
 
     /// A layer's citations are checked here, once the base's citations are known.
     private mutating func checkCitations(_ policy: Policy, in document: LoadedDocument, known: [String: Citation]) {
-        let citing = policy.tasks.map { ($0.cite, $0.pointer) } + policy.rules.map { ($0.cite, $0.pointer) }
+        let citing = policy.tasks.map { ($0.cite ?? [], $0.pointer) } + policy.rules.map { ($0.cite, $0.pointer) }
         for (cite, owner) in citing {
             for (index, id) in cite.enumerated() where known[id] == nil {
                 error(DocumentErrorCode.undefinedReference, "unknown citation '\(id)'", document, "\(owner)/cite/\(index)",

@@ -46,11 +46,30 @@ public struct PluginContext: Sendable {
             return items.map(json)
         }
         var text = "{\"name\":\(Node.jsonString(policy.name)),\"layers\":[\(layers.joined(separator: ","))],"
-        text += "\"tasks\":\(nodes(policy.orderedTasks.map { ($0.document, $0.value.pointer) })),"
+        text += "\"tasks\":[\(policy.orderedTasks.map { json($0.value) }.joined(separator: ","))],"
         text += "\"tools\":\(nodes(policy.tools.keys.sorted().compactMap { policy.tools[$0] }.map { ($0.document, $0.value.pointer) })),"
         text += "\"rules\":\(nodes(policy.rules.map { ($0.document, $0.rule.pointer) })),"
         text += "\"citations\":[\(citations.joined(separator: ","))]}"
         return text
+    }
+
+    /// A task as in force: a layer states only what it changes, so its node alone may lack the rest.
+    private static func json(_ task: PolicyTask) -> String {
+        func strings(_ values: [String]) -> String { "[" + values.map(Node.jsonString).joined(separator: ",") + "]" }
+        let requires = task.requires
+        var fields = ["\"id\":\(Node.jsonString(task.id))", "\"title\":\(Node.jsonString(task.title))",
+                      "\"area\":\(Node.jsonString(task.area))", "\"maxAI\":\(Node.jsonString(task.maxAI.rawValue))"]
+        if let rationale = task.rationale { fields.append("\"rationale\":\(Node.jsonString(rationale))") }
+        var needs = ["\"consent\":\(requires.consent)", "\"disclosure\":\(requires.disclosure)", "\"training\":\(strings(requires.training))"]
+        if let review = requires.review {
+            var parts = ["\"role\":\(Node.jsonString(review.role))", "\"minLevel\":\(Node.jsonString(review.minLevel.rawValue))"]
+            if let area = review.area { parts.append("\"area\":\(Node.jsonString(area))") }
+            needs.insert("\"review\":{\(parts.joined(separator: ","))}", at: 0)
+        }
+        if let data = requires.data { needs.append("\"data\":\(strings(data.map(\.rawValue)))") }
+        fields += ["\"requires\":{\(needs.joined(separator: ","))}", "\"clinical\":\(task.clinical)",
+                   "\"classifies\":\(strings(task.classifies))", "\"cite\":\(strings(task.cite))"]
+        return "{" + fields.joined(separator: ",") + "}"
     }
 
     /// A node as compact JSON; a value JSON cannot hold (`.inf`) becomes null, as a rule would refuse it anyway.

@@ -69,7 +69,7 @@ public enum PluginSchemas {
             "name": {"type": "string"},
             "layers": {"type": "array", "items": {"type": "object", "required": ["name", "file"]},
                        "description": "Base policy first, the document's own policy last."},
-            "tasks": {"type": "array", "items": {"type": "object"}, "description": "Tasks in force, as their layer wrote them."},
+            "tasks": {"type": "array", "items": {"type": "object"}, "description": "Tasks in force: every field, inherited ones included (a layer states only what it changes)."},
             "tools": {"type": "array", "items": {"type": "object"}},
             "rules": {"type": "array", "items": {"type": "object"}},
             "citations": {"type": "array", "items": {"type": "object"}}
