@@ -87,8 +87,8 @@ struct SyntaxErrorExplainer {
              "found invalid Unicode character escape code":
             return badEscape()
         case "block sequence entries are not allowed in this context": return itemAfterKey()
-        case "found an indentation indicator equal to 0", "did not find expected comment or line break"
-            where context == "while scanning a block scalar":
+        case "found an indentation indicator equal to 0" where context == "while scanning a block scalar",
+             "did not find expected comment or line break" where context == "while scanning a block scalar":
             return Explanation(message: "after '|' or '>' only '+', '-', a digit 1 to 9 or a comment may follow on the line",
                                mark: at, hint: "start the text on the next line, indented under the key; "
                                    + "or put the value in quotes if the '|' or '>' is part of it")
