@@ -69,37 +69,9 @@ final class LibYAMLParser {
                 : "remove the control character; a NUL byte often means a binary or UTF-16 file"
             return YAMLError(.encoding, message, at: Mark.of(byteOffset: offset, in: source), hint: hint)
         default:
-            let at = mark(state.problem_mark)
-            var notes: [(message: String, mark: Mark)] = []
-            var message = problem
-            if let context = state.context.map({ String(cString: $0) }) {
-                let contextMark = mark(state.context_mark)
-                if contextMark == at {
-                    message += " \(context)"
-                } else {
-                    notes.append(("\(context) that started here", contextMark))
-                }
-            }
-            var hint: String?
-            if Self.indentsWithTab(line: at.line, in: source) {
-                hint = "YAML does not allow tabs for indentation; indent with spaces"
-            }
-            return YAMLError(.syntax, message, at: at, hint: hint, notes: notes)
+            return SyntaxErrorExplainer(problem: problem, context: state.context.map { String(cString: $0) },
+                                        at: mark(state.problem_mark), contextMark: mark(state.context_mark),
+                                        source: source).error()
         }
-    }
-
-    /// Whether `line`'s leading white space holds a tab, the usual cause of "cannot start any token".
-    static func indentsWithTab(line: Int, in source: [UInt8]) -> Bool {
-        var current = 1
-        var index = 0
-        while current < line, index < source.count {
-            if source[index] == UInt8(ascii: "\n") { current += 1 }
-            index += 1
-        }
-        while index < source.count, source[index] == UInt8(ascii: " ") || source[index] == UInt8(ascii: "\t") {
-            if source[index] == UInt8(ascii: "\t") { return true }
-            index += 1
-        }
-        return false
     }
 }

@@ -52,7 +52,7 @@ struct BinaryTests {
         let failing = try TacetBinary.run(["convert", broken])
         #expect(failing.status == 2)
         #expect(failing.stdout.isEmpty)
-        #expect(failing.stderr.hasPrefix("\(broken):2:1: error:"))
+        #expect(failing.stderr.hasPrefix("\(broken):1:4: error: the list that opens with '[' here is never closed"))
     }
 
     @Test("framework import writes the framework, atomically, and never over its input")

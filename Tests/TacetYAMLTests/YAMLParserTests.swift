@@ -216,11 +216,13 @@ struct YAMLParserTests {
         #expect(parseError(bytes: [0xFF, 0xFE, 0x61, 0x00])?.code == .encoding)
     }
 
-    @Test("syntax errors carry libyaml's problem, context and position")
+    @Test("syntax errors point at the real problem and keep libyaml's words and position in a note")
     func syntaxErrors() {
         let quote = parseError("a: 1\nb: \"open\nc: 2\n")
         #expect(quote?.code == .syntax)
-        #expect(quote?.notes.first?.mark.line == 2)
+        #expect(quote?.mark == Mark(line: 2, column: 4, index: 8))
+        #expect(quote?.notes.last?.message == "libyaml's words: found unexpected end of stream, while scanning a quoted scalar at 2:4")
+        #expect(quote?.notes.last?.mark.line == 4)
         let tab = parseError("a:\n\tb: 1\n")
         #expect(tab?.code == .syntax)
         #expect(tab?.mark.line == 2)

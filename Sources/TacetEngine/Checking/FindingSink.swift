@@ -51,12 +51,28 @@ struct FindingSink<Observer: WorkflowChecker.Observer> {
                                    pointer: pointer, hint: hint, notes: notes, citations: cite))
     }
 
-    mutating func rule(_ rule: ResolvedRule) {
+    /// Reports that `rule` fired for the step of `context`, quoting the text any `contains` or
+    /// `matches` test of it matched: worked out here, for a finding, and not while rules are evaluated.
+    mutating func rule(_ rule: ResolvedRule, _ context: StepContext) {
         let (pointer, location) = place(rule.at?.stepField)
+        let matched = rule.condition.matchedTexts(context).map { DiagnosticNote($0.description, at: self.location(of: $0.fact)) }
         findings.append(Diagnostic(rule: rule.id, severity: rule.rule.severity, message: rule.rule.message, origin: .engine,
                                    location: location, pointer: pointer, hint: rule.rule.hint,
-                                   notes: [DiagnosticNote("rule defined here", at: rule.location)],
+                                   notes: [DiagnosticNote("rule defined here", at: rule.location)] + matched,
                                    citations: rule.rule.cite))
+    }
+
+    /// Where the workflow states `fact`, when it is a field of the step or of the workflow.
+    private func location(of fact: Fact) -> SourceLocation? {
+        let pointer: String? = switch fact {
+        case .workflowName: "/metadata/name"
+        case .workflowTeam: "/metadata/team"
+        case .workflowSetting: "/setting"
+        case .workflowPopulation: "/population"
+        default: fact.stepField.map { "/steps/\(step)/\($0)" }
+        }
+        guard let pointer, let node = document.root.node(at: pointer) else { return nil }
+        return node.mark.location(in: document.file)
     }
 
     func taskNote(_ task: PolicyTask) -> DiagnosticNote {

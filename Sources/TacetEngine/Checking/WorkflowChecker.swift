@@ -121,7 +121,7 @@ public struct WorkflowChecker: Sendable {
         for (rule, start) in candidates[step.task] ?? unclassified {
             let fired = start.map { program.holds(at: $0, context) } ?? true
             emit.observer.rule(rule, fired: fired, evaluated: start != nil)
-            if fired { emit.rule(policy.rules[rule]) }
+            if fired { emit.rule(policy.rules[rule], context) }
         }
     }
 
