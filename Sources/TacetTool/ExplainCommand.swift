@@ -19,8 +19,11 @@ package enum ExplainCommand {
     /// A task needs no workflow: when `workflow` is nil, or is a path that holds no workflow (a folder of
     /// policies, say: `tacet explain Policies --task ID`), it is one of the paths, and the task is taken
     /// from the policy named `policy`, or else from the only policy no other extends.
+    ///
+    /// A step is explained in sentences; with `trace`, as the checker's trace: every fact it read and
+    /// each rule's condition evaluated part by part.
     package static func run(workflow: String?, subject: Subject, paths: [String], policy: String? = nil, today: CalendarDate,
-                            limits: YAMLLimits = .default) -> ToolOutcome {
+                            trace: Bool = false, limits: YAMLLimits = .default) -> ToolOutcome {
         let isPath = workflow.map { FileManager.default.fileExists(atPath: $0) } ?? false
         let all = if let workflow, isPath, !paths.contains(workflow) { [workflow] + paths } else { paths }
         var workspace = WorkspaceLoader(limits: limits).load(all.isEmpty ? ["."] : all)
@@ -40,7 +43,7 @@ package enum ExplainCommand {
                                             at: nil, hint: "name it first: tacet explain WORKFLOW PATH... --step \(id)")])
                 }
                 let explanation = try Explainer.explain(step: id, of: named, in: workspace, today: today)
-                return ToolOutcome(output: text(explanation), sources: workspace.sources, status: .ok)
+                return ToolOutcome(output: trace ? traceText(explanation) : text(explanation), sources: workspace.sources, status: .ok)
             case .task(let id):
                 let explanation = try Explainer.explain(task: id, of: named, policy: policy, in: workspace)
                 return ToolOutcome(output: text(explanation), sources: workspace.sources, status: .ok)
@@ -51,7 +54,57 @@ package enum ExplainCommand {
     }
 
 
+    /// The step's explanation in sentences, for people: what each requirement and rule decided, and why.
     static func text(_ explanation: StepExplanation) -> String {
+        let step = explanation.step
+        let policy = explanation.policy
+        var out = "Step '\(step.id)' of workflow '\(explanation.document.name)' (\(explanation.document.location(of: step.pointer).description)).\n"
+        out += "It is checked against policy '\(policy.name)'"
+            + (policy.layers.count > 1 ? " (\(policy.layers.map(\.name).joined(separator: ", then ")))" : "") + ".\n"
+        if let task = policy.tasks[step.task] {
+            out += "Its task, '\(task.value.id)' (\(task.value.title)), allows AI up to \(task.value.maxAI.rawValue) "
+                + "(\(task.document.location(of: task.value.pointer).description)).\n"
+        } else {
+            out += "The policy does not classify its task, '\(step.task)': what depends on the task is not checked.\n"
+        }
+        out += "\nWhat the policy requires of every step:\n"
+        for line in explanation.requirements {
+            switch line.verdict {
+            case .passed: out += "  Met: \(line.reason).\n"
+            case .failed: out += "  Not met: \(line.reason).\(excepted(line.suppressedBy))\n"
+            case .notChecked: out += "  Not checked because \(line.reason): \(line.requirement.summary).\n"
+            }
+        }
+        out += "\nThe policy's rules:\n"
+        for line in explanation.rules {
+            let rule = line.rule
+            let because = line.because.isEmpty ? "" : ", because " + Self.list(line.because)
+            if line.verdict == .failed {
+                out += "  Rule '\(rule.id)' applies (\(rule.rule.severity.rawValue))\(because). It says: \(rule.rule.message)"
+                    + "\(excepted(line.suppressedBy))\n"
+            } else {
+                out += "  Rule '\(rule.id)' does not apply\(because).\n"
+            }
+        }
+        out += "\nChecker plugins do not run in explain: tacet check shows their findings.\n"
+        out += "Add --trace for every fact read and each rule's condition evaluated part by part.\n"
+        return out
+    }
+
+    /// What an exception does to a finding, as a sentence that follows it.
+    private static func excepted(_ exception: String?) -> String {
+        exception.map { " Exception '\($0)' allows it for now, so check lists it apart." } ?? ""
+    }
+
+    /// Clauses joined as a sentence says them: "a", "a and b", "a, b and c".
+    static func list(_ clauses: [String]) -> String {
+        guard let last = clauses.last else { return "" }
+        return clauses.count == 1 ? last : clauses.dropLast().joined(separator: ", ") + " and " + last
+    }
+
+    /// The step's explanation as the checker's trace (`--trace`): the facts read, each requirement's
+    /// verdict, and each rule's condition evaluated part by part.
+    static func traceText(_ explanation: StepExplanation) -> String {
         let step = explanation.step
         let policy = explanation.policy
         var out = "Step '\(step.id)' of workflow '\(explanation.document.name)' (\(explanation.document.location(of: step.pointer).description))\n"

@@ -55,44 +55,30 @@ package enum PlanCommand {
             problems.append(.error(PlannerCode.noTherapist, "no therapist to plan for: name one, or give --team DIR", at: nil))
         }
         if !problems.isEmpty { return .invalid(problems, sources: workspace.sources) }
-        let catalogs = documents.compactMap { document -> Catalog? in
-            if case .catalog(let catalog) = document.document { return catalog }
-            return nil
-        }
-        let requirements = documents.compactMap { document -> RecertificationRequirements? in
-            if case .requirements(let value) = document.document { return value }
-            return nil
-        }
-        let (policies, _) = PolicyResolver.resolve(documents)
+        let planner = TeamPlanner(documents: documents, today: today, maxSteps: maxSteps)
         var texts: [String] = []
         var yamls: [String] = []
         var json: [[String: Any]] = []
         var infeasible = false
-        var planned: [(document: LoadedDocument, therapist: Therapist, gaps: [Gap], problem: PlanningProblem)] = []
-        for (document, therapist) in chosen {
-            guard let rules = requirements.first(where: { $0.credential == therapist.credential.name }) else {
-                problems.append(.error(PlanFinding.noRequirements, "no Requirements document covers \(therapist.name)'s credential "
-                                       + "\(therapist.credential.name)", at: document.location(of: "/credential/name"),
-                                       hint: "add the recertification rules (Curricula/requirements/) to the paths"))
-                continue
-            }
-            let gaps = GapAnalysis.gaps(of: therapist, in: documents, policies: policies)
-            let trainings = GapAnalysis.trainings(of: therapist, in: documents, policies: policies)
-            planned.append((document, therapist, gaps, PlanningProblem(therapist: therapist, catalogs: catalogs, requirements: rules,
-                                                                       gaps: gaps, trainings: trainings, today: today)))
-        }
+        var ended: [Diagnostic] = []
         // Plans are written to `output` until the folder itself cannot be made: every later plan would
         // fail the same way, so that error is reported once and names the plans left unwritten. A plan
         // that cannot be written on its own (it would replace an input) is reported and the rest go on.
         var writingTo = output
         var unwritten: [String] = []
         var writeError: Int?
-        // Each therapist's plan is independent: solved on every core, reported in roster order.
-        let problemsToSolve = planned.map(\.problem)
-        let results = Parallel.map(problemsToSolve.count) { Planner(problemsToSolve[$0], maxSteps: maxSteps).solve() }
-        for ((document, therapist, gaps, _), result) in zip(planned, results) {
-            switch result {
-            case .plan(let plan):
+        for result in planner.plan(chosen) {
+            let (document, therapist) = (result.document, result.therapist)
+            switch result.outcome {
+            case .noRequirements(let problem):
+                problems.append(problem)
+            case .cycleEnded(let finding):
+                // No invalid input: like a plan no catalog can meet, it is a finding (exit 1).
+                infeasible = true
+                ended.append(finding)
+                texts.append("\(therapist.id) (\(therapist.name)): not planned: \(finding.message)\n")
+                json.append(["therapist": therapist.id, "feasible": false, "reasons": [finding.message]])
+            case .plan(let plan, let gaps):
                 if !plan.optimal {
                     problems.append(Diagnostic(PlannerCode.notProvenOptimal,
                                                message: "the plan for \(therapist.id) meets every constraint but is not proven the "
@@ -101,7 +87,7 @@ package enum PlanCommand {
                 }
                 let text = PlanWriter.yaml(plan, for: therapist, gaps: gaps, today: today)
                 yamls.append(text)
-                texts.append(summary(therapist, gaps: gaps, plan: plan, currency: catalogs.first?.currency ?? "USD"))
+                texts.append(summary(therapist, gaps: gaps, plan: plan, currency: planner.currency))
                 json.append(["therapist": therapist.id, "feasible": true, "optimal": plan.optimal, "cost": plan.cost, "hours": plan.hours,
                              "credits": plan.credits,
                              "gaps": gaps.map { ["area": $0.area, "required": $0.required.rawValue, "reasons": $0.reasons] },
@@ -146,7 +132,7 @@ package enum PlanCommand {
             .map { String(decoding: $0, as: UTF8.self) + "\n" } ?? "[]\n"
         }
         let status: ExitStatus = problems.contains { $0.severity == .error } ? .invalid : infeasible ? .findings : .ok
-        return ToolOutcome(output: out, diagnostics: problems, sources: workspace.sources, status: status)
+        return ToolOutcome(output: out, diagnostics: ended + problems, sources: workspace.sources, status: status)
     }
 
     static func summary(_ therapist: Therapist, gaps: [Gap], plan: PlannedCourses, currency: String) -> String {
@@ -161,6 +147,7 @@ package enum PlanCommand {
         for item in plan.items {
             text += "    \(item.quarter)  \(item.course.id)  \(f(item.course.credits)) credits, \(f(item.course.cost)) \(currency), "
                 + "\(f(item.course.hours)) h\n"
+            text += item.reasons.map { "      why: \($0)\n" }.joined()
         }
         return text
     }

@@ -1,18 +1,24 @@
 import TacetDiagnostics
 import TacetDocuments
+import TacetEngine
 import TacetReports
 import TacetYAML
 
 /// `tacet report PATH... --output FILE`: the self-contained HTML team report.
 package enum ReportCommand {
     /// Checks `paths` (with `plugins` when given) and writes the team report to `output` atomically,
-    /// never over an input. Exit 2 when the input is invalid (the report is still written and shows
-    /// the problems) or the file cannot be written; otherwise 0, whatever the findings: the report is
-    /// the product, and `check` is the command that gates.
+    /// never over an input. With `plan`, every therapist without a learning plan gets one from the
+    /// planner `tacet plan` uses, shown on the page as proposed (not written as a file). Exit 2 when
+    /// the input is invalid (the report is still written and shows the problems) or the file cannot
+    /// be written; otherwise 0, whatever the findings: the report is the product, and `check` is the
+    /// command that gates.
     package static func run(paths: [String], output: String, today: CalendarDate, limits: YAMLLimits = .default,
-                           failOn: Severity = .error, plugins: PluginSettings?) async -> ToolOutcome {
+                           failOn: Severity = .error, plugins: PluginSettings?, plan: Bool = false,
+                           maxSteps: Int = 3_000_000) async -> ToolOutcome {
         let run = await CheckPipeline(today: today, limits: limits, plugins: plugins, failOn: failOn).run(paths: paths)
-        let html = HTMLReportRenderer.render(run.input, today: today)
+        var input = run.input
+        if plan && !input.report.inputInvalid { propose(into: &input, today: today, maxSteps: maxSteps) }
+        let html = HTMLReportRenderer.render(input, today: today)
         do {
             try FileIO.writeAtomically(html, to: output, inputs: paths + run.files)
         } catch {
@@ -24,5 +30,40 @@ package enum ReportCommand {
                            summary: "wrote \(output): \(report.scopeSentence); \(tally.countSentence), \(report.suppressed.count) suppressed"
                                + (tally.shortfallSentence().map { "\n" + $0 } ?? ""),
                            sources: run.sources, status: report.inputInvalid ? .invalid : .ok)
+    }
+
+    /// Plans every therapist among the input's documents who has no learning plan, adding each plan
+    /// found to the documents the page shows, and a note saying how it came to be, or why none could.
+    static func propose(into input: inout ReportInput, today: CalendarDate, maxSteps: Int) {
+        let planned = Set(input.documents.compactMap { document -> String? in
+            if case .learningPlan(let plan) = document.document { return plan.therapist }
+            return nil
+        })
+        let unplanned = input.documents.compactMap { document -> (LoadedDocument, Therapist)? in
+            guard case .therapist(let therapist) = document.document, !planned.contains(therapist.id) else { return nil }
+            return (document, therapist)
+        }
+        let planner = TeamPlanner(documents: input.documents, policies: input.policies, today: today, maxSteps: maxSteps)
+        for result in planner.plan(unplanned) {
+            let id = result.therapist.id
+            switch result.outcome {
+            case .plan(let plan, let gaps):
+                let text = PlanWriter.yaml(plan, for: result.therapist, gaps: gaps, today: today)
+                // The plan is shown as the documents `tacet plan` writes are read: decoded from that very text.
+                guard let root = try? YAMLParser().parse(text),
+                      let document = DocumentDecoder.decode(root, file: PlanWriter.name(for: result.therapist) + ".yaml").document else {
+                    continue  // invariant: PlanWriter writes a valid LearningPlan; the page then says no plan was found
+                }
+                input.documents.append(document)
+                input.planNotes[id] = "Proposed by the planner for this report on \(today): the cheapest plan that closes "
+                    + "\(result.therapist.name)'s gaps and meets the cycle's requirements. It is not saved as the team's plan yet."
+            case .infeasible(let reasons):
+                input.planNotes[id] = "The planner found no plan that meets every constraint: " + reasons.joined(separator: "; ") + "."
+            case .undecided:
+                input.planNotes[id] = "The planner could not settle on a plan in the time it has: the catalog may be too large to plan exactly."
+            case .cycleEnded(let problem), .noRequirements(let problem):
+                input.planNotes[id] = "No plan could be made: \(problem.message)."
+            }
+        }
     }
 }

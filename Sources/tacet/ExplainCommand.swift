@@ -10,7 +10,8 @@ struct ExplainCommand: ParsableCommand {
         discussion: """
             Examples: tacet explain inpatient-documentation Policies Curricula Examples --step draft-note; \
             tacet explain Policies --task progress-note-drafting (a task needs no workflow: it is taken from the \
-            only policy no other extends, or the one --policy names).
+            only policy no other extends, or the one --policy names). A step is explained in sentences; \
+            --trace shows the checker's trace instead.
             """
     )
 
@@ -32,15 +33,19 @@ struct ExplainCommand: ParsableCommand {
     @Option(help: "Judge exception expiry as of this date (YYYY-MM-DD) instead of today.")
     var today: CalendarDate?
 
+    @Flag(help: "With --step: show the checker's trace instead of sentences: every fact read, and each rule's condition evaluated part by part.")
+    var trace = false
+
     func validate() throws {
         if (step == nil) == (task == nil) { throw ValidationError("give exactly one of --step ID and --task ID") }
         if step != nil, workflow == nil { throw ValidationError("--step needs the workflow the step belongs to") }
         if policy != nil, task == nil { throw ValidationError("--policy goes with --task") }
+        if trace, step == nil { throw ValidationError("--trace goes with --step") }
     }
 
     func run() throws {
         let subject: TacetTool.ExplainCommand.Subject = if let step { .step(step) } else { .task(task ?? "") }
         try Terminal.finish(TacetTool.ExplainCommand.run(workflow: workflow, subject: subject, paths: paths, policy: policy,
-                                                         today: today ?? .today()))
+                                                         today: today ?? .today(), trace: trace))
     }
 }

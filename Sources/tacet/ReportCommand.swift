@@ -14,8 +14,9 @@ struct ReportCommand: AsyncParsableCommand {
             rationale and sources, the competency heat map of the roster, and each therapist's learning \
             plan across the cycle. The file is written atomically and never over an input. Exit 0 when \
             the report is written, 2 when the input is invalid (the report is still written and lists \
-            the problems) or the file cannot be written.
-            Example: tacet report Policies Curricula Examples --output report.html
+            the problems) or the file cannot be written. With --plan, every therapist without a learning \
+            plan gets one from the planner `tacet plan` uses, shown on the page as proposed.
+            Example: tacet report Policies Curricula Examples --output report.html --plan
             """
     )
 
@@ -31,6 +32,9 @@ struct ReportCommand: AsyncParsableCommand {
     @Option(help: "Date the report and judge exception expiry as of this day (YYYY-MM-DD) instead of today.")
     var today: CalendarDate?
 
+    @Flag(help: "Plan every therapist who has no learning plan, as `tacet plan` would, and show the plan on the page.")
+    var plan = false
+
     @OptionGroup(title: "Plugins")
     var plugins: PluginFlags
 
@@ -42,6 +46,6 @@ struct ReportCommand: AsyncParsableCommand {
 
     func run() async throws {
         try Terminal.finish(await TacetTool.ReportCommand.run(paths: paths, output: output, today: today ?? .today(), failOn: failOn,
-                                                              plugins: plugins.settings))
+                                                              plugins: plugins.settings, plan: plan))
     }
 }

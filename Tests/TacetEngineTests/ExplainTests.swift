@@ -50,6 +50,31 @@ struct ExplainTests {
         #expect(try Self.line(.taskData, in: unrestricted).reason == "the task does not restrict data classes")
     }
 
+    @Test("each test of a condition is said as a clause that states the fact's value, true as written")
+    func clauses() throws {
+        func clause(_ fact: Fact, _ op: ConditionOperator, _ expected: TestValue, _ actual: FactValue) -> String {
+            ConditionReason.clause(fact, op, expected, actual)
+        }
+        #expect(clause(.workflowPopulation, .contains, .string("trauma"), .string("adults after trauma"))
+            == "the workflow's population mentions 'trauma'")
+        #expect(clause(.workflowPopulation, .contains, .string("trauma"), .string("children")) == "the workflow's population does not mention 'trauma'")
+        #expect(clause(.workflowPopulation, .contains, .string("trauma"), .missing) == "the workflow's population is not stated")
+        #expect(clause(.stepTool, .exists, .none, .missing) == "the step names no tool")
+        #expect(clause(.stepReviewer, .exists, .none, .string("t-ana")) == "the step's reviewer is 't-ana'")
+        #expect(clause(.stepAI, .equals, .ai(.aiDelegated), .ai(.aiDrafted)) == "the step's AI level is ai-drafted, not ai-delegated")
+        #expect(clause(.stepAI, .notEquals, .ai(.aiDelegated), .ai(.aiDelegated)) == "the step's AI level is ai-delegated")
+        #expect(clause(.performerLevel, .atLeast, .level(.proficient), .level(.emerging)) == "the performer's level in the task's area is emerging, below proficient")
+        #expect(clause(.performerLevel, .atMost, .level(.proficient), .level(.emerging)) == "the performer's level in the task's area is emerging, at most proficient")
+        #expect(clause(.workflowTeam, .in, .strings(["a", "b"]), .string("c")) == "the workflow's team is 'c', none of [a, b]")
+        #expect(clause(.workflowTeam, .notIn, .strings(["a", "b"]), .string("c")) == "the workflow's team is 'c', none of [a, b]")
+        #expect(clause(.stepData, .contains, .dataClass(.phi), .dataClasses(DataClasses([.deidentified])))
+            == "the data the step sends do not include phi")
+        #expect(clause(.stepDescription, .matches, .pattern(try MatchPattern("MRN[0-9]+")), .string("no number"))
+            == "the step's description does not match /MRN[0-9]+/")
+        #expect(clause(.stepConsent, .equals, .bool(true), .bool(false)) == "the step does not record the client's consent")
+        #expect(clause(.toolBAA, .equals, .bool(true), .bool(true)) == "a business associate agreement covers the tool")
+    }
+
     // MARK: - explain agrees with check on random policies and workflows
 
     static let names = ConditionProgramTests.texts
@@ -157,6 +182,8 @@ struct ExplainTests {
                 let context = StepContext(workflow: workflow, step: workflow.steps[index], policy: policy, roster: roster)
                 for line in explanation.rules {
                     #expect((line.verdict == .failed) == line.rule.condition.holds(context), "case \(number): \(line.rule.id)")
+                    // And is said in words, from the facts that decide it.
+                    #expect(!line.because.isEmpty || line.rule.condition.facts.isEmpty, "case \(number): \(line.rule.id) \(line.rule.condition)")
                 }
                 compared += 1
                 failedRequirements.formUnion(failed)

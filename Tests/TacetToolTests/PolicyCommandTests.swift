@@ -149,10 +149,19 @@ struct PolicyCommandTests {
         #expect(result.stdout.contains("\(layer):10:7: warning: rule 'impossible' can never hold"))
     }
 
-    @Test("explain shows every requirement's verdict and each rule's evaluation")
+    @Test("explain shows every requirement's verdict and each rule's evaluation: in words, and as a trace with --trace")
     func explain() throws {
+        let words = try Self.tacet("explain", "inpatient-documentation", "Policies", "Curricula", "Examples",
+                                   "--step", "draft-note-weekend", "--today", "2026-11-21")
+        #expect(words.status == 0, "\(words.stderr)")
+        #expect(words.stdout.contains("\n  Rule 'emerging-needs-supervisor-review' applies (error), because the task is clinical, the step's AI "
+                                      + "level is ai-drafted, at least ai-assisted, the performer's level in the task's area is emerging and "
+                                      + "the reviewer's role is 'music-therapist', not 'supervisor'. It says: "))
+        #expect(words.stdout.contains("\n  Rule 'pediatric-no-delegation-with-phi' does not apply, because the step's AI level is ai-drafted, "
+                                      + "not ai-delegated.\n"))
+        #expect(!words.stdout.contains("FIRES"))
         let result = try Self.tacet("explain", "inpatient-documentation", "Policies", "Curricula", "Examples",
-                                    "--step", "draft-note-weekend", "--today", "2026-11-21")
+                                    "--step", "draft-note-weekend", "--today", "2026-11-21", "--trace")
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("FAIL requirement.review-level: reviewer t-ana is developing in documentation"))
         #expect(result.stdout.contains("(suppressed by exception 'weekend-review-cover')"))
@@ -179,6 +188,9 @@ struct PolicyCommandTests {
         let unknown = try Self.tacet("explain", "inpatient-documentation", "Policies", "Examples", "--step", "draft-nte")
         #expect(unknown.status == 2)
         #expect(unknown.stderr.contains("did you mean 'draft-note'?"))
+        let traceTask = try Self.tacet("explain", "Policies", "--task", "progress-note-drafting", "--trace")
+        #expect(traceTask.status == 2)
+        #expect(traceTask.stderr.contains("--trace goes with --step"))
         let both = try Self.tacet("explain", "x", "--step", "a", "--task", "b")
         #expect(both.status != 0)
         #expect(both.stderr.contains("exactly one of --step ID and --task ID"))

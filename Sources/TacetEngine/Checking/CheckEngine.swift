@@ -12,7 +12,8 @@ public enum CheckEngine {
     }
 
     /// The engine's judgement of the documents of `workspace`, before exceptions: resolves policies,
-    /// checks every workflow against its policy and the roster, and audits every learning plan.
+    /// checks every workflow against its policy and the roster, audits every learning plan, and reports
+    /// every therapist whose credential cycle has ended.
     ///
     /// - Parameters:
     ///   - today: the day exceptions and training are judged on (the CLI passes the current date).
@@ -31,8 +32,11 @@ public enum CheckEngine {
         var jobs: [(checker: WorkflowChecker, document: LoadedDocument, workflow: Workflow)] = []
         var plans: [(document: LoadedDocument, plan: LearningPlan)] = []
         var unchecked: [String] = []
+        var rosterFindings: [Diagnostic] = []
         for document in documents {
             switch document.document {
+            case .therapist(let therapist):
+                if let ended = CredentialCycle.ended(document, therapist, today: today) { rosterFindings.append(ended) }
             case .workflow(let workflow):
                 switch choice.choose(for: document, workflow) {
                 case .failure(let problem):
@@ -57,9 +61,9 @@ public enum CheckEngine {
         }.flatMap { $0 }
         let auditor = PlanAuditor(documents: documents, roster: roster, policies: policies, today: today)
         let planFindings = plans.flatMap { auditor.audit($0.document, $0.plan) }
-        return EngineCheck(findings: findings + planFindings, problems: problems, policies: policies, documents: documents,
-                           workflowsChecked: jobs.count, plansChecked: plans.count, today: today, uncheckedWorkflows: unchecked,
-                           unloaded: workspace.unloaded.filter { !excluding.contains($0.file) })
+        return EngineCheck(findings: findings + planFindings + rosterFindings, problems: problems, policies: policies,
+                           documents: documents, workflowsChecked: jobs.count, plansChecked: plans.count, today: today,
+                           uncheckedWorkflows: unchecked, unloaded: workspace.unloaded.filter { !excluding.contains($0.file) })
     }
 
     /// The jobs with each checker specialized to its workflow's team, setting and the like, when

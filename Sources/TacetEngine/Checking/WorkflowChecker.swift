@@ -202,7 +202,7 @@ public struct WorkflowChecker: Sendable {
             return
         case .missing:
             emit(.training, "\(who) has not completed '\(course)'; \(needs)", at: "performer",
-                 hint: "complete '\(course)' (tacet plan \(context.step.performer) schedules it) or choose a performer who holds it",
+                 hint: "complete '\(course)' (a learning plan can schedule it) or choose a performer who holds it",
                  cite: task.cite, notes: [emit.taskNote(task)])
         case .lapsed(let completed, let lapsed):
             emit(.training, "\(who)'s '\(course)' (completed \(completed)) lapsed on \(lapsed); \(needs)", at: "performer",

@@ -53,8 +53,15 @@ public enum Explainer {
             }
             // The whole condition on the checker's facts, which the checker's outcome agrees with (a
             // property test holds them to it), shows every fact the rule reads.
-            if let context = recording.context { _ = policy.rules[index].condition.explain(context, into: &trace) }
-            return .init(rule: policy.rules[index], verdict: decision?.fired == true ? .failed : .passed, trace: trace)
+            var because: [String] = []
+            if let context = recording.context {
+                _ = policy.rules[index].condition.explain(context, into: &trace)
+                because = ConditionReason.clauses(policy.rules[index].condition, context)
+            }
+            let rule = policy.rules[index]
+            let by = decision?.fired == true ? suppressed.first { $0.finding.code == rule.id }?.exception : nil
+            return .init(rule: rule, verdict: decision?.fired == true ? .failed : .passed, trace: trace, because: because,
+                         suppressedBy: by)
         }
         let facts = recording.context.map { context in Fact.allCases.map { ($0, context.value($0)) } } ?? []
         return StepExplanation(document: document, step: step, policy: policy, facts: facts, requirements: requirements,

@@ -23,8 +23,12 @@ public struct StepExplanation: Sendable {
         public var rule: ResolvedRule
         /// Whether it fired.
         public var verdict: Verdict
-        /// The condition's evaluation, one line per part.
+        /// The condition's evaluation, one line per part (what `--trace` shows).
         public var trace: [String]
+        /// Why it fired or not, in words: the clauses of the parts that decide it.
+        public var because: [String] = []
+        /// The exception that suppresses its finding, if any.
+        public var suppressedBy: String?
     }
 
     /// The workflow document.

@@ -106,7 +106,8 @@ public struct PlanAuditor: Sendable {
         }
         auditTraining(document, plan, therapist, &sink)
         if let rules {
-            auditCredits(plan, therapist, rules, counted, &sink)
+            // Credits short of a cycle that is over are no news: the profile's own finding (plan.cycle-ended) says what to do.
+            if !CredentialCycle.hasEnded(for: therapist, on: today) { auditCredits(plan, therapist, rules, counted, &sink) }
         } else {
             sink.emit(.noRequirements, "no Requirements document covers \(therapist.name)'s credential \(credential.name)", at: "/therapist",
                  hint: "add the recertification rules (Curricula/requirements/) to the paths checked")

@@ -17,6 +17,7 @@ public enum PlanFinding: String, Sendable, CaseIterable, DiagnosticCode {
     case hoursBudget = "plan.budget-hours"
     case moneyBudget = "plan.budget-money"
     case trainingLapse = "plan.training-lapse"
+    case cycleEnded = "plan.cycle-ended"
 
     /// The severity the audit reports it with: warnings for what wastes effort, errors for what breaks the plan.
     public var defaultSeverity: Severity {
@@ -43,6 +44,7 @@ public enum PlanFinding: String, Sendable, CaseIterable, DiagnosticCode {
         case .hoursBudget: "no year's courses take more hours than the therapist's yearly budget"
         case .moneyBudget: "no year's courses cost more than the therapist's yearly budget"
         case .trainingLapse: "training the policy requires of the therapist stays current from today to the cycle's end"
+        case .cycleEnded: "every therapist's credential cycle still runs on the day checked (a profile whose cycleEnd is past needs the new cycle's dates)"
         }
     }
 }

@@ -29,10 +29,11 @@ extension HTMLReportRenderer.Page {
         let escape = HTMLReportRenderer.escape
         var html = "<article class=\"plan\">\n<h3>\(escape(therapist.name)) <span class=\"file\">\(escape(therapist.id))</span></h3>\n"
         html += "<p>\(escape(credential.name)) cycle \(credential.cycleStart) to \(credential.cycleEnd).</p>\n"
+        let note = input.planNotes[therapist.id].map { "<p class=\"plan-note\">\(escape($0))</p>\n" } ?? ""
         guard let plan else {
-            return html + "<p class=\"missing\">No learning plan among the documents checked. "
-                + "<code>tacet plan \(escape(therapist.id))</code> proposes one.</p>\n</article>\n"
+            return html + "<p class=\"missing\">No learning plan among the documents checked.</p>\n\(note)</article>\n"
         }
+        html += note
         let inCycle = { (date: CalendarDate) in credential.cycleStart <= date && date <= credential.cycleEnd }
         let earned = therapist.completed.filter { inCycle($0.date) }
         let earnedCredits = earned.reduce(0) { $0 + $1.credits }

@@ -32,6 +32,7 @@ package enum HTMLReportRenderer {
             <nav aria-label="Sections"><ul>
             <li><a href="#summary">Summary</a></li><li><a href="#findings">Findings</a></li>
             <li><a href="#competencies">Competency heat map</a></li><li><a href="#plans">Learning plans</a></li>
+            <li><a href="#about">About this report</a></li>
             </ul></nav>
             </header>
             <main>
@@ -39,6 +40,7 @@ package enum HTMLReportRenderer {
             \(page.findings())
             \(page.competencies())
             \(page.plans())
+            \(page.about())
             </main>
             </body>
             </html>
@@ -107,9 +109,14 @@ package enum HTMLReportRenderer {
         }
 
         func findings() -> String {
-            let files = FileGroups(input)
+            // A plugin that failed is said once, in words, under "About this report": its stderr and
+            // the commands that reproduce it are for whoever runs Tacet, not for the page's readers.
+            var shown = input
+            shown.report.findings.removeAll(where: \.isPluginFailure)
+            shown.report.problems.removeAll(where: \.isPluginFailure)
+            let files = FileGroups(shown)
             var html = "<section id=\"findings\" aria-labelledby=\"findings-title\">\n<h2 id=\"findings-title\">Findings</h2>\n"
-            if input.report.findings.isEmpty && input.report.suppressed.isEmpty && input.report.problems.isEmpty {
+            if shown.report.findings.isEmpty && shown.report.suppressed.isEmpty && shown.report.problems.isEmpty {
                 html += "<p>No findings: every workflow and plan checked meets the policy.</p>\n"
             }
             for group in files.groups where !group.entries.isEmpty {

@@ -25,6 +25,9 @@ package struct ReportInput: Sendable {
     package var workingDirectory: String
     /// Where Markdown links to files point: a prefix such as a repository's blob URL; relative when nil.
     package var linkBase: String?
+    /// A sentence per therapist id on how their plan came to be, when the planner was asked for one
+    /// (`report --plan`): proposed for this report, or why none could be.
+    package var planNotes: [String: String] = [:]
 
     /// Creates a report input.
     package init(report: CheckReport, documents: [LoadedDocument], policies: [String: ResolvedPolicy], plugins: [PluginRules] = [],

@@ -1,0 +1,70 @@
+extension Fact {
+    /// The fact as the subject of a sentence: "the workflow's population".
+    var noun: String {
+        switch self {
+        case .stepID: "the step's id"
+        case .stepTask: "the step's task"
+        case .stepAI: "the step's AI level"
+        case .stepTool: "the step's tool"
+        case .stepData: "the data the step sends"
+        case .stepPerformer: "the step's performer"
+        case .stepReviewer: "the step's reviewer"
+        case .stepConsent: "the client's consent"
+        case .stepDisclosure: "the disclosure of AI involvement"
+        case .stepDescription: "the step's description"
+        case .workflowName: "the workflow's name"
+        case .workflowTeam: "the workflow's team"
+        case .workflowSetting: "the workflow's setting"
+        case .workflowPopulation: "the workflow's population"
+        case .taskID: "the task"
+        case .taskArea: "the task's area"
+        case .taskMaxAI: "the task's highest AI level"
+        case .taskClinical: "whether the task is clinical"
+        case .taskReview: "the task's review requirement"
+        case .taskReviewRole: "the reviewer role the task requires"
+        case .taskReviewMinLevel: "the lowest reviewer level the task accepts"
+        case .taskConsent: "the task's consent requirement"
+        case .taskDisclosure: "the task's disclosure requirement"
+        case .toolID: "the tool"
+        case .toolApproved: "the tool's approval"
+        case .toolBAA: "the tool's business associate agreement"
+        case .toolData: "the data the tool may receive"
+        case .performerID: "the performer"
+        case .performerRole: "the performer's role"
+        case .performerLevel: "the performer's level in the task's area"
+        case .performerCredential: "the performer's credential"
+        case .reviewerID: "the reviewer"
+        case .reviewerRole: "the reviewer's role"
+        case .reviewerLevel: "the reviewer's level in the review area"
+        case .reviewerCredential: "the reviewer's credential"
+        }
+    }
+
+    /// What a true and a false value of a yes-or-no fact say, as whole clauses; nil for other facts.
+    var yesNo: (yes: String, no: String)? {
+        switch self {
+        case .stepConsent: ("the step records the client's consent", "the step does not record the client's consent")
+        case .stepDisclosure: ("the step records that AI involvement is disclosed", "the step does not record that AI involvement is disclosed")
+        case .taskClinical: ("the task is clinical", "the task is not clinical")
+        case .taskReview: ("the task requires review", "the task does not require review")
+        case .taskConsent: ("the task requires the client's consent", "the task does not require the client's consent")
+        case .taskDisclosure: ("the task requires disclosure of AI involvement", "the task does not require disclosure of AI involvement")
+        case .toolApproved: ("the tool is approved", "the tool is not approved")
+        case .toolBAA: ("a business associate agreement covers the tool", "no business associate agreement covers the tool")
+        default: nil
+        }
+    }
+
+    /// What an absent value says: why the step has no such fact.
+    var absent: String {
+        switch self {
+        case .stepTool, .toolID: "the step names no tool"
+        case .stepReviewer, .reviewerID: "the step names no reviewer"
+        case .taskID: "the policy does not classify the step's task"
+        case .toolApproved, .toolBAA, .toolData: "the step names no approved tool"
+        case .reviewerRole, .reviewerLevel, .reviewerCredential: "the step names no reviewer in the roster"
+        case .performerRole, .performerLevel, .performerCredential: "the performer is not in the roster or has no level there"
+        default: "\(noun) is not stated"
+        }
+    }
+}

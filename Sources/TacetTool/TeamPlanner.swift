@@ -1,0 +1,96 @@
+import TacetDiagnostics
+import TacetDocuments
+import TacetEngine
+import TacetPlanning
+
+/// Plans continuing education for therapists from a workspace's documents: the one planning step
+/// `tacet plan` and `tacet report --plan` share, so both propose the same plan for the same input.
+package struct TeamPlanner: Sendable {
+    /// What planning found for one therapist.
+    package enum Outcome: Sendable {
+        /// A plan that meets every constraint, with the gaps it closes.
+        case plan(PlannedCourses, gaps: [Gap])
+        /// No plan meets the constraints; each reason names one and by how much it fails.
+        case infeasible([String])
+        /// The search ran out of steps before finding a plan or proving there is none.
+        case undecided(steps: Int)
+        /// Nothing can be planned for a cycle that is over: the finding (`plan.cycle-ended`) says so.
+        case cycleEnded(Diagnostic)
+        /// No Requirements document covers the therapist's credential: an input error.
+        case noRequirements(Diagnostic)
+    }
+
+    /// One therapist's outcome.
+    package struct Result: Sendable {
+        /// The therapist's profile document.
+        package var document: LoadedDocument
+        /// The therapist.
+        package var therapist: Therapist
+        /// What planning found.
+        package var outcome: Outcome
+    }
+
+    let documents: [LoadedDocument]
+    let catalogs: [Catalog]
+    let requirements: [RecertificationRequirements]
+    let policies: [String: ResolvedPolicy]
+    let today: CalendarDate
+    let maxSteps: Int
+
+    /// A planner over `documents` (policy-test inputs already left out), planning from `today` with at
+    /// most `maxSteps` search steps per therapist.
+    package init(documents: [LoadedDocument], policies: [String: ResolvedPolicy]? = nil, today: CalendarDate, maxSteps: Int = 3_000_000) {
+        self.documents = documents
+        catalogs = documents.compactMap { document -> Catalog? in
+            if case .catalog(let catalog) = document.document { return catalog }
+            return nil
+        }
+        requirements = documents.compactMap { document -> RecertificationRequirements? in
+            if case .requirements(let value) = document.document { return value }
+            return nil
+        }
+        self.policies = policies ?? PolicyResolver.resolve(documents).policies
+        self.today = today
+        self.maxSteps = maxSteps
+    }
+
+    /// The currency the catalogs price courses in.
+    package var currency: String { catalogs.first?.currency ?? "USD" }
+
+    /// Plans each of `therapists` (profile document and therapist), solved on every core, in the order given.
+    package func plan(_ therapists: [(LoadedDocument, Therapist)]) -> [Result] {
+        var results: [Result?] = []
+        var solving: [(index: Int, problem: PlanningProblem, gaps: [Gap])] = []
+        for (document, therapist) in therapists {
+            if let ended = CredentialCycle.ended(document, therapist, today: today) {
+                results.append(Result(document: document, therapist: therapist, outcome: .cycleEnded(ended)))
+                continue
+            }
+            guard let rules = requirements.first(where: { $0.credential == therapist.credential.name }) else {
+                let missing = Diagnostic.error(PlanFinding.noRequirements, "no Requirements document covers \(therapist.name)'s credential "
+                                               + "\(therapist.credential.name)", at: document.location(of: "/credential/name"),
+                                               hint: "add the recertification rules (Curricula/requirements/) to the paths")
+                results.append(Result(document: document, therapist: therapist, outcome: .noRequirements(missing)))
+                continue
+            }
+            let gaps = GapAnalysis.gaps(of: therapist, in: documents, policies: policies)
+            let trainings = GapAnalysis.trainings(of: therapist, in: documents, policies: policies)
+            solving.append((results.count, PlanningProblem(therapist: therapist, catalogs: catalogs, requirements: rules, gaps: gaps,
+                                                           trainings: trainings, today: today), gaps))
+            results.append(nil)
+        }
+        // Each therapist's plan is independent: solved on every core, reported in the order given.
+        let problems = solving.map(\.problem)
+        let solved = Parallel.map(problems.count) { [maxSteps] in Planner(problems[$0], maxSteps: maxSteps).solve() }
+        for (entry, result) in zip(solving, solved) {
+            let (document, therapist) = therapists[entry.index]
+            let outcome: Outcome = switch result {
+            case .plan(let plan): .plan(plan, gaps: entry.gaps)
+            case .infeasible(let reasons): .infeasible(reasons)
+            case .undecided(let steps): .undecided(steps: steps)
+            }
+            results[entry.index] = Result(document: document, therapist: therapist, outcome: outcome)
+        }
+        return results.compactMap { $0 }
+    }
+}
