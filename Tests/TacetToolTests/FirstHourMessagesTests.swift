@@ -146,6 +146,53 @@ struct FirstHourMessagesTests {
         #expect(report.findings.first?.message == "reviewer 't-zzz' is not in the roster")
     }
 
+    @Test("a step naming someone whose profile did not load points at that profile, not at adding one")
+    func unloadedProfile() async throws {
+        let directory = try TemporaryDirectory()
+        let profile = try String(contentsOfFile: Repository.path("Examples/pediatrics/therapists/t-ana.yaml"), encoding: .utf8)
+        let broken = try directory.write("team/t-ana.yaml", profile.replacingOccurrences(of: "cycleEnd: 2029-06-30",
+                                                                                              with: "cycleEnd: 2029-13-30"))
+        let workflow = try directory.write("team/wf.yaml", """
+            apiVersion: tacet/v1
+            kind: Workflow
+            metadata: {name: w, team: pediatrics}
+            policy: pediatrics
+            steps:
+              - {id: s, task: session-planning, ai: ai-assisted, tool: research-assistant, data: [none], performer: t-ana, consent: true}
+            """)
+        let paths = ["Policies", "Curricula"].map(Repository.path) + [broken, workflow]
+        let report = await CheckPipeline(today: CalendarDate(year: 2026, month: 11, day: 21)!).run(paths: paths).input.report
+        let finding = try #require(report.findings.first { $0.code == "requirement.known-person" })
+        #expect(finding.message == "performer 't-ana' is not in the roster")
+        #expect(finding.hint == "t-ana's profile (\(broken)) could not be loaded: fix the error reported there")
+    }
+
+    @Test("a workflow left unchecked by its broken policy is told so at its `policy:` line")
+    func unusablePolicy() async throws {
+        let directory = try TemporaryDirectory()
+        let layer = try directory.write("layer.yaml", """
+            apiVersion: tacet/v1
+            kind: Policy
+            metadata: {name: adult-mh}
+            extends: [music-therapy-ai-use]
+            tasks:
+              - {id: progress-note-drafting, maxAI: ai-delegated}
+            """)
+        let workflow = try directory.write("wf.yaml", """
+            apiVersion: tacet/v1
+            kind: Workflow
+            metadata: {name: w}
+            policy: adult-mh
+            steps:
+              - {id: s, task: session-planning, ai: ai-assisted, tool: research-assistant, data: [none], performer: t-ana, consent: true}
+            """)
+        let paths = ["Policies/music-therapy-ai-use.yaml", "Curricula", "Examples/pediatrics/therapists"].map(Repository.path) + [layer, workflow]
+        let report = await CheckPipeline(today: CalendarDate(year: 2026, month: 11, day: 21)!).run(paths: paths).input.report
+        let problem = try #require(report.problems.first { $0.location?.file == workflow })
+        #expect(problem.message == "not checked: policy 'adult-mh' has errors (reported above)")
+        #expect(problem.location?.line == 4 && problem.location?.column == 9)
+    }
+
     @Test("a date that does not exist says why: month 13, February 30, year 0")
     func impossibleDates() throws {
         func therapist(_ start: String) -> String {

@@ -5,10 +5,14 @@ public struct UnloadedFile: Sendable, Hashable {
     public var file: String
     /// The kind the file declared (`kind: Workflow`), when it parsed far enough to say; nil otherwise.
     public var kind: DocumentKind?
+    /// The name the file declared (`metadata.name`), when it parsed far enough to say; nil otherwise.
+    /// A reference to that name can then point at this file instead of saying the name is unknown.
+    public var name: String?
 
     /// Creates the record of an unloaded file.
-    public init(file: String, kind: DocumentKind? = nil) {
+    public init(file: String, kind: DocumentKind? = nil, name: String? = nil) {
         self.file = file
         self.kind = kind
+        self.name = name
     }
 }

@@ -92,7 +92,7 @@ public struct WorkspaceLoader: Sendable {
             if let document = result.document {
                 workspace.documents.append(document)
             } else {
-                workspace.unloaded.append(UnloadedFile(file: file, kind: result.kind))
+                workspace.unloaded.append(UnloadedFile(file: file, kind: result.kind, name: result.name))
             }
         }
         checkUniqueNames(&workspace)
@@ -121,13 +121,16 @@ public struct WorkspaceLoader: Sendable {
         }
     }
 
-    /// Reads, parses and decodes one file; `kind` is what the file declared, so that a summary can say
-    /// "1 of 2 workflows could not be checked" of a workflow that did not decode.
-    private func load(file: String) -> (bytes: [UInt8]?, diagnostics: [Diagnostic], document: LoadedDocument?, kind: DocumentKind?) {
+    /// Reads, parses and decodes one file; `kind` and `name` are what the file declared, so that a summary
+    /// can say "1 of 2 workflows could not be checked" of a workflow that did not decode, and a reference to
+    /// a therapist whose profile did not decode can point at that profile.
+    private func load(file: String)
+        -> (bytes: [UInt8]?, diagnostics: [Diagnostic], document: LoadedDocument?, kind: DocumentKind?, name: String?) {
         let (bytes, root, diagnostics) = parse(file: file)
-        guard let root else { return (bytes, diagnostics, nil, nil) }
+        guard let root else { return (bytes, diagnostics, nil, nil, nil) }
         let decoded = DocumentDecoder.decode(root, file: file)
-        return (bytes, diagnostics + decoded.diagnostics, decoded.document, root["kind"]?.string.flatMap(DocumentKind.init(rawValue:)))
+        return (bytes, diagnostics + decoded.diagnostics, decoded.document, root["kind"]?.string.flatMap(DocumentKind.init(rawValue:)),
+                root["metadata"]?["name"]?.string)
     }
 
     /// Two documents of one kind with one name would make every reference to them ambiguous.

@@ -26,7 +26,7 @@ public enum CheckEngine {
         var problems = workspace.diagnostics
         let (policies, policyDiagnostics) = PolicyResolver.resolve(documents)
         problems += policyDiagnostics
-        let roster = Roster(documents)
+        let roster = Roster(documents, unloaded: workspace.unloaded)
         let choice = PolicyChoice(policies, governing: governing)
         var checkers: [String: WorkflowChecker] = [:]
         var jobs: [(checker: WorkflowChecker, document: LoadedDocument, workflow: Workflow)] = []

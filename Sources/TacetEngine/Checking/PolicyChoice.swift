@@ -50,7 +50,7 @@ public struct PolicyChoice: Sendable {
         guard !chosen.hasErrors else {
             return .failure(DiagnosticError(.error(PolicyErrorCode.policyInvalid,
                                    "not checked: policy '\(chosen.name)' has errors (reported above)",
-                                   at: document.location(of: ""), pointer: "")))
+                                   at: document.location(of: "/policy"), pointer: workflow.policy == nil ? "" : "/policy")))
         }
         return .success(chosen)
     }

@@ -12,9 +12,13 @@ public struct Roster: Sendable {
     public let therapists: [String: Therapist]
     /// Every catalog course among the documents, by id (the first catalog to list an id wins).
     public let courses: [String: Course]
+    /// The files of Therapist documents that could not be loaded, by the roster id they declare: a step
+    /// naming one is told to fix that file, not to add a profile that exists.
+    public let unloadedProfiles: [String: String]
 
-    /// The roster of every Therapist among `documents`, with the courses of every Catalog.
-    public init(_ documents: [LoadedDocument]) {
+    /// The roster of every Therapist among `documents`, with the courses of every Catalog; `unloaded`
+    /// are the files that held no valid document.
+    public init(_ documents: [LoadedDocument], unloaded: [UnloadedFile] = []) {
         var byID: [String: LoadedDocument] = [:]
         var therapists: [String: Therapist] = [:]
         var courses: [String: Course] = [:]
@@ -32,6 +36,11 @@ public struct Roster: Sendable {
         self.documents = byID
         self.therapists = therapists
         self.courses = courses
+        var profiles: [String: String] = [:]
+        for file in unloaded where file.kind == .therapist {
+            if let name = file.name, profiles[name] == nil { profiles[name] = file.file }
+        }
+        unloadedProfiles = profiles
     }
 
     /// Whether `therapist` holds `course`, current on `day`.

@@ -219,6 +219,9 @@ public struct WorkflowChecker: Sendable {
         let step = context.step
         emit.checked(.knownPerson)
         let hint: (String) -> String = { [roster] name in
+            if let file = roster.unloadedProfiles[name] {
+                return "\(name)'s profile (\(file)) could not be loaded: fix the error reported there"
+            }
             let ids = roster.therapists.keys.sorted()
             return Suggestion.closest(to: name, in: ids).map { "did you mean '\($0)'?" }
                 ?? (ids.isEmpty ? "add the team's Therapist documents to the paths checked" : "add a Therapist document for them")

@@ -83,7 +83,7 @@ public enum Explainer {
         let (policies, diagnostics) = PolicyResolver.resolve(workspace.documents)
         switch PolicyChoice(policies).choose(for: document, workflow) {
         case .failure(let error): throw DiagnosticError(diagnostics.filter { $0.severity == .error } + error.diagnostics)
-        case .success(let policy): return (document, workflow, policy, Roster(workspace.documents))
+        case .success(let policy): return (document, workflow, policy, Roster(workspace.documents, unloaded: workspace.unloaded))
         }
     }
 
