@@ -4,7 +4,7 @@
 /// the project file) must exist; the folders searched by default are skipped when missing.
 public struct PluginDirectory: Sendable, Equatable {
     /// Where a folder on the search path comes from, in the search path's order.
-    public enum Origin: String, Sendable, Equatable, CaseIterable {
+    public enum Origin: String, Sendable, Equatable {
         /// `--plugins DIR`.
         case flag = "--plugins"
         /// The project file's plugin folders.
