@@ -2,7 +2,8 @@
 # Makes tacet-VERSION-linux-ARCH.tar.gz: the layout Scripts/install.sh writes (bin/, share/) at the
 # archive's top, so that it can be extracted straight into a prefix (`tar -C /usr/local -xzf ...`).
 # tacet and the consent-coverage plugin are linked with the Swift runtime static (--static-swift-stdlib),
-# so the archive runs on a Linux machine with no Swift toolchain: it needs glibc and libyaml only.
+# so the archive runs on a Linux machine with no Swift toolchain: it needs glibc, libstdc++/libgcc_s and
+# libyaml (ldd lists no libswift; the script refuses to package an executable that does).
 #
 #   Scripts/package-release.sh [--output DIR]
 #
@@ -17,7 +18,7 @@ output="$root/dist"
 while [ $# -gt 0 ]; do
     case "$1" in
         --output) [ $# -ge 2 ] || fail "--output needs a folder"; output="$2"; shift 2 ;;
-        -h|--help) sed -n '7,9p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        -h|--help) sed -n '8,10p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
         *) fail "unknown argument '$1'" ;;
     esac
 done
@@ -38,7 +39,14 @@ trap 'rm -rf "$stage"' EXIT
 "$root/Scripts/install.sh" --prefix "$stage/$name" --from-build "$bin" > "$stage/install.log" \
     || { cat "$stage/install.log" >&2; fail "installing into the staging folder failed"; }
 
-for executable in bin/tacet share/tacet/plugins/consent-coverage/consent-coverage; do
+executables=(bin/tacet share/tacet/plugins/consent-coverage/consent-coverage)
+# Symbols are a third of the statically linked binaries' size and nothing at run time needs them.
+if command -v strip >/dev/null; then
+    for executable in "${executables[@]}"; do strip "$stage/$name/$executable" || fail "strip $executable failed"; done
+else
+    echo "$program: no strip on PATH; the executables keep their symbols" >&2
+fi
+for executable in "${executables[@]}"; do
     if ldd "$stage/$name/$executable" | grep -q libswift; then
         ldd "$stage/$name/$executable" >&2
         fail "$executable still links a Swift runtime library (above)"
