@@ -56,7 +56,7 @@ package struct CheckPipeline: Sendable {
         var silent = Set<String>()
         var calls = 0
         if let plugins {
-            let catalog = PluginDiscovery(limits: limits, hostVersions: plugins.options.hostVersions).discover(plugins.directories)
+            let catalog = PluginDiscovery(limits: limits, hostVersions: plugins.options.hostVersions).discover(searching: plugins.directories)
             let outcome = await PluginHost(options: plugins.options).run(catalog.plugins, on: engine.documents, policies: engine.policies)
             added = outcome.findings + outcome.failures
             engine.problems += catalog.problems

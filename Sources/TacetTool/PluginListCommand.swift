@@ -5,10 +5,11 @@ import TacetReports
 
 /// `tacet plugin list`: every plugin found, whether its manifest is valid, and the rules it describes.
 package enum PluginListCommand {
-    /// Discovers the plugins in `settings` and asks each to describe itself. Exit 2 for invalid
-    /// manifests, 1 when a plugin fails to describe itself, else 0.
+    /// Discovers the plugins on the search path in `settings` and asks each to describe itself; lists the
+    /// shadowed ones and the folders searched. Exit 2 for invalid manifests (or a missing folder the user
+    /// named), 1 when a plugin fails to describe itself, else 0.
     package static func run(_ settings: PluginSettings) async -> ToolOutcome {
-        let catalog = PluginDiscovery(hostVersions: settings.options.hostVersions).discover(settings.directories)
+        let catalog = PluginDiscovery(hostVersions: settings.options.hostVersions).discover(searching: settings.directories)
         let host = PluginHost(options: settings.options)
         var text = ""
         var failures: [Diagnostic] = []
@@ -28,8 +29,14 @@ package enum PluginListCommand {
                 failures.append(failure.diagnostic(describing: plugin, severity: .error))
             }
         }
+        if !catalog.shadowed.isEmpty {
+            text += "\nShadowed (not run: a plugin of the same name comes earlier in the search path):\n"
+            for shadowed in catalog.shadowed {
+                text += "  \(shadowed.name)  \(shadowed.folder), by \(shadowed.winner)\n"
+            }
+        }
         let invalid = catalog.problems.contains { $0.severity == .error }
-        text += "\n\(Wording.plural(catalog.plugins.count, "valid plugin")) in \(settings.directories.joined(separator: ", "))"
+        text += "\n\(Wording.plural(catalog.plugins.count, "valid plugin")) in \(catalog.searchedPhrase)"
         text += invalid ? "; some manifests are invalid (above)\n" : "\n"
         let status: ExitStatus = invalid ? .invalid : failures.isEmpty ? .ok : .findings
         return ToolOutcome(output: text, diagnostics: catalog.problems + failures, sources: catalog.sources, status: status)

@@ -16,11 +16,11 @@ package enum PluginTestCommand {
     /// is invalid input, as it is for `check` and `plugin list`: reported, and exit 2, even when the
     /// plugin tested is valid.
     package static func run(name: String, paths: [String], settings: PluginSettings, limits: YAMLLimits = .default) async -> ToolOutcome {
-        let catalog = PluginDiscovery(limits: limits, hostVersions: settings.options.hostVersions).discover(settings.directories)
+        let catalog = PluginDiscovery(limits: limits, hostVersions: settings.options.hostVersions).discover(searching: settings.directories)
         guard let plugin = catalog.plugins.first(where: { $0.name == name }) else {
             let known = catalog.plugins.map(\.name)
             let hint = Suggestion.closest(to: name, in: known).map { "did you mean '\($0)'?" }
-                ?? (known.isEmpty ? "no valid plugin in \(settings.directories.joined(separator: ", "))" : "valid plugins: \(known.joined(separator: ", "))")
+                ?? (known.isEmpty ? "no valid plugin in \(catalog.searchedPhrase)" : "valid plugins: \(known.joined(separator: ", "))")
             return .invalid(catalog.problems + [Diagnostic(PluginErrorCode.unknown, message: "no valid plugin named '\(name)'", hint: hint)],
                             sources: catalog.sources)
         }

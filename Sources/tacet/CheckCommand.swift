@@ -10,8 +10,8 @@ struct CheckCommand: AsyncParsableCommand {
         abstract: "Check workflows against their policy and the team's competency levels.",
         discussion: """
             Loads every document under the paths (policies, framework, roster, workflows, exceptions) and \
-            reports each finding with its rule, place, citations and fix. Checker plugins in ./Plugins (or \
-            --plugins DIR) run over the same documents. Exit 0 when no finding reaches \
+            reports each finding with its rule, place, citations and fix. Checker plugins on the plugin search path (see \
+            --plugins) run over the same documents. Exit 0 when no finding reaches \
             --fail-on, 1 when one does, 2 when the input is invalid.
             """
     )

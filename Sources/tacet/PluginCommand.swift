@@ -6,7 +6,7 @@ struct PluginCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "plugin",
         abstract: "List and test checker plugins.",
-        discussion: "Plugins are folders NAME/ with a plugin.yaml; see docs/plugin-protocol.md.",
+        discussion: "Plugins are folders NAME/ with a plugin.yaml; see docs/plugin-protocol.md. " + PluginFlags.searchPathHelp,
         subcommands: [PluginListCommand.self, PluginTestCommand.self]
     )
 }
@@ -15,7 +15,9 @@ struct PluginCommand: AsyncParsableCommand {
 struct PluginListCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "list",
-        abstract: "Show every plugin, whether its manifest is valid, and the rules it describes."
+        abstract: "Show every plugin, whether its manifest is valid, and the rules it describes.",
+        discussion: "The list ends with the plugins shadowed by one of the same name earlier in the search path (see --plugins), "
+            + "and the folders searched."
     )
 
     @OptionGroup(title: "Plugins")

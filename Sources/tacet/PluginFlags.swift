@@ -7,7 +7,8 @@ import TacetTool
 /// The plugin flags `check` and `plugin` share.
 struct PluginFlags: ParsableArguments {
     @Option(name: .customLong("plugins"),
-            help: "A plugin directory (repeatable). Default: ./Plugins when it exists.")
+            help: ArgumentHelp("A plugin directory (repeatable); when given, only these are searched.",
+                               discussion: PluginFlags.searchPathHelp, valueName: "dir"))
     var directories: [String] = []
 
     @Flag(name: .customLong("no-plugins"), help: "Run no checker plugins.")
@@ -26,28 +27,43 @@ struct PluginFlags: ParsableArguments {
         if noPlugins, !directories.isEmpty { throw ValidationError("--no-plugins and --plugins contradict each other") }
     }
 
-    /// The settings for `plugin list` and `plugin test`: the default directory even when it is
-    /// missing, so that the user hears about it.
-    var settingsForPluginCommands: PluginSettings {
-        PluginSettings(directories: directories.isEmpty ? [PluginSettings.defaultDirectory] : directories,
-                       options: options)
+    /// The search path, in words, for `--plugins`' help and the plugin commands' discussion.
+    static let searchPathHelp = """
+        Without --plugins, plugins are searched in this order: the project file's plugin folders, ./Plugins, \
+        each folder in TACET_PLUGIN_PATH (colon-separated), then the plugins shipped with tacet \
+        (share/tacet/plugins beside its bin folder, or TACET_HOME's plugins). Of two plugins with one name the \
+        earlier wins; plugin list shows the other as shadowed. A missing folder named with --plugins or in the \
+        project file is an error; the others are skipped when missing.
+        """
+
+    /// The search path these flags give, with the project file's plugin folders (none by default).
+    func searchPath(projectFolders: [String] = []) -> PluginSearchPath {
+        let environment = ProcessInfo.processInfo.environment
+        return PluginSearchPath(flags: directories, projectFolders: projectFolders,
+                                workingDirectory: FileManager.default.currentDirectoryPath, environment: environment,
+                                installation: Installation.locate(environment: environment, executable: Installation.currentExecutable()))
     }
+
+    /// The settings for `plugin list` and `plugin test`: the whole search path, so that they say where
+    /// they looked even when no folder exists.
+    func settingsForPluginCommands(projectFolders: [String] = []) -> PluginSettings {
+        PluginSettings(searchPath(projectFolders: projectFolders), options: options)
+    }
+
+    /// The settings for `plugin list` and `plugin test` without a project file.
+    var settingsForPluginCommands: PluginSettings { settingsForPluginCommands() }
 
     private var options: PluginRunOptions {
         PluginRunOptions(jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, failureSeverity: failureSeverity.severity,
                          hostEnvironment: ProcessInfo.processInfo.environment)
     }
 
-    /// The settings, or nil when no plugin should run.
-    var settings: PluginSettings? {
-        if noPlugins { return nil }
-        var chosen = directories
-        if chosen.isEmpty {
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: PluginSettings.defaultDirectory, isDirectory: &isDirectory),
-                  isDirectory.boolValue else { return nil }
-            chosen = [PluginSettings.defaultDirectory]
-        }
-        return PluginSettings(directories: chosen, options: options)
+    /// The settings for a check, or nil when no plugin should run (`--no-plugins`, or no plugin folder on the
+    /// search path).
+    func settings(projectFolders: [String] = []) -> PluginSettings? {
+        noPlugins ? nil : PluginSettings.forCheck(searchPath(projectFolders: projectFolders), options: options)
     }
+
+    /// The settings for a check without a project file.
+    var settings: PluginSettings? { settings() }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TacetDiagnostics
+import TacetDocuments
 import TacetPluginHost
 import TacetPluginProtocol
 
@@ -190,17 +191,52 @@ import TacetPluginProtocol
         #expect(failure.message.contains("no policy in the request"))
     }
 
-    @Test func refusesDuplicateNamesAndMismatchedFolders() throws {
+    @Test func theEarlierOfTwoPluginsWithOneNameShadowsTheLaterAndMismatchedFoldersAreRefused() throws {
         let fixture = PluginFixture()
         try fixture.plugin("twin", check: findings)
-        try fixture.directory.write("More/twin/plugin.yaml", "apiVersion: tacet/v1\nkind: Plugin\nmetadata: {name: twin, version: 1.0.0}\ncommand: [./plugin.sh]\nprotocols: [1]\nkinds: [Workflow]\n")
-        try fixture.directory.write("More/twin/plugin.sh", "#!/bin/sh\n")
-        chmod(fixture.directory.path + "/More/twin/plugin.sh", 0o755)
+        // The later twin's manifest is invalid: shadowed, it is never read, so it is no problem.
+        try fixture.directory.write("More/twin/plugin.yaml", "apiVersion: tacet/v1\nkind: Plugin\nmetadata: {name: twin}\n")
         try fixture.directory.write("More/other/plugin.yaml", "apiVersion: tacet/v1\nkind: Plugin\nmetadata: {name: not-other, version: 1.0.0}\ncommand: [./x]\nprotocols: [1]\nkinds: [Workflow]\n")
         let catalog = PluginDiscovery().discover([fixture.plugins, fixture.directory.path + "/More"])
+        let root = try #require(FileIO.realPath(fixture.directory.path))
         #expect(catalog.plugins.map(\.name) == ["twin"])
-        #expect(catalog.problems.contains { $0.code == "plugin.duplicate-name" })
-        #expect(catalog.problems.contains { $0.code == "plugin.invalid-name" && $0.message.contains("folder 'other'") })
+        #expect(catalog.plugins.first?.folder == root + "/Plugins/twin")
+        #expect(catalog.shadowed == [ShadowedPlugin(name: "twin", folder: root + "/More/twin", winner: root + "/Plugins/twin")])
+        // Only the mismatched folder's problems: none from the shadowed twin.
+        #expect(catalog.problems.allSatisfy { $0.location?.file.hasSuffix("/More/other/plugin.yaml") == true })
+        #expect(catalog.problems.contains { $0.code == "plugin.invalid-name"
+            && $0.message == "plugin 'not-other' lives in folder 'other'; the two must match" })
+    }
+
+    @Test func aMissingFolderIsAnErrorOnlyWhenTheUserNamedIt() throws {
+        let fixture = PluginFixture()
+        try fixture.plugin("good", check: findings)
+        let missing = fixture.directory.path + "/Nowhere"
+        let quiet = PluginDiscovery().discover(searching: [PluginDirectory(missing, origin: .workingDirectory),
+                                                           PluginDirectory(missing, origin: .environment),
+                                                           PluginDirectory(fixture.plugins, origin: .shipped)])
+        #expect(quiet.problems.isEmpty)
+        #expect(quiet.plugins.map(\.name) == ["good"])
+        #expect(quiet.searched == [PluginDirectory(fixture.plugins, origin: .shipped)])
+        for (origin, hint) in [(PluginDirectory.Origin.flag, "pass an existing folder to --plugins, or --no-plugins"),
+                               (.project, "create it, or remove it from the project file's plugin folders")] {
+            let named = PluginDiscovery().discover(searching: [PluginDirectory(missing, origin: origin)])
+            #expect(named.problems.map(\.code) == ["plugin.no-directory"])
+            #expect(named.problems.first?.message == "plugin directory '\(missing)' does not exist")
+            #expect(named.problems.first?.hint == hint)
+        }
+    }
+
+    @Test func aFolderReachedTwiceIsSearchedOnce() throws {
+        let fixture = PluginFixture()
+        try fixture.plugin("good", check: findings)
+        let link = fixture.directory.path + "/Linked"
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: fixture.plugins)
+        let catalog = PluginDiscovery().discover(searching: [PluginDirectory(fixture.plugins, origin: .workingDirectory),
+                                                             PluginDirectory(link, origin: .shipped)])
+        #expect(catalog.plugins.map(\.name) == ["good"])
+        #expect(catalog.shadowed.isEmpty)
+        #expect(catalog.searched == [PluginDirectory(fixture.plugins, origin: .workingDirectory)])
     }
 
     @Test func checksThePinnedChecksum() throws {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TacetDocuments
 import TacetTestSupport
 
 /// End-to-end: the shipped plugins through the built binary, the plugin commands, and the flags.
@@ -108,7 +109,50 @@ struct PluginCommandTests {
         #expect(result.status == 0)
         #expect(result.stdout.contains("consent-coverage 1.0.0"))
         #expect(result.stdout.contains("phi-scan/record-number (error)"))
-        #expect(result.stdout.contains("2 valid plugins in Plugins"))
+        // ./Plugins is also the source tree's shipped plugins folder: searched once.
+        #expect(result.stdout.hasSuffix("\n2 valid plugins in \(Self.realRepository)/Plugins (./Plugins)\n"))
+    }
+
+    static var realRepository: String { FileIO.realPath(repository) ?? repository }
+
+    @Test("a plugin in ./Plugins shadows the shipped one of the same name, and plugin list says so")
+    func shadowing() throws {
+        let directory = try TemporaryDirectory()
+        try Self.writePlugin("phi-scan", script: """
+            #!/bin/sh
+            cat >/dev/null
+            printf '%s' '{"name":"phi-scan","version":"0.1.0","protocols":[1],"kinds":["Workflow"],"rules":[]}'
+            """, in: directory)
+        let here = try #require(FileIO.realPath(directory.path))
+        let result = try TacetBinary.run(["plugin", "list"], in: directory.path)
+        #expect(result.status == 0, "\(result.stdout) \(result.stderr)")
+        #expect(result.stdout.contains("phi-scan 0.1.0  \(here)/Plugins/phi-scan\n"))
+        #expect(result.stdout.contains("consent-coverage 1.0.0  \(Self.realRepository)/Plugins/consent-coverage\n"))
+        #expect(result.stdout.contains("""
+
+            Shadowed (not run: a plugin of the same name comes earlier in the search path):
+              phi-scan  \(Self.realRepository)/Plugins/phi-scan, by \(here)/Plugins/phi-scan
+
+            2 valid plugins in \(here)/Plugins (./Plugins), \(Self.realRepository)/Plugins (shipped)
+
+            """))
+    }
+
+    @Test("TACET_PLUGIN_PATH adds folders after ./Plugins; missing ones are skipped")
+    func environmentPath() throws {
+        let directory = try TemporaryDirectory()
+        try Self.writePlugin("extra", script: """
+            #!/bin/sh
+            cat >/dev/null
+            printf '%s' '{"name":"extra","version":"0.1.0","protocols":[1],"kinds":["Workflow"],"rules":[]}'
+            """, in: directory)
+        let here = try #require(FileIO.realPath(directory.path))
+        var environment = ProcessInfo.processInfo.environment
+        environment["TACET_PLUGIN_PATH"] = "/nonexistent/plugins:" + here + "/Plugins"
+        let result = try TacetBinary.run(["plugin", "list"], in: Repository.path("docs"), environment: environment)
+        #expect(result.status == 0, "\(result.stdout) \(result.stderr)")
+        #expect(result.stdout.contains("extra 0.1.0  \(here)/Plugins/extra\n"))
+        #expect(result.stdout.hasSuffix("\n3 valid plugins in \(here)/Plugins (TACET_PLUGIN_PATH), \(Self.realRepository)/Plugins (shipped)\n"))
     }
 
     @Test("plugin test validates both shipped plugins against the schemas")

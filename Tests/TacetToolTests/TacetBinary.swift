@@ -20,9 +20,10 @@ struct TacetBinary {
 
     /// Runs `tacet arguments...` in `directory`; stops it after `deadline` seconds, which only
     /// guards the suite against a hang and is far above any expected run time.
-    /// `executable` runs another program the same way (a browser, say).
+    /// `executable` runs another program the same way (a browser, say). `environment`, when given, is
+    /// the whole environment (a cleared one, as on a machine without a toolchain); else this process's.
     static func run(_ arguments: [String], in directory: String? = nil, deadline: TimeInterval = 60,
-                    executable: URL = url) throws -> Result {
+                    executable: URL = url, environment: [String: String]? = nil) throws -> Result {
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("tacet-run-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: scratch) }
@@ -34,7 +35,7 @@ struct TacetBinary {
         process.executableURL = executable
         process.arguments = arguments
         if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
-        var environment = ProcessInfo.processInfo.environment
+        var environment = environment ?? ProcessInfo.processInfo.environment
         environment["NO_COLOR"] = "1"
         process.environment = environment
         // Files, not pipes: nothing can block on a full pipe buffer.

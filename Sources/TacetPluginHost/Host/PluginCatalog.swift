@@ -8,6 +8,10 @@ public struct PluginCatalog: Sendable {
     public var problems: [Diagnostic]
     /// Manifest bytes by path, so problems can show their source line.
     public var sources: [String: [UInt8]]
+    /// Plugins not run because one of the same name comes earlier in the search path, in name order.
+    public var shadowed: [ShadowedPlugin] = []
+    /// The folders searched, in order: those that exist, each once.
+    public var searched: [PluginDirectory] = []
 
     /// Creates a catalog.
     public init(plugins: [DiscoveredPlugin] = [], problems: [Diagnostic] = [], sources: [String: [UInt8]] = [:]) {

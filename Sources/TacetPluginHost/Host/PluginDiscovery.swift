@@ -19,48 +19,62 @@ public struct PluginDiscovery: Sendable {
         self.hostVersions = hostVersions
     }
 
-    /// The plugins in `directories`, in name order; a folder without a manifest is a warning, a
-    /// missing directory or an invalid manifest an error.
+    /// The plugins in `directories`, all named by the user (`--plugins`): see ``discover(searching:)``.
     public func discover(_ directories: [String]) -> PluginCatalog {
+        discover(searching: directories.map { PluginDirectory($0, origin: .flag) })
+    }
+
+    /// The plugins on the search path `directories`, in name order.
+    ///
+    /// A folder `NAME/` with a `plugin.yaml` claims the name `NAME` for the first directory that has it;
+    /// the same name later in the search path is shadowed (listed in the catalog, never loaded). A folder
+    /// without a manifest is a warning, an invalid manifest an error; a missing directory is an error when
+    /// the user named it and skipped otherwise. A directory reached twice (the same real path) is searched once.
+    public func discover(searching directories: [PluginDirectory]) -> PluginCatalog {
         var catalog = PluginCatalog()
-        var seen: [String: DiscoveredPlugin] = [:]
+        var plugins: [DiscoveredPlugin] = []
+        var claimed: [String: String] = [:]
+        var searchedReal = Set<String>()
         for directory in directories {
+            let path = directory.path
             var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
-                catalog.problems.append(Diagnostic(PluginErrorCode.noDirectory, message: "plugin directory '\(directory)' does not exist",
-                                                   hint: "pass an existing folder to --plugins, or --no-plugins"))
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
+                if directory.isRequired {
+                    catalog.problems.append(Diagnostic(PluginErrorCode.noDirectory, message: "plugin directory '\(path)' does not exist",
+                                                       hint: directory.missingHint))
+                }
                 continue
             }
+            guard searchedReal.insert(Self.realPath(path) ?? path).inserted else { continue }
+            catalog.searched.append(directory)
             // A folder that exists but cannot be listed is an error with the system's reason, never skipped.
             let entries: [String]
             do {
-                entries = try FileIO.entries(of: directory, what: "cannot read the plugin directory")
+                entries = try FileIO.entries(of: path, what: "cannot read the plugin directory")
             } catch {
                 catalog.problems += error.diagnostics
                 continue
             }
             for entry in entries {
-                let folder = directory.hasSuffix("/") ? directory + entry : directory + "/" + entry
+                let folder = path.hasSuffix("/") ? path + entry : path + "/" + entry
                 guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else { continue }
                 let manifestPath = folder + "/plugin.yaml"
                 guard FileManager.default.fileExists(atPath: manifestPath) else {
                     catalog.problems.append(Diagnostic(PluginErrorCode.noManifest, message: "folder '\(folder)' has no plugin.yaml; it is not run",
-                                                       hint: "add a manifest (docs/plugin-protocol.md) or move the folder out of \(directory)"))
+                                                       hint: "add a manifest (docs/plugin-protocol.md) or move the folder out of \(path)"))
                     continue
                 }
-                guard let plugin = load(manifestPath, folderName: entry, folder: folder, into: &catalog) else { continue }
-                if let first = seen[plugin.name] {
-                    catalog.problems.append(.error(PluginErrorCode.duplicateName,
-                                                   "a second plugin is named '\(plugin.name)'",
-                                                   at: plugin.document.location(of: "/metadata/name"), pointer: "/metadata/name",
-                                                   hint: "plugin names must be unique across all plugin directories",
-                                                   notes: [DiagnosticNote("the first is here", at: first.document.location(of: "/metadata/name"))]))
+                let shown = Self.realPath(folder) ?? folder
+                if let winner = claimed[entry] {
+                    catalog.shadowed.append(ShadowedPlugin(name: entry, folder: shown, winner: winner))
                     continue
                 }
-                seen[plugin.name] = plugin
+                claimed[entry] = shown
+                if let plugin = load(manifestPath, folderName: entry, folder: folder, into: &catalog) { plugins.append(plugin) }
             }
         }
-        catalog.plugins = seen.values.sorted { $0.name < $1.name }
+        catalog.plugins = plugins.sorted { $0.name < $1.name }
+        catalog.shadowed.sort { ($0.name, $0.folder) < ($1.name, $1.folder) }
         catalog.problems.sort()
         return catalog
     }

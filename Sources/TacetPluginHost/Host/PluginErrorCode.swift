@@ -10,7 +10,6 @@ public enum PluginErrorCode: String, Sendable, CaseIterable, DiagnosticCode {
     case noManifest = "plugin.no-manifest"
     case notAManifest = "plugin.not-a-manifest"
     case invalidName = "plugin.invalid-name"
-    case duplicateName = "plugin.duplicate-name"
     case commandEscapes = "plugin.command-escapes"
     case checksum = "plugin.checksum"
     case unknown = "plugin.unknown"
@@ -33,11 +32,10 @@ public enum PluginErrorCode: String, Sendable, CaseIterable, DiagnosticCode {
     /// What went wrong, in one line.
     public var summary: String {
         switch self {
-        case .noDirectory: "a --plugins directory does not exist"
+        case .noDirectory: "a plugin directory named by --plugins or the project file does not exist"
         case .noManifest: "a folder in a plugin directory has no plugin.yaml"
         case .notAManifest: "a plugin folder's plugin.yaml is not a document of kind Plugin"
         case .invalidName: "a plugin's name breaks the naming pattern or differs from its folder's"
-        case .duplicateName: "two plugins share a name"
         case .commandEscapes: "a plugin's command is absolute, missing, not executable, or resolves outside its folder"
         case .checksum: "a plugin executable's SHA-256 differs from the one its manifest pins"
         case .unknown: "no valid plugin has the name a command was given"

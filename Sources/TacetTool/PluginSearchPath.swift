@@ -1,0 +1,57 @@
+import Foundation
+import TacetDocuments
+import TacetPluginHost
+
+/// Where plugins are looked for, earlier first: `--plugins DIR...` alone when given; else the project
+/// file's plugin folders, `./Plugins`, each entry of `TACET_PLUGIN_PATH` (colon-separated), and the
+/// plugins shipped with this `tacet` (`share/tacet/plugins`, or its source tree's `Plugins`).
+///
+/// Of two plugins with one name the earlier wins; discovery (``PluginDiscovery/discover(searching:)``)
+/// records the later as shadowed and searches a folder reached twice once. Computed from explicit inputs
+/// so that it can be tested without a process.
+package struct PluginSearchPath: Sendable, Equatable {
+    /// The folders, earlier first.
+    package var directories: [PluginDirectory]
+
+    /// The environment variable that adds plugin folders.
+    package static let environmentVariable = "TACET_PLUGIN_PATH"
+    /// The folder searched in the working directory.
+    package static let workingDirectoryFolder = "Plugins"
+
+    /// The search path for these inputs.
+    ///
+    /// - Parameters:
+    ///   - flags: the `--plugins` folders; when any is given, they alone are searched.
+    ///   - projectFolders: the project file's plugin folders, as it names them (absolute, or relative to
+    ///     the working directory).
+    ///   - workingDirectory: the folder relative paths are read from, holding `./Plugins`.
+    ///   - environment: the process environment, for `TACET_PLUGIN_PATH`.
+    ///   - installation: this `tacet`'s shipped defaults, when found.
+    package init(flags: [String], projectFolders: [String] = [], workingDirectory: String,
+                 environment: [String: String], installation: Installation?) {
+        guard flags.isEmpty else {
+            directories = flags.map { PluginDirectory($0, origin: .flag) }
+            return
+        }
+        func absolute(_ path: String) -> String {
+            path.hasPrefix("/") ? path : (workingDirectory as NSString).appendingPathComponent(path)
+        }
+        directories = projectFolders.map { PluginDirectory(absolute($0), origin: .project) }
+        directories.append(PluginDirectory(absolute(Self.workingDirectoryFolder), origin: .workingDirectory))
+        // As PATH: empty entries are ignored rather than read as the working directory.
+        let listed = (environment[Self.environmentVariable] ?? "").split(separator: ":").map(String.init)
+        directories += listed.map { PluginDirectory(absolute($0), origin: .environment) }
+        if let installation {
+            directories.append(PluginDirectory(installation.plugins, origin: .shipped))
+        }
+    }
+
+    /// Whether a check has any plugin folder to search: one the user named, or one that exists.
+    package var hasFolders: Bool {
+        directories.contains { directory in
+            var isDirectory: ObjCBool = false
+            return directory.isRequired
+                || (FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory) && isDirectory.boolValue)
+        }
+    }
+}
