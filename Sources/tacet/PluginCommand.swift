@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import TacetTool
 
 /// `tacet plugin`.
@@ -22,7 +23,10 @@ struct PluginListCommand: AsyncParsableCommand {
     var plugins: PluginFlags
 
     func run() async throws {
-        try Terminal.finish(await TacetTool.PluginListCommand.run(plugins.settingsForPluginCommands))
+        // Only the project's plugin folders matter here: no tacet.yaml in reach is no error for listing plugins.
+        let inputs = ProjectLocator.find(from: FileManager.default.currentDirectoryPath) == nil
+            ? nil : try ProjectInputs.resolve([], command: "plugin list")
+        try Terminal.finish(await TacetTool.PluginListCommand.run(plugins.settingsForPluginCommands(for: inputs)))
     }
 }
 
@@ -42,14 +46,15 @@ struct PluginTestCommand: AsyncParsableCommand {
     @Argument(help: "The plugin's name.")
     var name: String
 
-    @Argument(help: "Documents (files or folders) to check.")
-    var paths: [String]
+    @Argument(help: "Documents (files or folders) to check (default: what tacet.yaml names).")
+    var paths: [String] = []
 
     @OptionGroup(title: "Plugins")
     var plugins: PluginFlags
 
     func run() async throws {
-        try Terminal.finish(await TacetTool.PluginTestCommand.run(name: name, paths: paths,
-                                                                  settings: plugins.settingsForPluginCommands))
+        let inputs = try ProjectInputs.resolve(paths, command: "plugin test \(name)")
+        try Terminal.finish(await TacetTool.PluginTestCommand.run(name: name, paths: inputs.paths,
+                                                                  settings: plugins.settingsForPluginCommands(for: inputs)))
     }
 }

@@ -28,9 +28,20 @@ struct PluginFlags: ParsableArguments {
 
     /// The settings for `plugin list` and `plugin test`: the default directory even when it is
     /// missing, so that the user hears about it.
-    var settingsForPluginCommands: PluginSettings {
-        PluginSettings(directories: directories.isEmpty ? [PluginSettings.defaultDirectory] : directories,
-                       options: options)
+    func settingsForPluginCommands(for inputs: RunInputs?) -> PluginSettings {
+        let chosen = directories.isEmpty ? Self.projectDirectories(inputs) ?? [PluginSettings.defaultDirectory] : directories
+        return PluginSettings(directories: chosen, options: options)
+    }
+
+    /// The project's plugin folders, when tacet.yaml names some.
+    ///
+    /// ISSUE 16, item 3 (plugin search path) REWIRES THIS: until `PluginSearchPath` is merged, the
+    /// project's folders take the place of `./Plugins` exactly as `--plugins` folders do; the search path
+    /// takes them as its parameter instead (after `--plugins`, before `./Plugins`, `TACET_PLUGIN_PATH`
+    /// and the installed plugins).
+    private static func projectDirectories(_ inputs: RunInputs?) -> [String]? {
+        guard let folders = inputs?.projectPlugins, !folders.isEmpty else { return nil }
+        return folders
     }
 
     private var options: PluginRunOptions {
@@ -38,10 +49,10 @@ struct PluginFlags: ParsableArguments {
                          hostEnvironment: ProcessInfo.processInfo.environment)
     }
 
-    /// The settings, or nil when no plugin should run.
-    var settings: PluginSettings? {
+    /// The settings for a run with `inputs`, or nil when no plugin should run.
+    func settings(for inputs: RunInputs) -> PluginSettings? {
         if noPlugins { return nil }
-        var chosen = directories
+        var chosen = directories.isEmpty ? Self.projectDirectories(inputs) ?? [] : directories
         if chosen.isEmpty {
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: PluginSettings.defaultDirectory, isDirectory: &isDirectory),

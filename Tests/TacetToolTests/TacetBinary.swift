@@ -20,9 +20,10 @@ struct TacetBinary {
 
     /// Runs `tacet arguments...` in `directory`; stops it after `deadline` seconds, which only
     /// guards the suite against a hang and is far above any expected run time.
-    /// `executable` runs another program the same way (a browser, say).
+    /// `executable` runs another program the same way (a browser, say); `environment` adds to (or
+    /// overrides) the test's own environment.
     static func run(_ arguments: [String], in directory: String? = nil, deadline: TimeInterval = 60,
-                    executable: URL = url) throws -> Result {
+                    executable: URL = url, environment extra: [String: String] = [:]) throws -> Result {
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("tacet-run-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: scratch) }
@@ -36,6 +37,7 @@ struct TacetBinary {
         if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
         var environment = ProcessInfo.processInfo.environment
         environment["NO_COLOR"] = "1"
+        environment.merge(extra) { _, new in new }
         process.environment = environment
         // Files, not pipes: nothing can block on a full pipe buffer.
         process.standardOutput = try FileHandle(forWritingTo: out)
