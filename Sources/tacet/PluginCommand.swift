@@ -1,5 +1,4 @@
 import ArgumentParser
-import Foundation
 import TacetTool
 
 /// `tacet plugin`.
@@ -24,8 +23,7 @@ struct PluginListCommand: AsyncParsableCommand {
 
     func run() async throws {
         // Only the project's plugin folders matter here: no tacet.yaml in reach is no error for listing plugins.
-        let inputs = ProjectLocator.find(from: FileManager.default.currentDirectoryPath) == nil
-            ? nil : try ProjectInputs.resolve([], command: "plugin list")
+        let inputs = try ProjectInputs.project(command: "plugin list")
         try Terminal.finish(await TacetTool.PluginListCommand.run(plugins.settingsForPluginCommands(for: inputs)))
     }
 }

@@ -130,6 +130,23 @@ struct InitCommandTests {
         }
     }
 
+    @Test("the project's plugin folders are where check and plugin list look when --plugins is not given, also from below")
+    func projectPlugins() throws {
+        let directory = try TemporaryDirectory()
+        let repository = try Self.initialise(directory)
+        try FileManager.default.createDirectory(atPath: repository + "/plugins", withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: Repository.path("Plugins/phi-scan"), toPath: repository + "/plugins/phi-scan")
+        let project = try String(contentsOfFile: repository + "/tacet.yaml", encoding: .utf8)
+        try project.replacingOccurrences(of: "plugins: []", with: "plugins: [plugins]")
+            .write(toFile: repository + "/tacet.yaml", atomically: true, encoding: .utf8)
+        let list = try TacetBinary.run(["plugin", "list"], in: repository + "/teams")
+        #expect(list.status == 0, "\(list.stderr)")
+        #expect(list.stdout.contains("1 valid plugin in ../plugins"), "\(list.stdout)")
+        let check = try TacetBinary.run(["check", "--today", "2026-11-30"], in: repository)
+        #expect(check.status == 0, "\(check.stderr)")
+        #expect(check.stdout.contains("(1 plugin ran 1 check)"), "\(check.stdout)")
+    }
+
     @Test("the team layer's commented examples, uncommented, are a valid layer that tightens the default")
     func layerExamples() throws {
         let directory = try TemporaryDirectory()

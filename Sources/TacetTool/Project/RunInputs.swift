@@ -64,6 +64,14 @@ package struct RunInputs: Sendable, Equatable {
                          shippedDefaults: shipped)
     }
 
+    /// The inputs of a project in reach of `workingDirectory`, or nil when there is none: for commands
+    /// that need no documents (`plugin list`), to which only the project's settings matter.
+    package static func project(command: String, workingDirectory: String, installation: Installation?,
+                                limits: YAMLLimits = .default) throws(ProjectError) -> RunInputs? {
+        guard ProjectLocator.find(from: workingDirectory) != nil else { return nil }
+        return try resolve(explicit: [], command: command, workingDirectory: workingDirectory, installation: installation, limits: limits)
+    }
+
     /// `""` when `folder` is `directory`, else `../` once for each level `directory` is below it.
     private static func relativeBase(from directory: String, to folder: String) -> String {
         let below = (directory as NSString).standardizingPath.split(separator: "/").count
