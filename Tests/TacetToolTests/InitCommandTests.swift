@@ -107,14 +107,18 @@ struct InitCommandTests {
     @Test("no paths and no tacet.yaml in reach: exit 2, saying how to start or which paths to give")
     func noProject() throws {
         let directory = try TemporaryDirectory()
-        for command in ["check", "validate", "lint", "plan", "report -o r.html", "test", "plugin test phi-scan"] {
-            let result = try TacetBinary.run(command.split(separator: " ").map(String.init), in: directory.path)
-            #expect(result.status == 2, "\(command)")
-            let folder = FileIO.realPath(directory.path) ?? directory.path
-            #expect(result.stderr.hasPrefix("error: no paths given, and no tacet.yaml in \(folder) or any folder above it [io.no-project]\n"
-                                            + "  hint: run `tacet init --team NAME` to start a Tacet repository here, or name what to load: "
-                                            + "`tacet \(command.split(separator: " ").first == "report" ? "report" : command.hasPrefix("plugin") ? "plugin test phi-scan" : command) PATH...`"),
-                    "\(command): \(result.stderr)")
+        let folder = FileIO.realPath(directory.path) ?? directory.path
+        let runs: [(arguments: [String], shown: String)] = [
+            (["check"], "check"), (["validate"], "validate"), (["lint"], "lint"), (["plan"], "plan"),
+            (["report", "-o", "r.html"], "report"), (["test"], "test"), (["explain", "--task", "x"], "explain"),
+            (["plugin", "test", "phi-scan"], "plugin test phi-scan"),
+        ]
+        for run in runs {
+            let result = try TacetBinary.run(run.arguments, in: directory.path)
+            #expect(result.status == 2, "\(run.arguments)")
+            #expect(result.stderr == "error: no paths given, and no tacet.yaml in \(folder) or any folder above it [io.no-project]\n"
+                        + "  hint: run `tacet init --team NAME` to start a Tacet repository here, or name what to load: "
+                        + "`tacet \(run.shown) PATH...` (policies, curricula and team folders)\n", "\(run.arguments): \(result.stderr)")
         }
     }
 
