@@ -51,7 +51,7 @@ DEFINITIONS = {
     "dataClass": {"enum": ["none", "deidentified", "phi"]},
     "severity": {"enum": ["error", "warning", "info"]},
     "documentKind": {"enum": ["Framework", "Policy", "Workflow", "Therapist", "Catalog", "Requirements", "LearningPlan",
-                              "PolicyTest", "Plugin", "Exception"]},
+                              "PolicyTest", "Plugin", "Exception", "Project"]},
     "metadata": obj("The document's name and who owns it.", ["name"], METADATA),
     "pluginMetadata": obj("The plugin's name (its folder's) and semantic version.", ["name", "version"], {
         **METADATA, "version": {"type": "string", "pattern": r"^(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)([-+].*)?$",
@@ -158,6 +158,14 @@ KINDS = {
         "rule": TEXT,
         "scope": obj("Where the exception applies.", ["workflow"], {"workflow": TEXT, "step": TEXT}),
         "justification": TEXT, "owner": TEXT, "expires": ref("date"),
+    }),
+    "Project": ("A repository's project file, tacet.yaml at its root: the folders it holds (relative to this file), whether "
+                "the shipped defaults are loaded, and the defaults of --fail-on and --format.", ["defaults"], {
+        "policies": TEXTS, "curricula": TEXTS, "teams": TEXTS, "plugins": TEXTS,
+        "defaults": {"enum": ["shipped", "none"],
+                     "description": "shipped: load the installed default policy and curricula as well; none: only these folders."},
+        "failOn": ref("severity"),
+        "format": {"enum": ["text", "json", "sarif", "junit", "github", "markdown"], "description": "check's output format."},
     }),
     "Framework": ("The competency framework: levels, statements, areas, AI-at-Work statements, durable skills.",
                   ["levels", "occupation", "statements"], {

@@ -14,6 +14,12 @@ package enum ExplainCommand {
         case task(String)
     }
 
+    /// The paths a user gave: `paths`, with `workflow` first when it is a file or folder rather than a name.
+    package static func explicitPaths(workflow: String?, paths: [String]) -> [String] {
+        guard let workflow, FileManager.default.fileExists(atPath: workflow), !paths.contains(workflow) else { return paths }
+        return [workflow] + paths
+    }
+
     /// Loads `paths`, then explains `subject` of the workflow named (or stored at) `workflow`.
     ///
     /// A task needs no workflow: when `workflow` is nil, or is a path that holds no workflow (a folder of
@@ -25,7 +31,7 @@ package enum ExplainCommand {
     package static func run(workflow: String?, subject: Subject, paths: [String], policy: String? = nil, today: CalendarDate,
                             trace: Bool = false, limits: YAMLLimits = .default) -> ToolOutcome {
         let isPath = workflow.map { FileManager.default.fileExists(atPath: $0) } ?? false
-        let all = if let workflow, isPath, !paths.contains(workflow) { [workflow] + paths } else { paths }
+        let all = explicitPaths(workflow: workflow, paths: paths)
         var workspace = WorkspaceLoader(limits: limits).load(all.isEmpty ? ["."] : all)
         // Policy-test inputs (test layers among them) are fixtures, as in `check`, not policies to explain.
         let fixtures = PolicyTestInputs.files(in: workspace)

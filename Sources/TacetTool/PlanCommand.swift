@@ -17,8 +17,8 @@ package enum PlanCommand {
         case json
     }
 
-    /// Plans for the therapists named by id and every therapist under `team`, from the documents under
-    /// `paths` (and `team`). Writes each plan to `output` as `ID-plan.yaml` when given. Exit 2 when the
+    /// Plans for the therapists named by id and every therapist under `team` (every therapist loaded when
+    /// neither is given), from the documents under `paths` (and `team`). Writes each plan to `output` as `ID-plan.yaml` when given. Exit 2 when the
     /// input is invalid, 1 when some therapist has no feasible plan, else 0.
     package static func run(therapists ids: [String], team: String?, paths: [String], output: String?, format: Format,
                            today: CalendarDate, maxSteps: Int = 3_000_000, limits: YAMLLimits = .default) -> ToolOutcome {
@@ -51,8 +51,12 @@ package enum PlanCommand {
                 return file == folder || file.hasPrefix(prefix)
             }.filter { entry in !chosen.contains { $0.1.id == entry.1.id } }
         }
+        // Neither ids nor a team: everyone loaded (a project's whole roster, with no paths).
+        if ids.isEmpty && team == nil { chosen = roster }
         if chosen.isEmpty && problems.isEmpty {
-            problems.append(.error(PlannerCode.noTherapist, "no therapist to plan for: name one, or give --team DIR", at: nil))
+            let message = ids.isEmpty && team == nil ? "no therapist to plan for: no Therapist document among those loaded"
+                : "no therapist to plan for: name one, or give --team DIR"
+            problems.append(.error(PlannerCode.noTherapist, message, at: nil))
         }
         if !problems.isEmpty { return .invalid(problems, sources: workspace.sources) }
         let planner = TeamPlanner(documents: documents, today: today, maxSteps: maxSteps)

@@ -18,7 +18,7 @@ struct ExplainCommand: ParsableCommand {
     @Argument(help: "The workflow: its name, or its file. Optional with --task, whose paths may then come first.")
     var workflow: String?
 
-    @Argument(help: "Files or directories holding the policy, framework and roster (default: the current directory).")
+    @Argument(help: "Files or directories holding the policy, framework and roster (default: what tacet.yaml names).")
     var paths: [String] = []
 
     @Option(help: "Explain this step of the workflow.")
@@ -45,7 +45,9 @@ struct ExplainCommand: ParsableCommand {
 
     func run() throws {
         let subject: TacetTool.ExplainCommand.Subject = if let step { .step(step) } else { .task(task ?? "") }
-        try Terminal.finish(TacetTool.ExplainCommand.run(workflow: workflow, subject: subject, paths: paths, policy: policy,
+        let inputs = try ProjectInputs.resolve(TacetTool.ExplainCommand.explicitPaths(workflow: workflow, paths: paths),
+                                               command: "explain")
+        try Terminal.finish(TacetTool.ExplainCommand.run(workflow: workflow, subject: subject, paths: inputs.paths, policy: policy,
                                                          today: today ?? .today(), trace: trace))
     }
 }

@@ -17,13 +17,17 @@ struct LintCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "Files or directories: the policies and, for area and classification checks, the framework.")
-    var paths: [String]
+    @Argument(help: """
+        Files or directories: the policies and, for area and classification checks, the framework (default: what \
+        tacet.yaml names).
+        """)
+    var paths: [String] = []
 
-    @Option(name: .customLong("fail-on"), help: "The lowest severity that fails the run: error, warning or info.")
-    var failOn: Severity = .error
+    @Option(name: .customLong("fail-on"), help: "The lowest severity that fails the run: error, warning or info (default: tacet.yaml's failOn, else error).")
+    var failOn: Severity?
 
     func run() throws {
-        try Terminal.finish(TacetTool.LintCommand.run(paths: paths, failOn: failOn))
+        let inputs = try ProjectInputs.resolve(paths, command: "lint")
+        try Terminal.finish(TacetTool.LintCommand.run(paths: inputs.paths, failOn: failOn ?? inputs.failOn ?? .error))
     }
 }

@@ -16,13 +16,13 @@ struct PlanCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "Therapist roster ids.")
+    @Argument(help: "Therapist roster ids (with none and no --team: every therapist loaded).")
     var therapists: [String] = []
 
     @Option(help: "Plan every therapist under this folder.")
     var team: String?
 
-    @Option(name: .customLong("in"), help: "Files or folders to load: policies, curricula, workflows, roster (default: .).")
+    @Option(name: .customLong("in"), help: "Files or folders to load: policies, curricula, workflows, roster (default: what tacet.yaml names).")
     var paths: [String] = []
 
     @Option(name: .shortAndLong, help: "Write each plan to DIR/ID-plan.yaml (atomically).")
@@ -42,7 +42,8 @@ struct PlanCommand: ParsableCommand {
     }
 
     func run() throws {
-        try Terminal.finish(TacetTool.PlanCommand.run(therapists: therapists, team: team, paths: paths.isEmpty ? ["."] : paths,
+        let inputs = try ProjectInputs.resolve(paths, command: "plan")
+        try Terminal.finish(TacetTool.PlanCommand.run(therapists: therapists, team: team, paths: inputs.paths,
                                                       output: output, format: format, today: today ?? .today(),
                                                       maxSteps: maxSteps))
     }

@@ -24,7 +24,9 @@ struct PluginListCommand: AsyncParsableCommand {
     var plugins: PluginFlags
 
     func run() async throws {
-        try Terminal.finish(await TacetTool.PluginListCommand.run(plugins.settingsForPluginCommands))
+        // Only the project's plugin folders matter here: no tacet.yaml in reach is no error for listing plugins.
+        let inputs = try ProjectInputs.project(command: "plugin list")
+        try Terminal.finish(await TacetTool.PluginListCommand.run(plugins.settingsForPluginCommands(for: inputs)))
     }
 }
 
@@ -44,14 +46,15 @@ struct PluginTestCommand: AsyncParsableCommand {
     @Argument(help: "The plugin's name.")
     var name: String
 
-    @Argument(help: "Documents (files or folders) to check.")
-    var paths: [String]
+    @Argument(help: "Documents (files or folders) to check (default: what tacet.yaml names).")
+    var paths: [String] = []
 
     @OptionGroup(title: "Plugins")
     var plugins: PluginFlags
 
     func run() async throws {
-        try Terminal.finish(await TacetTool.PluginTestCommand.run(name: name, paths: paths,
-                                                                  settings: plugins.settingsForPluginCommands))
+        let inputs = try ProjectInputs.resolve(paths, command: "plugin test \(name)")
+        try Terminal.finish(await TacetTool.PluginTestCommand.run(name: name, paths: inputs.paths,
+                                                                  settings: plugins.settingsForPluginCommands(for: inputs)))
     }
 }

@@ -36,34 +36,28 @@ struct PluginFlags: ParsableArguments {
         project file is an error; the others are skipped when missing.
         """
 
-    /// The search path these flags give, with the project file's plugin folders (none by default).
-    func searchPath(projectFolders: [String] = []) -> PluginSearchPath {
+    /// The search path these flags give, with the project file's plugin folders.
+    private func searchPath(projectFolders: [String]) -> PluginSearchPath {
         let environment = ProcessInfo.processInfo.environment
         return PluginSearchPath(flags: directories, projectFolders: projectFolders,
                                 workingDirectory: FileManager.default.currentDirectoryPath, environment: environment,
                                 installation: Installation.locate(environment: environment, executable: Installation.currentExecutable()))
     }
 
-    /// The settings for `plugin list` and `plugin test`: the whole search path, so that they say where
-    /// they looked even when no folder exists.
-    func settingsForPluginCommands(projectFolders: [String] = []) -> PluginSettings {
-        PluginSettings(searchPath(projectFolders: projectFolders), options: options)
+    /// The settings for `plugin list` and `plugin test` in a run with `inputs` (nil: no project file): the
+    /// whole search path, so that they say where they looked even when no folder exists.
+    func settingsForPluginCommands(for inputs: RunInputs?) -> PluginSettings {
+        PluginSettings(searchPath(projectFolders: inputs?.projectPlugins ?? []), options: options)
     }
-
-    /// The settings for `plugin list` and `plugin test` without a project file.
-    var settingsForPluginCommands: PluginSettings { settingsForPluginCommands() }
 
     private var options: PluginRunOptions {
         PluginRunOptions(jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, failureSeverity: failureSeverity.severity,
                          hostEnvironment: ProcessInfo.processInfo.environment)
     }
 
-    /// The settings for a check, or nil when no plugin should run (`--no-plugins`, or no plugin folder on the
-    /// search path).
-    func settings(projectFolders: [String] = []) -> PluginSettings? {
-        noPlugins ? nil : PluginSettings.forCheck(searchPath(projectFolders: projectFolders), options: options)
+    /// The settings for a check with `inputs`, or nil when no plugin should run (`--no-plugins`, or no
+    /// plugin folder on the search path).
+    func settings(for inputs: RunInputs) -> PluginSettings? {
+        noPlugins ? nil : PluginSettings.forCheck(searchPath(projectFolders: inputs.projectPlugins), options: options)
     }
-
-    /// The settings for a check without a project file.
-    var settings: PluginSettings? { settings() }
 }

@@ -20,14 +20,16 @@ struct ReportCommand: AsyncParsableCommand {
             """
     )
 
-    @Argument(help: "Files or directories to load.")
-    var paths: [String]
+    @Argument(help: "Files or directories to load (default: what tacet.yaml names, found here or in a folder above).")
+    var paths: [String] = []
 
     @Option(name: [.short, .long], help: ArgumentHelp("The HTML file to write.", valueName: "file"))
     var output: String
 
-    @Option(name: .customLong("fail-on"), help: "The lowest severity the summary counts as failing: error, warning or info.")
-    var failOn: Severity = .error
+    @Option(name: .customLong("fail-on"), help: """
+        The lowest severity the summary counts as failing: error, warning or info (default: tacet.yaml's failOn, else error).
+        """)
+    var failOn: Severity?
 
     @Option(help: "Date the report and judge exception expiry as of this day (YYYY-MM-DD) instead of today.")
     var today: CalendarDate?
@@ -45,7 +47,9 @@ struct ReportCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        try Terminal.finish(await TacetTool.ReportCommand.run(paths: paths, output: output, today: today ?? .today(), failOn: failOn,
-                                                              plugins: plugins.settings, plan: plan))
+        let inputs = try ProjectInputs.resolve(paths, command: "report")
+        try Terminal.finish(await TacetTool.ReportCommand.run(paths: inputs.paths, output: output, today: today ?? .today(),
+                                                              failOn: failOn ?? inputs.failOn ?? .error,
+                                                              plugins: plugins.settings(for: inputs), plan: plan))
     }
 }

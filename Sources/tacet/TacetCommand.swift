@@ -14,7 +14,7 @@ struct TacetCommand: AsyncParsableCommand {
             """,
         version: TacetVersion.current,
         subcommands: [
-            CheckCommand.self, ValidateCommand.self, LintCommand.self, ExplainCommand.self, TestCommand.self,
+            InitCommand.self, CheckCommand.self, ValidateCommand.self, LintCommand.self, ExplainCommand.self, TestCommand.self,
             PlanCommand.self, ReportCommand.self, ConvertCommand.self, FrameworkCommand.self, PluginCommand.self,
         ]
     )

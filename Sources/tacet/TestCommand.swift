@@ -10,8 +10,8 @@ struct TestCommand: ParsableCommand {
         discussion: "Fails when a case fails or when no case ran. Example: tacet test Policies --coverage --threshold 100"
     )
 
-    @Argument(help: "Files or directories holding the policies and their PolicyTest documents.")
-    var paths: [String]
+    @Argument(help: "Files or directories holding the policies and their PolicyTest documents (default: what tacet.yaml names).")
+    var paths: [String] = []
 
     @Flag(help: "List the rules and requirements no passing case exercises.")
     var coverage = false
@@ -27,7 +27,7 @@ struct TestCommand: ParsableCommand {
     }
 
     func run() throws {
-        try Terminal.finish(TacetTool.TestCommand.run(paths: paths, coverage: coverage, threshold: threshold,
+        try Terminal.finish(TacetTool.TestCommand.run(paths: ProjectInputs.resolve(paths, command: "test").paths, coverage: coverage, threshold: threshold,
                                                       today: today ?? .today()))
     }
 }

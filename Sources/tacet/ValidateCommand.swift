@@ -9,10 +9,10 @@ struct ValidateCommand: ParsableCommand {
         discussion: "Exit 0 when every document is valid, 2 otherwise."
     )
 
-    @Argument(help: "Files or directories; directories are searched for .yaml and .yml files.")
-    var paths: [String]
+    @Argument(help: "Files or directories; directories are searched for .yaml and .yml files (default: what tacet.yaml names).")
+    var paths: [String] = []
 
     func run() throws {
-        try Terminal.finish(TacetTool.ValidateCommand.run(paths: paths))
+        try Terminal.finish(TacetTool.ValidateCommand.run(paths: ProjectInputs.resolve(paths, command: "validate").paths))
     }
 }

@@ -14,7 +14,7 @@ import Testing
     static let files: [DocumentKind: String] = [
         .framework: "framework", .policy: "policy", .workflow: "workflow", .therapist: "therapist", .catalog: "catalog",
         .requirements: "requirements", .learningPlan: "learning-plan", .policyTest: "policy-test", .plugin: "plugin-manifest",
-        .exception: "exception",
+        .exception: "exception", .project: "project",
     ]
 
     static func schema(_ kind: DocumentKind) throws -> (JSONValue, SchemaValidator) {
@@ -23,9 +23,10 @@ import Testing
         return (try JSONDecoder().decode(JSONValue.self, from: Data(text.utf8)), try SchemaValidator(schema: text))
     }
 
-    /// Every YAML file the repository ships: policies and their tests' inputs, curricula, examples, plugin manifests.
+    /// Every YAML file the repository ships: policies and their tests' inputs, curricula, examples, plugin manifests,
+    /// and the source tree's own project file.
     static func shippedDocuments() -> [String] {
-        ["Policies", "Curricula", "Examples", "Plugins"].flatMap { folder -> [String] in
+        [Repository.path("tacet.yaml")] + ["Policies", "Curricula", "Examples", "Plugins"].flatMap { folder -> [String] in
             let base = Repository.path(folder)
             let names = FileManager.default.enumerator(atPath: base)?.allObjects as? [String] ?? []
             return names.filter { ($0.hasSuffix(".yaml") || $0.hasSuffix(".yml")) && !$0.contains(".build/") }.sorted().map { base + "/" + $0 }

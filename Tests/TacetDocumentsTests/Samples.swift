@@ -171,9 +171,20 @@ enum Samples {
 
         """
 
+    static let project = """
+        apiVersion: tacet/v1
+        kind: Project
+        metadata: {name: clinic-ai-use}
+        policies: [policies]
+        teams: [teams]
+        defaults: shipped
+        failOn: warning
+
+        """
+
     static let all: [(String, String)] = [
         ("Policy", policy), ("Workflow", workflow), ("Therapist", therapist), ("Catalog", catalog),
         ("Requirements", requirements), ("LearningPlan", learningPlan), ("PolicyTest", policyTest),
-        ("Plugin", plugin), ("Exception", exception), ("Framework", framework),
+        ("Plugin", plugin), ("Exception", exception), ("Framework", framework), ("Project", project),
     ]
 }

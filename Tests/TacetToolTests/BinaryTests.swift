@@ -112,7 +112,7 @@ struct BinaryTests {
 
 @Suite("tacet usage errors")
 struct UsageTests {
-    @Test("a usage error exits 2 with the usage text", arguments: [["check"], ["check", "--fail-on", "fatal", "x"], ["frobnicate"]])
+    @Test("a usage error exits 2 with the usage text", arguments: [["check", "--format", "yaml"], ["check", "--fail-on", "fatal", "x"], ["frobnicate"]])
     func usage(arguments: [String]) throws {
         let result = try TacetBinary.run(arguments)
         #expect(result.status == 2)

@@ -230,12 +230,15 @@ struct PlanCommandTests {
         #expect(unknown.stderr.contains("did you mean 't-cho'?"))
     }
 
-    @Test("plan --team with the default --in . loads each file once, as a new user runs it from a copy of the samples")
+    @Test("plan --team without --in loads each file once, as a new user runs it from a copy of the samples with a tacet.yaml")
     func planTeamFromCurrentFolder() throws {
         let directory = try TemporaryDirectory()
         for folder in ["Policies", "Curricula", "Examples"] {
             try FileManager.default.copyItem(atPath: Repository.path(folder), toPath: directory.path + "/" + folder)
         }
+        // The team folder is under the project's teams folder too: reached twice, loaded once.
+        try directory.write("tacet.yaml", "apiVersion: tacet/v1\nkind: Project\nmetadata: {name: copy}\n"
+                                + "policies: [Policies]\ncurricula: [Curricula]\nteams: [Examples]\ndefaults: none\n")
         let result = try TacetBinary.run(["plan", "--team", "Examples/pediatrics", "--today", "2026-11-21"], in: directory.path)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(!result.stderr.contains("document.duplicate-id"))

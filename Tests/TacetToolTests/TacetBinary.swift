@@ -21,9 +21,10 @@ struct TacetBinary {
     /// Runs `tacet arguments...` in `directory`; stops it after `deadline` seconds, which only
     /// guards the suite against a hang and is far above any expected run time.
     /// `executable` runs another program the same way (a browser, say). `environment`, when given, is
-    /// the whole environment (a cleared one, as on a machine without a toolchain); else this process's.
+    /// the whole environment (a cleared one, as on a machine without a toolchain), else this process's;
+    /// `extra` adds to (or overrides) it.
     static func run(_ arguments: [String], in directory: String? = nil, deadline: TimeInterval = 60,
-                    executable: URL = url, environment: [String: String]? = nil) throws -> Result {
+                    executable: URL = url, environment: [String: String]? = nil, adding extra: [String: String] = [:]) throws -> Result {
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("tacet-run-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: scratch) }
@@ -37,6 +38,7 @@ struct TacetBinary {
         if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
         var environment = environment ?? ProcessInfo.processInfo.environment
         environment["NO_COLOR"] = "1"
+        environment.merge(extra) { _, new in new }
         process.environment = environment
         // Files, not pipes: nothing can block on a full pipe buffer.
         process.standardOutput = try FileHandle(forWritingTo: out)

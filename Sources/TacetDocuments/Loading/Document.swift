@@ -20,6 +20,8 @@ public enum Document: Sendable, Hashable {
     case plugin(PluginManifest)
     /// A policy exception.
     case exception(PolicyException)
+    /// A project file.
+    case project(Project)
 
     /// The document's kind.
     public var kind: DocumentKind {
@@ -34,6 +36,7 @@ public enum Document: Sendable, Hashable {
         case .policyTest: .policyTest
         case .plugin: .plugin
         case .exception: .exception
+        case .project: .project
         }
     }
 }

@@ -58,6 +58,7 @@ public enum DocumentDecoder {
         case .policyTest: PolicyTest.decodeBody(&fields, metadata: metadata, in: &context).map(Document.policyTest)
         case .plugin: PluginManifest.decodeBody(&fields, metadata: metadata, in: &context).map(Document.plugin)
         case .exception: PolicyException.decodeBody(&fields, metadata: metadata, in: &context).map(Document.exception)
+        case .project: Project.decodeBody(&fields, metadata: metadata, in: &context).map(Document.project)
         }
     }
 }

@@ -7,6 +7,8 @@ public enum IOErrorCode: String, Sendable, Hashable, CaseIterable, DiagnosticCod
     case write = "io.write"
     case overwriteInput = "io.overwrite-input"
     case noDocuments = "io.no-documents"
+    case noProject = "io.no-project"
+    case noShippedDefaults = "io.no-shipped-defaults"
 
     /// What the code means, in one line.
     public var summary: String {
@@ -18,6 +20,9 @@ public enum IOErrorCode: String, Sendable, Hashable, CaseIterable, DiagnosticCod
         case .overwriteInput: "the output path is one of the run's inputs (compared after resolving links): Tacet never "
             + "writes over an input"
         case .noDocuments: "the paths hold no .yaml or .yml file, so the run cannot pass"
+        case .noProject: "no paths were given and no tacet.yaml is in the working directory or a folder above it"
+        case .noShippedDefaults: "tacet.yaml says `defaults: shipped`, but this tacet finds no shipped defaults "
+            + "(no share/tacet beside it, no TACET_HOME)"
         }
     }
 

@@ -20,6 +20,8 @@ public enum DocumentKind: String, DocumentKeyword, Codable, Comparable {
     case plugin = "Plugin"
     /// A time-limited, owned exception to a policy rule.
     case exception = "Exception"
+    /// A repository's project file (`tacet.yaml` at its root).
+    case project = "Project"
 
     public static let keywordDescription = "document kind"
 

@@ -1,0 +1,113 @@
+import Foundation
+import TacetDiagnostics
+import TacetDocuments
+import TacetYAML
+
+/// What one command run loads, from its explicit paths, the project file in reach (`tacet.yaml` in the
+/// working directory or above) and the shipped defaults.
+///
+/// - No paths: the project's folders (policies, curricula, teams), plus the shipped default policy and
+///   curricula when it says `defaults: shipped`; no project file in reach is an input error (exit 2)
+///   that says how to start.
+/// - Explicit paths: they are what is loaded, in place of the project's folders. A project in reach
+///   still adds the shipped defaults when it says `defaults: shipped` (a team layer's `extends` needs
+///   its base) and still sets the defaults of `--fail-on` and `--format`.
+///
+/// Folders the project names are given relative to the working directory (`../../teams` from two
+/// folders down), so findings name files as the user would; shipped files keep their installed path.
+package struct RunInputs: Sendable, Equatable {
+    /// The files and folders to load, in order: explicit or the project's, then the shipped defaults.
+    package var paths: [String]
+    /// The project's plugin folders, relative to the working directory (empty without a project).
+    package var projectPlugins: [String]
+    /// The project's default for `--fail-on`, if it sets one.
+    package var failOn: Severity?
+    /// The project's default for `check --format`, if it sets one.
+    package var format: OutputFormat?
+    /// The project file in reach, as named from the working directory, if any.
+    package var projectFile: String?
+    /// The shipped files loaded because the project says `defaults: shipped` (empty otherwise).
+    package var shippedDefaults: [String]
+
+    /// Works out a run's inputs.
+    ///
+    /// - Parameters:
+    ///   - explicit: the paths given on the command line (empty when none were).
+    ///   - command: the command's words (`check`, `plugin test NAME`), for the message when nothing can be loaded.
+    ///   - workingDirectory: where the search for `tacet.yaml` starts, and what paths are made relative to.
+    ///   - installation: the shipped defaults this `tacet` finds (``Installation/locate(environment:executable:)``), if any.
+    package static func resolve(explicit: [String], command: String, workingDirectory: String, installation: Installation?,
+                                limits: YAMLLimits = .default) throws(ProjectError) -> RunInputs {
+        guard let found = ProjectLocator.find(from: workingDirectory) else {
+            guard !explicit.isEmpty else { throw noProject(command: command, workingDirectory: workingDirectory) }
+            return RunInputs(paths: explicit, projectPlugins: [], failOn: nil, format: nil, projectFile: nil, shippedDefaults: [])
+        }
+        let base = relativeBase(from: workingDirectory, to: (found as NSString).deletingLastPathComponent)
+        let file = base + Project.fileName
+        let project = try load(found, as: file, limits: limits)
+        let place = { (path: String) in path.hasPrefix("/") ? path : ((base + path) as NSString).standardizingPath }
+        var shipped: [String] = []
+        if project.defaults == .shipped {
+            guard let installation else {
+                throw ProjectError(diagnostics: [.error(IOErrorCode.noShippedDefaults,
+                                                        "\(file) says `defaults: shipped`, but this tacet finds no shipped defaults",
+                                                        at: SourceLocation(file: file, line: 1, column: 1),
+                                                        hint: "install tacet with Scripts/install.sh (or set TACET_HOME to its share/tacet "
+                                                            + "folder), or write `defaults: none` and keep the base policy in the repository")],
+                                   sources: [:])
+            }
+            shipped = installation.defaultPolicies + [installation.curricula]
+        }
+        let paths = explicit.isEmpty ? project.documentFolders.map(place) : explicit
+        return RunInputs(paths: paths + shipped, projectPlugins: project.plugins.map(place), failOn: project.failOn,
+                         format: project.format.flatMap { OutputFormat(rawValue: $0.rawValue) }, projectFile: file,
+                         shippedDefaults: shipped)
+    }
+
+    /// The inputs of a project in reach of `workingDirectory`, or nil when there is none: for commands
+    /// that need no documents (`plugin list`), to which only the project's settings matter.
+    package static func project(command: String, workingDirectory: String, installation: Installation?,
+                                limits: YAMLLimits = .default) throws(ProjectError) -> RunInputs? {
+        guard ProjectLocator.find(from: workingDirectory) != nil else { return nil }
+        return try resolve(explicit: [], command: command, workingDirectory: workingDirectory, installation: installation, limits: limits)
+    }
+
+    /// `""` when `folder` is `directory`, else `../` once for each level `directory` is below it.
+    private static func relativeBase(from directory: String, to folder: String) -> String {
+        let below = (directory as NSString).standardizingPath.split(separator: "/").count
+            - (folder as NSString).standardizingPath.split(separator: "/").count
+        return String(repeating: "../", count: max(below, 0))
+    }
+
+    /// Reads the project file at `path` and decodes it strictly, like any document, naming it `file`.
+    private static func load(_ path: String, as file: String, limits: YAMLLimits) throws(ProjectError) -> Project {
+        // Read by its full path (the working directory given need not be the process's), named as the user sees it.
+        let (bytes, root, parsed) = WorkspaceLoader(limits: limits).parse(file: path)
+        let diagnostics = parsed.map { diagnostic in
+            var renamed = diagnostic
+            if renamed.location?.file == path { renamed.location?.file = file }
+            return renamed
+        }
+        let sources = bytes.map { [file: $0] } ?? [:]
+        guard let root else { throw ProjectError(diagnostics: diagnostics, sources: sources) }
+        let decoded = DocumentDecoder.decode(root, file: file)
+        guard let document = decoded.document else { throw ProjectError(diagnostics: decoded.diagnostics, sources: sources) }
+        guard case .project(let project) = document.document else {
+            throw ProjectError(diagnostics: [.error(DocumentErrorCode.kind,
+                                                    "\(Project.fileName) is the project file, but this one says kind: \(document.kind.rawValue)",
+                                                    at: document.location(of: "/kind"), pointer: "/kind",
+                                                    hint: "write `kind: Project` (see `tacet init`), or move the \(document.kind.rawValue) "
+                                                        + "to a file of another name")],
+                               sources: sources)
+        }
+        return project
+    }
+
+    private static func noProject(command: String, workingDirectory: String) -> ProjectError {
+        ProjectError(diagnostics: [Diagnostic(IOErrorCode.noProject,
+                                              message: "no paths given, and no \(Project.fileName) in \(workingDirectory) or any folder above it",
+                                              hint: "run `tacet init --team NAME` to start a Tacet repository here, or name what to load: "
+                                                  + "`tacet \(command) PATH...` (policies, curricula and team folders)")],
+                     sources: [:])
+    }
+}

