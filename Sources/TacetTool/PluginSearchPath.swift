@@ -33,8 +33,9 @@ package struct PluginSearchPath: Sendable, Equatable {
             directories = flags.map { PluginDirectory($0, origin: .flag) }
             return
         }
+        // Standardized, so that a project's `../plugins` read from a subfolder is shown as the folder it is.
         func absolute(_ path: String) -> String {
-            path.hasPrefix("/") ? path : (workingDirectory as NSString).appendingPathComponent(path)
+            path.hasPrefix("/") ? path : ((workingDirectory as NSString).appendingPathComponent(path) as NSString).standardizingPath
         }
         directories = projectFolders.map { PluginDirectory(absolute($0), origin: .project) }
         directories.append(PluginDirectory(absolute(Self.workingDirectoryFolder), origin: .workingDirectory))

@@ -109,8 +109,9 @@ struct PluginCommandTests {
         #expect(result.status == 0)
         #expect(result.stdout.contains("consent-coverage 1.0.0"))
         #expect(result.stdout.contains("phi-scan/record-number (error)"))
-        // ./Plugins is also the source tree's shipped plugins folder: searched once.
-        #expect(result.stdout.hasSuffix("\n2 valid plugins in \(Self.realRepository)/Plugins (./Plugins)\n"))
+        // The source tree's tacet.yaml names Plugins, which is also ./Plugins and the tree's shipped plugins
+        // folder: searched once, under the first name it was reached by.
+        #expect(result.stdout.hasSuffix("\n2 valid plugins in \(Self.realRepository)/Plugins (project file)\n"))
     }
 
     static var realRepository: String { FileIO.realPath(repository) ?? repository }
@@ -149,7 +150,10 @@ struct PluginCommandTests {
         let here = try #require(FileIO.realPath(directory.path))
         var environment = ProcessInfo.processInfo.environment
         environment["TACET_PLUGIN_PATH"] = "/nonexistent/plugins:" + here + "/Plugins"
-        let result = try TacetBinary.run(["plugin", "list"], in: Repository.path("docs"), environment: environment)
+        // Outside the source tree, so that no tacet.yaml and no ./Plugins come first.
+        let elsewhere = try directory.write("elsewhere/.keep", "")
+        let result = try TacetBinary.run(["plugin", "list"], in: (elsewhere as NSString).deletingLastPathComponent,
+                                         environment: environment)
         #expect(result.status == 0, "\(result.stdout) \(result.stderr)")
         #expect(result.stdout.contains("extra 0.1.0  \(here)/Plugins/extra\n"))
         #expect(result.stdout.hasSuffix("\n3 valid plugins in \(here)/Plugins (TACET_PLUGIN_PATH), \(Self.realRepository)/Plugins (shipped)\n"))
