@@ -189,16 +189,8 @@ struct ExplainWordingTests {
                                          paths: ["Policies", "Curricula", "Examples"].map(Repository.path), today: Self.today)
         #expect(outcome.status == .ok)
         let sample = outcome.output.replacingOccurrences(of: Repository.root + "/", with: "")
-        let path = Repository.path("docs/policy-guide.md")
-        let page = try String(contentsOfFile: path, encoding: .utf8)
-        let begin = try #require(page.firstRange(of: /<!-- explain sample: begin[^\n]*\n```\n/))
-        let end = try #require(page[begin.upperBound...].firstRange(of: "```\n<!-- explain sample: end -->"))
-        if ProcessInfo.processInfo.environment["TACET_WRITE_DOCS"] == "1" {
-            try (page[..<begin.upperBound] + sample + page[end.lowerBound...]).write(toFile: path, atomically: true, encoding: .utf8)
-        } else {
-            #expect(String(page[begin.upperBound..<end.lowerBound]) == sample,
-                    "docs/policy-guide.md's explain sample is out of date: run TACET_WRITE_DOCS=1 swift test --filter ExplainWordingTests")
-        }
+        let stale = try DocumentationSample.update(Repository.path("docs/policy-guide.md"), with: ["explain-step": sample])
+        #expect(stale.isEmpty, "docs/policy-guide.md's explain sample is out of date: run TACET_WRITE_DOCS=1 swift test --filter ExplainWordingTests")
     }
 
     @Test("--trace shows the checker's trace: every fact read, verdicts by code, each condition part by part")

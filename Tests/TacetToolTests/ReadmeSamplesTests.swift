@@ -13,18 +13,9 @@ struct ReadmeSamplesTests {
     /// Where the README says the shipped defaults are installed (the default prefix).
     static let shownShare = "/usr/local/share/tacet"
 
-    /// The fenced block after each `<!-- KIND: NAME -->` marker, by name.
-    static func blocks(_ kind: String, in text: String) throws -> [String: String] {
-        var found: [String: String] = [:]
-        for match in text.matches(of: try Regex("<!-- \(kind): ([^ ]+) -->\n```[a-z]*\n((?:.*\n)*?)```")) {
-            if let name = match.output[1].substring, let body = match.output[2].substring { found[String(name)] = String(body) }
-        }
-        return found
-    }
-
     @Test("the clinic walkthrough's init, check and no-project outputs are what tacet prints")
     func walkthrough() throws {
-        var text = try String(contentsOfFile: Self.readme, encoding: .utf8)
+        let text = try String(contentsOfFile: Self.readme, encoding: .utf8)
         let directory = try TemporaryDirectory()
         let share = try ProjectTests.share(in: directory).root
         let environment = ["TACET_HOME": share]
@@ -33,7 +24,7 @@ struct ReadmeSamplesTests {
         let initialised = try TacetBinary.run(["init", "clinic-policies", "--team", "pediatrics"], in: directory.path, adding: environment)
         #expect(initialised.status == 0, "\(initialised.stderr)")
         actual["init"] = initialised.stdout
-        let files = try Self.blocks("file", in: text)
+        let files = try DocumentationSample.blocks("file", in: text)
         #expect(files.keys.sorted() == ["teams/pediatrics/workflows/progress-notes.yaml"])
         for (path, body) in files { try directory.write("clinic-policies/" + path, body) }
         // A fixed day, so that training and exceptions are judged the same whenever the test runs.
@@ -45,19 +36,9 @@ struct ReadmeSamplesTests {
         #expect(alone.status == 2)
         actual["no-project"] = alone.stderr.replacingOccurrences(of: FileIO.realPath(directory.path) ?? directory.path, with: "")
 
-        let shown = try Self.blocks("output", in: text)
-        #expect(Set(shown.keys) == Set(actual.keys))
-        if ProcessInfo.processInfo.environment["TACET_WRITE_DOCS"] == "1" {
-            for (name, output) in actual {
-                guard let old = shown[name] else { continue }
-                text = text.replacingOccurrences(of: "<!-- output: \(name) -->\n```text\n" + old, with: "<!-- output: \(name) -->\n```text\n" + output)
-            }
-            try text.write(toFile: Self.readme, atomically: true, encoding: .utf8)
-            return
-        }
-        for (name, output) in actual {
-            #expect(shown[name] == output, "README.md's output '\(name)' is out of date: run TACET_WRITE_DOCS=1 swift test --filter ReadmeSamplesTests")
-        }
+        #expect(Set(try DocumentationSample.blocks("output", in: text).keys) == Set(actual.keys))
+        let stale = try DocumentationSample.update(Self.readme, with: actual)
+        #expect(stale.isEmpty, "README.md's outputs \(stale) are out of date: run TACET_WRITE_DOCS=1 swift test --filter ReadmeSamplesTests")
     }
 
     @Test("the README's project files are valid Project documents")

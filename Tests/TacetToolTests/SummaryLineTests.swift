@@ -150,6 +150,21 @@ struct SummaryLineTests {
         for key in summary.keys { #expect(page.contains("\"\(key)\"") || page.contains("`\(key)`"), "\(key) is not documented") }
     }
 
+    @Test("docs/check-output.md's sample is the README's main command as JSON, each list cut to its first entry")
+    func jsonSample() throws {
+        let result = try TacetBinary.run(["check", "Policies", "Curricula", "Examples", "--format", "json", "--today", "2026-11-30"],
+                                         in: Repository.root)
+        #expect(result.status == 1, "\(result.stderr)")
+        var object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        for key in ["findings", "suppressed", "problems"] {
+            if let list = object[key] as? [Any] { object[key] = Array(list.prefix(1)) }
+        }
+        let sample = try JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+        let stale = try DocumentationSample.update(Repository.path("docs/check-output.md"),
+                                                   with: ["check-json": String(decoding: sample, as: UTF8.self) + "\n"])
+        #expect(stale.isEmpty, "docs/check-output.md's sample is out of date: run TACET_WRITE_DOCS=1 swift test --filter SummaryLineTests")
+    }
+
     @Test("check --format github: the closing lines are check's, counting the annotated input problems")
     func checkGitHub() throws {
         let directory = try Self.team(policy: "team", ["team/team.yaml": Self.looseningLayer])

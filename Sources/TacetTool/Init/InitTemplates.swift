@@ -30,7 +30,7 @@ package enum InitTemplates {
               contents: read
               security-events: write
             steps:
-              - uses: actions/checkout@v4
+              - uses: actions/checkout@v5
 
               - name: Install tacet
                 env:
@@ -49,7 +49,7 @@ package enum InitTemplates {
                   echo "status=$status" >> "$GITHUB_OUTPUT"
 
               - name: Upload to code scanning
-                uses: github/codeql-action/upload-sarif@v3
+                uses: github/codeql-action/upload-sarif@v4
                 with:
                   sarif_file: tacet.sarif
                   category: tacet
