@@ -63,6 +63,10 @@ if ! grep -qF "$expected" "$scratch/refused.log"; then
   echo "FAIL: the refusal does not show the finding at its file:line:column: $expected"
   exit 1
 fi
+if grep -qF "[plugin." "$scratch/refused.log"; then
+  echo "FAIL: a shipped plugin failed in the hook (see above)"
+  exit 1
+fi
 echo "== refused, with: $expected"
 
 git reset -q HEAD teams/demo/workflows/affect.yaml
