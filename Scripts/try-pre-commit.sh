@@ -47,7 +47,7 @@ policy: demo
 steps:
   - id: read-the-room
     task: nonverbal-affect-reading
-    performer: t-example
+    performer: t-demo-example
     ai: ai-assisted
 YAML
 git add teams/demo/workflows/affect.yaml
@@ -72,7 +72,7 @@ echo "== refused, with: $expected"
 git reset -q HEAD teams/demo/workflows/affect.yaml
 rm teams/demo/workflows/affect.yaml
 sed -e 's/demo-session-planning/demo-group-planning/' teams/demo/workflows/session-planning.yaml > teams/demo/workflows/group-planning.yaml
-sed -i -e 's/\[demo-session-planning\]/[demo-session-planning, demo-group-planning]/' teams/demo/therapists/t-example.yaml
+sed -i -e 's/\[demo-session-planning\]/[demo-session-planning, demo-group-planning]/' teams/demo/therapists/t-demo-example.yaml
 git add teams/demo
 echo "== committing a compliant workflow (builds Tacet again: try-repo keeps no store)"
 if ! git commit -m "add a compliant workflow" > "$scratch/accepted.log" 2>&1; then

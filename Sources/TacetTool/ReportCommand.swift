@@ -12,15 +12,16 @@ package enum ReportCommand {
     /// the input is invalid (the report is still written and shows the problems) or the file cannot
     /// be written; otherwise 0, whatever the findings: the report is the product, and `check` is the
     /// command that gates.
+    /// `alsoRead` are files the run read besides the documents (the project file), never written over either.
     package static func run(paths: [String], output: String, today: CalendarDate, limits: YAMLLimits = .default,
                            failOn: Severity = .error, plugins: PluginSettings?, plan: Bool = false,
-                           maxSteps: Int = 3_000_000) async -> ToolOutcome {
+                           maxSteps: Int = 3_000_000, alsoRead: [String] = []) async -> ToolOutcome {
         let run = await CheckPipeline(today: today, limits: limits, plugins: plugins, failOn: failOn).run(paths: paths)
         var input = run.input
         if plan && !input.report.inputInvalid { propose(into: &input, today: today, maxSteps: maxSteps) }
         let html = HTMLReportRenderer.render(input, today: today)
         do {
-            try FileIO.writeAtomically(html, to: output, inputs: paths + run.files)
+            try FileIO.writeAtomically(html, to: output, inputs: paths + run.files + alsoRead)
         } catch {
             return ToolOutcome(diagnostics: run.input.report.problems + error.diagnostics, sources: run.sources, status: .invalid)
         }

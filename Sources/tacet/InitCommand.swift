@@ -35,9 +35,8 @@ struct InitCommand: ParsableCommand {
     }
 
     func run() throws {
-        let installation = Installation.locate(environment: ProcessInfo.processInfo.environment,
-                                               executable: Installation.currentExecutable())
+        let installation = try ShippedDefaults.locate()
         try Terminal.finish(TacetTool.InitCommand.run(directory: directory, team: team, copyDefaults: copyDefaults,
-                                                      installation: installation))
+                                                      installation: installation, today: .today()))
     }
 }

@@ -41,7 +41,8 @@ struct PluginFlags: ParsableArguments {
         let environment = ProcessInfo.processInfo.environment
         return PluginSearchPath(flags: directories, projectFolders: projectFolders,
                                 workingDirectory: FileManager.default.currentDirectoryPath, environment: environment,
-                                installation: Installation.locate(environment: environment, executable: Installation.currentExecutable()))
+                                // Every command has refused an invalid TACET_HOME before it reads its plugin flags.
+                                installation: try? Installation.locate(environment: environment, executable: Installation.currentExecutable()))
     }
 
     /// The settings for `plugin list` and `plugin test` in a run with `inputs` (nil: no project file): the

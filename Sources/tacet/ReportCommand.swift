@@ -50,6 +50,7 @@ struct ReportCommand: AsyncParsableCommand {
         let inputs = try ProjectInputs.resolve(paths, command: "report")
         try Terminal.finish(await TacetTool.ReportCommand.run(paths: inputs.paths, output: output, today: today ?? .today(),
                                                               failOn: failOn ?? inputs.failOn ?? .error,
-                                                              plugins: plugins.settings(for: inputs), plan: plan))
+                                                              plugins: plugins.settings(for: inputs), plan: plan,
+                                                              alsoRead: inputs.projectFile.map { [$0] } ?? []))
     }
 }

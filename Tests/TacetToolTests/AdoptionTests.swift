@@ -17,7 +17,7 @@ struct AdoptionTests {
           - id: read-the-room
             task: nonverbal-affect-reading
             ai: ai-assisted
-            performer: t-example
+            performer: t-adult-mh-example
         """
 
     static let breaksPlugin = """
@@ -29,7 +29,7 @@ struct AdoptionTests {
           - id: obtain-consent
             task: informed-consent
             ai: human-only
-            performer: t-example
+            performer: t-adult-mh-example
             description: Consent recorded for MRN 40213 at intake.
         """
 

@@ -193,6 +193,25 @@ struct FirstHourMessagesTests {
         #expect(problem.location?.line == 4 && problem.location?.column == 9)
     }
 
+    @Test("a layer's new task, clinical unless it says otherwise, cannot be ai-delegated")
+    func newDelegatedTask() throws {
+        let directory = try TemporaryDirectory()
+        let layer = try directory.write("layer.yaml", """
+            apiVersion: tacet/v1
+            kind: Policy
+            metadata: {name: adult-mh}
+            extends: [music-therapy-ai-use]
+            citations:
+              - {id: team-choice, title: The team's own choice, source: Adult mental-health team, assumption: true}
+            tasks:
+              - {id: group-debrief, title: Debriefing group sessions, area: documentation, maxAI: ai-delegated, cite: [team-choice]}
+            """)
+        let outcome = LintCommand.run(paths: [Repository.path("Policies/music-therapy-ai-use.yaml"), Repository.path("Curricula"), layer])
+        let refused = try #require(outcome.diagnostics.first { $0.message == "a clinical task cannot be ai-delegated" }, "\(outcome.diagnostics.map(\.message))")
+        #expect(refused.location?.file == layer && refused.location?.line == 8)
+        #expect(outcome.status == .invalid)
+    }
+
     @Test("a date that does not exist says why: month 13, February 30, year 0")
     func impossibleDates() throws {
         func therapist(_ start: String) -> String {

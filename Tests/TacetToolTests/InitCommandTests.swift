@@ -12,7 +12,7 @@ import TacetTool
 struct InitCommandTests {
     static let files = [
         ".github/workflows/tacet.yml", ".pre-commit-config.yaml", ".vscode/settings.json", "policies/demo.yaml", "tacet.yaml",
-        "teams/demo/therapists/t-example.yaml", "teams/demo/workflows/session-planning.yaml",
+        "teams/demo/therapists/t-demo-example.yaml", "teams/demo/workflows/session-planning.yaml",
     ]
 
     /// A workflow step that breaks the default policy: AI on a task that stays human-only (line 9, column 9).
@@ -24,7 +24,7 @@ struct InitCommandTests {
         steps:
           - id: read-the-room
             task: nonverbal-affect-reading
-            performer: t-example
+            performer: t-demo-example
             ai: ai-assisted
 
         """
@@ -63,6 +63,19 @@ struct InitCommandTests {
         #expect(below.stdout.contains("1 workflow checked in 7 documents"))
     }
 
+    @Test("a second team's init adds that team beside the first, and check still exits 0 (no shared example id)")
+    func secondTeam() throws {
+        let directory = try TemporaryDirectory()
+        let repository = try Self.initialise(directory)
+        let second = try TacetBinary.run(["init", repository, "--team", "adult-mh"])
+        #expect(second.status == 0, "\(second.stderr)")
+        #expect(second.stdout.contains("left alone tacet.yaml: it exists"), "\(second.stdout)")
+        #expect(FileManager.default.fileExists(atPath: repository + "/teams/adult-mh/therapists/t-adult-mh-example.yaml"))
+        let check = try TacetBinary.run(["check", "--no-plugins"], in: repository)  // today: the example cycle is made around it
+        #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
+        #expect(check.stdout.contains("2 workflows checked"), "\(check.stdout)")
+    }
+
     @Test("init never writes over a file: it says which it left alone and writes the rest")
     func neverOverwrites() throws {
         let directory = try TemporaryDirectory()
@@ -87,8 +100,12 @@ struct InitCommandTests {
         #expect(FileManager.default.fileExists(atPath: repository + "/curricula/frameworks/music-therapists.yaml"))
         let project = try String(contentsOfFile: repository + "/tacet.yaml", encoding: .utf8)
         #expect(project.contains("defaults: none\n") && project.contains("curricula: [curricula]\n"))
-        let check = try TacetBinary.run(["check", "--today", "2026-11-30"], in: repository,
-                                        adding: ["TACET_HOME": directory.path + "/nowhere"])
+        // A tacet copied on its own finds no shipped defaults (no share/tacet beside it, no source tree above it).
+        let alone = directory.path + "/alone/tacet"
+        try FileManager.default.createDirectory(atPath: directory.path + "/alone", withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: TacetBinary.url.path, toPath: alone)
+        let check = try TacetBinary.run(["check", "--today", "2026-11-30", "--no-plugins"], in: repository,
+                                        executable: URL(fileURLWithPath: alone))
         #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
     }
 
@@ -132,7 +149,7 @@ struct InitCommandTests {
             let result = try TacetBinary.run(["plan", "--team", team, "--today", "2026-11-30"], in: folder)
             #expect(result.status == 0, "\(team): \(result.stderr)")
             #expect(!result.stderr.contains("document.duplicate-id"), "\(team): \(result.stderr)")
-            #expect(result.stdout.components(separatedBy: "t-example (Example Therapist)").count == 2, "\(team): \(result.stdout)")
+            #expect(result.stdout.components(separatedBy: "t-demo-example (Example Therapist)").count == 2, "\(team): \(result.stdout)")
         }
     }
 

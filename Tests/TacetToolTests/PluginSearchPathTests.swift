@@ -53,7 +53,7 @@ struct PluginSearchPathTests {
 
     @Test("in its source tree, ./Plugins and the shipped plugins are one folder, searched once")
     func sourceTreeOnce() throws {
-        let installation = try #require(Installation.locate(environment: [:], executable: TacetBinary.url.path))
+        let installation = try #require(try Installation.locate(environment: [:], executable: TacetBinary.url.path))
         let path = PluginSearchPath(flags: [], workingDirectory: Repository.root, environment: [:], installation: installation)
         let catalog = PluginDiscovery().discover(searching: path.directories)
         #expect(catalog.plugins.map(\.name) == ["consent-coverage", "phi-scan"])

@@ -17,22 +17,28 @@ struct ReadmeSamplesTests {
     func walkthrough() throws {
         let text = try String(contentsOfFile: Self.readme, encoding: .utf8)
         let directory = try TemporaryDirectory()
-        let share = try ProjectTests.share(in: directory).root
-        let environment = ["TACET_HOME": share]
+        // A real installation (from the debug build), so that the shipped plugins run as they do for a clinic.
+        let prefix = try #require(FileIO.realPath(directory.path)) + "/prefix"
+        _ = try InstallScriptTests.install(into: prefix)
+        let share = prefix + "/share/tacet"
+        let installed = URL(fileURLWithPath: prefix + "/bin/tacet")
+        let environment = ["PATH": "/usr/bin:/bin", "HOME": directory.path]
         var actual: [String: String] = [:]
 
-        let initialised = try TacetBinary.run(["init", "clinic-policies", "--team", "pediatrics"], in: directory.path, adding: environment)
+        let initialised = try TacetBinary.run(["init", "clinic-policies", "--team", "pediatrics"], in: directory.path, executable: installed,
+                                                  environment: environment)
         #expect(initialised.status == 0, "\(initialised.stderr)")
         actual["init"] = initialised.stdout
         let files = try DocumentationSample.blocks("file", in: text)
         #expect(files.keys.sorted() == ["teams/pediatrics/workflows/progress-notes.yaml"])
         for (path, body) in files { try directory.write("clinic-policies/" + path, body) }
         // A fixed day, so that training and exceptions are judged the same whenever the test runs.
-        let check = try TacetBinary.run(["check", "--today", "2026-11-30"], in: directory.path + "/clinic-policies", adding: environment)
+        let check = try TacetBinary.run(["check", "--today", "2026-11-30"], in: directory.path + "/clinic-policies", executable: installed,
+                                        environment: environment)
         #expect(check.status == 1, "\(check.stderr)")
         actual["check"] = check.stdout.replacingOccurrences(of: share, with: Self.shownShare)
         try FileManager.default.createDirectory(atPath: directory.path + "/home/director", withIntermediateDirectories: true)
-        let alone = try TacetBinary.run(["check"], in: directory.path + "/home/director", adding: environment)
+        let alone = try TacetBinary.run(["check"], in: directory.path + "/home/director", executable: installed, environment: environment)
         #expect(alone.status == 2)
         actual["no-project"] = alone.stderr.replacingOccurrences(of: FileIO.realPath(directory.path) ?? directory.path, with: "")
 

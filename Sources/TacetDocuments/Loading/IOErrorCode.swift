@@ -9,6 +9,7 @@ public enum IOErrorCode: String, Sendable, Hashable, CaseIterable, DiagnosticCod
     case noDocuments = "io.no-documents"
     case noProject = "io.no-project"
     case noShippedDefaults = "io.no-shipped-defaults"
+    case invalidHome = "io.invalid-tacet-home"
 
     /// What the code means, in one line.
     public var summary: String {
@@ -23,6 +24,9 @@ public enum IOErrorCode: String, Sendable, Hashable, CaseIterable, DiagnosticCod
         case .noProject: "no paths were given and no tacet.yaml is in the working directory or a folder above it"
         case .noShippedDefaults: "tacet.yaml says `defaults: shipped`, but this tacet finds no shipped defaults "
             + "(no share/tacet beside it, no TACET_HOME)"
+        case .invalidHome: "TACET_HOME is set, but the folder it names holds no Tacet installation (no "
+            + "policies/music-therapy-ai-use.yaml): every command refuses to run rather than go on without the shipped "
+            + "policy and plugins"
         }
     }
 

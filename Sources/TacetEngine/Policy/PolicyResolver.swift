@@ -103,6 +103,12 @@ public struct PolicyResolver {
             if let existing {
                 checkTask(statement, task, against: existing, in: document)
             } else {
+                // A layer's new task is clinical unless it says otherwise, which the decoder cannot know of a
+                // task that might have been inherited: the rule that clinical work is never delegated is kept here.
+                if task.clinical, task.maxAI == .aiDelegated {
+                    error(DocumentErrorCode.invalidValue, "a clinical task cannot be ai-delegated", document, statement.pointer + "/maxAI",
+                          hint: "ai-delegated is for logistics only; mark the task clinical: false if it involves no clinical judgement")
+                }
                 result.taskOrder.append(task.id)
             }
             result.tasks[task.id] = Sourced(value: task, document: document)

@@ -10,9 +10,12 @@ import TacetDocuments
 package enum InitCommand {
     /// Writes the files into `directory` for team `team`. With `copyDefaults`, the shipped default policy
     /// and curricula are copied into `policies/` and `curricula/` and the project says `defaults: none`.
-    /// Exit 0 when every file was written or left alone, 2 when there are no shipped defaults or a file
-    /// could not be written.
-    package static func run(directory: String, team: String, copyDefaults: Bool, installation: Installation?) -> ToolOutcome {
+    /// The example therapist's credential cycle is the five years from the start of `today`'s year, so that
+    /// a repository made on any day checks clean that day. Exit 0 when every file was written or left alone,
+    /// 2 when there are no shipped defaults or a file could not be written (with `copyDefaults`, nothing is
+    /// written when the defaults cannot be read).
+    package static func run(directory: String, team: String, copyDefaults: Bool, installation: Installation?,
+                            today: CalendarDate) -> ToolOutcome {
         guard isValidTeamName(team) else {
             return .invalid([Diagnostic(DocumentErrorCode.invalidValue, message: "'\(team)' is not a valid team name",
                                         hint: "use lower-case letters, digits and single hyphens, e.g. pediatrics")])
@@ -23,7 +26,8 @@ package enum InitCommand {
                                         hint: "install tacet with Scripts/install.sh, or set TACET_HOME to its share/tacet folder")])
         }
         var files = InitTemplates.files.map { template in
-            (path: template.path.replacingOccurrences(of: "TEAM", with: team), text: fill(template.text, team: team, copyDefaults: copyDefaults))
+            (path: template.path.replacingOccurrences(of: "TEAM", with: team),
+             text: fill(template.text, team: team, copyDefaults: copyDefaults, today: today))
         }
         files.append((".vscode/settings.json", vscodeSettings(schemas: installation.schemas)))
         var diagnostics: [Diagnostic] = []
@@ -31,7 +35,8 @@ package enum InitCommand {
             do {
                 files += try shippedCopies(installation)
             } catch {
-                diagnostics += error.diagnostics
+                // A project saying `defaults: none` without the defaults it copies would have no base policy.
+                return .invalid(error.diagnostics)
             }
         }
         var written: [String] = []
@@ -64,8 +69,13 @@ package enum InitCommand {
     }
 
     /// A template's text with its placeholders filled in.
-    static func fill(_ text: String, team: String, copyDefaults: Bool) -> String {
-        text.replacingOccurrences(of: "{{team}}", with: team)
+    static func fill(_ text: String, team: String, copyDefaults: Bool, today: CalendarDate) -> String {
+        // invariant: January 1 and December 31 exist in every year.
+        let cycleStart = CalendarDate(year: today.year, month: 1, day: 1) ?? today
+        let cycleEnd = CalendarDate(year: today.year + 4, month: 12, day: 31) ?? today
+        return text.replacingOccurrences(of: "{{team}}", with: team)
+            .replacingOccurrences(of: "{{cycleStart}}", with: cycleStart.description)
+            .replacingOccurrences(of: "{{cycleEnd}}", with: cycleEnd.description)
             .replacingOccurrences(of: "{{curricula}}", with: copyDefaults ? "[curricula]" : "[]")
             .replacingOccurrences(of: "{{defaults}}", with: copyDefaults ? "none" : "shipped")
             .replacingOccurrences(of: "{{folders}}", with: copyDefaults ? "(policies|curricula|teams)" : "(policies|teams)") + "\n"

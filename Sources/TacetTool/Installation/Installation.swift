@@ -1,4 +1,5 @@
 import Foundation
+import TacetDiagnostics
 import TacetDocuments
 
 /// Where this `tacet`'s shipped defaults are: the default policy, the curricula (framework, catalog,
@@ -53,13 +54,22 @@ package struct Installation: Sendable, Equatable {
 
     /// Finds the shipped defaults for a `tacet` at `executable`, or nil when there are none.
     ///
+    /// A `TACET_HOME` that names no installation is an error, not a fallback: a run that quietly went on
+    /// without the shipped policy and plugins (the identifier scan among them) could pass what they refuse.
+    ///
     /// - Parameters:
     ///   - environment: the process environment; `TACET_HOME` is read from it.
     ///   - executable: the running executable's path (symbolic links are resolved here, so that a
     ///     `tacet` linked into `~/bin` still finds the prefix it was installed in).
-    package static func locate(environment: [String: String], executable: String) -> Installation? {
+    package static func locate(environment: [String: String], executable: String) throws(DiagnosticError) -> Installation? {
         if let home = environment["TACET_HOME"], !home.isEmpty {
-            return .installed(at: FileIO.realPath(home) ?? home)
+            let found = Installation.installed(at: FileIO.realPath(home) ?? home)
+            guard isFile(found.defaultPolicies[0]) else {
+                throw DiagnosticError(.error(IOErrorCode.invalidHome,
+                                             "TACET_HOME is '\(home)', which holds no Tacet installation: it has no policies/\(defaultPolicyFile)",
+                                             at: nil, hint: "unset TACET_HOME, or set it to the share/tacet folder of an installed tacet"))
+            }
+            return found
         }
         let resolved = FileIO.realPath(executable) ?? executable
         let binFolder = (resolved as NSString).deletingLastPathComponent
