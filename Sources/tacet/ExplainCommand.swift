@@ -45,8 +45,9 @@ struct ExplainCommand: ParsableCommand {
 
     func run() throws {
         let subject: TacetTool.ExplainCommand.Subject = if let step { .step(step) } else { .task(task ?? "") }
-        let inputs = try ProjectInputs.resolve(TacetTool.ExplainCommand.explicitPaths(workflow: workflow, paths: paths),
-                                               command: "explain")
+        // The workflow, when it is a file, is added to what the paths or the project name (by run), so that
+        // `tacet explain teams/x/workflows/w.yaml --step s` in a project also loads the policy w names.
+        let inputs = try ProjectInputs.resolve(paths, command: "explain")
         try Terminal.finish(TacetTool.ExplainCommand.run(workflow: workflow, subject: subject, paths: inputs.paths, policy: policy,
                                                          today: today ?? .today(), trace: trace))
     }

@@ -53,7 +53,9 @@ struct InitCommandTests {
         #expect(plugins.status == 0, "\(plugins.stdout)\(plugins.stderr)")
         #expect(plugins.stdout.contains("(2 plugins ran 2 checks)"), "\(plugins.stdout)")
         for command in [["validate"], ["lint"], ["plan", "--today", "2026-11-30"], ["report", "--output", directory.path + "/r.html"],
-                        ["explain", "--task", "session-planning"]] {
+                        ["explain", "--task", "session-planning"],
+                        // A workflow named by its file still loads the project's policies, which it names.
+                        ["explain", "teams/demo/workflows/session-planning.yaml", "--step", "plan-session"]] {
             let result = try TacetBinary.run(command, in: repository)
             #expect(result.status == 0, "\(command): \(result.stdout)\(result.stderr)")
         }

@@ -1,5 +1,6 @@
 /// A field of a task a policy document may state, named as `tacet explain --task` shows it: what a
-/// layer sets, and what it inherits from the policy it extends.
+/// layer sets, and what it inherits from the policy it extends. Each case is the key of that name in a
+/// task (the review's parts are the keys of its `review:`); its raw value is how explain names it.
 public enum TaskField: String, Sendable, Hashable, CaseIterable {
     case title
     case area
