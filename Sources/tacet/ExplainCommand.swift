@@ -45,9 +45,11 @@ struct ExplainCommand: ParsableCommand {
 
     func run() throws {
         let subject: TacetTool.ExplainCommand.Subject = if let step { .step(step) } else { .task(task ?? "") }
-        // The workflow, when it is a file, is added to what the paths or the project name (by run), so that
-        // `tacet explain teams/x/workflows/w.yaml --step s` in a project also loads the policy w names.
-        let inputs = try ProjectInputs.resolve(paths, command: "explain")
+        // With no paths, a project in reach names what to load, and run adds the workflow's file to it, so that
+        // `tacet explain teams/x/workflows/w.yaml --step s` also loads the policy w names; without a project, the
+        // workflow argument is itself the path (`tacet explain Policies --task ID`).
+        let inputs = try (paths.isEmpty ? ProjectInputs.project(command: "explain") : nil)
+            ?? ProjectInputs.resolve(TacetTool.ExplainCommand.explicitPaths(workflow: workflow, paths: paths), command: "explain")
         try Terminal.finish(TacetTool.ExplainCommand.run(workflow: workflow, subject: subject, paths: inputs.paths, policy: policy,
                                                          today: today ?? .today(), trace: trace))
     }

@@ -65,6 +65,15 @@ struct InitCommandTests {
         #expect(below.stdout.contains("1 workflow checked in 7 documents"))
     }
 
+    @Test("outside any project, explain's workflow argument is the path to load: tacet explain FOLDER --task ID")
+    func explainFolderWithoutProject() throws {
+        let directory = try TemporaryDirectory()
+        let result = try TacetBinary.run(["explain", Repository.path("Policies/music-therapy-ai-use.yaml"), "--task", "session-planning"],
+                                         in: directory.path)
+        #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+        #expect(result.stdout.hasPrefix("Task 'session-planning': "), "\(result.stdout)")
+    }
+
     @Test("a second team's init adds that team beside the first, and check still exits 0 (no shared example id)")
     func secondTeam() throws {
         let directory = try TemporaryDirectory()
