@@ -46,7 +46,7 @@ struct ExplainCommand: ParsableCommand {
     func run() throws {
         let subject: TacetTool.ExplainCommand.Subject = if let step { .step(step) } else { .task(task ?? "") }
         let inputs = try ProjectInputs.resolve(TacetTool.ExplainCommand.explicitPaths(workflow: workflow, paths: paths),
-                                               command: "explain")
+                                               usage: "tacet explain WORKFLOW PATH... --step ID")
         try Terminal.finish(TacetTool.ExplainCommand.run(workflow: workflow, subject: subject, paths: inputs.paths, policy: policy,
                                                          today: today ?? .today(), trace: trace))
     }

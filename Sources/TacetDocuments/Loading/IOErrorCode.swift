@@ -9,6 +9,7 @@ public enum IOErrorCode: String, Sendable, Hashable, CaseIterable, DiagnosticCod
     case noDocuments = "io.no-documents"
     case noProject = "io.no-project"
     case noShippedDefaults = "io.no-shipped-defaults"
+    case noProjectFolder = "io.no-project-folder"
 
     /// What the code means, in one line.
     public var summary: String {
@@ -23,6 +24,8 @@ public enum IOErrorCode: String, Sendable, Hashable, CaseIterable, DiagnosticCod
         case .noProject: "no paths were given and no tacet.yaml is in the working directory or a folder above it"
         case .noShippedDefaults: "tacet.yaml says `defaults: shipped`, but this tacet finds no shipped defaults "
             + "(no share/tacet beside it, no TACET_HOME)"
+        case .noProjectFolder: "a folder (or file) that tacet.yaml names under policies, curricula, teams or plugins does "
+            + "not exist; the error points at its entry in tacet.yaml"
         }
     }
 
