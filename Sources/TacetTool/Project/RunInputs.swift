@@ -65,9 +65,10 @@ package struct RunInputs: Sendable, Equatable {
         let base = relativeBase(from: workingDirectory, to: root)
         let file = base + Project.fileName
         let (project, document, sources) = try load(found, as: file, limits: limits)
-        // Checked on every run, explicit paths or not: a wrong entry would otherwise surface as an unreadable
-        // path named without its origin, followed by findings about what that folder should have held.
-        let missing = missingEntries(of: project, in: document, root: root)
+        // A wrong entry would otherwise surface as an unreadable path named without its origin, followed by
+        // findings about what that folder should have held. Only what the run uses is checked: explicit paths
+        // replace the document folders (`tacet validate tacet.yaml` of a new project), never the plugin folders.
+        let missing = missingEntries(of: project, in: document, root: root, documentFolders: explicit.isEmpty)
         guard missing.isEmpty else { throw ProjectError(diagnostics: missing, sources: sources) }
         let place = { (path: String) in path.hasPrefix("/") ? path : ((base + path) as NSString).standardizingPath }
         var shipped: [String] = []
@@ -94,12 +95,15 @@ package struct RunInputs: Sendable, Equatable {
             : ((folder as NSString).appendingPathComponent(path) as NSString).standardizingPath
     }
 
-    /// An error at each entry of the project's folder lists that names nothing on disk.
-    private static func missingEntries(of project: Project, in document: LoadedDocument, root: String) -> [Diagnostic] {
-        let lists: [(key: String, noun: String, entries: [String])] = [
-            ("policies", "file or folder", project.policies), ("curricula", "file or folder", project.curricula),
-            ("teams", "folder", project.teams), ("plugins", "folder", project.plugins),
-        ]
+    /// An error at each entry of the project's plugin folders, and of its document folders when
+    /// `documentFolders`, that names nothing on disk.
+    private static func missingEntries(of project: Project, in document: LoadedDocument, root: String,
+                                       documentFolders: Bool) -> [Diagnostic] {
+        let documents: [(key: String, noun: String, entries: [String])] = documentFolders
+            ? [("policies", "file or folder", project.policies), ("curricula", "file or folder", project.curricula),
+               ("teams", "folder", project.teams)]
+            : []
+        let lists = documents + [("plugins", "folder", project.plugins)]
         var diagnostics: [Diagnostic] = []
         for list in lists {
             for (index, entry) in list.entries.enumerated() where !FileManager.default.fileExists(atPath: absolute(entry, in: root)) {
