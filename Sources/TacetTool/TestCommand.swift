@@ -61,7 +61,8 @@ package enum TestCommand {
         if results.isEmpty {
             problems.append(.error(PolicyTestErrorCode.none, "no policy test ran: no PolicyTest document with a case was found",
                                    at: SourceLocation(file: paths.first ?? ".", line: 1, column: 1),
-                                   hint: "policy tests live in Policies/tests/"))
+                                   hint: "add PolicyTest documents to a folder among the paths loaded (in a project made by tacet init: "
+                                       + "policies/tests/)"))
         }
         let status: ExitStatus = invalid ? .invalid : (failed > 0 || results.isEmpty || belowThreshold) ? .findings : .ok
         return ToolOutcome(output: out, diagnostics: problems, sources: workspace.sources, status: status)

@@ -48,7 +48,7 @@ struct CheckCommand: AsyncParsableCommand {
 
     func run() async throws {
         let date = today ?? .today()
-        let inputs = try ProjectInputs.resolve(paths, command: "check")
+        let inputs = try ProjectInputs.resolve(paths, usage: "tacet check PATH...")
         let format = format ?? inputs.format ?? .text
         if linkBase != nil, format != .markdown {
             throw ValidationError("--link-base only applies to --format markdown (tacet.yaml sets format: \(format.rawValue))")

@@ -48,8 +48,8 @@ struct ExplainCommand: ParsableCommand {
         // With no paths, a project in reach names what to load, and run adds the workflow's file to it, so that
         // `tacet explain teams/x/workflows/w.yaml --step s` also loads the policy w names; without a project, the
         // workflow argument is itself the path (`tacet explain Policies --task ID`).
-        let inputs = try (paths.isEmpty ? ProjectInputs.project(command: "explain") : nil)
-            ?? ProjectInputs.resolve(TacetTool.ExplainCommand.explicitPaths(workflow: workflow, paths: paths), command: "explain")
+        let inputs = try (paths.isEmpty ? ProjectInputs.project() : nil)
+            ?? ProjectInputs.resolve(TacetTool.ExplainCommand.explicitPaths(workflow: workflow, paths: paths), usage: "tacet explain WORKFLOW PATH... --step ID")
         try Terminal.finish(TacetTool.ExplainCommand.run(workflow: workflow, subject: subject, paths: inputs.paths, policy: policy,
                                                          today: today ?? .today(), trace: trace))
     }

@@ -27,7 +27,7 @@ struct LintCommand: ParsableCommand {
     var failOn: Severity?
 
     func run() throws {
-        let inputs = try ProjectInputs.resolve(paths, command: "lint")
+        let inputs = try ProjectInputs.resolve(paths, usage: "tacet lint PATH...")
         try Terminal.finish(TacetTool.LintCommand.run(paths: inputs.paths, failOn: failOn ?? inputs.failOn ?? .error))
     }
 }

@@ -42,7 +42,7 @@ struct PlanCommand: ParsableCommand {
     }
 
     func run() throws {
-        let inputs = try ProjectInputs.resolve(paths, command: "plan")
+        let inputs = try ProjectInputs.resolve(paths, usage: "tacet plan [ID...] --in PATH...")
         try Terminal.finish(TacetTool.PlanCommand.run(therapists: therapists, team: team, paths: inputs.paths,
                                                       output: output, format: format, today: today ?? .today(),
                                                       maxSteps: maxSteps))

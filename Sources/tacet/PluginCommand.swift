@@ -25,7 +25,7 @@ struct PluginListCommand: AsyncParsableCommand {
 
     func run() async throws {
         // Only the project's plugin folders matter here: no tacet.yaml in reach is no error for listing plugins.
-        let inputs = try ProjectInputs.project(command: "plugin list")
+        let inputs = try ProjectInputs.project()
         try Terminal.finish(await TacetTool.PluginListCommand.run(plugins.settingsForPluginCommands(for: inputs)))
     }
 }
@@ -53,7 +53,7 @@ struct PluginTestCommand: AsyncParsableCommand {
     var plugins: PluginFlags
 
     func run() async throws {
-        let inputs = try ProjectInputs.resolve(paths, command: "plugin test \(name)")
+        let inputs = try ProjectInputs.resolve(paths, usage: "tacet plugin test \(name) PATH...")
         try Terminal.finish(await TacetTool.PluginTestCommand.run(name: name, paths: inputs.paths,
                                                                   settings: plugins.settingsForPluginCommands(for: inputs)))
     }

@@ -29,17 +29,18 @@ struct PluginFlags: ParsableArguments {
 
     /// The search path, in words, for `--plugins`' help and the plugin commands' discussion.
     static let searchPathHelp = """
-        Without --plugins, plugins are searched in this order: the project file's plugin folders, ./Plugins, \
-        each folder in TACET_PLUGIN_PATH (colon-separated), then the plugins shipped with tacet \
+        Without --plugins, plugins are searched in this order: the project file's plugin folders, the Plugins \
+        folder beside tacet.yaml (./Plugins without a project file), each folder in TACET_PLUGIN_PATH \
+        (colon-separated), then the plugins shipped with tacet \
         (share/tacet/plugins beside its bin folder, or TACET_HOME's plugins). Of two plugins with one name the \
         earlier wins; plugin list shows the other as shadowed. A missing folder named with --plugins or in the \
         project file is an error; the others are skipped when missing.
         """
 
-    /// The search path these flags give, with the project file's plugin folders.
-    private func searchPath(projectFolders: [String]) -> PluginSearchPath {
+    /// The search path these flags give in a run with `inputs` (nil: no project file).
+    private func searchPath(for inputs: RunInputs?) -> PluginSearchPath {
         let environment = ProcessInfo.processInfo.environment
-        return PluginSearchPath(flags: directories, projectFolders: projectFolders,
+        return PluginSearchPath(flags: directories, projectFolders: inputs?.projectPlugins ?? [], projectRoot: inputs?.projectRoot,
                                 workingDirectory: FileManager.default.currentDirectoryPath, environment: environment,
                                 // Every command has refused an invalid TACET_HOME before it reads its plugin flags.
                                 installation: try? Installation.locate(environment: environment, executable: Installation.currentExecutable()))
@@ -48,7 +49,7 @@ struct PluginFlags: ParsableArguments {
     /// The settings for `plugin list` and `plugin test` in a run with `inputs` (nil: no project file): the
     /// whole search path, so that they say where they looked even when no folder exists.
     func settingsForPluginCommands(for inputs: RunInputs?) -> PluginSettings {
-        PluginSettings(searchPath(projectFolders: inputs?.projectPlugins ?? []), options: options)
+        PluginSettings(searchPath(for: inputs), options: options)
     }
 
     private var options: PluginRunOptions {
@@ -59,6 +60,6 @@ struct PluginFlags: ParsableArguments {
     /// The settings for a check with `inputs`, or nil when no plugin should run (`--no-plugins`, or no
     /// plugin folder on the search path).
     func settings(for inputs: RunInputs) -> PluginSettings? {
-        noPlugins ? nil : PluginSettings.forCheck(searchPath(projectFolders: inputs.projectPlugins), options: options)
+        noPlugins ? nil : PluginSettings.forCheck(searchPath(for: inputs), options: options)
     }
 }

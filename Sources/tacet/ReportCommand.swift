@@ -47,7 +47,7 @@ struct ReportCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let inputs = try ProjectInputs.resolve(paths, command: "report")
+        let inputs = try ProjectInputs.resolve(paths, usage: "tacet report PATH... --output FILE")
         try Terminal.finish(await TacetTool.ReportCommand.run(paths: inputs.paths, output: output, today: today ?? .today(),
                                                               failOn: failOn ?? inputs.failOn ?? .error,
                                                               plugins: plugins.settings(for: inputs), plan: plan,

@@ -27,7 +27,7 @@ struct TestCommand: ParsableCommand {
     }
 
     func run() throws {
-        try Terminal.finish(TacetTool.TestCommand.run(paths: ProjectInputs.resolve(paths, command: "test").paths, coverage: coverage, threshold: threshold,
+        try Terminal.finish(TacetTool.TestCommand.run(paths: ProjectInputs.resolve(paths, usage: "tacet test PATH...").paths, coverage: coverage, threshold: threshold,
                                                       today: today ?? .today()))
     }
 }

@@ -13,6 +13,6 @@ struct ValidateCommand: ParsableCommand {
     var paths: [String] = []
 
     func run() throws {
-        try Terminal.finish(TacetTool.ValidateCommand.run(paths: ProjectInputs.resolve(paths, command: "validate").paths))
+        try Terminal.finish(TacetTool.ValidateCommand.run(paths: ProjectInputs.resolve(paths, usage: "tacet validate PATH...").paths))
     }
 }

@@ -265,6 +265,16 @@ struct DocumentDecoderTests {
         #expect(try decode(bad).diagnostics.with(.invalidValue).count == 3)
     }
 
+    @Test("a plugin timeout out of range is refused with the range it accepts, 0 excluded")
+    func pluginTimeoutRange() throws {
+        for timeout in ["0", "-1", "601"] {
+            let text = Samples.plugin.replacingOccurrences(of: "timeout: 5", with: "timeout: \(timeout)")
+            let invalid = try decode(text).diagnostics.with(.invalidValue)
+            #expect(invalid.map(\.message) == ["timeout must be more than 0 and at most 600 seconds"], "timeout: \(timeout)")
+        }
+        #expect(try decode(Samples.plugin.replacingOccurrences(of: "timeout: 5", with: "timeout: 600")).diagnostics.isEmpty)
+    }
+
     @Test("suggestions find near misses only")
     func suggestions() {
         #expect(Suggestion.closest(to: "performr", in: ["performer", "reviewer"]) == "performer")

@@ -68,4 +68,16 @@ struct ProjectDecodingTests {
         #expect(missing.message == "the document is missing required key 'defaults'")
         #expect(missing.hint?.contains("defaults: shipped") == true)
     }
+
+    @Test("one folder written without brackets is refused with the list to write")
+    func folderWithoutBrackets() throws {
+        let text = Samples.project.replacingOccurrences(of: "teams: [teams]", with: "teams: teams")
+        let (document, diagnostics) = try decode(text, file: "tacet.yaml")
+        #expect(document == nil)
+        let wrong = try #require(diagnostics.with(.wrongType).first)
+        #expect(wrong.message == "expected teams as a list of folders, found a string")
+        #expect(wrong.hint == "write `teams: [teams]`")
+        #expect(wrong.location == SourceLocation(file: "tacet.yaml", line: 5, column: 8))
+        #expect(diagnostics.count == 1)
+    }
 }

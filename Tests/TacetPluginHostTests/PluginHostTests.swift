@@ -219,7 +219,7 @@ import TacetPluginProtocol
         #expect(quiet.plugins.map(\.name) == ["good"])
         #expect(quiet.searched == [PluginDirectory(fixture.plugins, origin: .shipped)])
         for (origin, hint) in [(PluginDirectory.Origin.flag, "pass an existing folder to --plugins, or --no-plugins"),
-                               (.project, "create it, or remove it from the project file's plugin folders")] {
+                               (.project, "create it, or remove it from plugins: in tacet.yaml")] {
             let named = PluginDiscovery().discover(searching: [PluginDirectory(missing, origin: origin)])
             #expect(named.problems.map(\.code) == ["plugin.no-directory"])
             #expect(named.problems.first?.message == "plugin directory '\(missing)' does not exist")

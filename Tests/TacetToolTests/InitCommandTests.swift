@@ -138,17 +138,19 @@ struct InitCommandTests {
     func noProject() throws {
         let directory = try TemporaryDirectory()
         let folder = FileIO.realPath(directory.path) ?? directory.path
+        // Each command's own usage: plan's paths go through --in, explain's come after the workflow.
         let runs: [(arguments: [String], shown: String)] = [
-            (["check"], "check"), (["validate"], "validate"), (["lint"], "lint"), (["plan"], "plan"),
-            (["report", "-o", "r.html"], "report"), (["test"], "test"), (["explain", "--task", "x"], "explain"),
-            (["plugin", "test", "phi-scan"], "plugin test phi-scan"),
+            (["check"], "tacet check PATH..."), (["validate"], "tacet validate PATH..."), (["lint"], "tacet lint PATH..."),
+            (["plan"], "tacet plan [ID...] --in PATH..."), (["report", "-o", "r.html"], "tacet report PATH... --output FILE"),
+            (["test"], "tacet test PATH..."), (["explain", "--task", "x"], "tacet explain WORKFLOW PATH... --step ID"),
+            (["plugin", "test", "phi-scan"], "tacet plugin test phi-scan PATH..."),
         ]
         for run in runs {
             let result = try TacetBinary.run(run.arguments, in: directory.path)
             #expect(result.status == 2, "\(run.arguments)")
             #expect(result.stderr == "error: no paths given, and no tacet.yaml in \(folder) or any folder above it [io.no-project]\n"
                         + "  hint: run `tacet init --team NAME` to start a Tacet repository here, or name what to load: "
-                        + "`tacet \(run.shown) PATH...` (policies, curricula and team folders)\n", "\(run.arguments): \(result.stderr)")
+                        + "`\(run.shown)` (policies, curricula and team folders)\n", "\(run.arguments): \(result.stderr)")
         }
     }
 

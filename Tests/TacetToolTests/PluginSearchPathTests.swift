@@ -24,6 +24,14 @@ struct PluginSearchPathTests {
         ])
     }
 
+    @Test("with a project file in reach, Plugins is the project root's, from whichever folder below it tacet runs")
+    func projectRootPlugins() {
+        let path = PluginSearchPath(flags: [], projectFolders: ["/clinic/checks"], projectRoot: "/clinic",
+                                    workingDirectory: "/clinic/teams/oncology", environment: [:], installation: nil)
+        #expect(path.directories == [PluginDirectory("/clinic/checks", origin: .project),
+                                     PluginDirectory("/clinic/Plugins", origin: .workingDirectory)])
+    }
+
     @Test("--plugins alone, when given")
     func flagsAlone() {
         let path = PluginSearchPath(flags: ["mine", "/x"], projectFolders: ["checks"], workingDirectory: "/clinic",

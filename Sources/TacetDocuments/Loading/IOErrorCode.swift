@@ -10,6 +10,7 @@ public enum IOErrorCode: String, Sendable, Hashable, CaseIterable, DiagnosticCod
     case noProject = "io.no-project"
     case noShippedDefaults = "io.no-shipped-defaults"
     case invalidHome = "io.invalid-tacet-home"
+    case noProjectFolder = "io.no-project-folder"
 
     /// What the code means, in one line.
     public var summary: String {
@@ -27,6 +28,8 @@ public enum IOErrorCode: String, Sendable, Hashable, CaseIterable, DiagnosticCod
         case .invalidHome: "TACET_HOME is set, but the folder it names holds no Tacet installation (no "
             + "policies/music-therapy-ai-use.yaml): every command refuses to run rather than go on without the shipped "
             + "policy and plugins"
+        case .noProjectFolder: "a folder (or file) that tacet.yaml names under policies, curricula, teams or plugins does "
+            + "not exist; the error points at its entry in tacet.yaml"
         }
     }
 

@@ -37,7 +37,7 @@ public struct PluginManifest: Sendable, Hashable, DocumentBody {
                           hint: "name the executable inside the plugin folder, e.g. [./check]")
         }
         if !(timeout > 0 && timeout <= 600) {
-            context.error(.invalidValue, "timeout must be between 0 and 600 seconds", at: root["timeout"] ?? root,
+            context.error(.invalidValue, "timeout must be more than 0 and at most 600 seconds", at: root["timeout"] ?? root,
                           pointer: "/timeout")
         }
         if let sha256, sha256.count != 64 || !sha256.allSatisfy(\.isHexDigit) {

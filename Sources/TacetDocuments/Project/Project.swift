@@ -48,10 +48,10 @@ public struct Project: Sendable, Hashable, DocumentBody {
 
     public static func decodeBody(_ fields: inout MappingFields, metadata: Metadata,
                                   in context: inout DecodingContext) -> Project? {
-        let policies: [String] = fields.optional("policies", default: [], in: &context)
-        let curricula: [String] = fields.optional("curricula", default: [], in: &context)
-        let teams: [String] = fields.optional("teams", default: [], in: &context)
-        let plugins: [String] = fields.optional("plugins", default: [], in: &context)
+        let policies = folders("policies", in: &fields, &context)
+        let curricula = folders("curricula", in: &fields, &context)
+        let teams = folders("teams", in: &fields, &context)
+        let plugins = folders("plugins", in: &fields, &context)
         // Required: whether a clinic's checks rest on the shipped base is a choice to write down, not a default to miss.
         let defaults: ProjectDefaults? = fields.required("defaults", in: &context,
                                                          hint: "write `defaults: shipped` to load the installed default policy "
@@ -61,5 +61,17 @@ public struct Project: Sendable, Hashable, DocumentBody {
         guard let defaults else { return nil }
         return Project(metadata: metadata, policies: policies, curricula: curricula, teams: teams, plugins: plugins,
                        defaults: defaults, failOn: failOn, format: format)
+    }
+
+    /// The folder list under `key`; one folder written without brackets (`teams: teams`) is an error whose
+    /// hint shows the list to write.
+    private static func folders(_ key: String, in fields: inout MappingFields, _ context: inout DecodingContext) -> [String] {
+        guard let node = fields.node[key], let scalar = node.scalar, scalar.kind != .null else {
+            return fields.optional(key, default: [], in: &context)
+        }
+        _ = fields.raw(key)
+        context.error(.wrongType, "expected \(key) as a list of folders, found \(node.shapeDescription)", at: node,
+                      pointer: fields.pointer(key), hint: "write `\(key): [\(scalar.value)]`")
+        return []
     }
 }

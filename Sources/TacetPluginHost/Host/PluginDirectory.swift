@@ -33,7 +33,7 @@ public struct PluginDirectory: Sendable, Equatable {
 
     /// What to do about a missing required folder.
     var missingHint: String {
-        origin == .project ? "create it, or remove it from the project file's plugin folders"
+        origin == .project ? "create it, or remove it from plugins: in tacet.yaml"
             : "pass an existing folder to --plugins, or --no-plugins"
     }
 }

@@ -15,11 +15,14 @@ import TacetYAML
 ///
 /// Folders the project names are given relative to the working directory (`../../teams` from two
 /// folders down), so findings name files as the user would; shipped files keep their installed path.
+/// Its plugin folders and its root are absolute: the plugin search path is the same from any folder below.
 package struct RunInputs: Sendable, Equatable {
     /// The files and folders to load, in order: explicit or the project's, then the shipped defaults.
     package var paths: [String]
-    /// The project's plugin folders, relative to the working directory (empty without a project).
+    /// The project's plugin folders, absolute (empty without a project).
     package var projectPlugins: [String]
+    /// The folder holding the project file, absolute, when one is in reach: where `Plugins` is searched.
+    package var projectRoot: String?
     /// The project's default for `--fail-on`, if it sets one.
     package var failOn: Severity?
     /// The project's default for `check --format`, if it sets one.
@@ -33,18 +36,40 @@ package struct RunInputs: Sendable, Equatable {
     ///
     /// - Parameters:
     ///   - explicit: the paths given on the command line (empty when none were).
-    ///   - command: the command's words (`check`, `plugin test NAME`), for the message when nothing can be loaded.
+    ///   - usage: the command's usage with its paths (`tacet plan [ID...] --in PATH...`), for the message when
+    ///     nothing can be loaded.
     ///   - workingDirectory: where the search for `tacet.yaml` starts, and what paths are made relative to.
     ///   - installation: the shipped defaults this `tacet` finds (``Installation/locate(environment:executable:)``), if any.
-    package static func resolve(explicit: [String], command: String, workingDirectory: String, installation: Installation?,
+    package static func resolve(explicit: [String], usage: String, workingDirectory: String, installation: Installation?,
                                 limits: YAMLLimits = .default) throws(ProjectError) -> RunInputs {
         guard let found = ProjectLocator.find(from: workingDirectory) else {
-            guard !explicit.isEmpty else { throw noProject(command: command, workingDirectory: workingDirectory) }
-            return RunInputs(paths: explicit, projectPlugins: [], failOn: nil, format: nil, projectFile: nil, shippedDefaults: [])
+            guard !explicit.isEmpty else { throw noProject(usage: usage, workingDirectory: workingDirectory) }
+            return RunInputs(paths: explicit, projectPlugins: [], projectRoot: nil, failOn: nil, format: nil, projectFile: nil,
+                             shippedDefaults: [])
         }
-        let base = relativeBase(from: workingDirectory, to: (found as NSString).deletingLastPathComponent)
+        return try inputs(of: found, explicit: explicit, workingDirectory: workingDirectory, installation: installation, limits: limits)
+    }
+
+    /// The inputs of a project in reach of `workingDirectory`, or nil when there is none: for commands
+    /// that need no documents (`plugin list`), to which only the project's settings matter.
+    package static func project(workingDirectory: String, installation: Installation?,
+                                limits: YAMLLimits = .default) throws(ProjectError) -> RunInputs? {
+        guard let found = ProjectLocator.find(from: workingDirectory) else { return nil }
+        return try inputs(of: found, explicit: [], workingDirectory: workingDirectory, installation: installation, limits: limits)
+    }
+
+    /// The inputs of a run with the project file `found` in reach.
+    private static func inputs(of found: String, explicit: [String], workingDirectory: String, installation: Installation?,
+                               limits: YAMLLimits) throws(ProjectError) -> RunInputs {
+        let root = (found as NSString).deletingLastPathComponent
+        let base = relativeBase(from: workingDirectory, to: root)
         let file = base + Project.fileName
-        let project = try load(found, as: file, limits: limits)
+        let (project, document, sources) = try load(found, as: file, limits: limits)
+        // A wrong entry would otherwise surface as an unreadable path named without its origin, followed by
+        // findings about what that folder should have held. Only what the run uses is checked: explicit paths
+        // replace the document folders (`tacet validate tacet.yaml` of a new project), never the plugin folders.
+        let missing = missingEntries(of: project, in: document, root: root, documentFolders: explicit.isEmpty)
+        guard missing.isEmpty else { throw ProjectError(diagnostics: missing, sources: sources) }
         let place = { (path: String) in path.hasPrefix("/") ? path : ((base + path) as NSString).standardizingPath }
         var shipped: [String] = []
         if project.defaults == .shipped {
@@ -59,17 +84,36 @@ package struct RunInputs: Sendable, Equatable {
             shipped = installation.defaultPolicies + [installation.curricula]
         }
         let paths = explicit.isEmpty ? project.documentFolders.map(place) : explicit
-        return RunInputs(paths: paths + shipped, projectPlugins: project.plugins.map(place), failOn: project.failOn,
-                         format: project.format.flatMap { OutputFormat(rawValue: $0.rawValue) }, projectFile: file,
-                         shippedDefaults: shipped)
+        return RunInputs(paths: paths + shipped, projectPlugins: project.plugins.map { absolute($0, in: root) }, projectRoot: root,
+                         failOn: project.failOn, format: project.format.flatMap { OutputFormat(rawValue: $0.rawValue) },
+                         projectFile: file, shippedDefaults: shipped)
     }
 
-    /// The inputs of a project in reach of `workingDirectory`, or nil when there is none: for commands
-    /// that need no documents (`plugin list`), to which only the project's settings matter.
-    package static func project(command: String, workingDirectory: String, installation: Installation?,
-                                limits: YAMLLimits = .default) throws(ProjectError) -> RunInputs? {
-        guard ProjectLocator.find(from: workingDirectory) != nil else { return nil }
-        return try resolve(explicit: [], command: command, workingDirectory: workingDirectory, installation: installation, limits: limits)
+    /// `path` as an absolute, standardized path, read relative to `folder` when it is relative.
+    private static func absolute(_ path: String, in folder: String) -> String {
+        path.hasPrefix("/") ? (path as NSString).standardizingPath
+            : ((folder as NSString).appendingPathComponent(path) as NSString).standardizingPath
+    }
+
+    /// An error at each entry of the project's plugin folders, and of its document folders when
+    /// `documentFolders`, that names nothing on disk.
+    private static func missingEntries(of project: Project, in document: LoadedDocument, root: String,
+                                       documentFolders: Bool) -> [Diagnostic] {
+        let documents: [(key: String, noun: String, entries: [String])] = documentFolders
+            ? [("policies", "file or folder", project.policies), ("curricula", "file or folder", project.curricula),
+               ("teams", "folder", project.teams)]
+            : []
+        let lists = documents + [("plugins", "folder", project.plugins)]
+        var diagnostics: [Diagnostic] = []
+        for list in lists {
+            for (index, entry) in list.entries.enumerated() where !FileManager.default.fileExists(atPath: absolute(entry, in: root)) {
+                let pointer = "/\(list.key)/\(index)"
+                diagnostics.append(.error(IOErrorCode.noProjectFolder, "\(list.noun) '\(entry)' named in \(list.key) does not exist",
+                                          at: document.location(of: pointer), pointer: pointer,
+                                          hint: "create it, or remove it from \(list.key):"))
+            }
+        }
+        return diagnostics
     }
 
     /// `""` when `folder` is `directory`, else `../` once for each level `directory` is below it.
@@ -80,7 +124,8 @@ package struct RunInputs: Sendable, Equatable {
     }
 
     /// Reads the project file at `path` and decodes it strictly, like any document, naming it `file`.
-    private static func load(_ path: String, as file: String, limits: YAMLLimits) throws(ProjectError) -> Project {
+    private static func load(_ path: String, as file: String,
+                             limits: YAMLLimits) throws(ProjectError) -> (Project, LoadedDocument, [String: [UInt8]]) {
         // Read by its full path (the working directory given need not be the process's), named as the user sees it.
         let (bytes, root, parsed) = WorkspaceLoader(limits: limits).parse(file: path)
         let diagnostics = parsed.map { diagnostic in
@@ -100,14 +145,14 @@ package struct RunInputs: Sendable, Equatable {
                                                         + "to a file of another name")],
                                sources: sources)
         }
-        return project
+        return (project, document, sources)
     }
 
-    private static func noProject(command: String, workingDirectory: String) -> ProjectError {
+    private static func noProject(usage: String, workingDirectory: String) -> ProjectError {
         ProjectError(diagnostics: [Diagnostic(IOErrorCode.noProject,
                                               message: "no paths given, and no \(Project.fileName) in \(workingDirectory) or any folder above it",
                                               hint: "run `tacet init --team NAME` to start a Tacet repository here, or name what to load: "
-                                                  + "`tacet \(command) PATH...` (policies, curricula and team folders)")],
+                                                  + "`\(usage)` (policies, curricula and team folders)")],
                      sources: [:])
     }
 }
