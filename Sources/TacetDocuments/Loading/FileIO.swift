@@ -62,6 +62,25 @@ public enum FileIO {
         }
     }
 
+    /// Writes `text` to `path` only if nothing is there, whole or not at all; returns false and leaves the
+    /// existing file (or link, or folder) alone when something is. The check and the write are one step
+    /// (link(2) refuses an existing name), so a file created between a look and a write is never replaced.
+    public static func writeNew(_ text: String, to path: String) throws(DiagnosticError) -> Bool {
+        guard !path.isEmpty else { throw failure(.write, "cannot write the file", path, errno: ENOENT) }
+        let folder = (path as NSString).deletingLastPathComponent
+        let name = "." + (path as NSString).lastPathComponent + ".tacet-\(UUID().uuidString).tmp"
+        let temporary = folder.isEmpty ? name : (folder as NSString).appendingPathComponent(name)
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
+        guard descriptor >= 0 else { throw failure(.write, "cannot write the file", path) }
+        defer { unlink(temporary) }
+        var failed = writeAll(Array(text.utf8), to: descriptor)
+        if close(descriptor) != 0, failed == 0 { failed = errno }
+        if failed == 0, link(temporary, path) != 0 { failed = errno }
+        if failed == EEXIST { return false }
+        guard failed == 0 else { throw failure(.write, "cannot write the file", path, errno: failed) }
+        return true
+    }
+
     /// Creates the folder `path` and any missing folders above it; an error names `path` as given.
     public static func createFolder(_ path: String) throws(DiagnosticError) {
         let failed = makeFolder(path.isEmpty ? "." : path)
