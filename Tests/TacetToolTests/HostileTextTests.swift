@@ -178,6 +178,36 @@ struct HostileTextTests {
         #expect(XMLParser(data: Data(junit.stdout.utf8)).parse(), "\(junit.stdout)")
     }
 
+    @Test("tacet test shows an expected message and an unexpected finding quoting YAML escaped, one line each")
+    func policyTestText() throws {
+        let directory = try TemporaryDirectory()
+        try FileManager.default.copyItem(atPath: Repository.path("Policies/tests/inputs/roster"), toPath: directory.path + "/roster")
+        try FileManager.default.copyItem(atPath: Repository.path("Policies/music-therapy-ai-use.yaml"), toPath: directory.path + "/policy.yaml")
+        try directory.write("w.yaml", """
+            apiVersion: tacet/v1
+            kind: Workflow
+            metadata: {name: w}
+            steps:
+              - {id: s, task: session-planning, ai: human-only, performer: "t-\\e[2J\\a\\r\\n\(Self.forged)"}
+            """)
+        try directory.write("t.yaml", """
+            apiVersion: tacet/v1
+            kind: PolicyTest
+            metadata: {name: hostile}
+            policy: music-therapy-ai-use
+            cases:
+              - name: forged
+                inputs: [roster, w.yaml]
+                expect:
+                  - {rule: requirement.known-task, message: "\\e[2J\\r\\n\(Self.forged)"}
+            """)
+        let result = try TacetBinary.run(["test", "."], in: directory.path)
+        #expect(result.status == 1)
+        _ = Self.expectShownNotObeyed(result, "test")
+        #expect(result.stdout.contains(#"  - expected requirement.known-task saying "\u{1B}[2J\r\n"# + Self.forged + "\"\n"), "\(result.stdout)")
+        #expect(result.stdout.contains(#": performer 't-\u{1B}[2J\u{7}\r\n"# + Self.forged + "' is not in the roster\n"), "\(result.stdout)")
+    }
+
     @Test("a raw control byte in a YAML file is shown escaped in the syntax error's source line")
     func rawControlInSource() throws {
         let directory = try TemporaryDirectory()
