@@ -96,7 +96,7 @@ package enum PluginTestCommand {
                 broken = broken || mapped.contains(where: \.isPluginFailure)
                 findings += mapped
                 let count = mapped.filter { !$0.isPluginFailure }.count
-                text += section("check \(DisplayText.escaped(document.file))", violations, detail: Wording.plural(count, "finding"))
+                text += section("check \(document.file)", violations, detail: Wording.plural(count, "finding"))
             }
         }
         // The verdict counts every finding shown and the plugin directory's own problems (an invalid manifest).
