@@ -38,10 +38,11 @@ public enum CheckCommand {
     static func suppressedText(_ report: CheckReport) -> String {
         guard !report.suppressed.isEmpty else { return "" }
         var text = "\nSuppressed by exceptions (\(report.suppressed.count)):\n"
+        let shown = DisplayText.escaped
         for entry in report.suppressed {
             let place = entry.finding.location?.description ?? "-"
-            text += "  \(place): \(entry.finding.severity.rawValue): \(entry.finding.message) [\(entry.finding.code)]\n"
-            text += "    by exception '\(entry.exception)' (owner \(entry.owner), expires \(entry.expires))\n"
+            text += "  \(shown(place)): \(entry.finding.severity.rawValue): \(shown(entry.finding.message)) [\(shown(entry.finding.code))]\n"
+            text += "    by exception '\(shown(entry.exception))' (owner \(shown(entry.owner)), expires \(entry.expires))\n"
         }
         return text
     }

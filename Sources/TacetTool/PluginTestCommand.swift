@@ -73,7 +73,7 @@ package enum PluginTestCommand {
         let context = PluginContext(workspace.documents)
         let targets = workspace.documents.filter { described.kinds.contains($0.kind.rawValue) }
         if targets.isEmpty {
-            text += "no document of the kinds \(described.kinds.sorted().joined(separator: ", ")) among the paths\n"
+            text += "no document of the kinds \(DisplayText.escaped(described.kinds.sorted().joined(separator: ", "))) among the paths\n"
             broken = true
         }
         for document in targets {
@@ -116,6 +116,8 @@ package enum PluginTestCommand {
 
     private static func section(_ title: String, _ violations: [String], detail: String? = nil) -> String {
         guard !violations.isEmpty else { return "\(title): valid\(detail.map { ", " + $0 } ?? "")\n" }
-        return "\(title): \(Wording.plural(violations.count, "schema violation")):\n" + violations.map { "  \($0)\n" }.joined()
+        // A violation can quote the plugin's answer: shown, not obeyed.
+        return "\(title): \(Wording.plural(violations.count, "schema violation")):\n"
+            + violations.map { "  \(DisplayText.escaped($0))\n" }.joined()
     }
 }

@@ -46,10 +46,14 @@ public struct PluginFailure: Error, Sendable, Hashable {
         diagnostic(plugin: plugin, call: "check", severity: severity, at: document.location(of: ""), pointer: "")
     }
 
-    /// The first lines of `bytes`, decoded leniently and cut to a readable length.
+    /// The first lines of `bytes`, decoded leniently and cut to a readable length. Lines end at LF
+    /// (split by scalar: "\r\n" is one Character, so a CRLF line would not split by Character), and
+    /// a CR ending one is the line end, not text; any other control stays, for renderers to escape.
     public static func lines(of bytes: [UInt8]) -> [String] {
         let text = String(decoding: bytes.prefix(64 * 1024), as: UTF8.self)
-        return text.split(separator: "\n", omittingEmptySubsequences: true)
+        return text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: true)
+            .map { Substring($0.last == "\r" ? $0.dropLast() : $0) }
+            .filter { !$0.isEmpty }
             .prefix(quotedErrorLines)
             .map { line in line.count > 200 ? String(line.prefix(200)) + "…" : String(line) }
     }
