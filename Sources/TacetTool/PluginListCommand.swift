@@ -35,6 +35,10 @@ package enum PluginListCommand {
                 text += "  \(shadowed.name)  \(shadowed.folder), by \(shadowed.winner)\n"
             }
         }
+        if let problem = settings.options.describeCache?.writeProblem {
+            // Never a failure: the next run asks the plugins afresh.
+            text += "\nnote: describe answers could not be cached (\(problem))\n"
+        }
         let invalid = catalog.problems.contains { $0.severity == .error }
         text += "\n\(Wording.plural(catalog.plugins.count, "valid plugin")) in \(catalog.searchedPhrase)"
         text += invalid ? "; some manifests are invalid (above)\n" : "\n"

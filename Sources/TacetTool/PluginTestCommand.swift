@@ -65,8 +65,13 @@ package enum PluginTestCommand {
             case .failure(let failure):
                 report(failure.diagnostic(describing: plugin, severity: .error))
                 return ToolOutcome(output: text, findings: findings, sources: sources, status: .findings)
-            case .success(let plugin):
-                described = plugin
+            case .success(let answered):
+                described = answered
+                // `plugin test` always asks the plugin itself; a valid answer refreshes the cache for later runs.
+                if violations.isEmpty, let cache = settings.options.describeCache,
+                   let key = cache.key(for: plugin, hostVersions: settings.options.hostVersions) {
+                    cache.store(exchange.output, for: key)
+                }
             }
         }
 

@@ -37,8 +37,8 @@ import TacetSchemas
                                            rules: [PluginRule(id: "sample/steps", severity: .info, summary: "Counts steps.")])
         struct Refusal: Error, CustomStringConvertible { var description: String { "no steps to judge" } }
 
-        func check(_ request: CheckRequest) throws -> [PluginFinding] {
-            guard let steps = request.document.content["steps"]?.arrayValue else { throw Refusal() }
+        func check(_ document: RequestDocument, context: CheckContext) throws -> [PluginFinding] {
+            guard let steps = document.content["steps"]?.arrayValue else { throw Refusal() }
             return [PluginFinding(rule: "sample/steps", severity: .info, message: "\(steps.count) steps", pointer: "/steps")]
         }
     }

@@ -86,12 +86,23 @@ public struct PluginHost: Sendable {
                                processes: plugins.count + calls.count)
     }
 
-    /// Runs `describe` and checks the answer against the manifest and the protocol.
+    /// Runs `describe`, or reads its answer from the describe cache, and checks the answer against the
+    /// manifest and the protocol.
     public func describe(_ plugin: DiscoveredPlugin) async -> Result<DescribedPlugin, PluginFailure> {
+        let cache = options.describeCache
+        let key = cache?.key(for: plugin, hostVersions: options.hostVersions)
+        // A cached answer goes through the same checks as a live one; one they refuse is asked afresh.
+        if let cache, let key, let answer = cache.answer(for: key),
+           case .success(let described) = interpretDescribe(PluginExchange(output: answer, errorLines: []), of: plugin) {
+            return .success(described)
+        }
         switch await exchange(plugin, verb: PluginProtocol.describeVerb,
                               input: PluginContext.describeRequest(versions: options.hostVersions)) {
         case .failure(let failure): return .failure(failure)
-        case .success(let exchange): return interpretDescribe(exchange, of: plugin)
+        case .success(let exchange):
+            let described = interpretDescribe(exchange, of: plugin)
+            if case .success = described, let cache, let key, cache.accepts(exchange.output) { cache.store(exchange.output, for: key) }
+            return described
         }
     }
 
