@@ -33,4 +33,18 @@ import TacetTestSupport
         #expect(DescribeCache.directory(environment: ["XDG_CACHE_HOME": "cache", "HOME": "/home/u"]) == "/home/u/.cache/tacet")
         #expect(DescribeCache.directory(environment: [:]) == nil)
     }
+
+    @Test func aRunTheCacheDescribesStartsOnlyItsCheckCalls() async throws {
+        let fixture = PluginFixture()
+        try fixture.plugin("cached", check: #"cat >/dev/null; printf '%s' '{"findings":[]}'"#)
+        let document = try fixture.document()
+        var options = PluginFixture.options
+        options.describeCache = DescribeCache(directory: fixture.directory.path + "/cache")
+        let first = await fixture.run(document, options: options).1
+        let second = await fixture.run(document, options: options).1
+        #expect(first.processes == 2)
+        #expect(second.processes == 1)
+        #expect(second.failures.isEmpty)
+        #expect(second.described.map(\.plugin.name) == ["cached"])
+    }
 }
