@@ -25,6 +25,9 @@ import TacetTestSupport
         #expect(!cache.accepts(broken))
         cache.store(broken, for: "k")
         #expect(cache.answer(for: "k") == nil)
+        // A FIFO in place of an entry is passed over, not opened (which would wait for a writer forever).
+        #expect(mkfifo(directory.path + "/tacet/describe-fifo", 0o600) == 0)
+        #expect(cache.answer(for: "fifo") == nil)
     }
 
     @Test func theFolderFollowsXDGCacheHomeThenHome() {
