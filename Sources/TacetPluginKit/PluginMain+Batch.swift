@@ -13,14 +13,15 @@ extension PluginMain {
         do {
             request = try JSONDecoder().decode(Envelope.self, from: input)
         } catch {
-            return BatchCheckResponse(error: PluginErrorReport(message: "could not read the check request: \(error)"))
+            return BatchCheckResponse(error: PluginErrorReport(message: "could not read the check request: \(phrase(error))"))
         }
         if let refusal = refusal(of: request.protocolVersion, by: plugin) { return BatchCheckResponse(error: refusal) }
         let results = request.documents.enumerated().map { index, entry -> DocumentResult in
             let document: BatchDocument
             switch entry.document {
             case .failure(let error):
-                return DocumentResult(document: index, error: PluginErrorReport(message: "could not read document \(index) of the request: \(error)"))
+                return DocumentResult(document: index, error: PluginErrorReport(
+                    message: "could not read document \(index) of the request: \(phrase(error, within: 2))"))
             case .success(let decoded):
                 document = decoded
             }

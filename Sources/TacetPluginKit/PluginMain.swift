@@ -55,7 +55,7 @@ public enum PluginMain {
         do {
             request = try JSONDecoder().decode(CheckRequest.self, from: input)
         } catch {
-            return CheckResponse(error: PluginErrorReport(message: "could not read the check request: \(error)"))
+            return CheckResponse(error: PluginErrorReport(message: "could not read the check request: \(phrase(error))"))
         }
         if let refusal = refusal(of: request.protocolVersion, by: plugin) { return CheckResponse(error: refusal) }
         let context = CheckContext(protocolVersion: request.protocolVersion, policy: request.policy, framework: request.framework,
@@ -77,6 +77,23 @@ public enum PluginMain {
         if plugin.description.protocols.contains(version), protocols.contains(version) { return nil }
         let spoken = plugin.description.protocols.filter(protocols.contains).map(String.init).joined(separator: ", ")
         return PluginErrorReport(message: "the host asked for protocol \(version); this plugin speaks \(spoken.isEmpty ? "none" : spoken)")
+    }
+
+    /// A decoding error in words, with the path to what is wrong (`documents[2]: 'kind' is missing`), for the
+    /// `error` message a plugin author or user reads in the host's report; `within` leading path components
+    /// (those the message already names) are left out.
+    static func phrase(_ error: any Error, within: Int = 0) -> String {
+        guard let error = error as? DecodingError else { return String(describing: error) }
+        func at(_ context: DecodingError.Context) -> String {
+            let path = context.codingPath.dropFirst(within).map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
+            return path.isEmpty ? "" : String(path.drop { $0 == "." }) + ": "
+        }
+        switch error {
+        case .keyNotFound(let key, let context): return at(context) + "'\(key.stringValue)' is missing"
+        case .typeMismatch(_, let context), .valueNotFound(_, let context), .dataCorrupted(let context):
+            return at(context) + context.debugDescription
+        @unknown default: return String(describing: error)
+        }
     }
 
     static func encode(_ value: some Encodable) -> Data {

@@ -25,6 +25,9 @@ import TacetTestSupport
         #expect(!cache.accepts(broken))
         cache.store(broken, for: "k")
         #expect(cache.answer(for: "k") == nil)
+        // A FIFO in place of an entry is passed over, not opened (which would wait for a writer forever).
+        #expect(mkfifo(directory.path + "/tacet/describe-fifo", 0o600) == 0)
+        #expect(cache.answer(for: "fifo") == nil)
     }
 
     @Test func theFolderFollowsXDGCacheHomeThenHome() {
@@ -32,5 +35,19 @@ import TacetTestSupport
         // A relative XDG_CACHE_HOME is ignored, as the XDG base directory specification says.
         #expect(DescribeCache.directory(environment: ["XDG_CACHE_HOME": "cache", "HOME": "/home/u"]) == "/home/u/.cache/tacet")
         #expect(DescribeCache.directory(environment: [:]) == nil)
+    }
+
+    @Test func aRunTheCacheDescribesStartsOnlyItsCheckCalls() async throws {
+        let fixture = PluginFixture()
+        try fixture.plugin("cached", check: #"cat >/dev/null; printf '%s' '{"findings":[]}'"#)
+        let document = try fixture.document()
+        var options = PluginFixture.options
+        options.describeCache = DescribeCache(directory: fixture.directory.path + "/cache")
+        let first = await fixture.run(document, options: options).1
+        let second = await fixture.run(document, options: options).1
+        #expect(first.processes == 2)
+        #expect(second.processes == 1)
+        #expect(second.failures.isEmpty)
+        #expect(second.described.map(\.plugin.name) == ["cached"])
     }
 }

@@ -67,7 +67,11 @@ public final class DescribeCache: @unchecked Sendable {  // @unchecked: `lock` g
     /// The cached answer under `key` when the mode reads entries and the entry is intact and follows the
     /// describe schema; nil otherwise.
     package func answer(for key: String) -> [UInt8]? {
-        guard mode == .use, let bytes = try? FileIO.contents(of: path(for: key), limit: Self.readLimit),
+        let path = path(for: key)
+        // Only a regular file: opening a FIFO planted in the cache would block the run.
+        var status = stat()
+        guard mode == .use, lstat(path, &status) == 0, status.st_mode & S_IFMT == S_IFREG,
+              let bytes = try? FileIO.contents(of: path, limit: Self.readLimit),
               bytes.count < Self.readLimit, let newline = bytes.firstIndex(of: 0x0A) else { return nil }
         let answer = Array(bytes[(newline + 1)...])
         guard String(decoding: bytes[..<newline], as: UTF8.self) == Self.header + Self.hex(SHA256.hash(data: answer)),

@@ -26,12 +26,19 @@ public struct PluginHost: Sendable {
                     policies: [String: ResolvedPolicy]? = nil) async -> PluginRunReport {
         var failures: [Diagnostic] = []
         var described: [DescribedPlugin] = []
-        let answers = await withTaskGroup(of: (Int, Result<DescribedPlugin, PluginFailure>).self) { group in
+        var describeProcesses = 0
+        let answers = await withTaskGroup(of: (Int, Result<DescribedPlugin, PluginFailure>, Bool).self) { group in
             for (index, plugin) in plugins.enumerated() {
-                group.addTask { (index, await self.describe(plugin)) }
+                group.addTask {
+                    let (answer, started) = await self.describeCounting(plugin)
+                    return (index, answer, started)
+                }
             }
             var answers = [Result<DescribedPlugin, PluginFailure>?](repeating: nil, count: plugins.count)
-            for await (index, answer) in group { answers[index] = answer }
+            for await (index, answer, started) in group {
+                answers[index] = answer
+                if started { describeProcesses += 1 }
+            }
             return answers
         }
         for (plugin, answer) in zip(plugins, answers) {
@@ -83,26 +90,31 @@ public struct PluginHost: Sendable {
             if diagnostic.isPluginFailure { failures.append(diagnostic) } else { findings.append(diagnostic) }
         }
         return PluginRunReport(findings: findings, failures: failures, described: described, calls: calls.count,
-                               processes: plugins.count + calls.count)
+                               processes: describeProcesses + calls.count)
     }
 
     /// Runs `describe`, or reads its answer from the describe cache, and checks the answer against the
     /// manifest and the protocol.
     public func describe(_ plugin: DiscoveredPlugin) async -> Result<DescribedPlugin, PluginFailure> {
+        await describeCounting(plugin).0
+    }
+
+    /// ``describe(_:)``, and whether it started the plugin (false when the cache answered).
+    private func describeCounting(_ plugin: DiscoveredPlugin) async -> (Result<DescribedPlugin, PluginFailure>, Bool) {
         let cache = options.describeCache
         let key = cache?.key(for: plugin, hostVersions: options.hostVersions)
         // A cached answer goes through the same checks as a live one; one they refuse is asked afresh.
         if let cache, let key, let answer = cache.answer(for: key),
            case .success(let described) = interpretDescribe(PluginExchange(output: answer, errorLines: []), of: plugin) {
-            return .success(described)
+            return (.success(described), false)
         }
         switch await exchange(plugin, verb: PluginProtocol.describeVerb,
                               input: PluginContext.describeRequest(versions: options.hostVersions)) {
-        case .failure(let failure): return .failure(failure)
+        case .failure(let failure): return (.failure(failure), true)
         case .success(let exchange):
             let described = interpretDescribe(exchange, of: plugin)
             if case .success = described, let cache, let key, cache.accepts(exchange.output) { cache.store(exchange.output, for: key) }
-            return described
+            return (described, true)
         }
     }
 
