@@ -10,7 +10,7 @@ extension PlanningProblem {
         func course(_ course: Course) -> [String: Any] {
             ["id": course.id, "credits": course.credits, "category": course.category, "hours": course.hours, "cost": course.cost,
              "prerequisites": course.prerequisites,
-             "outcomes": course.outcomes.map { ["area": $0.area, "level": $0.level.rank, "entry": $0.entry.map(\.rank) ?? NSNull()] }]
+             "outcomes": course.outcomes.map { ["area": $0.area, "level": $0.level.rank, "entry": $0.entry.map { $0.rank as Any } ?? NSNull()] }]
         }
         return [
             "courses": courses.map(course),
@@ -19,7 +19,7 @@ extension PlanningProblem {
             "earned": earned, "total": total, "minimums": minimums, "caps": caps,
             "completed": completed.sorted(),
             "quarters": quarters.map(\.description),
-            "hoursPerYear": hoursPerYear ?? NSNull(), "moneyPerYear": moneyPerYear ?? NSNull(),
+            "hoursPerYear": hoursPerYear.map { $0 as Any } ?? NSNull(), "moneyPerYear": moneyPerYear.map { $0 as Any } ?? NSNull(),
             "pinned": pinned.map { ["course": course($0.course), "quarter": $0.quarter, "renewal": $0.renewal, "countsCredits": $0.countsCredits] },
             "trainingProblems": trainingProblems,
         ]
