@@ -67,4 +67,24 @@ struct PlannerReferenceTests {
             for line in disagreements { Issue.record(Comment(rawValue: line)) }
         }
     }
+
+    @Test("the reference itself agrees with brute force over every subset on 200 small problems (3 to 9 courses)")
+    func referenceAgreesWithBruteForce() throws {
+        if let reason = PlanReference.unavailable() {
+            print("PlannerReferenceTests: skipped the reference's own check: \(reason)")
+            return
+        }
+        let problems = (UInt64(0)..<200).map { PlannerTests.randomProblem(seed: $0, tight: $0 % 2 == 1) }
+        let answers = try PlanReference.solve(problems)
+        for (seed, (problem, answer)) in zip(problems, answers).enumerated() {
+            switch (PlannerTests.bruteForce(problem), answer) {
+            case (nil, .infeasible): break
+            case (let best?, .optimal(let cost, let hours)):
+                #expect(abs(best.cost - cost) < 1e-6 && abs(best.hours - hours) < 1e-6,
+                        "seed \(seed): brute force \(best.cost) for \(best.hours) hours, the reference \(cost) for \(hours)")
+            case (let best, let answer):
+                Issue.record("seed \(seed): brute force \(String(describing: best)), the reference \(answer)")
+            }
+        }
+    }
 }
