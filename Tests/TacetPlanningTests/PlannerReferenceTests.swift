@@ -12,7 +12,8 @@ struct PlannerReferenceTests {
     /// this budget goes, with the known-issue mark below.
     static let maxSteps = 30_000
 
-    /// What the planner says of `problem`, in the reference's terms, with the plan's schedule errors.
+    /// How the planner's answer for `problem` differs from the reference's, in one line; nil when they agree.
+    /// A plan must also be a valid schedule (``PlannerTests/scheduleErrors(_:_:)``) and proven optimal.
     static func disagreement(seed: UInt64, _ problem: PlanningProblem, _ expected: PlanReference.Outcome) -> String? {
         // Every generated amount is a whole number of hundredths, so any real difference shows in them.
         let f = Amounts.format
@@ -42,7 +43,8 @@ struct PlannerReferenceTests {
         }
     }
 
-    /// Compares the planner with the reference on `count` generated problems; every disagreement, one line each.
+    /// Compares the planner with the reference on the problems of `seeds`: every disagreement, one line each, and
+    /// how many problems have a plan; nil (with the reason printed) when the reference cannot run.
     static func compare(_ generator: PlanInstanceGenerator, seeds: Range<UInt64>) throws -> (disagreements: [String], feasible: Int)? {
         if let reason = PlanReference.unavailable() {
             print("PlannerReferenceTests: skipped the comparison with the CP-SAT reference: \(reason)")
