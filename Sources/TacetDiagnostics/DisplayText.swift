@@ -26,6 +26,14 @@ public enum DisplayText {
         return out
     }
 
+    /// `text`, a block of lines Tacet composed (explain's sentences, a plan's summary), with each line
+    /// escaped as ``escaped(_:)`` does but its line feeds kept: the values it quotes from the team's YAML
+    /// cannot add a line or act on the terminal, while the block keeps its own layout.
+    public static func escapedLines(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: { $0 != "\n" && escape($0) != nil }) else { return text }
+        return text.split(separator: "\n", omittingEmptySubsequences: false).map { escaped(String($0)) }.joined(separator: "\n")
+    }
+
     /// The visible escape of `scalar`, or nil when it is shown as it is.
     public static func escape(_ scalar: Unicode.Scalar) -> String? {
         switch scalar.value {

@@ -130,7 +130,7 @@ package enum PlanCommand {
             problems[writeError].notes.append(DiagnosticNote("so these were not written either: \(unwritten.joined(separator: ", "))"))
         }
         let out: String = switch format {
-        case .text: texts.joined(separator: "\n")
+        case .text: DisplayText.escapedLines(texts.joined(separator: "\n"))
         case .yaml: yamls.joined(separator: "---\n")
         case .json: (try? JSONSerialization.data(withJSONObject: json, options: [.prettyPrinted, .sortedKeys]))
             .map { String(decoding: $0, as: UTF8.self) + "\n" } ?? "[]\n"

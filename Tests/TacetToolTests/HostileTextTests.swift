@@ -178,6 +178,20 @@ struct HostileTextTests {
         #expect(XMLParser(data: Data(junit.stdout.utf8)).parse(), "\(junit.stdout)")
     }
 
+    @Test("explain quotes a step's hostile YAML escaped, on as many lines as a harmless one")
+    func explainText() throws {
+        var counts: [Int] = []
+        for hostile in [true, false] {
+            let directory = try TemporaryDirectory()
+            let paths = try Self.writeWorkflow(hostile: hostile, in: directory)
+            let result = try TacetBinary.run(["explain", paths[2], paths[0], paths[1], "--step", "s"], in: directory.path)
+            #expect(result.status == 0, "\(result.stdout) \(result.stderr)")
+            counts.append(Self.expectShownNotObeyed(result, hostile ? "explain" : "explain (harmless)"))
+            if hostile { #expect(result.stdout.contains(#"performer 't-\u{1B}[2J\u{7}\r\nfake.yaml:1:1"#), "\(result.stdout)") }
+        }
+        #expect(counts[0] == counts[1])
+    }
+
     @Test("tacet test shows an expected message and an unexpected finding quoting YAML escaped, one line each")
     func policyTestText() throws {
         let directory = try TemporaryDirectory()
