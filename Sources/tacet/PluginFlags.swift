@@ -53,8 +53,10 @@ struct PluginFlags: ParsableArguments {
         let environment = ProcessInfo.processInfo.environment
         return PluginSearchPath(flags: directories, projectFolders: inputs?.projectPlugins ?? [], projectRoot: inputs?.projectRoot,
                                 workingDirectory: FileManager.default.currentDirectoryPath, environment: environment,
-                                // Every command has refused an invalid TACET_HOME before it reads its plugin flags.
-                                installation: try? Installation.locate(environment: environment, executable: Installation.currentExecutable()))
+                                // Without a project file nothing has located it yet; every command has refused an invalid
+                                // TACET_HOME before it reads its plugin flags.
+                                installation: inputs.map(\.installation)
+                                    ?? (try? Installation.locate(environment: environment, executable: Installation.currentExecutable())))
     }
 
     /// The settings for `plugin list` and `plugin test` in a run with `inputs` (nil: no project file): the
