@@ -67,16 +67,33 @@ public final class DescribeCache: @unchecked Sendable {  // @unchecked: `lock` g
     /// The cached answer under `key` when the mode reads entries and the entry is intact and follows the
     /// describe schema; nil otherwise.
     package func answer(for key: String) -> [UInt8]? {
-        let path = path(for: key)
-        // Only a regular file: opening a FIFO planted in the cache would block the run.
-        var status = stat()
-        guard mode == .use, lstat(path, &status) == 0, status.st_mode & S_IFMT == S_IFREG,
-              let bytes = try? FileIO.contents(of: path, limit: Self.readLimit),
+        guard mode == .use, let bytes = Self.regularFile(at: path(for: key)),
               bytes.count < Self.readLimit, let newline = bytes.firstIndex(of: 0x0A) else { return nil }
         let answer = Array(bytes[(newline + 1)...])
         guard String(decoding: bytes[..<newline], as: UTF8.self) == Self.header + Self.hex(SHA256.hash(data: answer)),
               accepts(answer) else { return nil }
         return answer
+    }
+
+    /// The bytes of the regular file at `path`, up to ``readLimit``; nil for anything else. The file is opened
+    /// without following a link and without waiting, then judged by what was opened, so a FIFO or link put in
+    /// place of an entry between a look and the open can neither block the run nor lead elsewhere.
+    static func regularFile(at path: String) -> [UInt8]? {
+        let descriptor = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { return nil }
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 64 * 1024)
+        while bytes.count < readLimit {
+            let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+            if count < 0 && errno == EINTR { continue }
+            guard count >= 0 else { return nil }
+            if count == 0 { break }
+            bytes += chunk[..<count]
+        }
+        return bytes
     }
 
     /// Writes `answer` under `key`, atomically; a failure is kept for ``writeProblem``, never thrown.

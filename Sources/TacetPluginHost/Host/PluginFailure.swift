@@ -70,7 +70,10 @@ extension PluginErrorCode {
         case .outputTooLarge: "a response should hold findings only; write diagnostics to stderr sparingly"
         case .requestUnread: "a plugin must read its whole request from stdin before answering"
         case .malformedOutput, .invalidResponse: "see docs/plugin-protocol.md for the response schema"
-        case .undeclaredRule: "list every rule the plugin reports in its describe response"
+        // A describe answer read from the cache is the plugin as it was: a launcher script's program edited
+        // since then changes neither key, so the likeliest cause after an edit is a stale answer.
+        case .undeclaredRule: "list every rule the plugin reports in its describe response; if you changed the plugin, "
+            + "run `tacet plugin list --refresh` (its describe answer may be cached)"
         case .badPointer: "point at a node of the request's document.content (RFC 6901)"
         case .couldNotJudge: "the plugin's message says why; the document is unchecked by it until fixed"
         case .protocolMismatch: "update the plugin or Tacet so they share a protocol version"
