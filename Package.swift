@@ -57,7 +57,7 @@ let package = Package(
         // Two glibc spawn file actions Swift's Glibc module does not declare.
         .target(name: "CSpawn"),
         .target(name: "TacetPluginHost",
-                dependencies: ["CSpawn", "TacetPluginProtocol", "TacetEngine", "TacetDocuments", "TacetYAML", "TacetDiagnostics",
+                dependencies: ["CSpawn", "TacetPluginProtocol", "TacetSchemas", "TacetEngine", "TacetDocuments", "TacetYAML", "TacetDiagnostics",
                                .product(name: "Crypto", package: "swift-crypto")]),
         // Renderers for SARIF, JUnit, GitHub annotations, Markdown and the HTML team report.
         .target(name: "TacetReports",

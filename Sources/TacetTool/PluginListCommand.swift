@@ -37,6 +37,10 @@ package enum PluginListCommand {
                 text += "  \(shown(shadowed.name))  \(shown(shadowed.folder)), by \(shown(shadowed.winner))\n"
             }
         }
+        if let problem = settings.options.describeCache?.writeProblem {
+            // Never a failure: the next run asks the plugins afresh.
+            text += "\nnote: describe answers could not be cached (\(problem))\n"
+        }
         let invalid = catalog.problems.contains { $0.severity == .error }
         text += "\n\(Wording.plural(catalog.plugins.count, "valid plugin")) in \(shown(catalog.searchedPhrase))"
         text += invalid ? "; some manifests are invalid (above)\n" : "\n"

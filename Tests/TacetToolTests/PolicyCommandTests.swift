@@ -49,7 +49,7 @@ struct PolicyCommandTests {
         #expect(result.stdout.contains("by exception 'weekend-review-cover' (owner clinical-director, expires 2027-01-31)"))
         let summary = try #require(result.stdout.split(separator: "\n").last)
         #expect(summary.hasPrefix("3 workflows and 3 learning plans checked in "))
-        #expect(summary.hasSuffix(" documents (2 plugins ran 9 checks): 16 errors, 2 warnings, 0 infos; 1 suppressed by exceptions"))
+        #expect(summary.hasSuffix(" documents (2 plugins ran 2 checks): 16 errors, 2 warnings, 0 infos; 1 suppressed by exceptions"))
         #expect(result.stdout.contains("[phi-scan/record-number]"))
         #expect(result.stdout.contains("[consent-coverage/consent-before-ai]"))
     }

@@ -41,9 +41,11 @@ public struct PluginFailure: Error, Sendable, Hashable {
                    pointer: "/command")
     }
 
-    /// The failure of a `check` call, placed at the document checked.
-    public func diagnostic(checking document: LoadedDocument, by plugin: String, severity: Severity) -> Diagnostic {
-        diagnostic(plugin: plugin, call: "check", severity: severity, at: document.location(of: ""), pointer: "")
+    /// The failure of a `check` call, placed at the document checked; a call that covered a batch of
+    /// `batch` documents says so (`check of 4 documents`), since the same failure is on each of them.
+    public func diagnostic(checking document: LoadedDocument, by plugin: String, severity: Severity, batch: Int = 1) -> Diagnostic {
+        diagnostic(plugin: plugin, call: batch > 1 ? "check of \(batch) documents" : "check", severity: severity,
+                   at: document.location(of: ""), pointer: "")
     }
 
     /// The first lines of `bytes`, decoded leniently and cut to a readable length. Lines end at LF
