@@ -75,6 +75,12 @@ modules=(TacetDiagnostics TacetYAML TacetDocuments TacetPlanning TacetEngine Tac
 # `swift build` builds it into .build (debug, uninstrumented), which `swift test` has built already.
 crypto_dir=""
 build_crypto() {
+  crypto_dir="$root/.build/debug"
+  # Built already (by `swift build` or `swift test`): not asked again, which would wait for any build
+  # holding .build. Its version is pinned, so it cannot be stale.
+  if [ -e "$crypto_dir/Modules/Crypto.swiftmodule" ] && [ -n "$(find "$crypto_dir/CCryptoBoringSSL.build" -name "*.o" 2>/dev/null | head -1)" ]; then
+    return 0
+  fi
   if ! swift build --target Crypto > "$out/crypto-build.log" 2>&1; then
     grep -v '^\[[0-9]*/[0-9]*\] ' "$out/crypto-build.log" | tail -40 >&2
     echo "fuzz.sh: swift-crypto did not build (above)" >&2
@@ -104,7 +110,8 @@ up_to_date() {
 }
 
 # Builds the library into .build-fuzz: CSpawn with clang, then each Swift module whole-module with swiftc.
-# A module is rebuilt when one of its sources, or a module before it, changed.
+# A module is rebuilt when one of its sources, or a module before it, changed (after changing the flags
+# below, remove .build-fuzz).
 build_library() {
   mkdir -p "$out/modules" "$out/objects" "$out/c/CSpawn" "$out/module-cache"
   build_crypto
@@ -118,11 +125,12 @@ build_library() {
   mapfile -t flags < <(swift_flags)
   for module in "${modules[@]}"; do
     [ -d "Sources/$module" ] || { echo "fuzz.sh: no Sources/$module: update the module list in fuzz.sh" >&2; exit 1; }
-    if ! up_to_date "$out/objects/$module.o" "Sources/$module" ${previous:+"$previous"} "$0"; then
+    if ! up_to_date "$out/objects/$module.o" "Sources/$module" ${previous:+"$previous"}; then
       echo "fuzz.sh: compiling $module" >&2
       mapfile -t sources < <(find "Sources/$module" -name '*.swift' | sort)
       swiftc "${flags[@]}" -module-name "$module" -whole-module-optimization -emit-module \
         -emit-module-path "$out/modules/$module.swiftmodule" -c "${sources[@]}" -o "$out/objects/$module.o"
+      touch "$out/objects/$module.o"  # swiftc leaves an unchanged object as it was, which would look stale
     fi
     previous="$out/objects/$module.o"
   done
@@ -130,9 +138,10 @@ build_library() {
 
 # Links one target against the library objects; skipped when the binary is newer than both.
 build_target() {
-  local target="$1" binary="$out/bin/$target" flags crypto_objects
+  local target="$1" binary flags crypto_objects
+  binary="$out/bin/$target"
   mkdir -p "$out/bin"
-  mapfile -t crypto_objects < <(find "$crypto_dir" -path '*.build/*.o' \( -path '*/Crypto.build/*' -o -path '*/CCryptoBoringSSL.build/*' \
+  mapfile -t crypto_objects < <(find -H "$crypto_dir" -path '*.build/*.o' \( -path '*/Crypto.build/*' -o -path '*/CCryptoBoringSSL.build/*' \
     -o -path '*/CCryptoBoringSSLShims.build/*' -o -path '*/CryptoBoringWrapper.build/*' \) | sort)
   [ ${#crypto_objects[@]} -gt 0 ] || { echo "fuzz.sh: no swift-crypto objects in $crypto_dir" >&2; exit 1; }
   if up_to_date "$binary" "Fuzz/$target/main.swift" "$out/objects"; then return 0; fi
@@ -166,8 +175,9 @@ run_target() {
       -max_total_time="$seconds" -max_len="$(max_len "$target")" -timeout=10 -rss_limit_mb=2048 -detect_leaks=1 \
       -dict="$dict" -artifact_prefix="$out/artifacts/$target/" -print_final_stats=1 \
     2> "$out/$target.log" || status=$?
-  grep -E '^(#[0-9]+ +DONE|stat::number_of_executed_units|stat::peak_rss_mb|Done [0-9]+ runs)' "$out/$target.log" >&2 || true
-  grep -E '^#[0-9]+ ' "$out/$target.log" | tail -1 >&2 || true
+  # The last status line (executions, cov: edges, ft: features, corpus) and the final statistics.
+  grep -E '^#[0-9]+[[:space:]]' "$out/$target.log" | tail -1 >&2 || true
+  grep -E '^(stat::number_of_executed_units|stat::average_exec_per_sec|stat::peak_rss_mb|Done [0-9]+ runs)' "$out/$target.log" >&2 || true
   if [ "$status" -ne 0 ]; then
     echo "fuzz.sh: $target FAILED (status $status); log: $out/$target.log; input saved in $out/artifacts/$target/:" >&2
     grep -E '^(==[0-9]+==ERROR|SUMMARY|artifact_prefix|Test unit written to)|Fatal error|ERROR: libFuzzer' "$out/$target.log" >&2 || true

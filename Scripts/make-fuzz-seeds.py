@@ -5,7 +5,8 @@ Usage: make-fuzz-seeds.py SOURCE_ROOT DIR
 
 Scripts/fuzz.sh runs it before each run, so the seeds follow Examples/, Policies/, Curricula/ and the
 hostile cases (Scripts/make-hostile-yaml.py) as they change; nothing generated is committed. The small
-hand-written seeds in Fuzz/seeds/TARGET/ are copied as they are. A seed longer than the target's
+hand-written seeds in Fuzz/seeds/TARGET/ and the inputs that found bugs (Tests/Fixtures/fuzz-regressions/TARGET/)
+are copied as they are. A seed longer than the target's
 -max_len (fuzz.sh passes them as MAX_LEN env values) is left out: libFuzzer would only cut it.
 Standard library only; PyYAML, when installed, adds the JSON form of every document and each policy
 rule's condition as seeds.
@@ -144,6 +145,9 @@ def main():
         seeds = dict(generated[target])
         for path in sorted(glob.glob(os.path.join(root, "Fuzz", "seeds", target, "*"))):
             seeds["fixed-" + os.path.basename(path)] = read(path)
+        # Inputs that once found a bug stay in the corpus, so a run starts by checking they still pass.
+        for path in sorted(glob.glob(os.path.join(root, "Tests", "Fixtures", "fuzz-regressions", target, "*"))):
+            seeds["regression-" + os.path.basename(path)] = read(path)
         limit = int(os.environ.get("MAX_LEN_" + target.replace("-", "_").upper(), "0")) or None
         kept = 0
         for name, text in seeds.items():

@@ -74,7 +74,6 @@ public func fuzz(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     var lines: [String] = []
     guard compiled.explain(step, into: &lines) == holds else { fatalError("explain and holds disagree") }
     if holds { _ = compiled.matchedTexts(step).map(\.description) }
-    _ = compiled.shortDescription
     // The checker settles a condition per task by fixing some facts first: the residual must agree.
     var every: [Fact: FactValue] = [:]
     for fact in Fact.allCases { every[fact] = known[fact] ?? .missing }
