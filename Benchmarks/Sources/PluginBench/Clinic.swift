@@ -24,8 +24,11 @@ enum Clinic {
         let documents = WorkspaceLoader().load(paths).documents
         let catalog = PluginDiscovery().discover([repository + "/Plugins"])
         let probe = await PluginHost(options: options).run(catalog.plugins, on: documents)
-        guard probe.failures.isEmpty, probe.described.count == 2 else {
-            print("the shipped plugins failed: \(probe.failures.prefix(3).map(\.message))")
+        // The corpus's policy has no consent task, so consent-coverage answers that it cannot judge each
+        // workflow: an answer, not a broken call. Anything else means the plugins did not run.
+        let broken = probe.failures.filter { $0.code != "plugin.could-not-judge" }
+        guard broken.isEmpty, probe.described.count == 2 else {
+            print("the shipped plugins failed: \(broken.prefix(3).map(\.message))")
             exit(1)
         }
         let versions = probe.described.map { "\($0.plugin.name) protocol \($0.version)" }.joined(separator: ", ")
@@ -45,7 +48,7 @@ enum Clinic {
               --no-plugins          \(ms(median(without)))  (\(findings.0) findings)
               both shipped plugins  \(ms(median(with)))  (\(findings.1) findings)
               ratio                 \(String(format: "%.2f", ratio))x (target <= 2x)
-              plugin processes      \(probe.processes) per run (\(catalog.plugins.count) describe + \(probe.calls) check calls)
+              plugin processes      \(probe.processes) per run (\(catalog.plugins.count) describe + \(probe.calls) check calls); \(probe.findings.count) plugin findings, \(probe.failures.count) documents a plugin could not judge
             """)
         try small(today: today, rounds: max(rounds, 10), jobs: jobs)
     }
