@@ -21,7 +21,7 @@ targets=(yaml-parse documents workspace conditions json-schema plugin-answer)
 
 # -max_len per target. The production byte limit (16 MiB, YAMLLimits.maxInputBytes and the plugin stdout cap)
 # is far beyond what mutation explores usefully; these lengths hold every shipped document (the longest
-# workspace seed, a policy with its layer, the roster, catalog and a plan, is about 60 KiB) and reach every
+# workspace seed, a policy with its layer, the roster, catalog and a plan, is about 50 KiB) and reach every
 # other production limit: nesting deeper than maxDepth (256) takes 257 bytes, an alias expansion past
 # maxAliasExpansion (100,000 nodes) a few hundred. Only maxNodes (250,000 nodes, 500 KB at least) and
 # maxInputBytes are out of reach; Tests/TacetToolTests/HostileYAMLTests.swift covers those two.
@@ -57,6 +57,7 @@ is_target() {
 # Fails loudly when the toolchain cannot build a libFuzzer binary: a fuzz step must never pass by doing nothing.
 check_toolchain() {
   command -v swift >/dev/null 2>&1 || { echo "fuzz.sh: swift is not on PATH" >&2; exit 3; }
+  command -v clang >/dev/null 2>&1 || { echo "fuzz.sh: clang (part of the Swift toolchain) is not on PATH" >&2; exit 3; }
   command -v python3 >/dev/null 2>&1 || { echo "fuzz.sh: python3 is needed for the seed corpora" >&2; exit 3; }
   local resource
   resource="$(dirname "$(dirname "$(command -v swiftc)")")/lib/swift/clang/lib/linux"
@@ -66,8 +67,8 @@ check_toolchain() {
   fi
 }
 
-# Tacet's modules in dependency order, with the C modules each imports. Kept in step with Package.swift:
-# a module missing here fails to build, loudly.
+# Tacet's library modules in dependency order (CYAML is libyaml's module map, CSpawn is compiled below). Kept
+# in step with Package.swift: a module missing here makes the next one fail to build, loudly.
 modules=(TacetDiagnostics TacetYAML TacetDocuments TacetPlanning TacetEngine TacetPluginProtocol TacetSchemas
          TacetPluginHost TacetReports TacetTool)
 
@@ -170,7 +171,9 @@ run_target() {
   # New inputs go to the corpus (first folder); the seeds are read only. Leaks are errors (detect_leaks);
   # an input running past -timeout seconds or memory past -rss_limit_mb fails the run, as a crash does.
   local status=0
-  TACET_SOURCE_ROOT="$root" ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1}" \
+  # SWIFT_BACKTRACE: Swift's own crash backtracer would read the stack under ASan (a false report) and
+  # keep the output pipe open; libFuzzer and ASan print the crash instead.
+  TACET_SOURCE_ROOT="$root" ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1}" SWIFT_BACKTRACE=enable=no \
     "$out/bin/$target" "$out/corpus/$target" "$out/seeds/$target" \
       -max_total_time="$seconds" -max_len="$(max_len "$target")" -timeout=10 -rss_limit_mb=2048 -detect_leaks=1 \
       -dict="$dict" -artifact_prefix="$out/artifacts/$target/" -print_final_stats=1 \

@@ -61,10 +61,22 @@ private struct Composer {
         /// Where this mapping's keys start in ``Composer/keySignatures``.
         var firstKey = 0
         /// Key texts to entry positions, built once a mapping has 16 keys so the check stays linear.
-        var keyIndex: [String: Int]?
+        var keyIndex: [KeyText: Int]?
         var size = 1
         var height = 1
         var bytes = 0
+    }
+
+    /// A key's text compared by its bytes, as YAML compares keys: Swift's == would call `é` and `e`
+    /// with a combining accent one key, and a JSON Pointer could then lead to the wrong one.
+    struct KeyText: Hashable {
+        var text: String
+
+        static func == (lhs: KeyText, rhs: KeyText) -> Bool { lhs.text.utf8.elementsEqual(rhs.text.utf8) }
+
+        func hash(into hasher: inout Hasher) {
+            for byte in text.utf8 { hasher.combine(byte) }
+        }
     }
 
     let limits: YAMLLimits
@@ -271,7 +283,7 @@ private struct Composer {
         let position = keySignatures.count - current.firstKey
         // Most mappings in Tacet documents have 4 to 12 keys: grow once, not four times.
         if position == 0 { current.entries.reserveCapacity(12) }
-        if current.keyIndex != nil { current.keyIndex?[key.value] = position }
+        if current.keyIndex != nil { current.keyIndex?[KeyText(text: key.value)] = position }
         keySignatures.append(signature)
         current.pendingKey = node
     }
@@ -285,19 +297,19 @@ private struct Composer {
         if current.keyIndex == nil {
             if count < 16 {
                 for position in 0..<count where keySignatures[first + position] == signature
-                    && current.entries[position].key.scalar?.value == key {
+                    && current.entries[position].key.scalar?.value.utf8.elementsEqual(key.utf8) == true {
                     return position
                 }
                 return nil
             }
-            var index: [String: Int] = [:]
+            var index: [KeyText: Int] = [:]
             for (position, entry) in current.entries.enumerated() {
-                let text = entry.key.scalar?.value ?? ""
+                let text = KeyText(text: entry.key.scalar?.value ?? "")
                 if index[text] == nil { index[text] = position }
             }
             current.keyIndex = index
         }
-        return current.keyIndex?[key]
+        return current.keyIndex?[KeyText(text: key)]
     }
 
     /// A key's length and first bytes in one word: different keys mostly differ here, and

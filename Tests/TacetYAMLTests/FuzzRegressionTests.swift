@@ -54,4 +54,36 @@ struct FuzzRegressionTests {
         #expect(error?.code == .aliasExpansion)
         #expect(error?.mark.line == 3)
     }
+
+    /// yaml-parse found a key starting with a combining mark (U+0487): joined to the pointer's `/` it made
+    /// one Character, so the pointer to the key's value named nothing, and a finding there had no line.
+    @Test("a JSON Pointer to a key starting with a combining mark leads back to its value")
+    func combiningMarkKey() throws {
+        let root = try YAMLParser().parse(try Self.fixture("yaml-parse/combining-mark-key.yaml"))
+        let key = "\u{487}\u{3B9}9Cha0racd"
+        let pointer = JSONPointer.appending(key, to: "")
+        #expect(JSONPointer.tokens(pointer) == [key])
+        #expect(root.node(at: pointer)?.mark == root.mapping?.first?.value.mark)
+        #expect(root.node(at: pointer) != nil)
+        // Escapes next to a combining mark are read by bytes too.
+        let escaped = JSONPointer.appending("~\u{301}/\u{301}", to: "")
+        #expect(escaped == "/~0\u{301}~1\u{301}")
+        #expect(JSONPointer.tokens(escaped) == ["~\u{301}/\u{301}"])
+    }
+
+    @Test("keys that differ only in Unicode normalization are two keys, in small and large mappings alike")
+    func canonicallyEquivalentKeys() throws {
+        let composed = "\u{E9}", decomposed = "e\u{301}"
+        for filler in [0, 20] {
+            let others = (0..<filler).map { "k\($0): \($0)\n" }.joined()
+            let root = try YAMLParser().parse(others + "\(composed): first\n\(decomposed): second\n")
+            #expect(root.node(at: "/" + composed)?.string == "first")
+            #expect(root.node(at: "/" + decomposed)?.string == "second")
+        }
+        // The same bytes twice are still a duplicate, in both.
+        for filler in [0, 20] {
+            let others = (0..<filler).map { "k\($0): \($0)\n" }.joined()
+            #expect(Self.parseError(Array((others + "\(decomposed): a\n\(decomposed): b\n").utf8))?.code == .duplicateKey)
+        }
+    }
 }
