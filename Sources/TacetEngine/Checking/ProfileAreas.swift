@@ -1,5 +1,6 @@
 import TacetDiagnostics
 import TacetDocuments
+import TacetYAML
 
 /// The competency areas a therapist's profile names under `levels` and `targets`, held against the
 /// framework's: a misspelt area would otherwise be read as no level at all, and the reviewer who holds it
@@ -12,7 +13,7 @@ public enum ProfileAreas {
         var problems: [Diagnostic] = []
         for (key, named) in [("levels", therapist.levels.keys), ("targets", therapist.targets.keys)] {
             for area in named.sorted() where !areas.contains(area) {
-                let pointer = "/\(key)/" + area.replacingOccurrences(of: "~", with: "~0").replacingOccurrences(of: "/", with: "~1")
+                let pointer = JSONPointer.appending(area, to: "/" + key)
                 problems.append(Diagnostic(DocumentErrorCode.undefinedReference,
                                            message: "\(therapist.name)'s \(key) name area '\(area)', which the framework does not define",
                                            location: document.location(of: pointer), pointer: pointer,
