@@ -159,8 +159,8 @@ struct DiffCommandTests {
         #expect(markdown.stdout.contains("**This change adds "), "\(markdown.stdout)")
     }
 
-    @Test("a change that only loosens adds no finding and exits 0; the same policies on both sides report no change")
-    func looseningOnly() throws {
+    @Test("the same policies on both sides: no change, no finding added or removed, exit 0")
+    func noChange() throws {
         let directory = try TemporaryDirectory()
         try Self.writePolicies("before", in: directory, edited: false)
         try Self.writePolicies("same", in: directory, edited: false)
@@ -184,5 +184,112 @@ struct DiffCommandTests {
         #expect(result.stdout.isEmpty)
         #expect(result.stderr.contains("after/teams/pediatrics.yaml:"), "\(result.stderr)")
         #expect(result.stderr.contains("ai-sometimes"), "\(result.stderr)")
+    }
+
+    /// git on PATH, or nil (the git tests are then skipped with a printed reason).
+    static var git: URL? {
+        (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":")
+            .map { URL(fileURLWithPath: "\($0)/git") }.first { FileManager.default.isExecutableFile(atPath: $0.path) }
+    }
+
+    /// A scratch repository holding the shipped policies and the sample team, with two commits: the
+    /// policies as shipped, then the fixture change. Nil when git is absent.
+    static func scratchRepository(in directory: borrowing TemporaryDirectory) throws -> String? {
+        guard let git else {
+            print("DiffCommandTests: skipped the git revision check: no git on PATH")
+            return nil
+        }
+        let repository = directory.path + "/clinic"
+        try writePolicies("clinic/Policies", in: directory, edited: false)
+        try FileManager.default.copyItem(atPath: Repository.path("Examples"), toPath: repository + "/Examples")
+        try FileManager.default.copyItem(atPath: Repository.path("Curricula"), toPath: repository + "/Curricula")
+        func run(_ arguments: [String]) throws {
+            let result = try TacetBinary.run(["-c", "user.name=Tacet", "-c", "user.email=dev@tacet.invalid"] + arguments,
+                                             in: repository, executable: git)
+            #expect(result.status == 0, "git \(arguments): \(result.stderr)")
+        }
+        try run(["init", "-q"])
+        try run(["add", "-A"])
+        try run(["commit", "-q", "-m", "The policies as shipped"])
+        try writePolicies("clinic/Policies", in: directory, edited: true)
+        try run(["commit", "-q", "-a", "-m", "Loosen, tighten, drop the scheduler, add a rule"])
+        return repository
+    }
+
+    @Test("tacet diff HEAD~1 HEAD in a scratch git repository reads the base with git and reports what the folders do")
+    func gitRevisions() throws {
+        let directory = try TemporaryDirectory()
+        guard let repository = try Self.scratchRepository(in: directory) else { return }
+        let result = try TacetBinary.run(["diff", "HEAD~1", "HEAD", "Policies", "Curricula", "Examples", "--format", "json",
+                                          "--today", Self.today, "--no-plugins"], in: repository)
+        #expect(result.status == 1, "\(result.stderr)")
+        let output = try Self.json(result.stdout)
+        #expect(output["base"] as? String == "HEAD~1")
+        let policies = try #require(output["policies"] as? [[String: Any]])
+        #expect(policies.map { $0["policy"] as? String } == ["music-therapy-ai-use", "pediatrics"])
+        #expect(((policies[1]["changes"] as? [[String: Any]]) ?? []).count == 4)
+        let removed = Self.identities(try #require(output["findingsRemoved"] as? [[String: Any]]))
+        #expect(removed == ["requirement.ai-level|Examples/pediatrics/workflows/session-planning.yaml|30|9|step 'read-the-room' uses AI at "
+                            + "ai-assisted, but task 'nonverbal-affect-reading' allows at most human-only"])
+        let added = Self.identities(try #require(output["findingsAdded"] as? [[String: Any]]))
+        #expect(added.map { $0.components(separatedBy: "|")[0] } == ["pediatric-no-analytics-workbench", "plan.target-unreached",
+                                                                      "requirement.tool-approved"])
+        // The repository is as it was: no index, worktree or file of the base left behind.
+        let status = try TacetBinary.run(["status", "--porcelain"], in: repository, executable: try #require(Self.git))
+        #expect(status.stdout.isEmpty, "\(status.stdout)")
+    }
+
+    @Test("an unknown revision, a folder outside any repository and a machine without git are invalid input, said in words")
+    func gitFailures() throws {
+        let directory = try TemporaryDirectory()
+        guard let repository = try Self.scratchRepository(in: directory) else { return }
+        let unknown = try TacetBinary.run(["diff", "no-such-branch", "HEAD", "Policies", "Examples", "--no-plugins"], in: repository)
+        #expect(unknown.status == 2)
+        #expect(unknown.stderr.contains("error: unknown git revision 'no-such-branch' in the repository at "), "\(unknown.stderr)")
+        #expect(unknown.stderr.contains("[io.git]"), "\(unknown.stderr)")
+
+        try Self.writePolicies("outside/Policies", in: directory, edited: false)
+        let outside = try TacetBinary.run(["diff", "HEAD~1", "Policies", "Policies", "--no-plugins"], in: directory.path + "/outside")
+        #expect(outside.status == 2)
+        #expect(outside.stderr.contains("error: cannot read git revision 'HEAD~1': not a git repository"), "\(outside.stderr)")
+
+        let noGit = try TacetBinary.run(["diff", "HEAD~1", "HEAD", "Policies", "Examples", "--no-plugins"], in: repository,
+                                        adding: ["PATH": directory.path + "/no-such-folder"])
+        #expect(noGit.status == 2)
+        #expect(noGit.stderr.contains("error: cannot read git revision 'HEAD~1': git is not installed (no git on PATH)"), "\(noGit.stderr)")
+    }
+
+    @Test("text and Markdown show a rule's control characters as escapes, never raw")
+    func hostileText() throws {
+        let directory = try TemporaryDirectory()
+        try Self.writePolicies("before", in: directory, edited: false)
+        try Self.writePolicies("after", in: directory, edited: false)
+        let layer = try String(contentsOfFile: directory.path + "/after/teams/pediatrics.yaml", encoding: .utf8)
+        try directory.write("after/teams/pediatrics.yaml", layer.replacingOccurrences(
+            of: "    message: The pediatrics team does not delegate work with children's PHI to AI, even logistics.\n",
+            with: "    message: \"Red \\e[31m alert\\nFake: line\"\n"))
+        let team = [Repository.path("Curricula"), Repository.path("Examples")]
+        for format in ["text", "markdown"] {
+            let result = try TacetBinary.run(["diff", "before", "after"] + team + ["--format", format, "--today", Self.today, "--no-plugins"],
+                                             in: directory.path)
+            #expect(result.status == 0, "\(result.stderr)")
+            #expect(!result.stdout.contains("\u{1B}"), "\(format): \(result.stdout)")
+            #expect(!result.stdout.contains("\nFake: line"), "\(format): \(result.stdout)")
+            #expect(result.stdout.contains(#"\u{1B}[31m alert\nFake: line"#) || result.stdout.contains(#"\\u{1B}\[31m alert\\nFake: line"#),
+                    "\(format): \(result.stdout)")
+        }
+    }
+
+    /// The README's `tacet diff` sample: the fixture change committed in a scratch repository, as
+    /// `tacet diff HEAD~1 HEAD Policies Curricula Examples --today 2026-11-21` prints it there. Without
+    /// git, the README's own block (so the walkthrough does not call it stale), with a printed reason.
+    static func readmeSample() throws -> String {
+        let directory = try TemporaryDirectory()
+        guard let repository = try scratchRepository(in: directory) else {
+            return try DocumentationSample.blocks("output", in: String(contentsOfFile: Repository.path("README.md"), encoding: .utf8))["diff"] ?? ""
+        }
+        let result = try TacetBinary.run(["diff", "HEAD~1", "HEAD", "Policies", "Curricula", "Examples", "--today", today], in: repository)
+        #expect(result.status == 1, "\(result.stderr)")
+        return result.stdout
     }
 }
