@@ -85,9 +85,9 @@ public struct PolicyDelta: Sendable, Hashable {
             head.requires.disclosure ? .tightened : .loosened)
         add("data", PolicyWording.data(base.requires.data), PolicyWording.data(head.requires.data),
             dataEffect(base.requires.data, head.requires.data))
+        let (coursesBefore, coursesAfter) = (Set(base.requires.training), Set(head.requires.training))
         add("training", PolicyWording.list(base.requires.training), PolicyWording.list(head.requires.training),
-            setEffect(more: Set(head.requires.training).subtracting(base.requires.training).isEmpty == false,
-                      fewer: Set(base.requires.training).subtracting(head.requires.training).isEmpty == false,
+            setEffect(more: !coursesAfter.subtracting(coursesBefore).isEmpty, fewer: !coursesBefore.subtracting(coursesAfter).isEmpty,
                       moreIs: .tightened))
         return changes
     }
@@ -125,7 +125,7 @@ public struct PolicyDelta: Sendable, Hashable {
     }
 
     private static func compareTools(_ base: ResolvedPolicy?, _ head: ResolvedPolicy?) -> [PolicyChange] {
-        let ids = Set((base?.tools.keys).map(Array.init) ?? []).union((head?.tools.keys).map(Array.init) ?? []).sorted()
+        let ids = Set(base?.tools.keys.map { $0 } ?? []).union(head?.tools.keys.map { $0 } ?? []).sorted()
         return ids.flatMap { id -> [PolicyChange] in
             switch (base?.tools[id]?.value, head?.tools[id]?.value) {
             case (nil, let tool?):
@@ -134,7 +134,7 @@ public struct PolicyDelta: Sendable, Hashable {
                 return [PolicyChange(item: .tool, id: id, aspect: nil, before: PolicyWording.summary(tool), after: nil, effect: .removed)]
             case (let before?, let after?):
                 var changes: [PolicyChange] = []
-                if before.data != after.data, Set(before.data) != Set(after.data) {
+                if Set(before.data) != Set(after.data) {
                     changes.append(PolicyChange(item: .tool, id: id, aspect: "data", before: PolicyWording.list(before.data.map(\.rawValue)),
                                                 after: PolicyWording.list(after.data.map(\.rawValue)),
                                                 effect: dataEffect(before.data, after.data)))
