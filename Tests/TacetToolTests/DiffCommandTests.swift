@@ -292,4 +292,36 @@ struct DiffCommandTests {
         #expect(result.status == 1, "\(result.stderr)")
         return result.stdout
     }
+
+    @Test("the step tacet init's GitHub workflow runs on a pull request: tacet diff BASE_SHA HEAD --format markdown, no paths")
+    func initWorkflowStep() throws {
+        guard let git = Self.git else {
+            print("DiffCommandTests: skipped the init workflow's diff step: no git on PATH")
+            return
+        }
+        let directory = try TemporaryDirectory()
+        let repository = try InitCommandTests.initialise(directory)
+        func run(_ arguments: [String]) throws -> String {
+            let result = try TacetBinary.run(["-c", "user.name=Tacet", "-c", "user.email=dev@tacet.invalid"] + arguments,
+                                             in: repository, executable: git)
+            #expect(result.status == 0, "git \(arguments): \(result.stderr)")
+            return result.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+        _ = try run(["init", "-q"])
+        _ = try run(["add", "-A"])
+        _ = try run(["commit", "-q", "-m", "tacet init"])
+        let base = try run(["rev-parse", "HEAD"])
+        // The pull request: the team keeps session planning human-only.
+        let layer = try String(contentsOfFile: repository + "/policies/demo.yaml", encoding: .utf8)
+        try directory.write("clinic/policies/demo.yaml", layer + "tasks:\n  - {id: session-planning, maxAI: human-only}\n")
+        _ = try run(["commit", "-q", "-a", "-m", "Session planning stays human-only"])
+
+        let result = try TacetBinary.run(["diff", base, "HEAD", "--format", "markdown"], in: repository)
+        #expect(result.status == 1, "\(result.stderr)")
+        #expect(result.stdout.contains("| demo (team demo) | task `session-planning` | maxAI: ai-assisted → human-only | tightened |"),
+                "\(result.stdout)")
+        #expect(result.stdout.contains("#### Findings added (1)"), "\(result.stdout)")
+        #expect(result.stdout.contains("teams/demo/workflows/session-planning.yaml:"), "\(result.stdout)")
+        #expect(!result.stdout.contains("music-therapy-ai-use |"), "the shipped policy is the same on both sides: \(result.stdout)")
+    }
 }
