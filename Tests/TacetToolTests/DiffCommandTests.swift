@@ -104,6 +104,10 @@ struct DiffCommandTests {
             "rule 'pediatric-no-analytics-workbench' added: error: The pediatrics team no longer sends outcome data to the analytics workbench.",
         ])
 
+        // Each change names the layer that states it: the team's own, or the policy it extends.
+        let pediatrics = (policies.first { $0["policy"] as? String == "pediatrics" }?["changes"] as? [[String: Any]]) ?? []
+        #expect(pediatrics.map { $0["layer"] as? String } == ["music-therapy-ai-use", "pediatrics", "music-therapy-ai-use", "pediatrics"])
+
         // (b) exactly what check reports on each side, added and removed.
         let checkBefore = try TacetBinary.run(["check", "before"] + team + ["--format", "json", "--today", Self.today, "--no-plugins"],
                                               in: directory.path)

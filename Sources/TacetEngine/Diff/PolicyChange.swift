@@ -38,15 +38,19 @@ public struct PolicyChange: Sendable, Hashable {
     public var after: String?
     /// Looser, tighter, added, removed or otherwise changed.
     public var effect: Effect
+    /// The policy (layer) that states the item on the head's side (the base's, when removed): for a team's
+    /// policy, whether the change is the team's own or comes from the policy it extends.
+    public var layer: String?
 
     /// Creates a change.
-    public init(item: Item, id: String, aspect: String?, before: String?, after: String?, effect: Effect) {
+    public init(item: Item, id: String, aspect: String?, before: String?, after: String?, effect: Effect, layer: String? = nil) {
         self.item = item
         self.id = id
         self.aspect = aspect
         self.before = before
         self.after = after
         self.effect = effect
+        self.layer = layer
     }
 
     /// The change in one line, e.g. `task 'session-planning': maxAI ai-assisted -> ai-drafted (loosened)`. It

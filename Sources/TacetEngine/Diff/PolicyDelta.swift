@@ -53,16 +53,30 @@ public struct PolicyDelta: Sendable, Hashable {
         return ids.flatMap { id -> [PolicyChange] in
             let before = base?.tasks[id]?.value
             let after = head?.tasks[id]?.value
-            switch (before, after) {
-            case (nil, let task?):
-                return [PolicyChange(item: .task, id: id, aspect: nil, before: nil, after: PolicyWording.summary(task), effect: .added)]
-            case (let task?, nil):
-                return [PolicyChange(item: .task, id: id, aspect: nil, before: PolicyWording.summary(task), after: nil, effect: .removed)]
-            case (let before?, let after?):
-                return compare(before, after)
-            case (nil, nil):
-                return []
-            }
+            let layer = (head?.tasks[id] ?? base?.tasks[id])?.document.name
+            return stated(by: layer, taskChanges(before, after, id: id))
+        }
+    }
+
+    /// `changes` attributed to `layer`.
+    private static func stated(by layer: String?, _ changes: [PolicyChange]) -> [PolicyChange] {
+        changes.map { change in
+            var attributed = change
+            attributed.layer = layer
+            return attributed
+        }
+    }
+
+    private static func taskChanges(_ before: PolicyTask?, _ after: PolicyTask?, id: String) -> [PolicyChange] {
+        switch (before, after) {
+        case (nil, let task?):
+            [PolicyChange(item: .task, id: id, aspect: nil, before: nil, after: PolicyWording.summary(task), effect: .added)]
+        case (let task?, nil):
+            [PolicyChange(item: .task, id: id, aspect: nil, before: PolicyWording.summary(task), after: nil, effect: .removed)]
+        case (let before?, let after?):
+            compare(before, after)
+        case (nil, nil):
+            []
         }
     }
 
@@ -126,58 +140,66 @@ public struct PolicyDelta: Sendable, Hashable {
 
     private static func compareTools(_ base: ResolvedPolicy?, _ head: ResolvedPolicy?) -> [PolicyChange] {
         let ids = Set(base?.tools.keys.map { $0 } ?? []).union(head?.tools.keys.map { $0 } ?? []).sorted()
-        return ids.flatMap { id -> [PolicyChange] in
-            switch (base?.tools[id]?.value, head?.tools[id]?.value) {
-            case (nil, let tool?):
-                return [PolicyChange(item: .tool, id: id, aspect: nil, before: nil, after: PolicyWording.summary(tool), effect: .added)]
-            case (let tool?, nil):
-                return [PolicyChange(item: .tool, id: id, aspect: nil, before: PolicyWording.summary(tool), after: nil, effect: .removed)]
-            case (let before?, let after?):
-                var changes: [PolicyChange] = []
-                if Set(before.data) != Set(after.data) {
-                    changes.append(PolicyChange(item: .tool, id: id, aspect: "data", before: PolicyWording.list(before.data.map(\.rawValue)),
-                                                after: PolicyWording.list(after.data.map(\.rawValue)),
-                                                effect: dataEffect(before.data, after.data)))
-                }
-                if before.baa != after.baa {
-                    // A BAA lets the tool take PHI where its data classes allow it.
-                    changes.append(PolicyChange(item: .tool, id: id, aspect: "baa", before: "\(before.baa)", after: "\(after.baa)",
-                                                effect: after.baa ? .loosened : .tightened))
-                }
-                return changes
-            case (nil, nil):
-                return []
+        return ids.flatMap { id in
+            stated(by: (head?.tools[id] ?? base?.tools[id])?.document.name, toolChanges(base?.tools[id]?.value, head?.tools[id]?.value, id: id))
+        }
+    }
+
+    private static func toolChanges(_ before: ApprovedTool?, _ after: ApprovedTool?, id: String) -> [PolicyChange] {
+        switch (before, after) {
+        case (nil, let tool?):
+            return [PolicyChange(item: .tool, id: id, aspect: nil, before: nil, after: PolicyWording.summary(tool), effect: .added)]
+        case (let tool?, nil):
+            return [PolicyChange(item: .tool, id: id, aspect: nil, before: PolicyWording.summary(tool), after: nil, effect: .removed)]
+        case (let before?, let after?):
+            var changes: [PolicyChange] = []
+            if Set(before.data) != Set(after.data) {
+                changes.append(PolicyChange(item: .tool, id: id, aspect: "data", before: PolicyWording.list(before.data.map(\.rawValue)),
+                                            after: PolicyWording.list(after.data.map(\.rawValue)),
+                                            effect: dataEffect(before.data, after.data)))
             }
+            if before.baa != after.baa {
+                // A BAA lets the tool take PHI where its data classes allow it.
+                changes.append(PolicyChange(item: .tool, id: id, aspect: "baa", before: "\(before.baa)", after: "\(after.baa)",
+                                            effect: after.baa ? .loosened : .tightened))
+            }
+            return changes
+        case (nil, nil):
+            return []
         }
     }
 
     private static func compareRules(_ base: ResolvedPolicy?, _ head: ResolvedPolicy?) -> [PolicyChange] {
-        let before = Dictionary((base?.rules ?? []).map { ($0.id, $0.rule) }) { first, _ in first }
-        let after = Dictionary((head?.rules ?? []).map { ($0.id, $0.rule) }) { first, _ in first }
+        let before = Dictionary((base?.rules ?? []).map { ($0.id, $0) }) { first, _ in first }
+        let after = Dictionary((head?.rules ?? []).map { ($0.id, $0) }) { first, _ in first }
         let ids = (head?.rules ?? []).map(\.id) + (base?.rules ?? []).map(\.id).filter { after[$0] == nil }
         var seen = Set<String>()
-        return ids.filter { seen.insert($0).inserted }.flatMap { id -> [PolicyChange] in
-            switch (before[id], after[id]) {
-            case (nil, let rule?):
-                return [PolicyChange(item: .rule, id: id, aspect: nil, before: nil, after: PolicyWording.summary(rule), effect: .added)]
-            case (let rule?, nil):
-                return [PolicyChange(item: .rule, id: id, aspect: nil, before: PolicyWording.summary(rule), after: nil, effect: .removed)]
-            case (let old?, let new?):
-                var changes: [PolicyChange] = []
-                func add(_ aspect: String, _ before: String, _ after: String, _ effect: PolicyChange.Effect = .changed) {
-                    guard before != after else { return }
-                    changes.append(PolicyChange(item: .rule, id: id, aspect: aspect, before: before, after: after, effect: effect))
-                }
-                add("severity", old.severity.rawValue, new.severity.rawValue, new.severity > old.severity ? .tightened : .loosened)
-                add("when", PolicyWording.condition(old.when), PolicyWording.condition(new.when))
-                add("message", old.message, new.message)
-                add("hint", old.hint ?? "none", new.hint ?? "none")
-                add("at", old.at ?? "the step", new.at ?? "the step")
-                add("cite", PolicyWording.list(old.cite), PolicyWording.list(new.cite))
-                return changes
-            case (nil, nil):
-                return []
+        return ids.filter { seen.insert($0).inserted }.flatMap { id in
+            stated(by: (after[id] ?? before[id])?.document.name, ruleChanges(before[id]?.rule, after[id]?.rule, id: id))
+        }
+    }
+
+    private static func ruleChanges(_ before: PolicyRule?, _ after: PolicyRule?, id: String) -> [PolicyChange] {
+        switch (before, after) {
+        case (nil, let rule?):
+            return [PolicyChange(item: .rule, id: id, aspect: nil, before: nil, after: PolicyWording.summary(rule), effect: .added)]
+        case (let rule?, nil):
+            return [PolicyChange(item: .rule, id: id, aspect: nil, before: PolicyWording.summary(rule), after: nil, effect: .removed)]
+        case (let old?, let new?):
+            var changes: [PolicyChange] = []
+            func add(_ aspect: String, _ before: String, _ after: String, _ effect: PolicyChange.Effect = .changed) {
+                guard before != after else { return }
+                changes.append(PolicyChange(item: .rule, id: id, aspect: aspect, before: before, after: after, effect: effect))
             }
+            add("severity", old.severity.rawValue, new.severity.rawValue, new.severity > old.severity ? .tightened : .loosened)
+            add("when", PolicyWording.condition(old.when), PolicyWording.condition(new.when))
+            add("message", old.message, new.message)
+            add("hint", old.hint ?? "none", new.hint ?? "none")
+            add("at", old.at ?? "the step", new.at ?? "the step")
+            add("cite", PolicyWording.list(old.cite), PolicyWording.list(new.cite))
+            return changes
+        case (nil, nil):
+            return []
         }
     }
 }

@@ -25,7 +25,8 @@ package enum PolicyImpactMarkdownRenderer {
                 let policy = MarkdownRenderer.cell(delta.policy) + (delta.team.map { " (team \(MarkdownRenderer.cell($0)))" } ?? "")
                     + (delta.status == .changed ? "" : ", \(delta.status.rawValue)")
                 for change in delta.changes {
-                    let item = "\(change.item.rawValue) `\(MarkdownRenderer.codeCell(change.id))`"
+                    let layer = change.layer.flatMap { $0 == delta.policy ? nil : " (from \(MarkdownRenderer.cell($0)))" } ?? ""
+                    let item = "\(change.item.rawValue) `\(MarkdownRenderer.codeCell(change.id))`\(layer)"
                     out += "| \(policy) | \(item) | \(MarkdownRenderer.cell(what(change))) | \(change.effect.rawValue) |\n"
                 }
             }

@@ -23,6 +23,7 @@ struct DiffOutput: Encodable {
         let before: String?
         let after: String?
         let effect: String
+        let layer: String?
         let summary: String
     }
 
@@ -69,7 +70,7 @@ struct DiffOutput: Encodable {
         policies = impact.policies.map { delta in
             Policy(policy: delta.policy, team: delta.team, status: delta.status.rawValue, changes: delta.changes.map { change in
                 Change(item: change.item.rawValue, id: change.id, aspect: change.aspect, before: change.before, after: change.after,
-                       effect: change.effect.rawValue, summary: change.sentence)
+                       effect: change.effect.rawValue, layer: change.layer, summary: change.sentence)
             })
         }
         findingsAdded = impact.findings.added.map { CheckOutput.Finding($0) }

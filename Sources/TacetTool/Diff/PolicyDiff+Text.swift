@@ -13,7 +13,10 @@ extension PolicyDiff {
         for delta in impact.policies {
             let team = delta.team.map { " (team \(shown($0)))" } ?? ""
             out += "\nPolicy '\(shown(delta.policy))'\(team) \(delta.status.rawValue):\n"
-            out += delta.changes.map { "  \(shown($0.sentence))\n" }.joined()
+            out += delta.changes.map { change in
+                let layer = change.layer.flatMap { $0 == delta.policy ? nil : " [from \(shown($0))]" } ?? ""
+                return "  \(shown(change.sentence))\(layer)\n"
+            }.joined()
         }
         out += findings("Findings added", impact.findings.added)
         out += findings("Findings removed", impact.findings.removed)
