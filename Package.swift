@@ -99,7 +99,8 @@ let package = Package(
                     dependencies: ["TacetReports", "TacetSchemas", "TacetEngine", "TacetDocuments", "TacetDiagnostics", "TacetPluginProtocol",
                                    "TacetPluginHost", "TacetTool", "TacetYAML", "TacetTestSupport"]),
         .testTarget(name: "TacetToolTests",
-                    dependencies: ["TacetTool", "TacetDiagnostics", "TacetDocuments", "TacetPluginHost", "TacetReports", "TacetTestSupport"],
+                    dependencies: ["TacetTool", "TacetDiagnostics", "TacetDocuments", "TacetPluginHost", "TacetReports", "TacetSchemas",
+                                   "TacetPluginProtocol", "TacetTestSupport"],
                     resources: [.copy("Fixtures")]),
     ],
     swiftLanguageModes: [.v6]

@@ -4,6 +4,7 @@ import TacetDocuments
 import TacetTool
 
 extension OutputFormat: ExpressibleByArgument {}
+extension TacetTool.DiffCommand.Format: ExpressibleByArgument {}
 extension TacetTool.PlanCommand.Format: ExpressibleByArgument {}
 extension Severity: ExpressibleByArgument {}
 

@@ -44,6 +44,7 @@ struct ReadmeSamplesTests {
         actual["no-project"] = alone.stderr.replacingOccurrences(of: FileIO.realPath(directory.path) ?? directory.path, with: "")
 
         actual["read-finding"] = try Self.readFinding()
+        actual["diff"] = try DiffCommandTests.readmeSample()
 
         #expect(Set(try DocumentationSample.blocks("output", in: text).keys) == Set(actual.keys))
         let stale = try DocumentationSample.update(Self.readme, with: actual)

@@ -11,6 +11,7 @@ public enum IOErrorCode: String, Sendable, Hashable, CaseIterable, DiagnosticCod
     case noShippedDefaults = "io.no-shipped-defaults"
     case invalidHome = "io.invalid-tacet-home"
     case noProjectFolder = "io.no-project-folder"
+    case git = "io.git"
 
     /// What the code means, in one line.
     public var summary: String {
@@ -30,6 +31,8 @@ public enum IOErrorCode: String, Sendable, Hashable, CaseIterable, DiagnosticCod
             + "policy and plugins"
         case .noProjectFolder: "a folder (or file) that tacet.yaml names under policies, curricula, teams or plugins does "
             + "not exist; the error points at its entry in tacet.yaml"
+        case .git: "`tacet diff` could not read a git revision: git is not installed, the working directory is not in a "
+            + "git repository, or the revision is unknown; the message says which, in git's or the operating system's words"
         }
     }
 

@@ -82,10 +82,10 @@ package enum MarkdownRenderer {
     }
 
     /// Text for a table cell: inline-escaped (so no line break is left), and pipes escaped.
-    private static func cell(_ text: String) -> String { pipes(inline(text)) }
+    static func cell(_ text: String) -> String { pipes(inline(text)) }
 
     /// A code span's text in a table cell: GitHub splits cells at `|` even inside a code span.
-    private static func codeCell(_ text: String) -> String { pipes(code(text)) }
+    static func codeCell(_ text: String) -> String { pipes(code(text)) }
 
     private static func pipes(_ text: String) -> String {
         text.split(separator: "|", omittingEmptySubsequences: false).joined(separator: "\\|")
@@ -94,7 +94,7 @@ package enum MarkdownRenderer {
     /// Text that must not turn into markup or break its line: controls and line breaks shown by
     /// ``DisplayText`` (as `\n`, `\u{1B}`, ...), HTML-sensitive characters as entities, Markdown
     /// punctuation (and so the escapes' backslashes) backslash-escaped.
-    private static func inline(_ text: String) -> String {
+    static func inline(_ text: String) -> String {
         var out = ""
         for character in DisplayText.escaped(text).unicodeScalars {
             switch character {
@@ -110,7 +110,7 @@ package enum MarkdownRenderer {
 
     /// Text inside a code span: controls shown by ``DisplayText``; backticks would end it, so they
     /// become a similar-looking quote.
-    private static func code(_ text: String) -> String {
+    static func code(_ text: String) -> String {
         String(DisplayText.escaped(text).map { $0 == "`" ? "'" : $0 })
     }
 }

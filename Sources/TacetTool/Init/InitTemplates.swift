@@ -7,7 +7,8 @@ package enum InitTemplates {
         (".github/workflows/tacet.yml", #"""
         # Checks this repository's Tacet documents on every push and pull request: findings go to code scanning
         # (SARIF) and, on pull requests, onto the changed lines (annotations). The job fails when `tacet check`
-        # does (a finding at or above tacet.yaml's failOn, or invalid input).
+        # does (a finding at or above tacet.yaml's failOn, or invalid input). A pull request that changes the
+        # policies also gets a comment saying what the change does to the teams (`tacet diff`).
         #
         # Assumption: tacet is installed on the runner from a release tarball
         # (tacet-VERSION-linux-ARCH.tar.gz, made by Tacet's Scripts/package-release.sh). Set the repository
@@ -29,6 +30,7 @@ package enum InitTemplates {
             permissions:
               contents: read
               security-events: write
+              pull-requests: write
             steps:
               - uses: actions/checkout@v5
 
@@ -64,6 +66,30 @@ package enum InitTemplates {
               - name: Annotate the pull request
                 if: github.event_name == 'pull_request'
                 run: tacet check --format github || true
+
+              # What a policy change does to the teams: the policy changes, the findings it adds and removes, the
+              # plans it changes. Commenting needs a token that may write to pull requests, which a pull request
+              # from a fork does not get; the comment is then skipped and the job's verdict is the check's.
+              - name: Comment the policy change's impact
+                if: github.event_name == 'pull_request'
+                continue-on-error: true
+                env:
+                  BASE_SHA: ${{ github.event.pull_request.base.sha }}
+                  PR_NUMBER: ${{ github.event.pull_request.number }}
+                  GH_TOKEN: ${{ github.token }}
+                run: |
+                  git fetch --quiet --depth=1 origin "$BASE_SHA"
+                  if git diff --quiet "$BASE_SHA" HEAD -- policies; then
+                    echo "the pull request changes no policy"
+                    exit 0
+                  fi
+                  status=0
+                  tacet diff "$BASE_SHA" HEAD --format markdown > tacet-diff.md || status=$?
+                  if [ "$status" -eq 2 ]; then
+                    echo "::error::tacet diff could not compare the policies (see its errors above)"
+                    exit 1
+                  fi
+                  gh pr comment "$PR_NUMBER" --body-file tacet-diff.md
 
               - name: Fail when tacet check failed
                 if: steps.check.outputs.status != '0'

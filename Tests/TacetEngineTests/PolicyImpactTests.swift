@@ -1,0 +1,88 @@
+import Testing
+import TacetDiagnostics
+import TacetDocuments
+@testable import TacetEngine
+
+/// The comparisons behind `tacet diff`: a policy's changes with their effect, and findings matched
+/// across the two sides.
+@Suite("Policy impact")
+struct PolicyImpactTests {
+    static func resolved(_ policy: String) throws -> [String: ResolvedPolicy] {
+        PolicyResolver.resolve(try Fixture.workspace([("policy.yaml", policy)]).documents).policies
+    }
+
+    static func edited(_ edits: [(String, String)]) -> String {
+        edits.reduce(Fixture.policy) { text, edit in
+            #expect(text.contains(edit.0), "the edit no longer applies: \(edit.0)")
+            return text.replacingOccurrences(of: edit.0, with: edit.1)
+        }
+    }
+
+    @Test("each task, tool and rule change is stated with its effect on the policy's scales")
+    func changes() throws {
+        let head = Self.edited([
+            ("      disclosure: true\n      data: [none, deidentified, phi]\n",
+             "      disclosure: false\n      data: [none, deidentified]\n      training: [ai-literacy]\n"),
+            ("    maxAI: ai-assisted\n", "    maxAI: ai-drafted\n"),
+            ("review: {role: supervisor, minLevel: proficient}", "review: {role: supervisor, minLevel: developing}"),
+            ("  - {id: chatbot, baa: false, data: [none, deidentified]}", "  - {id: chatbot, baa: false, data: [none, deidentified, phi]}"),
+            ("  - {id: scribe, baa: true, data: [none, deidentified, phi]}", "  - {id: scribe, baa: false, data: [none, deidentified, phi]}"),
+            ("  - id: affect\n", "  - id: affect-reading\n"),
+        ]) + """
+            rules:
+              - id: no-chatbot
+                severity: warning
+                when: {fact: step.tool, operator: equals, value: chatbot}
+                message: No chatbot.
+
+            """
+        let deltas = PolicyDelta.compare(base: try Self.resolved(Fixture.policy), head: try Self.resolved(head))
+        #expect(deltas.map(\.policy) == ["base"])
+        #expect(deltas.first?.changes.map(\.sentence) == [
+            "task 'notes': disclosure required -> not required (loosened)",
+            "task 'notes': data [deidentified, none, phi] -> [deidentified, none] (tightened)",
+            "task 'notes': training [] -> [ai-literacy] (tightened)",
+            "task 'research': maxAI ai-assisted -> ai-drafted (loosened)",
+            "task 'plans': review supervisor at proficient in documentation -> supervisor at developing in documentation (loosened)",
+            "task 'affect-reading' added: maxAI human-only",
+            "task 'affect' removed (was: maxAI human-only)",
+            "tool 'chatbot': data [deidentified, none] -> [deidentified, none, phi] (loosened)",
+            "tool 'scribe': baa true -> false (tightened)",
+            "rule 'no-chatbot' added: warning: No chatbot.",
+        ])
+        #expect(PolicyDelta.compare(base: try Self.resolved(Fixture.policy), head: try Self.resolved(Fixture.policy)).isEmpty)
+    }
+
+    static func finding(_ message: String, _ file: String, _ line: Int) -> Diagnostic {
+        .error(Requirement.reviewLevel, message, at: SourceLocation(file: file, line: line, column: 3))
+    }
+
+    static func report(_ findings: [Diagnostic], suppressed: [SuppressedFinding] = []) -> CheckReport {
+        CheckReport(findings: findings, suppressed: suppressed, problems: [], workflowsChecked: 1, plansChecked: 0, documents: 1)
+    }
+
+    @Test("a finding that moved to other lines of its file is neither added nor removed; one at the same place is matched first")
+    func movedFindings() {
+        let base = Self.report([Self.finding("same", "base/policy.yaml", 10), Self.finding("same", "base/policy.yaml", 20),
+                                Self.finding("gone", "wf.yaml", 5)])
+        let head = Self.report([Self.finding("same", "head/policy.yaml", 20), Self.finding("same", "head/policy.yaml", 24),
+                                Self.finding("new", "wf.yaml", 7)])
+        let delta = FindingDelta.compare(base: base, head: head) { file in
+            file.hasPrefix("base/") || file.hasPrefix("head/") ? String(file.dropFirst(5)) : file
+        }
+        #expect(delta.added.map(\.message) == ["new"])
+        #expect(delta.removed.map(\.message) == ["gone"])
+        // Without naming the two policy files as one, each side's are its own.
+        #expect(FindingDelta.compare(base: base, head: head).added.count == 3)
+    }
+
+    @Test("an exception that suppressed a finding before and suppresses none after is left unused")
+    func unusedException() {
+        let expires = CalendarDate("2027-01-31") ?? .epoch
+        let covered = SuppressedFinding(finding: Self.finding("covered", "wf.yaml", 3), exception: "cover", owner: "director", expires: expires)
+        let delta = FindingDelta.compare(base: Self.report([], suppressed: [covered]), head: Self.report([]))
+        #expect(delta.unusedExceptions == ["cover"])
+        #expect(FindingDelta.compare(base: Self.report([], suppressed: [covered]), head: Self.report([], suppressed: [covered]))
+            .unusedExceptions.isEmpty)
+    }
+}
