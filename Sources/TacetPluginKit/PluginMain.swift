@@ -75,16 +75,10 @@ public enum PluginMain {
 
     /// The request as JSON, or why it is not JSON (a `DecodingError`, as decoding it would throw).
     ///
-    /// Parsed by ``JSONParser``, not `JSONDecoder`: on Linux, `JSONDecoder` spent most of a large batch's
+    /// Parsed by `JSONParser`, not `JSONDecoder`: on Linux, `JSONDecoder` spent most of a large batch's
     /// time finding out what type each of the documents' values was.
     static func parse(_ input: Data) -> Result<JSONValue, any Error> {
-        Result {
-            do {
-                return try JSONParser.parse(input)
-            } catch {
-                throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "The given data was not valid JSON: \(error)."))
-            }
-        }
+        Result { try JSONValueDecoder.parse(input) }
     }
 
     /// The version a request asks for, or nil when the input does not say.

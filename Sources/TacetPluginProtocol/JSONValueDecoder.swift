@@ -7,13 +7,17 @@ package struct JSONValueDecoder {
 
     /// Decodes `type` from JSON text; text that is not JSON is a `DecodingError.dataCorrupted` at the top level.
     package func decode<T: Decodable>(_ type: T.Type, from text: some Collection<UInt8>) throws -> T {
-        let value: JSONValue
+        try decode(type, from: Self.parse(text))
+    }
+
+    /// The value JSON text holds; text that is not JSON is a `DecodingError.dataCorrupted` at the top level,
+    /// as `JSONDecoder` reports it.
+    package static func parse(_ text: some Collection<UInt8>) throws -> JSONValue {
         do {
-            value = try JSONParser.parse(text)
+            return try JSONParser.parse(text)
         } catch {
             throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "The given data was not valid JSON: \(error)."))
         }
-        return try decode(type, from: value)
     }
 
     /// Decodes `type` from a value already parsed.
