@@ -9,9 +9,13 @@ extension PluginMain {
     /// A document the kit cannot decode (a missing `kind`, a `policy` the request's `policies` lack) or one
     /// the plugin throws on gets its own error; the others are still checked.
     public static func checkBatch(_ plugin: some TacetPlugin, input: Data) -> BatchCheckResponse {
+        checkBatch(plugin, request: parse(input))
+    }
+
+    static func checkBatch(_ plugin: some TacetPlugin, request parsed: Result<JSONValue, any Error>) -> BatchCheckResponse {
         let request: Envelope
         do {
-            request = try JSONDecoder().decode(Envelope.self, from: input)
+            request = try JSONValueDecoder().decode(Envelope.self, from: parsed.get())
         } catch {
             return BatchCheckResponse(error: PluginErrorReport(message: "could not read the check request: \(phrase(error))"))
         }

@@ -42,18 +42,24 @@ public enum PluginMain {
     /// ``BatchCheckResponse`` for protocol 2, a ``CheckResponse`` otherwise.
     /// Public so that a plugin's own tests can see exactly what the host would read.
     public static func respond(_ plugin: some TacetPlugin, input: Data) -> Data {
-        switch requestedVersion(input) {
-        case 2?: encode(checkBatch(plugin, input: input))
-        default: encode(check(plugin, input: input))
+        // The request is parsed once, whichever version it turns out to be.
+        let request = parse(input)
+        return switch requestedVersion(request) {
+        case 2?: encode(checkBatch(plugin, request: request))
+        default: encode(check(plugin, request: request))
         }
     }
 
     /// The response to a protocol 1 check request: findings, or an error object saying why there are none.
     /// Public so that a plugin's own tests can call it without spawning the plugin.
     public static func check(_ plugin: some TacetPlugin, input: Data) -> CheckResponse {
+        check(plugin, request: parse(input))
+    }
+
+    static func check(_ plugin: some TacetPlugin, request parsed: Result<JSONValue, any Error>) -> CheckResponse {
         let request: CheckRequest
         do {
-            request = try JSONDecoder().decode(CheckRequest.self, from: input)
+            request = try JSONValueDecoder().decode(CheckRequest.self, from: parsed.get())
         } catch {
             return CheckResponse(error: PluginErrorReport(message: "could not read the check request: \(phrase(error))"))
         }
@@ -67,9 +73,18 @@ public enum PluginMain {
         }
     }
 
+    /// The request as JSON, or why it is not JSON (a `DecodingError`, as decoding it would throw).
+    ///
+    /// Parsed by `JSONParser`, not `JSONDecoder`: on Linux, `JSONDecoder` spent most of a large batch's
+    /// time finding out what type each of the documents' values was.
+    static func parse(_ input: Data) -> Result<JSONValue, any Error> {
+        Result { try JSONValueDecoder.parse(input) }
+    }
+
     /// The version a request asks for, or nil when the input does not say.
-    private static func requestedVersion(_ input: Data) -> Int? {
-        try? JSONDecoder().decode(VersionProbe.self, from: input).protocolVersion
+    private static func requestedVersion(_ request: Result<JSONValue, any Error>) -> Int? {
+        guard case .success(let value) = request else { return nil }
+        return try? JSONValueDecoder().decode(VersionProbe.self, from: value).protocolVersion
     }
 
     /// The error to answer a request of `version` with, or nil when the plugin speaks it.

@@ -52,6 +52,29 @@ import TacetTestSupport
         #expect(results[2].findings == [])
     }
 
+    @Test("phi-scan flags every kind of identifier at its string, in string then rule order, and skips text that holds none")
+    func phiScanFindsEachRule() async throws {
+        // Each string meets the cheap test its rule is screened by; a dotless i matches 'client' only under
+        // re.IGNORECASE's Unicode pairing, so that string goes through the pattern, not the ASCII shortcut.
+        let content = #"{"setting":"Step 12 of 345, reviewed 3 times","steps":["#
+            + #"{"id":"555-123-4567","description":"Call (555) 123-4567 or write to care.team@example.org."},"#
+            + #"{"id":"s2","notes":["Chart no. A12345","DOB: 3/4/1990"],"data":["123-45-6789"]},"#
+            + #"{"id":"s3","description":"SSN 123-45-6789; clıent # AB-1234"},"#
+            + #"{"id":"s4","description":"Seen with Maria Lopez on 2024-03-04."}]}"#
+        let response = try await Self.check("phi-scan", Self.request([
+            #"{"file":"a.yaml","kind":"Workflow","name":"a","content":\#(content),"policy":null}"#,
+        ]))
+        let findings = try #require(response.results?.first?.findings)
+        #expect(findings.map { "\($0.rule) \($0.pointer)" } == [
+            "phi-scan/phone-number /steps/0/description", "phi-scan/email /steps/0/description",
+            "phi-scan/record-number /steps/1/notes/0", "phi-scan/date-of-birth /steps/1/notes/1",
+            "phi-scan/record-number /steps/2/description", "phi-scan/ssn /steps/2/description",
+            "phi-scan/name-with-date /steps/3/description",
+        ])
+        #expect(findings[4].message == "A medical record, chart or client number in free text ('cl\u{131}••• # ••-••••'): "
+                    + "workflows must not identify clients")
+    }
+
     @Test("phi-scan refuses a batch without documents, and a version it does not speak, as one error")
     func phiScanWholeBatchErrors() async throws {
         let missing = try await Self.check("phi-scan", #"{"protocolVersion":2,"policies":{},"roster":[]}"#)

@@ -29,6 +29,15 @@ struct NodeJSONTests {
         Node.writeString("a\u{1}b\u{2028}", into: &out)
         #expect(out == #""a\u0001b\u2028""#)
     }
+
+    @Test("text around escapes is kept as it is: at either end, between two escapes, after a combining mark")
+    func keptRuns() {
+        var out = ""
+        Node.writeString("\"e\u{301}\"\r\nmid\\ 🎵\u{7F}end\t", into: &out)
+        #expect(out == #""\"e\#u{301}\"\r\nmid\\ 🎵\#u{7F}end\t""#)
+        #expect(Node.jsonString("") == #""""#)
+        #expect(Node.jsonString("plain") == #""plain""#)
+    }
 }
 
 @Suite("JSON Pointers")
