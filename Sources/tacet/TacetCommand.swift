@@ -15,7 +15,7 @@ struct TacetCommand: AsyncParsableCommand {
         version: TacetVersion.current,
         subcommands: [
             InitCommand.self, CheckCommand.self, ValidateCommand.self, LintCommand.self, ExplainCommand.self, TestCommand.self,
-            PlanCommand.self, ReportCommand.self, ConvertCommand.self, FrameworkCommand.self, PluginCommand.self,
+            PlanCommand.self, ReportCommand.self, HandbookCommand.self, NoticeCommand.self, ConvertCommand.self, FrameworkCommand.self, PluginCommand.self,
         ]
     )
 

@@ -82,7 +82,7 @@ package enum MarkdownRenderer {
     }
 
     /// Text for a table cell: inline-escaped (so no line break is left), and pipes escaped.
-    private static func cell(_ text: String) -> String { pipes(inline(text)) }
+    static func cell(_ text: String) -> String { pipes(inline(text)) }
 
     /// A code span's text in a table cell: GitHub splits cells at `|` even inside a code span.
     private static func codeCell(_ text: String) -> String { pipes(code(text)) }
@@ -94,7 +94,7 @@ package enum MarkdownRenderer {
     /// Text that must not turn into markup or break its line: controls and line breaks shown by
     /// ``DisplayText`` (as `\n`, `\u{1B}`, ...), HTML-sensitive characters as entities, Markdown
     /// punctuation (and so the escapes' backslashes) backslash-escaped.
-    private static func inline(_ text: String) -> String {
+    static func inline(_ text: String) -> String {
         var out = ""
         for character in DisplayText.escaped(text).unicodeScalars {
             switch character {
