@@ -15,12 +15,28 @@ package enum HandbookCommand {
     package static func run(paths: [String], output: String, team: String?, today: CalendarDate,
                             limits: YAMLLimits = .default, alsoRead: [String] = []) async -> ToolOutcome {
         let run = await CheckPipeline(today: today, limits: limits).run(paths: paths)
+        let made: (document: PlainDocument, summary: String)
+        switch document(of: run, team: team, today: today) {
+        case .success(let result): made = result
+        case .failure(let error): return .invalid(error.diagnostics, sources: run.sources)
+        }
+        do {
+            try PlainOutput.write(made.document, to: output, inputs: paths + run.files + alsoRead)
+        } catch {
+            return .invalid(error.diagnostics, sources: run.sources)
+        }
+        return ToolOutcome(summary: "wrote \(output): \(made.summary)", sources: run.sources, status: .ok)
+    }
+
+    /// The handbook of `team`'s policy among what `run` loaded, and what it covers in words; the input
+    /// problems, or why no policy fits, when there is none to write.
+    package static func document(of run: CheckRun, team: String?, today: CalendarDate) -> Result<(document: PlainDocument, summary: String), DiagnosticError> {
         let input = run.input
-        guard !input.report.inputInvalid else { return .invalid(input.report.problems, sources: run.sources) }
+        guard !input.report.inputInvalid else { return .failure(DiagnosticError(input.report.problems)) }
         let policy: ResolvedPolicy
         switch choose(team: team, among: input.policies) {
         case .success(let chosen): policy = chosen
-        case .failure(let error): return .invalid(error.diagnostics, sources: run.sources)
+        case .failure(let error): return .failure(error)
         }
         let base = policy.layers.count > 1 ? policy.layers.first.flatMap { input.policies[$0.name] } : nil
         var courses: [String: Course] = [:]
@@ -30,16 +46,9 @@ package enum HandbookCommand {
             }
         }
         let handbook = StaffHandbook(policy: policy, base: base, courses: courses, workingDirectory: input.workingDirectory)
-        do {
-            try PlainOutput.write(handbook.document(today: today, toolVersion: input.toolVersion), to: output,
-                                  inputs: paths + run.files + alsoRead)
-        } catch {
-            return .invalid(error.diagnostics, sources: run.sources)
-        }
-        return ToolOutcome(summary: "wrote \(output): the handbook of policy '\(policy.name)' ("
-                               + "\(Wording.plural(policy.tasks.count, "task")), \(Wording.plural(policy.tools.count, "tool")), "
-                               + "\(Wording.plural(policy.rules.count, "rule")))",
-                           sources: run.sources, status: .ok)
+        return .success((handbook.document(today: today, toolVersion: input.toolVersion),
+                         "the handbook of policy '\(policy.name)' (\(Wording.plural(policy.tasks.count, "task")), "
+                             + "\(Wording.plural(policy.tools.count, "tool")), \(Wording.plural(policy.rules.count, "rule")))"))
     }
 
     /// The policy for `team`: the one whose last layer names the team, else the one named so; without a

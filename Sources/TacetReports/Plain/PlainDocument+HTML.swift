@@ -42,6 +42,7 @@ extension PlainDocument {
         .toc ol { padding-left: 1.2rem; columns: 2 18rem; }
         nav .toc { display: block; }
         td, th, p, li { overflow-wrap: anywhere; }
+        .references { color: #4a4a4a; font-size: 0.9em; }
         .callout { border-left: 4px solid #5c4400; background: #fff8e1; padding: 0.4rem 0.8rem; }
         .signatures { margin: 1.5rem 0; }
         .signature { display: flex; gap: 1rem; align-items: flex-end; margin: 2.2rem 0 0; break-inside: avoid; }
@@ -78,6 +79,8 @@ extension PlainDocument {
             return "<p>\(html(inlines))</p>\n"
         case .callout(let inlines):
             return "<p class=\"callout\">\(html(inlines))</p>\n"
+        case .references(let inlines):
+            return "<p class=\"references\">\(html(inlines))</p>\n"
         case .list(let items):
             return "<ul>\n" + items.map { "<li>\(html($0))</li>\n" }.joined() + "</ul>\n"
         case .table(let caption, let headers, let rows):

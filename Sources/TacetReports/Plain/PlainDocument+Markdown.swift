@@ -27,7 +27,7 @@ extension PlainDocument {
 
     private static func markdown(_ block: Block) -> String {
         switch block {
-        case .paragraph(let inlines):
+        case .paragraph(let inlines), .references(let inlines):
             return markdown(inlines) + "\n\n"
         case .callout(let inlines):
             return "> " + markdown(inlines) + "\n\n"

@@ -28,6 +28,8 @@ package struct PlainDocument: Sendable {
         case signatures([String])
         /// A paragraph set apart: a team's difference from the organisation's policy.
         case callout([Inline])
+        /// A paragraph of references: the sources an entry cites, by their own titles.
+        case references([Inline])
     }
 
     /// A section: a heading with an anchor, its blocks, and its subsections (one level below).
@@ -68,8 +70,8 @@ package struct PlainDocument: Sendable {
     }
 
     /// The document's prose as a reader meets it, one block a line: the paragraphs, list items, callouts
-    /// and table cells, without headings, signature lines or the sources' own titles (the `sources`
-    /// sections, whose wording is the sources', not the clinic's). What the readability grade is computed on.
+    /// and table cells, without headings, signature lines or references (the `sources` sections and each
+    /// entry's references, whose wording is the sources' own titles). What the readability grade is computed on.
     package var plainText: String {
         var lines: [String] = []
         func add(_ blocks: [Block]) {
@@ -78,7 +80,7 @@ package struct PlainDocument: Sendable {
                 case .paragraph(let inlines), .callout(let inlines): lines.append(Self.words(inlines))
                 case .list(let items): lines += items.map(Self.words)
                 case .table(_, _, let rows): lines += rows.flatMap { $0.map(Self.words) }
-                case .signatures: break
+                case .signatures, .references: break
                 }
             }
         }
@@ -98,7 +100,7 @@ package struct PlainDocument: Sendable {
         func add(_ blocks: [Block]) {
             for block in blocks {
                 switch block {
-                case .paragraph(let inlines), .callout(let inlines): lines.append(Self.words(inlines))
+                case .paragraph(let inlines), .callout(let inlines), .references(let inlines): lines.append(Self.words(inlines))
                 case .list(let items): lines += items.map(Self.words)
                 case .table(let caption, let headers, let rows): lines += [caption] + headers + rows.flatMap { $0.map(Self.words) }
                 case .signatures(let labels): lines += labels

@@ -86,7 +86,7 @@ package struct StaffHandbook {
             if requires.disclosure {
                 needs.append([.strong("Record: "), .text("say in the client's record that AI helped.")])
             }
-            needs.append([.strong("Data: "), .text(dataSentence(task))])
+            needs.append([.strong("Data: ")] + dataSentence(task))
             if !requires.training.isEmpty {
                 needs.append([.strong("Training: "), .text("finish \(PlainWording.list(requires.training.map(courseTitle))) first, and keep it current.")])
             }
@@ -97,7 +97,7 @@ package struct StaffHandbook {
         }
         if let change = difference(task) { blocks.append(.callout(change)) }
         if let rationale = task.rationale { blocks.append(.paragraph([.strong("Why: "), .text(rationale)])) }
-        blocks.append(.paragraph(sourceLinks(task.cite) + [.text(" Stated in \(place(sourced.document, task.pointer)).")]))
+        blocks.append(.references(sourceLinks(task.cite) + [.text(" Stated in \(place(sourced.document, task.pointer)).")]))
         return .init(id: Self.anchor(task: task.id), title: task.title, blocks: blocks)
     }
 
@@ -106,15 +106,27 @@ package struct StaffHandbook {
             + "checks and signs the AI's work before it is used. It cannot be the person who did the step."
     }
 
-    private func dataSentence(_ task: PolicyTask) -> String {
+    private func dataSentence(_ task: PolicyTask) -> [PlainDocument.Inline] {
         let allowed = task.requires.data
         let tools = policy.tools.values.map(\.value).sorted { $0.id < $1.id }.filter { tool in
             allowed.map { !Set($0).isDisjoint(with: tool.data) } ?? true
         }
-        let kinds = allowed.map { "only \(PlainWording.list($0.map(PlainWording.staffData))) may go to AI" }
-            ?? "each approved tool's own limit applies"
-        let names = tools.map(toolName)
-        return PlainWording.sentence(kinds) + "." + (names.isEmpty ? "" : " Approved tools that may take it: \(PlainWording.list(names)).")
+        let kinds: String
+        switch allowed {
+        case nil: kinds = "Each tool's own limit applies (see the tools)."
+        case [.none]?: kinds = "Send AI no client data."
+        case let data? where data.contains(.phi): kinds = "PHI may go to AI, but only to a tool with a business associate agreement."
+        default: kinds = "Send AI no client data, or de-identified data only."
+        }
+        var inlines: [PlainDocument.Inline] = [.text(kinds)]
+        if !tools.isEmpty {
+            inlines.append(.text(" Tools: "))
+            for (index, tool) in tools.enumerated() {
+                inlines.append(.link(tool.id, anchor: "tool-\(tool.id)"))
+                inlines.append(.text(index == tools.count - 1 ? "." : ", "))
+            }
+        }
+        return inlines
     }
 
     /// What the team's layer changes in `task`, against the organisation's policy; nil when nothing.
@@ -173,7 +185,7 @@ package struct StaffHandbook {
             if let base, policy.layers.count > 1, let original = base.tools[tool.id]?.value, original.data != tool.data {
                 changed = [.text(" "), .strong("Team rule: "), .text("the organisation allows \(PlainWording.list(original.data.map(PlainWording.staffData))).")]
             }
-            return [[.text(toolName(tool))], [.text(PlainWording.sentence(PlainWording.list(tool.data.map(PlainWording.staffData))) + ".")] + changed,
+            return [[.anchor("tool-\(tool.id)"), .text(toolName(tool))], [.text(PlainWording.sentence(PlainWording.list(tool.data.map(PlainWording.staffData))) + ".")] + changed,
                     [.text(why + " Stated in \(place(sourced.document, tool.pointer)).")]]
         }
         return .init(id: "tools", title: "Approved AI tools", blocks: [
@@ -183,19 +195,20 @@ package struct StaffHandbook {
     }
 
     private func rules() -> PlainDocument.Section {
-        let items: [[PlainDocument.Inline]] = policy.rules.map { rule in
-            var item: [PlainDocument.Inline] = [.anchor("rule-\(rule.id)"), .strong(rule.rule.message)]
-            if let hint = rule.rule.hint { item.append(.text(" What to do: \(hint)")) }
-            item.append(.text(" " + PlainWording.strictness(rule.rule.severity)))
+        let entries: [PlainDocument.Section] = policy.rules.map { rule in
+            var blocks: [PlainDocument.Block] = []
+            if let hint = rule.rule.hint { blocks.append(.paragraph([.strong("What to do: "), .text(hint)])) }
+            var strictness: [PlainDocument.Inline] = [.text(PlainWording.strictness(rule.rule.severity))]
             if policy.layers.count > 1, rule.document.file == policy.layers.last?.file {
-                item += [.text(" "), .strong("Team rule.")]
+                strictness += [.text(" "), .strong("Team rule: only this team has it.")]
             }
-            return item + [.text(" ")] + sourceLinks(rule.rule.cite)
+            blocks.append(.paragraph(strictness))
+            blocks.append(.references(sourceLinks(rule.rule.cite) + [.text(" Stated in \(place(rule.document, rule.rule.pointer)).")]))
+            return .init(id: "rule-\(rule.id)", title: rule.rule.message, blocks: blocks)
         }
         return .init(id: "rules", title: "Rules", blocks: [
-            .paragraph([.text("Beyond each task's own needs, these rules apply to every workflow step.")]),
-            .list(items),
-        ])
+            .paragraph([.text("Beyond each task's own needs, these rules apply to every workflow step. Each heading says the rule.")]),
+        ], subsections: entries)
     }
 
     private func training() -> PlainDocument.Section {
