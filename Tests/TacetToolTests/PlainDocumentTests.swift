@@ -55,4 +55,35 @@ struct PlainDocumentTests {
         let grade = Readability.counts(try await Self.notice().plainText).grade
         #expect(grade <= 8, "notice: grade \(grade)")
     }
+
+    @Test("notice refuses a workflow that breaks the policy: exit 1, its findings, no file")
+    func noticeRefuses() throws {
+        let directory = try TemporaryDirectory()
+        let output = directory.path + "/notice.md"
+        let result = try TacetBinary.run(["notice", "Policies", "Curricula", "Examples", "--output", output, "--today", "2026-12-01"],
+                                         in: Repository.root)
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("no notice written: workflows 'inpatient-documentation', 'session-planning' break the policy (8 errors); "
+                                       + "a notice describes only a practice that meets it"))
+        #expect(result.stdout.contains("Examples/pediatrics/workflows/session-planning.yaml"))
+        #expect(!FileManager.default.fileExists(atPath: output))
+    }
+
+    @Test("handbook names the teams it knows for an unknown team (exit 2), and report --handbook links each finding's task to its entry")
+    func teamAndReportLink() async throws {
+        let directory = try TemporaryDirectory()
+        let unknown = try TacetBinary.run(["handbook", "Policies", "Curricula", "--team", "oncology", "--output", directory.path + "/h.html"],
+                                          in: Repository.root)
+        #expect(unknown.status == 2)
+        #expect(unknown.stderr.contains("error: no policy for team 'oncology' among the documents loaded"))
+        #expect(unknown.stderr.contains("hint: teams with a policy: pediatrics"))
+        let report = directory.path + "/report.html"
+        let run = try TacetBinary.run(["report", "Policies", "Curricula", "Examples", "--output", report, "--handbook", "handbook.html",
+                                       "--today", "2026-12-01"], in: Repository.root)
+        #expect(run.status == 0, "\(run.stderr)")
+        let html = try String(contentsOfFile: report, encoding: .utf8)
+        #expect(html.contains("Task <a href=\"handbook.html#task-progress-note-drafting\"><code>progress-note-drafting</code></a>: "))
+        // The anchor the report links to is the handbook's entry of that task.
+        #expect(try await Self.handbook(team: "pediatrics").sections.contains { $0.subsections.contains { $0.id == "task-progress-note-drafting" } })
+    }
 }
