@@ -94,9 +94,6 @@ KINDS = {
             "id": ref("id"), "severity": ref("severity"), "when": ref("condition"), "message": TEXT, "hint": TEXT,
             "at": TEXT, "cite": TEXT_SET})),
         "citations": array(ref("citation")),
-        "notice": obj("What the client AI notice and consent form (tacet notice) says and needs signed; a layer "
-                      "states only what it changes.", [], {
-            "contact": TEXT, "rights": TEXT, "guardian": BOOLEAN, "assent": BOOLEAN, "cite": TEXT_SET}),
     }),
     "Workflow": ("A team's AI-use protocol: the steps it proposes.", ["steps"], {
         "policy": TEXT, "setting": TEXT, "population": TEXT,
