@@ -13,11 +13,13 @@ package enum ReportCommand {
     /// be written; otherwise 0, whatever the findings: the report is the product, and `check` is the
     /// command that gates.
     /// `alsoRead` are files the run read besides the documents (the project file), never written over either.
+    /// With `handbook` (a link to `tacet handbook`'s page), each finding's task links to its entry there.
     package static func run(paths: [String], output: String, today: CalendarDate, limits: YAMLLimits = .default,
                            failOn: Severity = .error, plugins: PluginSettings?, plan: Bool = false,
-                           maxSteps: Int = 3_000_000, alsoRead: [String] = []) async -> ToolOutcome {
+                           maxSteps: Int = 3_000_000, alsoRead: [String] = [], handbook: String? = nil) async -> ToolOutcome {
         let run = await CheckPipeline(today: today, limits: limits, plugins: plugins, failOn: failOn).run(paths: paths)
         var input = run.input
+        input.handbook = handbook
         if plan && !input.report.inputInvalid { propose(into: &input, today: today, maxSteps: maxSteps) }
         let html = HTMLReportRenderer.render(input, today: today)
         do {

@@ -37,6 +37,10 @@ struct ReportCommand: AsyncParsableCommand {
     @Flag(help: "Plan every therapist who has no learning plan, as `tacet plan` would, and show the plan on the page.")
     var plan = false
 
+    @Option(help: ArgumentHelp("Link each finding's task to its entry in this staff handbook (tacet handbook's HTML), "
+                               + "as a link from the report's folder.", valueName: "link"))
+    var handbook: String?
+
     @OptionGroup(title: "Plugins")
     var plugins: PluginFlags
 
@@ -51,6 +55,6 @@ struct ReportCommand: AsyncParsableCommand {
         try Terminal.finish(await TacetTool.ReportCommand.run(paths: inputs.paths, output: output, today: today ?? .today(),
                                                               failOn: inputs.failOn(flag: failOn),
                                                               plugins: plugins.settings(for: inputs), plan: plan,
-                                                              alsoRead: inputs.projectFile.map { [$0] } ?? []))
+                                                              alsoRead: inputs.projectFile.map { [$0] } ?? [], handbook: handbook))
     }
 }

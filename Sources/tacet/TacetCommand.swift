@@ -15,7 +15,8 @@ struct TacetCommand: AsyncParsableCommand {
         version: TacetVersion.current,
         subcommands: [
             InitCommand.self, CheckCommand.self, ValidateCommand.self, LintCommand.self, ExplainCommand.self, TestCommand.self,
-            PlanCommand.self, ReportCommand.self, DiffCommand.self, ConvertCommand.self, FrameworkCommand.self, PluginCommand.self,
+            PlanCommand.self, ReportCommand.self, DiffCommand.self, HandbookCommand.self, NoticeCommand.self,
+            ConvertCommand.self, FrameworkCommand.self, PluginCommand.self,
         ]
     )
 

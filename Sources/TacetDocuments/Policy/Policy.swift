@@ -16,6 +16,8 @@ public struct Policy: Sendable, Hashable, DocumentBody {
     public var tasks: [TaskStatement]
     /// Rules beyond the task table.
     public var rules: [PolicyRule]
+    /// What the client AI notice says and needs signed, as this document states it.
+    public var notice: NoticeSettings? = nil
 
     public static func decodeBody(_ fields: inout MappingFields, metadata: Metadata,
                                   in context: inout DecodingContext) -> Policy? {
@@ -24,6 +26,7 @@ public struct Policy: Sendable, Hashable, DocumentBody {
         let tools: [ApprovedTool] = fields.optional("tools", default: [], in: &context)
         let tasks: [TaskStatement] = fields.optional("tasks", default: [], in: &context)
         let rules: [PolicyRule] = fields.optional("rules", default: [], in: &context)
+        let notice: NoticeSettings? = fields.optional("notice", in: &context)
         let root = fields.node
         UniqueIDs.check(Array(citations.enumerated()), id: { $0.element.id }, pointer: { "/citations/\($0.offset)" },
                         what: "citation", root: root, in: &context)
@@ -43,7 +46,8 @@ public struct Policy: Sendable, Hashable, DocumentBody {
             }
         }
         let known = citations.map(\.id)
-        let citing = tasks.map { ($0.cite ?? [], $0.pointer) } + rules.map { ($0.cite, $0.pointer) }
+        var citing: [([String], String)] = tasks.map { ($0.cite ?? [], $0.pointer) } + rules.map { ($0.cite, $0.pointer) }
+        if let notice { citing.append((notice.cite, notice.pointer)) }
         // A layer may cite its base's citations; those resolve once layers are stacked.
         for (cite, owner) in citing where extends.isEmpty {
             for (index, id) in cite.enumerated() where !known.contains(id) {
@@ -52,6 +56,6 @@ public struct Policy: Sendable, Hashable, DocumentBody {
                                 at: root.node(at: pointer) ?? root, pointer: pointer)
             }
         }
-        return Policy(metadata: metadata, extends: extends, citations: citations, tools: tools, tasks: tasks, rules: rules)
+        return Policy(metadata: metadata, extends: extends, citations: citations, tools: tools, tasks: tasks, rules: rules, notice: notice)
     }
 }

@@ -135,6 +135,7 @@ public struct PolicyResolver {
             result.rules.append(ResolvedRule(rule: rule, condition: condition, at: at, document: document,
                                              location: document.location(of: rule.pointer)))
         }
+        if let notice = policy.notice { result.notice = notice.over(result.notice) }
         if !policy.extends.isEmpty { checkCitations(policy, in: document, known: result.citations) }
         if diagnostics[errorsBefore...].contains(where: { $0.severity == .error }) { result.hasErrors = true }
         return result
@@ -267,7 +268,8 @@ public struct PolicyResolver {
 
     /// A layer's citations are checked here, once the base's citations are known.
     private mutating func checkCitations(_ policy: Policy, in document: LoadedDocument, known: [String: Citation]) {
-        let citing = policy.tasks.map { ($0.cite ?? [], $0.pointer) } + policy.rules.map { ($0.cite, $0.pointer) }
+        var citing: [([String], String)] = policy.tasks.map { ($0.cite ?? [], $0.pointer) } + policy.rules.map { ($0.cite, $0.pointer) }
+        if let notice = policy.notice { citing.append((notice.cite, notice.pointer)) }
         for (cite, owner) in citing {
             for (index, id) in cite.enumerated() where known[id] == nil {
                 error(DocumentErrorCode.undefinedReference, "unknown citation '\(id)'", document, "\(owner)/cite/\(index)",

@@ -16,6 +16,8 @@ public struct ResolvedPolicy: Sendable {
     public var rules: [ResolvedRule]
     /// Citations by id.
     public var citations: [String: Citation]
+    /// The client notice's settings, every layer's laid over its base's; nil when no layer states any.
+    public var notice: NoticeSettings? = nil
     /// Whether any layer had an error; a policy with errors is never used to pass a workflow.
     public var hasErrors: Bool
 

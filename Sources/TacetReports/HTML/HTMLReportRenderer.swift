@@ -183,7 +183,9 @@ package enum HTMLReportRenderer {
         private func why(_ diagnostic: Diagnostic, part: DocumentOutline.Part?, policy: ResolvedPolicy?) -> String {
             var html = ""
             if let task = part?.task, let rationale = policy?.tasks[task]?.value.rationale {
-                html += "<p>Task <code>\(escape(task))</code>: \(escape(rationale))</p>"
+                let name = "<code>\(escape(task))</code>"
+                let linked = input.handbook.map { "<a href=\"\(escape($0))#\(escape(StaffHandbook.anchor(task: task)))\">\(name)</a>" } ?? name
+                html += "<p>Task \(linked): \(escape(rationale))</p>"
             }
             if !diagnostic.citations.isEmpty {
                 html += "<ul class=\"sources\">" + diagnostic.citations.map { "<li>\(citation($0))</li>" }.joined() + "</ul>"

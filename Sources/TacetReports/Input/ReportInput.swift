@@ -28,6 +28,9 @@ package struct ReportInput: Sendable {
     /// A sentence per therapist id on how their plan came to be, when the planner was asked for one
     /// (`report --plan`): proposed for this report, or why none could be.
     package var planNotes: [String: String] = [:]
+    /// The staff handbook (`tacet handbook`) the HTML report links each finding's task to, as a link
+    /// from the report's folder (`handbook.html`); no links when nil.
+    package var handbook: String?
 
     /// Creates a report input.
     package init(report: CheckReport, documents: [LoadedDocument], policies: [String: ResolvedPolicy], plugins: [PluginRules] = [],

@@ -1,0 +1,186 @@
+import TacetDiagnostics
+import TacetDocuments
+import TacetEngine
+
+/// The client AI notice and consent form (`tacet notice`) for the workflows a client's care follows:
+/// each AI step in words a client understands (what it does, what leaves the clinic and to whom, who
+/// checks the AI's work), the steps that stay with people, the client's choices, whom to ask, and the
+/// signature lines the policy's `notice` asks for. It says only what the workflows do; the command
+/// refuses a workflow `check` finds errors in, so no notice describes a practice that breaks the policy.
+package struct ClientNotice {
+    /// One workflow the notice covers, with the policy it was checked against.
+    package struct Covered: Sendable {
+        /// The workflow's document.
+        package var document: LoadedDocument
+        /// The workflow.
+        package var workflow: Workflow
+        /// Its policy.
+        package var policy: ResolvedPolicy
+
+        /// Pairs a workflow with its policy.
+        package init(document: LoadedDocument, workflow: Workflow, policy: ResolvedPolicy) {
+            self.document = document
+            self.workflow = workflow
+            self.policy = policy
+        }
+    }
+
+    /// The workflows, in the order given.
+    let covered: [Covered]
+    /// The roster, by id, for the names of who does and checks each step.
+    let therapists: [String: Therapist]
+
+    /// Prepares the notice of `covered` with the roster `therapists`.
+    package init(covered: [Covered], therapists: [String: Therapist]) {
+        self.covered = covered
+        self.therapists = therapists
+    }
+
+    /// The notice's settings: every covered policy's, laid one over the next (signatures add up).
+    var settings: NoticeSettings {
+        covered.reduce(NoticeSettings?.none) { settings, item in item.policy.notice.map { $0.over(settings) } ?? settings }
+            ?? NoticeSettings()
+    }
+
+    /// The notice as a document, written by `toolVersion` on `today`.
+    package func document(today: CalendarDate, toolVersion: String) -> PlainDocument {
+        let lead: [PlainDocument.Block] = [.paragraph([.text("Our music therapy team uses some AI tools. This form tells you where and how. "
+            + "Please read it and ask us anything. You can say no to any AI use, and you will still get your care.")])]
+        var sections = [uses(), people(), choices(), questions(), signatures()]
+        sections.append(sources(today: today, toolVersion: toolVersion))
+        return PlainDocument(title: "How AI is used in your care", lead: lead, sections: sections, toolVersion: toolVersion)
+    }
+
+    /// The AI steps, each with its workflow and policy.
+    private var aiSteps: [(Covered, WorkflowStep)] {
+        covered.flatMap { item in item.workflow.steps.filter { $0.ai > .humanOnly }.map { (item, $0) } }
+    }
+
+    /// The anchor of one AI step's entry.
+    package static func anchor(workflow: String, step: String) -> String { "ai-\(workflow)-\(step)" }
+
+    private func uses() -> PlainDocument.Section {
+        let steps = aiSteps
+        let entries = steps.map { item, step in use(step, of: item) }
+        let intro: PlainDocument.Block = steps.isEmpty
+            ? .paragraph([.text("None of the work in your care uses AI.")])
+            : .paragraph([.text("AI helps in \(steps.count == 1 ? "one part" : "\(steps.count) parts") of your care. Here is each one.")])
+        return .init(id: "ai-uses", title: "Where AI helps", blocks: [intro], subsections: entries)
+    }
+
+    private func use(_ step: WorkflowStep, of item: Covered) -> PlainDocument.Section {
+        let task = item.policy.tasks[step.task]?.value
+        let what = step.description ?? task?.title ?? step.task
+        var facts: [[PlainDocument.Inline]] = [
+            [.strong("What it does: "), .text(what)],
+            [.strong("How far the AI goes: "), .text(PlainWording.clientMeaning(step.ai))],
+            [.strong("What leaves the clinic: "), .text(PlainWording.clientData(step.data) + " " + destination(step, policy: item.policy))],
+            [.strong("Who checks it: "), .text(checker(step))],
+        ]
+        if step.disclosure == true { facts.append([.strong("Your record: "), .text("it will say that AI helped.")]) }
+        let title = task.map { PlainWording.sentence($0.title) } ?? step.task
+        return .init(id: Self.anchor(workflow: item.workflow.metadata.name, step: step.id), title: title, blocks: [.list(facts)])
+    }
+
+    /// Where the step's data goes: the tool, and what binds its vendor.
+    private func destination(_ step: WorkflowStep, policy: ResolvedPolicy) -> String {
+        guard let id = step.tool else { return "" }
+        let tool = policy.tools[id]?.value
+        let name = tool?.title ?? id
+        if step.data.isEmpty || step.data == [.none] { return "The tool is \(name)." }
+        var text = "It goes to \(name)."
+        if tool?.baa == true, step.data.contains(.phi) {
+            text += " The company behind it has signed an agreement to protect health information, as the HIPAA law requires."
+        } else if tool?.baa == false {
+            text += " This tool may never get health information that names you."
+        }
+        return text
+    }
+
+    /// Who checks the AI's work in the step, by name when the roster has them.
+    private func checker(_ step: WorkflowStep) -> String {
+        if let reviewer = step.reviewer {
+            return "\(name(reviewer)) checks the AI's work before it is used."
+        }
+        return "\(name(step.performer)) does this work and decides what to use."
+    }
+
+    private func name(_ id: String) -> String {
+        guard let therapist = therapists[id] else { return "A therapist" }
+        return "\(therapist.name), a \(therapist.role),"
+            .replacingOccurrences(of: ",,", with: ",")
+    }
+
+    private func people() -> PlainDocument.Section {
+        var seen = Set<String>()
+        let items: [[PlainDocument.Inline]] = covered.flatMap { item in
+            item.workflow.steps.filter { $0.ai == .humanOnly }.compactMap { step -> [PlainDocument.Inline]? in
+                let text = step.description ?? item.policy.tasks[step.task]?.value.title ?? step.task
+                guard seen.insert(text).inserted else { return nil }
+                return [.text(PlainWording.sentence(text))]
+            }
+        }
+        let intro = "A person does these parts of your care. No AI is used in them."
+        return .init(id: "people", title: "What people do without AI",
+                     blocks: items.isEmpty ? [.paragraph([.text("Every part of your care listed here uses some AI, as shown above.")])]
+                                           : [.paragraph([.text(intro)]), .list(items)])
+    }
+
+    private func choices() -> PlainDocument.Section {
+        var blocks: [PlainDocument.Block] = []
+        if let rights = settings.rights { blocks.append(.paragraph([.text(rights)])) }
+        blocks.append(.list([
+            [.strong("You can say no. "), .text("You can say no to any AI use on this form. You will still get your care.")],
+            [.strong("You can change your mind. "), .text("You can take back your yes at any time. Just tell your therapist.")],
+        ]))
+        let rows: [[[PlainDocument.Inline]]] = aiSteps.map { item, step in
+            let title = item.policy.tasks[step.task].map { PlainWording.sentence($0.value.title) } ?? step.task
+            return [[.link(title, anchor: Self.anchor(workflow: item.workflow.metadata.name, step: step.id))], [.text("☐ Yes")], [.text("☐ No")]]
+        }
+        if !rows.isEmpty {
+            blocks.append(.paragraph([.text("Please mark yes or no for each use of AI.")]))
+            blocks.append(.table(caption: "Your choice for each use of AI", headers: ["Use of AI", "I agree", "I do not agree"], rows: rows))
+        }
+        return .init(id: "choices", title: "Your choices", blocks: blocks)
+    }
+
+    private func questions() -> PlainDocument.Section {
+        let contact = settings.contact ?? "your music therapist"
+        return .init(id: "questions", title: "Questions", blocks: [
+            .paragraph([.text("If you have a question about AI in your care, ask \(contact).")]),
+        ])
+    }
+
+    private func signatures() -> PlainDocument.Section {
+        let settings = settings
+        var labels = ["Client's signature"]
+        var blocks: [PlainDocument.Block] = [.paragraph([.text("By signing, you say that you have read this form and made your choices above.")])]
+        if settings.guardian == true {
+            labels.append("Parent or guardian's signature")
+            blocks.append(.paragraph([.text("A parent or guardian signs for a child.")]))
+        }
+        if settings.assent == true {
+            labels.append("Child's agreement (assent), in their own way")
+            blocks.append(.paragraph([.text("The child also shows that they agree, in a way that suits them.")]))
+        }
+        labels += ["Therapist's signature"]
+        return .init(id: "signatures", title: "Signatures", blocks: blocks + [.signatures(labels)])
+    }
+
+    private func sources(today: CalendarDate, toolVersion: String) -> PlainDocument.Section {
+        let citations = covered.reduce(into: [String: Citation]()) { all, item in all.merge(item.policy.citations) { first, _ in first } }
+        var items: [[PlainDocument.Inline]] = settings.cite.compactMap { id in
+            guard let citation = citations[id] else { return nil }
+            return [.text(citation.titleAndSection + ". " + citation.source + ".")]
+                + (citation.assumption ? [.assumption(" The clinic's own decision, not a checked source.")] : [])
+        }
+        for item in covered {
+            let layers = item.policy.layers.map { ($0.metadata.title ?? $0.name) + ($0.metadata.version.map { " \($0)" } ?? "") }
+            items.append([.text("Workflow \(item.workflow.metadata.name), checked against \(PlainWording.list(layers)).")])
+        }
+        return .init(id: "sources", title: "Where this form comes from", blocks: [
+            .paragraph([.text("Made on \(today) by tacet \(toolVersion) from the workflows below, after checking them against the policy.")]),
+            .list(items),
+        ])
+    }
+}
