@@ -37,6 +37,10 @@ struct ReportCommand: AsyncParsableCommand {
     @Flag(help: "Plan every therapist who has no learning plan, as `tacet plan` would, and show the plan on the page.")
     var plan = false
 
+    @Option(name: .customLong("time-limit"), help: ArgumentHelp(
+        "With --plan: seconds per therapist before the best plan found is shown, unproven.", valueName: "seconds"))
+    var timeLimit = TacetTool.PlanCommand.defaultTimeLimit
+
     @OptionGroup(title: "Plugins")
     var plugins: PluginFlags
 
@@ -44,6 +48,7 @@ struct ReportCommand: AsyncParsableCommand {
         if output.hasSuffix(".yaml") || output.hasSuffix(".yml") {
             throw ValidationError("--output names a YAML file; the report is HTML (e.g. --output report.html)")
         }
+        if !(timeLimit > 0) { throw ValidationError("--time-limit must be more than 0 seconds") }
     }
 
     func run() async throws {
@@ -51,6 +56,6 @@ struct ReportCommand: AsyncParsableCommand {
         try Terminal.finish(await TacetTool.ReportCommand.run(paths: inputs.paths, output: output, today: today ?? .today(),
                                                               failOn: failOn ?? inputs.failOn ?? .error,
                                                               plugins: plugins.settings(for: inputs), plan: plan,
-                                                              alsoRead: inputs.projectFile.map { [$0] } ?? []))
+                                                              timeLimit: timeLimit, alsoRead: inputs.projectFile.map { [$0] } ?? []))
     }
 }

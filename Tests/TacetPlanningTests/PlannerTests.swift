@@ -119,12 +119,13 @@ struct PlannerTests {
     }
 
     /// Solves `count` random problems and compares each with brute force; returns how many had a plan.
-    static func compareWithBruteForce(_ count: UInt64, tight: Bool) -> Int {
+    /// With `searchSteps` 0 the search gives up at once and CBC solves every problem.
+    static func compareWithBruteForce(_ count: UInt64, tight: Bool, searchSteps: Int = Planner.defaultSearchSteps) -> Int {
         var feasible = 0
         for seed in 0..<count {
             let problem = Self.randomProblem(seed: seed, tight: tight)
             let expected = Self.bruteForce(problem)
-            switch Planner(problem).solve() {
+            switch Planner(problem, searchSteps: searchSteps).solve() {
             case .plan(let plan):
                 feasible += 1
                 #expect(plan.optimal)
@@ -135,8 +136,8 @@ struct PlannerTests {
             case .infeasible(let reasons):
                 #expect(expected == nil, "case \(seed): brute force found \(String(describing: expected)); planner said \(reasons)")
                 #expect(!reasons.isEmpty)
-            case .undecided(let steps):
-                Issue.record("case \(seed): a small problem ran out of its \(steps) steps")
+            case .undecided(let limit):
+                Issue.record("case \(seed): a small problem ran out of its \(limit) s")
             }
         }
         return feasible
@@ -155,6 +156,12 @@ struct PlannerTests {
         let feasible = Self.compareWithBruteForce(300, tight: true)
         #expect(feasible > 50)
         #expect(feasible < 290)
+    }
+
+    @Test("CBC alone (no search first) finds the brute-force optimum on the same 400 + 300 problems, or proves none")
+    func solverAgreesWithBruteForce() {
+        #expect(Self.compareWithBruteForce(400, tight: false, searchSteps: 0) > 100)
+        #expect(Self.compareWithBruteForce(300, tight: true, searchSteps: 0) > 50)
     }
 }
 
@@ -209,24 +216,21 @@ struct PlannerOutputTests {
     }
 }
 
-@Suite("Planner step budget")
+@Suite("Planner time limit")
 struct PlannerBudgetTests {
-    @Test("a search that runs out of steps says so instead of running on")
-    func budget() {
-        // Feasible, but only with both courses: one step cannot find it.
+    @Test("where the quick search runs out of steps, CBC settles the plan: optimal")
+    func solverTakesOver() {
+        // Feasible, but only with both courses: one search step cannot find it.
         let courses = [PlannerOutputTests.course("second", credits: 5, cost: 1, hours: 1,
                                                  outcomes: [CourseOutcome(area: "a", level: .proficient, entry: .developing)]),
                        PlannerOutputTests.course("first", credits: 5, cost: 1, hours: 1, outcomes: [CourseOutcome(area: "a", level: .developing)])]
         let problem = PlannerOutputTests.problem(courses: courses, gaps: [Gap(area: "a", current: .emerging, required: .proficient, reasons: [])])
-        guard case .undecided(let steps) = Planner(problem, maxSteps: 1).solve() else {
-            Issue.record("expected the search to stop undecided")
-            return
-        }
-        #expect(steps == 1)
-        guard case .plan(let plan) = Planner(problem).solve() else {
+        guard case .plan(let plan) = Planner(problem, searchSteps: 1).solve() else {
             Issue.record("expected a plan")
             return
         }
         #expect(plan.optimal)
+        #expect(plan.items.map(\.course.id) == ["first", "second"])
+        #expect(plan.items[0].quarter < plan.items[1].quarter)
     }
 }

@@ -1,0 +1,101 @@
+import CCbc
+
+/// A mixed-integer linear program, minimised: columns with bounds, objective coefficients and
+/// integrality, and rows as sparse sums between two bounds. A plain value, solved by COIN-OR CBC.
+struct MILP {
+    /// One variable.
+    struct Column {
+        var lower: Double
+        var upper: Double
+        var objective: Double
+        var integer: Bool
+    }
+
+    /// One constraint: `lower <= sum(coefficient * column) <= upper`.
+    struct Row {
+        var terms: [(column: Int, coefficient: Double)]
+        var lower: Double
+        var upper: Double
+    }
+
+    private(set) var columns: [Column] = []
+    private(set) var rows: [Row] = []
+    /// Whether a row without terms excludes 0: then nothing is feasible, and CBC is not asked.
+    private(set) var emptyRowFails = false
+
+    /// Adds a column and returns its index.
+    @discardableResult
+    mutating func addColumn(lower: Double = 0, upper: Double = 1, objective: Double = 0, integer: Bool = true) -> Int {
+        columns.append(Column(lower: lower, upper: upper, objective: objective, integer: integer))
+        return columns.count - 1
+    }
+
+    /// Adds `lower <= terms <= upper`. A row without terms holds or fails by its bounds alone, so it is
+    /// not passed to CBC.
+    mutating func addRow(_ terms: [(column: Int, coefficient: Double)], lower: Double = -.infinity, upper: Double = .infinity) {
+        if terms.isEmpty {
+            if lower > 0 || upper < 0 { emptyRowFails = true }
+            return
+        }
+        rows.append(Row(terms: terms, lower: lower, upper: upper))
+    }
+
+    /// Sets a column's objective coefficient.
+    mutating func setObjective(_ column: Int, _ coefficient: Double) {
+        columns[column].objective = coefficient
+    }
+
+    /// Solves the program with CBC within `timeLimit` seconds. Nil when CBC cannot make a model.
+    ///
+    /// No known solution is passed as a start: CBC 2.10 looks a start's columns up by name in its
+    /// preprocessed model and fails (printing) when presolve removed one; callers keep their own best.
+    func solve(timeLimit: Double) -> MILPSolution? {
+        if emptyRowFails { return MILPSolution(status: .infeasible, values: [], objective: .infinity, bound: .infinity) }
+        // Nothing to choose (every row has a column): the empty solution is the only one, and it holds.
+        if columns.isEmpty { return MILPSolution(status: .optimal, values: [], objective: 0, bound: 0) }
+        guard let model = CbcModel() else { return nil }
+        // Column-major, as CBC loads a problem.
+        var byColumn = Array(repeating: [(row: Int32, coefficient: Double)](), count: columns.count)
+        for (r, row) in rows.enumerated() {
+            for term in row.terms where term.coefficient != 0 { byColumn[term.column].append((Int32(r), term.coefficient)) }
+        }
+        var starts: [CoinBigIndex] = [0]
+        var indexes: [Int32] = []
+        var values: [Double] = []
+        for column in byColumn {
+            indexes += column.map(\.row)
+            values += column.map(\.coefficient)
+            starts.append(CoinBigIndex(indexes.count))
+        }
+        // CBC's own infinity is DBL_MAX.
+        func finite(_ value: Double) -> Double { value == .infinity ? .greatestFiniteMagnitude : value == -.infinity ? -.greatestFiniteMagnitude : value }
+        Cbc_loadProblem(model.handle, Int32(columns.count), Int32(rows.count), starts, indexes, values,
+                        columns.map { finite($0.lower) }, columns.map { finite($0.upper) }, columns.map(\.objective),
+                        rows.map { finite($0.lower) }, rows.map { finite($0.upper) })
+        for (index, column) in columns.enumerated() where column.integer { Cbc_setInteger(model.handle, Int32(index)) }
+        Cbc_setObjSense(model.handle, 1)
+        // CBC 2.10.8's integer preprocessing can lose the optimum: on a program with two identical courses it
+        // "proved" 155.00 optimal where 140.00 is feasible (PlannerTests' brute-force comparison, case 236).
+        Cbc_setParameter(model.handle, "preprocess", "off")
+        Cbc_setMaximumSeconds(model.handle, max(timeLimit, 0.001))
+        // Proven means proven: no relative or absolute optimality gap.
+        Cbc_setAllowableFractionGap(model.handle, 0)
+        Cbc_setAllowableGap(model.handle, 1e-9)
+        Cbc_solve(model.handle)
+        var found = Cbc_bestSolution(model.handle).map { Array(UnsafeBufferPointer(start: $0, count: columns.count)) } ?? []
+        // A program CBC's presolve settles without branching may leave its solution only in the columns' values.
+        if found.isEmpty, Cbc_isProvenOptimal(model.handle) != 0, let solution = Cbc_getColSolution(model.handle) {
+            found = Array(UnsafeBufferPointer(start: solution, count: columns.count))
+        }
+        let status: MILPSolution.Status
+        if Cbc_isProvenOptimal(model.handle) != 0 && !found.isEmpty {
+            status = .optimal
+        } else if Cbc_isProvenInfeasible(model.handle) != 0 && found.isEmpty {
+            status = .infeasible
+        } else {
+            status = .stopped
+        }
+        return MILPSolution(status: status, values: found, objective: found.isEmpty ? .infinity : Cbc_getObjValue(model.handle),
+                            bound: Cbc_getBestPossibleObjValue(model.handle))
+    }
+}
