@@ -21,6 +21,8 @@ let package = Package(
         .library(name: "TacetEngine", targets: ["TacetEngine"]),
         .library(name: "TacetTool", targets: ["TacetTool"]),
         .library(name: "TacetPluginHost", targets: ["TacetPluginHost"]),
+        // The random planning problems the planner's tests use, so PlanBench times the same ones.
+        .library(name: "TacetPlanningTestSupport", targets: ["TacetPlanningTestSupport"]),
     ],
     // Two package dependencies, each the standard Swift tool for its job, maintained by Apple;
     // nothing else is worth a dependency (YAML is read by the system's libyaml, see CYAML; plans are
@@ -89,12 +91,16 @@ let package = Package(
         .testTarget(name: "TacetYAMLTests", dependencies: ["TacetYAML", "TacetDiagnostics"]),
         // Helpers the test targets share; not a product, never shipped.
         .target(name: "TacetTestSupport", path: "Tests/TacetTestSupport"),
+        // Random planning problems (PlanInstanceGenerator) and their JSON for the exact reference; a product
+        // only so Benchmarks/PlanBench generates the same problems. Never shipped.
+        .target(name: "TacetPlanningTestSupport", dependencies: ["TacetPlanning", "TacetDocuments", "TacetTestSupport"],
+                path: "Tests/TacetPlanningTestSupport"),
         .testTarget(name: "TacetDocumentsTests", dependencies: ["TacetDocuments", "TacetYAML", "TacetDiagnostics", "TacetSchemas", "TacetPluginProtocol",
                                                             "TacetTestSupport"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "TacetEngineTests",
                     dependencies: ["TacetEngine", "TacetPlanning", "TacetDocuments", "TacetYAML", "TacetDiagnostics", "TacetTestSupport"]),
-        .testTarget(name: "TacetPlanningTests", dependencies: ["TacetPlanning", "TacetDocuments", "TacetTestSupport"]),
+        .testTarget(name: "TacetPlanningTests", dependencies: ["TacetPlanning", "TacetDocuments", "TacetTestSupport", "TacetPlanningTestSupport"]),
         .testTarget(name: "TacetPluginHostTests",
                     dependencies: ["TacetPluginHost", "TacetPluginKit", "TacetPluginProtocol", "TacetSchemas", "TacetDocuments",
                                    "TacetDiagnostics", "TacetTestSupport"]),

@@ -40,7 +40,8 @@ let package = Package(
         .executableTarget(name: "StageTimes", dependencies: tacet),
         // Times the planner on generated therapists and catalogs: the search alone, no policies.
         .executableTarget(name: "PlanBench", dependencies: [.product(name: "TacetDocuments", package: "Tacet"),
-                                                            .product(name: "TacetPlanning", package: "Tacet")]),
+                                                            .product(name: "TacetPlanning", package: "Tacet"),
+                                                            .product(name: "TacetPlanningTestSupport", package: "Tacet")]),
         // The plugin host's per-call overhead over a bare spawn, and --jobs 2 against --jobs 1.
         .executableTarget(name: "PluginBench", dependencies: tacet),
         suite("YAMLLoad"),
