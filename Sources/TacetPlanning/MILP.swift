@@ -1,4 +1,5 @@
 import CCbc
+import Foundation
 
 /// A mixed-integer linear program, minimised: columns with bounds, objective coefficients and
 /// integrality, and rows as sparse sums between two bounds. A plain value, solved by COIN-OR CBC.
@@ -17,6 +18,9 @@ struct MILP {
         var lower: Double
         var upper: Double
     }
+
+    /// Serialises CBC's solves (see ``solve(timeLimit:)``).
+    private static let lock = NSLock()
 
     private(set) var columns: [Column] = []
     private(set) var rows: [Row] = []
@@ -53,6 +57,11 @@ struct MILP {
         if emptyRowFails { return MILPSolution(status: .infeasible, values: [], objective: .infinity, bound: .infinity) }
         // Nothing to choose (every row has a column): the empty solution is the only one, and it holds.
         if columns.isEmpty { return MILPSolution(status: .optimal, values: [], objective: 0, bound: 0) }
+        // CBC 2.10's solve (CbcMain1) keeps state in statics: two solves at once, on two threads, hang or
+        // corrupt each other (tiny programs ran into the 10 s limit when the tests ran in parallel). One
+        // solve at a time, process-wide; the search before it still runs on every core.
+        Self.lock.lock()
+        defer { Self.lock.unlock() }
         guard let model = CbcModel() else { return nil }
         // Column-major, as CBC loads a problem.
         var byColumn = Array(repeating: [(row: Int32, coefficient: Double)](), count: columns.count)

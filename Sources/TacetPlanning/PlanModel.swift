@@ -24,6 +24,14 @@ struct PlanModel {
         var column: Int
     }
 
+    /// A binary column: whether a course is taken within a range of quarters (its calendar year under
+    /// yearly budgets, else the whole cycle). The only columns CBC branches on.
+    struct Pick {
+        var course: Int
+        var quarters: ClosedRange<Int>
+        var column: Int
+    }
+
     /// A selection of courses (indexes into the problem's courses) and the quarter index of each.
     struct Choice {
         var selection: [Int]
@@ -46,6 +54,12 @@ struct PlanModel {
     private(set) var milp = MILP()
     /// Per course index, its slots (none: it can never be taken).
     private(set) var slots: [[Slot]] = []
+    /// The binary columns. A course tied to no other has one slot per pick, the pick's own column; a
+    /// linked course's slots are single quarters, continuous, summing to its pick in that range: so
+    /// CBC branches on which courses and years, never on which of equivalent quarters, and the exact
+    /// order within a year is checked afterwards (``Scheduler/place(_:within:links:)``).
+    private(set) var picks: [Pick] = []
+    let scheduler: Scheduler
     /// Each course's cost in cents, and whether every one is a whole number of cents (then the
     /// least cost is an integer and holding the cost at it is exact).
     let cents: [Double]
@@ -57,6 +71,7 @@ struct PlanModel {
         cents = courses.map { ($0.cost * 100).rounded() }
         wholeCents = zip(courses, cents).allSatisfy { abs($0.cost * 100 - $1) < 1e-6 }
         let scheduler = Scheduler(problem: problem)
+        self.scheduler = scheduler
         let quarterCount = problem.quarters.count
         let index = Dictionary(courses.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { first, _ in first })
         let pinned = problem.pinnedPrerequisites
@@ -101,13 +116,29 @@ struct PlanModel {
                 slots.append([])
                 continue
             }
-            let ranges: [ClosedRange<Int>] = linked[i] ? (notBefore[i]..<quarterCount).map { $0...$0 }
-                : budgeted ? scheduler.years : [0...(quarterCount - 1)]
-            slots.append(ranges.map { Slot(quarters: $0, column: milp.addColumn()) })
+            let spans = budgeted ? scheduler.years.filter { $0.upperBound >= notBefore[i] } : [0...(quarterCount - 1)]
+            var own: [Slot] = []
+            for span in spans {
+                let pick = milp.addColumn()
+                picks.append(Pick(course: i, quarters: span, column: pick))
+                guard linked[i] else {
+                    own.append(Slot(quarters: span, column: pick))
+                    continue
+                }
+                let quarters = (max(span.lowerBound, notBefore[i])...span.upperBound).map { q in
+                    Slot(quarters: q...q, column: milp.addColumn(integer: false))
+                }
+                milp.addRow([(pick, -1)] + quarters.map { ($0.column, 1) }, lower: 0, upper: 0)
+                own += quarters
+            }
+            slots.append(own)
         }
 
         // Each course at most once.
-        for i in courses.indices where slots[i].count > 1 { milp.addRow(slots[i].map { ($0.column, 1) }, upper: 1) }
+        for i in courses.indices {
+            let own = picks.filter { $0.course == i }
+            if own.count > 1 { milp.addRow(own.map { ($0.column, 1) }, upper: 1) }
+        }
         // done[g][q]: some course of group g finished before quarter q (0 at the first quarter).
         var done = Array(repeating: [Int?](), count: groups.count)
         for (g, members) in groups.enumerated() {
@@ -168,6 +199,14 @@ struct PlanModel {
         }
     }
 
+    /// How one stage ended: its best solution placed in quarters (nil: none, or none that fits the
+    /// quarters), and CBC's solution.
+    private enum Stage {
+        case optimal(Choice, MILPSolution)
+        case infeasible
+        case stopped(Choice?, MILPSolution?)
+    }
+
     /// Solves within `timeLimit` seconds; `start`, a plan known already, is what a solve stopped
     /// before finding a cheaper one returns.
     func solve(timeLimit: Double, start: Choice?) -> Outcome {
@@ -178,52 +217,66 @@ struct PlanModel {
             return timeLimit - (Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18)
         }
         var costProgram = milp
-        for i in slots.indices { for slot in slots[i] { costProgram.setObjective(slot.column, cents[i]) } }
-        guard let first = costProgram.solve(timeLimit: left()) else {
-            return .stopped(best: start, costBound: 0, hoursBound: nil)
-        }
-        switch first.status {
+        for pick in picks { costProgram.setObjective(pick.column, cents[pick.course]) }
+        let cheapest: Choice
+        let least: Double
+        switch stage(costProgram, left) {
         case .infeasible:
             return .infeasible
-        case .stopped:
-            let best = first.values.isEmpty ? start : cheaper(choice(first.values), start)
+        case .stopped(let found, let solution):
+            let best = found.map { cheaper($0, start) } ?? start
             // In whole cents no plan costs a fraction of a cent less than the next whole cent.
-            let bound = wholeCents ? (first.bound - 1e-6).rounded(.up) : first.bound
+            let bound = solution.map { wholeCents ? ($0.bound - 1e-6).rounded(.up) : $0.bound } ?? 0
             return .stopped(best: best, costBound: max(0, bound / 100), hoursBound: nil)
-        case .optimal:
-            break
+        case .optimal(let found, let solution):
+            cheapest = found
+            least = solution.objective
         }
-        let cheapest = choice(first.values)
         // The cost held at its optimum: exactly, when every cost is whole cents.
-        let least = wholeCents ? first.objective.rounded() + 0.5 : first.objective + 1e-6
         var hoursProgram = milp
-        hoursProgram.addRow(slots.indices.flatMap { i in slots[i].map { ($0.column, cents[i]) } }, upper: least)
-        for i in slots.indices { for slot in slots[i] { hoursProgram.setObjective(slot.column, problem.courses[i].hours) } }
-        guard let second = hoursProgram.solve(timeLimit: left()) else {
-            return .stopped(best: cheapest, costBound: first.objective / 100, hoursBound: 0)
-        }
-        switch second.status {
-        case .optimal:
-            return .optimal(choice(second.values))
+        hoursProgram.addRow(picks.map { ($0.column, cents[$0.course]) }, upper: wholeCents ? least.rounded() + 0.5 : least + 1e-6)
+        for pick in picks { hoursProgram.setObjective(pick.column, problem.courses[pick.course].hours) }
+        switch stage(hoursProgram, left) {
+        case .optimal(let found, _):
+            return .optimal(found)
         case .infeasible:
             // invariant: the cheapest plan is feasible here; were CBC to disagree, that plan stands, unproven.
-            return .stopped(best: cheapest, costBound: first.objective / 100, hoursBound: 0)
-        case .stopped:
-            return .stopped(best: second.values.isEmpty ? cheapest : choice(second.values), costBound: first.objective / 100,
-                            hoursBound: max(0, second.bound))
+            return .stopped(best: cheapest, costBound: least / 100, hoursBound: 0)
+        case .stopped(let found, let solution):
+            return .stopped(best: found ?? cheapest, costBound: least / 100, hoursBound: max(0, solution?.bound ?? 0))
         }
     }
 
-    /// The courses a solution takes and each one's quarter: a slot of a single quarter is that
-    /// quarter; a course free within a year or the cycle goes in its first quarter.
-    func choice(_ values: [Double]) -> Choice {
-        var result = Choice(selection: [], quarters: [])
-        for i in slots.indices {
-            guard let slot = slots[i].first(where: { values[$0.column] > 0.5 }) else { continue }
-            result.selection.append(i)
-            result.quarters.append(slot.quarters.lowerBound)
+    /// Solves `program`, and places each solution CBC finds in quarters; one that cannot be placed
+    /// (its quarters, continuous, satisfied the order only fractionally) is cut off exactly, and the
+    /// program solved again.
+    private func stage(_ program: MILP, _ left: () -> Double) -> Stage {
+        var program = program
+        while true {
+            guard let solution = program.solve(timeLimit: left()) else { return .stopped(nil, nil) }
+            switch solution.status {
+            case .infeasible:
+                return .infeasible
+            case .stopped:
+                return .stopped(solution.values.isEmpty ? nil : place(solution.values), solution)
+            case .optimal:
+                if let choice = place(solution.values) { return .optimal(choice, solution) }
+                if left() <= 0 { return .stopped(nil, solution) }
+                // Exactly this choice of courses and years excluded: any other may still be placed.
+                let chosen = picks.map { solution.values[$0.column] > 0.5 }
+                program.addRow(picks.indices.map { (picks[$0].column, chosen[$0] ? -1 : 1) },
+                               lower: 1 - Double(chosen.filter { $0 }.count))
+            }
         }
-        return result
+    }
+
+    /// The courses a solution takes, each placed as early as its prerequisites and entry levels
+    /// allow within the year (or cycle) of its pick; nil when they cannot all be placed so.
+    func place(_ values: [Double]) -> Choice? {
+        let chosen = picks.filter { values[$0.column] > 0.5 }.sorted { $0.course < $1.course }
+        let selection = chosen.map(\.course)
+        guard let quarters = scheduler.place(selection, within: chosen.map(\.quarters)) else { return nil }
+        return Choice(selection: selection, quarters: quarters)
     }
 
     /// The cheaper of two plans, then the one with fewer hours; `found` on a tie.

@@ -17,6 +17,9 @@ public struct Planner: Sendable {
     public var timeLimit: Double
     /// Steps of the first, quick search before the solver takes over (0: the solver alone).
     public var searchSteps: Int
+    /// Whether the solver settles what the search leaves unproven; false only to measure the search
+    /// alone (PlanBench), which then returns its best plan unproven, or none.
+    public var usesSolver = true
 
     /// The time limit `tacet plan` uses unless told otherwise: far above what the benchmarks' hardest
     /// therapist takes, and still short enough to wait for.
@@ -51,6 +54,12 @@ public struct Planner: Sendable {
         if !search.exhausted {
             guard let best = search.best else { return .infeasible(Diagnosis(problem: problem, timeLimit: timeLimit).reasons()) }
             return .plan(plan(best.selection, quarters: best.quarters))
+        }
+        guard usesSolver else {
+            guard let best = search.best else { return .undecided(timeLimit: timeLimit) }
+            var result = plan(best.selection, quarters: best.quarters)
+            result.optimal = false
+            return .plan(result)
         }
         let elapsed = clock.now - began
         let left = timeLimit - Double(elapsed.components.seconds) - Double(elapsed.components.attoseconds) * 1e-18

@@ -10,7 +10,7 @@ extension PlanningProblem {
         func course(_ course: Course) -> [String: Any] {
             ["id": course.id, "credits": course.credits, "category": course.category, "hours": course.hours, "cost": course.cost,
              "prerequisites": course.prerequisites,
-             "outcomes": course.outcomes.map { ["area": $0.area, "level": $0.level.rank, "entry": $0.entry.map(\.rank) ?? NSNull()] }]
+             "outcomes": course.outcomes.map { ["area": $0.area, "level": $0.level.rank, "entry": $0.entry.map { $0.rank as Any } ?? NSNull()] }]
         }
         return [
             "courses": courses.map(course),
