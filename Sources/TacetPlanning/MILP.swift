@@ -44,6 +44,30 @@ struct MILP {
         rows.append(Row(terms: terms, lower: lower, upper: upper))
     }
 
+    /// Adds `lower <= terms <= upper` over integer columns whose coefficients are amounts in whole
+    /// hundredths (credits, hours, money), tightened to what integer columns can reach: the row is
+    /// divided by its coefficients' greatest common divisor and each bound rounded inward to a whole
+    /// number. Exact, and it closes what the linear relaxation otherwise leaves open: credits that come
+    /// in half-credit steps cannot meet a need of 69.1 below 69.5, which no plan can show the
+    /// relaxation. Amounts finer than hundredths, or continuous columns, leave the row as it is.
+    mutating func addAmountRow(_ terms: [(column: Int, coefficient: Double)], lower: Double = -.infinity, upper: Double = .infinity) {
+        let scaled = terms.map { $0.coefficient * 100 }
+        let whole = scaled.map { $0.rounded() }
+        let divisor = whole.reduce(0) { Self.gcd($0, Int(abs($1))) }
+        guard divisor > 0, terms.allSatisfy({ columns[$0.column].integer }), zip(scaled, whole).allSatisfy({ abs($0 - $1) < 1e-6 }) else {
+            addRow(terms, lower: lower, upper: upper)
+            return
+        }
+        let unit = Double(divisor)
+        // Bounds come with the planner's tolerance already; a bound within a millionth of a step of a
+        // reachable sum keeps that sum.
+        let low = lower.isFinite ? (lower * 100 / unit - 1e-6).rounded(.up) : lower
+        let high = upper.isFinite ? (upper * 100 / unit + 1e-6).rounded(.down) : upper
+        addRow(zip(terms, whole).map { ($0.column, $1 / unit) }, lower: low, upper: high)
+    }
+
+    private static func gcd(_ a: Int, _ b: Int) -> Int { b == 0 ? a : gcd(b, a % b) }
+
     /// Sets a column's objective coefficient.
     mutating func setObjective(_ column: Int, _ coefficient: Double) {
         columns[column].objective = coefficient

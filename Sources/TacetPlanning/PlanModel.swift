@@ -2,13 +2,16 @@ import TacetDocuments
 
 /// The plan as a mixed-integer linear program, solved exactly by COIN-OR CBC (``MILP``).
 ///
-/// Variables: one binary per course and quarter it may start in ("slot"). A course tied to no other
-/// (no prerequisite, entry level or pinned prerequisite, and needed by none) may go anywhere in its
-/// calendar year, so it has one slot per year (one for the whole cycle when nothing is budgeted by
-/// year) instead of one per quarter. Constraints, the same rules the search keeps:
+/// Time-indexed: one binary per course and quarter it may start in ("slot"), so the program states
+/// the schedule itself and every integer solution is a plan, with no placement left to check
+/// afterwards. A course tied to no other (no prerequisite, entry level or pinned prerequisite, and
+/// needed by none) may go anywhere in its calendar year, so it has one slot per year (one for the
+/// whole cycle when nothing is budgeted by year) instead of one per quarter. Constraints, the same
+/// rules the search and ``Scheduler`` keep:
 /// - each course at most once;
 /// - a prerequisite, or a course bringing an entry level the therapist lacks, finished in an earlier
-///   quarter (through `done` variables: whether some course of a group was taken before quarter q);
+///   quarter: the course's slot in quarter q is at most the slots of the group before q (the
+///   cumulative "done by q" sum, which gives a tight linear relaxation);
 ///   a prerequisite pinned as required training, in a quarter after it; one in no catalog, never;
 /// - every gap closed by some course that reaches the required level;
 /// - the cycle's credits counted with category caps, and each category minimum;
@@ -18,15 +21,9 @@ import TacetDocuments
 /// the cost held at that optimum, the fewest hours. Pinned training is outside the choice and costs
 /// the same in every plan, so it is left out of both.
 struct PlanModel {
-    /// Where a course may be placed: the quarters one of its columns stands for.
+    /// Where a course may be placed: the quarters its binary column stands for (one quarter for a
+    /// linked course; a year, or the cycle, for a free one).
     struct Slot {
-        var quarters: ClosedRange<Int>
-        var column: Int
-    }
-
-    /// A binary column: whether a course is taken within a range of quarters (its calendar year under
-    /// yearly budgets, else the whole cycle). The only columns CBC branches on.
-    struct Pick {
         var course: Int
         var quarters: ClosedRange<Int>
         var column: Int
@@ -52,13 +49,8 @@ struct PlanModel {
     let problem: PlanningProblem
     /// The program without an objective.
     private(set) var milp = MILP()
-    /// Per course index, its slots (none: it can never be taken).
-    private(set) var slots: [[Slot]] = []
-    /// The binary columns. A course tied to no other has one slot per pick, the pick's own column; a
-    /// linked course's slots are single quarters, continuous, summing to its pick in that range: so
-    /// CBC branches on which courses and years, never on which of equivalent quarters, and the exact
-    /// order within a year is checked afterwards (``Scheduler/place(_:within:links:)``).
-    private(set) var picks: [Pick] = []
+    /// Every slot, each a binary column: the columns CBC branches on.
+    private(set) var slots: [Slot] = []
     let scheduler: Scheduler
     /// Each course's cost in cents, and whether every one is a whole number of cents (then the
     /// least cost is an integer and holding the cost at it is exact).
@@ -111,96 +103,107 @@ struct PlanModel {
         for members in groups { for j in members { linked[j] = true } }
 
         let budgeted = problem.hoursPerYear != nil || problem.moneyPerYear != nil
-        for i in courses.indices {
-            guard !never[i], notBefore[i] < quarterCount else {
-                slots.append([])
-                continue
+        // Per course, its slots (none: it can never be taken).
+        var own = Array(repeating: [Slot](), count: courses.count)
+        for i in courses.indices where !never[i] && notBefore[i] < quarterCount {
+            let spans: [ClosedRange<Int>]
+            if linked[i] {
+                spans = (notBefore[i]..<quarterCount).map { $0...$0 }
+            } else {
+                spans = budgeted ? scheduler.years : [0...(quarterCount - 1)]
             }
-            let spans = budgeted ? scheduler.years.filter { $0.upperBound >= notBefore[i] } : [0...(quarterCount - 1)]
-            var own: [Slot] = []
             for span in spans {
-                let pick = milp.addColumn()
-                picks.append(Pick(course: i, quarters: span, column: pick))
-                guard linked[i] else {
-                    own.append(Slot(quarters: span, column: pick))
-                    continue
-                }
-                let quarters = (max(span.lowerBound, notBefore[i])...span.upperBound).map { q in
-                    Slot(quarters: q...q, column: milp.addColumn(integer: false))
-                }
-                milp.addRow([(pick, -1)] + quarters.map { ($0.column, 1) }, lower: 0, upper: 0)
-                own += quarters
+                let slot = Slot(course: i, quarters: span, column: milp.addColumn())
+                own[i].append(slot)
+                slots.append(slot)
             }
-            slots.append(own)
         }
 
         // Each course at most once.
-        for i in courses.indices {
-            let own = picks.filter { $0.course == i }
-            if own.count > 1 { milp.addRow(own.map { ($0.column, 1) }, upper: 1) }
+        for i in courses.indices where own[i].count > 1 {
+            milp.addRow(own[i].map { ($0.column, 1) }, upper: 1)
         }
-        // done[g][q]: some course of group g finished before quarter q (0 at the first quarter).
-        var done = Array(repeating: [Int?](), count: groups.count)
-        for (g, members) in groups.enumerated() {
-            var previous: Int?
-            done[g] = [nil]
-            for q in 1..<max(quarterCount, 1) {
-                let column = milp.addColumn(integer: false)
-                var terms: [(column: Int, coefficient: Double)] = [(column, 1)]
-                if let previous { terms.append((previous, -1)) }
-                for j in members { for slot in slots[j] where slot.quarters == (q - 1)...(q - 1) { terms.append((slot.column, -1)) } }
-                milp.addRow(terms, upper: 0)
-                done[g].append(column)
-                previous = column
-            }
-        }
+        // A course that waits for group g is started by quarter q only if some member of g was started
+        // before q: cumulative on both sides, which is valid as the course is taken once, and tighter
+        // than bounding each quarter's slot alone.
         for i in courses.indices {
             for g in waits[i] {
-                for slot in slots[i] {
-                    let q = slot.quarters.lowerBound  // invariant: a course that waits is linked, so its slots are single quarters
-                    if let ready = done[g][q] {
-                        milp.addRow([(slot.column, 1), (ready, -1)], upper: 0)
-                    } else {
-                        milp.addRow([(slot.column, 1)], upper: 0)
-                    }
+                // invariant: a course that waits, and every member of a group, is linked: its slots are single quarters.
+                let members = groups[g].flatMap { own[$0] }
+                for slot in own[i] {
+                    let q = slot.quarters.lowerBound
+                    let started = own[i].filter { $0.quarters.lowerBound <= q }.map { ($0.column, 1.0) }
+                    milp.addRow(started + members.filter { $0.quarters.lowerBound < q }.map { ($0.column, -1.0) }, upper: 0)
                 }
             }
         }
         // Every gap closed.
         for gap in problem.gaps {
             let terms = courses.indices.filter { i in courses[i].outcomes.contains { $0.area == gap.area && $0.level >= gap.required } }
-                .flatMap { slots[$0].map { ($0.column, 1.0) } }
+                .flatMap { own[$0].map { ($0.column, 1.0) } }
             milp.addRow(terms, lower: 1)
         }
         // Credits: each category counted up to its cap, toward the total; each minimum met.
         let categories = Set(courses.map(\.category)).union(problem.earned.keys).union(problem.minimums.keys).sorted()
-        var counted: [(column: Int, coefficient: Double)] = []
+        // The total with every category counted in full, and for each category whose courses can pass
+        // its cap, that category's part (earned and courses) and its cap.
+        var uncapped: [(column: Int, coefficient: Double)] = []
+        var uncappedEarned = 0.0
+        var capped: [(terms: [(column: Int, coefficient: Double)], earned: Double, cap: Double)] = []
         for category in categories {
             let earned = problem.earned[category] ?? 0
             let terms: [(column: Int, coefficient: Double)] = courses.indices.filter { courses[$0].category == category }
-                .flatMap { i in slots[i].map { ($0.column, courses[i].credits) } }
-            let cap = problem.caps[category] ?? .infinity
-            let column = milp.addColumn(lower: 0, upper: max(0, cap), integer: false)
-            milp.addRow([(column, 1)] + terms.map { ($0.column, -$0.coefficient) }, upper: earned)
-            counted.append((column, 1))
+                .flatMap { i in own[i].map { ($0.column, courses[i].credits) } }
+            let reachable = earned + courses.filter { $0.category == category }.reduce(0) { $0 + $1.credits }
+            if let cap = problem.caps[category], cap < reachable + Planner.tolerance {
+                capped.append((terms, earned, max(0, cap)))
+            } else {
+                uncapped += terms
+                uncappedEarned += earned
+            }
             if let minimum = problem.minimums[category], minimum - earned > Planner.tolerance {
-                milp.addRow(terms, lower: minimum - earned - Planner.tolerance)
+                milp.addAmountRow(terms, lower: minimum - earned - Planner.tolerance)
             }
         }
-        if problem.total > Planner.tolerance { milp.addRow(counted, lower: problem.total - Planner.tolerance) }
+        // The total of min(part, cap) over the capped categories, plus the rest, reaches the cycle's total
+        // exactly when it does with each capped category taken as its part or as its cap, in every
+        // combination: one row over binaries each, which the credits' steps tighten (``MILP/addAmountRow``).
+        // Past a few capped categories the combinations grow too many: each is then a continuous column.
+        if capped.count <= 4 {
+            for mask in 0..<(1 << capped.count) {
+                var terms = uncapped
+                var constant = uncappedEarned
+                for (k, category) in capped.enumerated() {
+                    if mask & (1 << k) != 0 {
+                        terms += category.terms
+                        constant += category.earned
+                    } else {
+                        constant += category.cap
+                    }
+                }
+                if problem.total - constant > Planner.tolerance { milp.addAmountRow(terms, lower: problem.total - constant - Planner.tolerance) }
+            }
+        } else {
+            var counted = uncapped
+            for category in capped {
+                let column = milp.addColumn(lower: 0, upper: category.cap, integer: false)
+                milp.addRow([(column, 1)] + category.terms.map { ($0.column, -$0.coefficient) }, upper: category.earned)
+                counted.append((column, 1))
+            }
+            if problem.total - uncappedEarned > Planner.tolerance { milp.addRow(counted, lower: problem.total - uncappedEarned - Planner.tolerance) }
+        }
         // Each year's hours and money, after the pinned training's.
         if budgeted {
             for (y, years) in scheduler.years.enumerated() {
                 let room = scheduler.rooms[y]
-                let inYear = courses.indices.flatMap { i in slots[i].filter { years.contains($0.quarters.lowerBound) }.map { (i, $0.column) } }
-                if room.hours.isFinite { milp.addRow(inYear.map { ($0.1, courses[$0.0].hours) }, upper: room.hours + Planner.tolerance) }
-                if room.money.isFinite { milp.addRow(inYear.map { ($0.1, courses[$0.0].cost) }, upper: room.money + Planner.tolerance) }
+                let inYear = slots.filter { years.contains($0.quarters.lowerBound) }
+                if room.hours.isFinite { milp.addAmountRow(inYear.map { ($0.column, courses[$0.course].hours) }, upper: room.hours + Planner.tolerance) }
+                if room.money.isFinite { milp.addAmountRow(inYear.map { ($0.column, courses[$0.course].cost) }, upper: room.money + Planner.tolerance) }
             }
         }
     }
 
-    /// How one stage ended: its best solution placed in quarters (nil: none, or none that fits the
-    /// quarters), and CBC's solution.
+    /// How one stage ended: its best solution as a plan (nil: none), and CBC's solution.
     private enum Stage {
         case optimal(Choice, MILPSolution)
         case infeasible
@@ -217,10 +220,10 @@ struct PlanModel {
             return timeLimit - (Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18)
         }
         var costProgram = milp
-        for pick in picks { costProgram.setObjective(pick.column, cents[pick.course]) }
+        for slot in slots { costProgram.setObjective(slot.column, cents[slot.course]) }
         let cheapest: Choice
         let least: Double
-        switch stage(costProgram, left) {
+        switch stage(costProgram, timeLimit: left()) {
         case .infeasible:
             return .infeasible
         case .stopped(let found, let solution):
@@ -234,9 +237,9 @@ struct PlanModel {
         }
         // The cost held at its optimum: exactly, when every cost is whole cents.
         var hoursProgram = milp
-        hoursProgram.addRow(picks.map { ($0.column, cents[$0.course]) }, upper: wholeCents ? least.rounded() + 0.5 : least + 1e-6)
-        for pick in picks { hoursProgram.setObjective(pick.column, problem.courses[pick.course].hours) }
-        switch stage(hoursProgram, left) {
+        hoursProgram.addRow(slots.map { ($0.column, cents[$0.course]) }, upper: wholeCents ? least.rounded() + 0.5 : least + 1e-6)
+        for slot in slots { hoursProgram.setObjective(slot.column, problem.courses[slot.course].hours) }
+        switch stage(hoursProgram, timeLimit: left()) {
         case .optimal(let found, _):
             return .optimal(found)
         case .infeasible:
@@ -247,35 +250,31 @@ struct PlanModel {
         }
     }
 
-    /// Solves `program`, and places each solution CBC finds in quarters; one that cannot be placed
-    /// (its quarters, continuous, satisfied the order only fractionally) is cut off exactly, and the
-    /// program solved again.
-    private func stage(_ program: MILP, _ left: () -> Double) -> Stage {
-        var program = program
-        while true {
-            guard let solution = program.solve(timeLimit: left()) else { return .stopped(nil, nil) }
-            switch solution.status {
-            case .infeasible:
-                return .infeasible
-            case .stopped:
-                return .stopped(solution.values.isEmpty ? nil : place(solution.values), solution)
-            case .optimal:
-                if let choice = place(solution.values) { return .optimal(choice, solution) }
-                if left() <= 0 { return .stopped(nil, solution) }
-                // Exactly this choice of courses and years excluded: any other may still be placed.
-                let chosen = picks.map { solution.values[$0.column] > 0.5 }
-                program.addRow(picks.indices.map { (picks[$0].column, chosen[$0] ? -1 : 1) },
-                               lower: 1 - Double(chosen.filter { $0 }.count))
-            }
+    /// Solves `program` and reads the plan off CBC's best solution.
+    private func stage(_ program: MILP, timeLimit: Double) -> Stage {
+        guard let solution = program.solve(timeLimit: timeLimit) else { return .stopped(nil, nil) }
+        switch solution.status {
+        case .infeasible:
+            return .infeasible
+        case .stopped:
+            return .stopped(solution.values.isEmpty ? nil : choice(solution.values), solution)
+        case .optimal:
+            return .optimal(choice(solution.values), solution)
         }
     }
 
-    /// The courses a solution takes, each placed as early as its prerequisites and entry levels
-    /// allow within the year (or cycle) of its pick; nil when they cannot all be placed so.
-    func place(_ values: [Double]) -> Choice? {
-        let chosen = picks.filter { values[$0.column] > 0.5 }.sorted { $0.course < $1.course }
+    /// The courses a solution takes, each placed as early as its prerequisites and entry levels allow
+    /// within the calendar year (or cycle) of its slot. The solution's own quarters already keep every
+    /// rule; the earliest placement within the same years keeps them too, and reads better.
+    func choice(_ values: [Double]) -> Choice {
+        let chosen = slots.filter { values[$0.column] > 0.5 }.sorted { $0.course < $1.course }
         let selection = chosen.map(\.course)
-        guard let quarters = scheduler.place(selection, within: chosen.map(\.quarters)) else { return nil }
+        let budgeted = problem.hoursPerYear != nil || problem.moneyPerYear != nil
+        let whole = 0...max(0, problem.quarters.count - 1)
+        let ranges = chosen.map { slot in
+            budgeted ? scheduler.years.first { $0.contains(slot.quarters.lowerBound) } ?? slot.quarters : whole
+        }
+        let quarters = scheduler.place(selection, within: ranges) ?? chosen.map(\.quarters.lowerBound)
         return Choice(selection: selection, quarters: quarters)
     }
 

@@ -10,7 +10,8 @@ import TacetPlanningTestSupport
 //   (no argument)           the whole report, one process: the 500 small instances, catalogs of 40, 300
 //                           and 1,000 courses, and 1,000 therapists x 300 courses on every core; the search
 //                           alone against the search plus CBC throughout
-//   settle [count]          only the small instances: settled, optimal, infeasible (Scripts/plan-settle.sh)
+//   settle [count]          only the small instances: settled, optimal, infeasible (Scripts/plan-settle.sh);
+//                           with PLANBENCH_VERBOSE set, one line per seed (its outcome and time)
 //   seed COURSES SEED       one therapist against the shared catalog of COURSES courses, timed
 
 /// What one therapist's planning came to, and how long it took.
@@ -62,7 +63,12 @@ func small(_ count: Int, compare: Bool) {
     let generator = PlanInstanceGenerator()
     print("\(count) random instances (PlanInstanceGenerator seeds 0-\(count - 1): \(settings(generator.settings)))")
     let problems = (0..<count).map { generator.problem(seed: UInt64($0)) }
-    print(line("search + CBC", problems.map { solve($0) }))
+    let verbose = ProcessInfo.processInfo.environment["PLANBENCH_VERBOSE"] != nil
+    print(line("search + CBC", problems.enumerated().map { seed, problem in
+        let outcome = solve(problem)
+        if verbose { print("    seed \(seed): \(problem.courses.count) courses, \(problem.quarters.count) quarters: \(outcome.kind), \(ms(outcome.milliseconds))") }
+        return outcome
+    }))
     if compare { print(line("search alone (3,000,000 steps)", problems.map(searchAlone))) }
 }
 
