@@ -69,7 +69,7 @@ let package = Package(
         // Two glibc spawn file actions Swift's Glibc module does not declare.
         .target(name: "CSpawn"),
         .target(name: "TacetPluginHost",
-                dependencies: ["CSpawn", "TacetPluginProtocol", "TacetEngine", "TacetDocuments", "TacetYAML", "TacetDiagnostics",
+                dependencies: ["CSpawn", "TacetPluginProtocol", "TacetSchemas", "TacetEngine", "TacetDocuments", "TacetYAML", "TacetDiagnostics",
                                .product(name: "Crypto", package: "swift-crypto")]),
         // Renderers for SARIF, JUnit, GitHub annotations, Markdown and the HTML team report.
         .target(name: "TacetReports",
@@ -99,7 +99,8 @@ let package = Package(
                                                             "TacetTestSupport"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "TacetEngineTests",
-                    dependencies: ["TacetEngine", "TacetPlanning", "TacetDocuments", "TacetYAML", "TacetDiagnostics", "TacetTestSupport"]),
+                    dependencies: ["TacetEngine", "TacetPlanning", "TacetDocuments", "TacetYAML", "TacetDiagnostics", "TacetTestSupport",
+                                   "TacetPlanningTestSupport"]),
         .testTarget(name: "TacetPlanningTests", dependencies: ["TacetPlanning", "TacetDocuments", "TacetTestSupport", "TacetPlanningTestSupport"]),
         .testTarget(name: "TacetPluginHostTests",
                     dependencies: ["TacetPluginHost", "TacetPluginKit", "TacetPluginProtocol", "TacetSchemas", "TacetDocuments",

@@ -57,17 +57,22 @@ prefix="$(cd "$prefix" && pwd)"
 share="share/tacet"
 manifest="$share/installed-files.txt"
 written=()
+# The same list as a set: membership is a lookup, not a `grep -q` in a pipeline, which under `pipefail`
+# can fail when grep exits before printf has written everything (SIGPIPE) and so called a file stale.
+declare -A is_written=()
 
 # put MODE SOURCE RELATIVE-DESTINATION: one file, written through a temporary name so that a running
 # tacet is never half-replaced.
+# The temporary name is unique (mktemp), so two installs into one prefix never write through the same one.
 put() {
-    local mode="$1" source="$2" destination="$prefix/$3"
+    local mode="$1" source="$2" destination="$prefix/$3" scratch
     [ -f "$source" ] || fail "missing source file $source"
     mkdir -p "$(dirname "$destination")" || fail "cannot create $(dirname "$destination")"
-    cp "$source" "$destination.installing" || fail "cannot write $destination.installing"
-    chmod "$mode" "$destination.installing"
-    mv -f "$destination.installing" "$destination" || fail "cannot replace $destination"
-    written+=("$3")
+    scratch="$(mktemp "$destination.XXXXXX.installing")" || fail "cannot write in $(dirname "$destination")"
+    cp "$source" "$scratch" || { rm -f "$scratch"; fail "cannot write $scratch"; }
+    chmod "$mode" "$scratch"
+    mv -f "$scratch" "$destination" || { rm -f "$scratch"; fail "cannot replace $destination"; }
+    if [ -z "${is_written[$3]:-}" ]; then written+=("$3"); is_written[$3]=1; fi
 }
 
 # put_tree SOURCE-FOLDER RELATIVE-DESTINATION: every file below the folder, keeping sub-folders;
@@ -92,6 +97,25 @@ generated() {
 
 previous=""
 if [ -f "$prefix/$manifest" ]; then previous="$(cat "$prefix/$manifest")"; fi
+
+# write_manifest: every file this run wrote, and, until the run completes, every file the previous one
+# listed too, so that an install that fails half-way leaves nothing uninstall.sh does not know of.
+completed=0
+write_manifest() {
+    local scratch
+    mkdir -p "$prefix/$share" || return 1
+    scratch="$(mktemp "$prefix/$manifest.XXXXXX.installing")" || return 1
+    {
+        printf '%s\n' "${written[@]}"
+        if [ "$completed" -eq 0 ] && [ -n "$previous" ]; then
+            while IFS= read -r old; do
+                [ -n "$old" ] && [ "$old" != "$manifest" ] && [ -z "${is_written[$old]:-}" ] && printf '%s\n' "$old"
+            done <<< "$previous"
+        fi
+        printf '%s\n' "$manifest"
+    } > "$scratch" && mv -f "$scratch" "$prefix/$manifest"
+}
+trap '[ "$completed" -eq 1 ] || [ ${#written[@]} -eq 0 ] || write_manifest || true' EXIT
 
 put 755 "$from_build/tacet" "bin/tacet"
 
@@ -141,16 +165,17 @@ put 644 "$root/LICENSE" "share/doc/tacet/LICENSE"
 put 644 "$root/CHANGELOG.md" "share/doc/tacet/CHANGELOG.md"
 
 # The manifest lists itself last, so that uninstall removes it last.
+completed=1
+write_manifest || fail "cannot write $prefix/$manifest"
 written+=("$manifest")
-printf '%s\n' "${written[@]}" > "$prefix/$manifest.installing"
-mv -f "$prefix/$manifest.installing" "$prefix/$manifest"
+is_written[$manifest]=1
 
 # What the previous installation wrote and this one did not: left over, so removed.
 stale=0
 if [ -n "$previous" ]; then
     while IFS= read -r old; do
         case "$old" in ""|/*|..|../*|*/..|*/../*) continue ;; esac
-        if ! printf '%s\n' "${written[@]}" | grep -qxF -- "$old" && [ -f "$prefix/$old" ]; then
+        if [ -z "${is_written[$old]:-}" ] && [ -f "$prefix/$old" ]; then
             rm -f "$prefix/$old"
             stale=$((stale + 1))
         fi

@@ -9,8 +9,10 @@ US social security numbers, and a capitalised full name next to a date.
 Started with `python3 -S` (no site packages to import): the interpreter starts in a quarter of the
 time, which an editor running `tacet check` on every save notices. Standard library only.
 
-Protocol v1 (docs/plugin-protocol.md): argv[1] is `describe` or `check`; one JSON request on stdin,
-one JSON response on stdout. Standard library only.
+Protocols 1 and 2 (docs/plugin-protocol.md): argv[1] is `describe` or `check`; one JSON request on
+stdin, one JSON response on stdout. A protocol 1 request holds one document; a protocol 2 request holds
+a batch, answered with one result per document: a document that cannot be judged gets its own `error`
+and the others still get their findings.
 """
 import json
 import re
@@ -18,7 +20,7 @@ import sys
 
 NAME = "phi-scan"
 VERSION = "1.0.0"
-PROTOCOLS = [1]
+PROTOCOLS = [1, 2]
 KINDS = ["Workflow", "LearningPlan"]
 CITATIONS = ["hipaa-164-502e"]
 
@@ -85,12 +87,14 @@ def mask(text):
     return text[:2] + re.sub(r"[A-Za-z0-9]", "•", text[2:])
 
 
-def check(request):
-    if request.get("protocolVersion") not in PROTOCOLS:
-        return {"error": {"message": f"protocol {request.get('protocolVersion')} is not one of {PROTOCOLS}"}}
-    content = request.get("document", {}).get("content")
+class Unjudgeable(Exception):
+    """A document this scanner cannot judge; the message goes into the answer's `error` object."""
+
+
+def findings_in(content):
+    """The findings for one document's content, or raise Unjudgeable."""
     if not isinstance(content, dict):
-        return {"error": {"message": "the document content is not an object"}}
+        raise Unjudgeable("the document content is not an object")
     findings = []
     for pointer, text in strings(content):
         for rule, severity, summary, pattern, hint in PATTERNS:
@@ -105,7 +109,37 @@ def check(request):
                 "hint": hint,
                 "citations": CITATIONS,
             })
-    return {"findings": findings}
+    return findings
+
+
+def check(request):
+    """The answer to a check request of either protocol version."""
+    if not isinstance(request, dict) or request.get("protocolVersion") not in PROTOCOLS:
+        version = request.get("protocolVersion") if isinstance(request, dict) else None
+        return {"error": {"message": f"protocol {version} is not one of {PROTOCOLS}"}}
+    if request["protocolVersion"] == 2:
+        return check_batch(request)
+    document = request.get("document")
+    try:
+        return {"findings": findings_in(document.get("content") if isinstance(document, dict) else None)}
+    except Unjudgeable as error:
+        return {"error": {"message": str(error)}}
+
+
+def check_batch(request):
+    """Protocol 2: one result per document, in the request's order; each document judged on its own."""
+    documents = request.get("documents")
+    if not isinstance(documents, list):
+        return {"error": {"message": "the request has no documents list"}}
+    results = []
+    for index, document in enumerate(documents):
+        try:
+            if not isinstance(document, dict):
+                raise Unjudgeable(f"document {index} of the request is not an object")
+            results.append({"document": index, "findings": findings_in(document.get("content"))})
+        except Unjudgeable as error:
+            results.append({"document": index, "error": {"message": str(error)}})
+    return {"results": results}
 
 
 def main(argv):

@@ -15,24 +15,26 @@ public struct DiagnosticRenderer: Sendable {
         self.source = source
     }
 
-    /// Renders one diagnostic, ending with a newline.
+    /// Renders one diagnostic, ending with a newline. Every string in it goes through ``DisplayText``:
+    /// a plugin's message or a quoted YAML value cannot start a line of its own or drive the terminal.
     public func render(_ diagnostic: Diagnostic) -> String {
+        let shown = DisplayText.escaped
         var out = ""
-        if let location = diagnostic.location { out += bold(location.description) + ": " }
-        out += severityLabel(diagnostic.severity) + ": " + bold(diagnostic.message)
-        out += " [\(diagnostic.code)]"
+        if let location = diagnostic.location { out += bold(shown(location.description)) + ": " }
+        out += severityLabel(diagnostic.severity) + ": " + bold(shown(diagnostic.message))
+        out += " [\(shown(diagnostic.code))]"
         if let pointer = diagnostic.pointer, !pointer.isEmpty, diagnostic.location == nil {
-            out += " at \(pointer)"
+            out += " at \(shown(pointer))"
         }
         out += "\n"
         if let location = diagnostic.location, let excerpt = excerpt(at: location) { out += excerpt }
-        if let hint = diagnostic.hint { out += "  hint: \(hint)\n" }
+        if let hint = diagnostic.hint { out += "  hint: \(shown(hint))\n" }
         for note in diagnostic.notes {
-            out += "  note: \(note.message)"
-            if let location = note.location { out += " (\(location.description))" }
+            out += "  note: \(shown(note.message))"
+            if let location = note.location { out += " (\(shown(location.description)))" }
             out += "\n"
         }
-        if !diagnostic.citations.isEmpty { out += "  cites: \(diagnostic.citations.joined(separator: ", "))\n" }
+        if !diagnostic.citations.isEmpty { out += "  cites: \(shown(diagnostic.citations.joined(separator: ", ")))\n" }
         return out
     }
 
@@ -73,9 +75,11 @@ public struct DiagnosticRenderer: Sendable {
         var line = from > 0 ? "…" : ""
         var pad = from > 0 ? " " : ""
         for (index, scalar) in scalars.enumerated() where index >= from {
-            let shown: Unicode.Scalar = (scalar.value < 0x20 && scalar != "\t") || scalar.value == 0x7F ? "\u{FFFD}" : scalar
-            line.unicodeScalars.append(shown)
-            if index < caretIndex { pad += scalar == "\t" ? "\t" : " " }
+            // A tab stays a tab (and pads as one) so the caret lines up; anything else a terminal would
+            // act on is shown escaped, padded by the width of its escape.
+            let escape = scalar == "\t" ? nil : DisplayText.escape(scalar)
+            if let escape { line += escape } else { line.unicodeScalars.append(scalar) }
+            if index < caretIndex { pad += scalar == "\t" ? "\t" : String(repeating: " ", count: escape?.count ?? 1) }
         }
         if scalars.count == wanted { line += "…" }
         let gutter = String(location.line)

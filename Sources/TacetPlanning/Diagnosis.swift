@@ -57,5 +57,5 @@ struct Diagnosis {
         return reasons
     }
 
-    private func f(_ value: Double) -> String { Planner.format(value) }
+    private func f(_ value: Double) -> String { Amounts.format(value) }
 }

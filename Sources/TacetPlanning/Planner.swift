@@ -29,11 +29,9 @@ public struct Planner: Sendable {
     /// enough for the search to prove most plans, while the rest go to CBC before it wastes time.
     public static let defaultSearchSteps = 20_000
 
-    /// How far apart two amounts of hours, money or credits may be and still count as equal. Sums of
-    /// decimal inputs miss the exact value by far less (0.1 + 0.2 is 0.30000000000000004), and real
-    /// differences in a catalog or a budget are far larger. Every comparison of such amounts in planning
-    /// and in the plan audit uses it, so the audit never faults a plan the planner found.
-    public static let tolerance = 1e-9
+    /// How far apart two amounts of hours, money or credits may be and still count as equal:
+    /// ``Amounts/tolerance``, the one the plan audit uses too (the search's name for it).
+    public static let tolerance = Amounts.tolerance
 
     /// Creates a planner.
     public init(_ problem: PlanningProblem, timeLimit: Double = Planner.defaultTimeLimit, searchSteps: Int = Planner.defaultSearchSteps) {
@@ -85,11 +83,11 @@ public struct Planner: Sendable {
     static func pinnedOverBudget(_ problem: PlanningProblem) -> [String] {
         var reasons: [String] = []
         for (year, used) in problem.pinnedByYear.sorted(by: { $0.key < $1.key }) {
-            if let limit = problem.hoursPerYear, used.hours > limit + Self.tolerance {
-                reasons.append("hours in \(year): the required training alone takes \(format(used.hours)) of the \(format(limit)) a year allows")
+            if let limit = problem.hoursPerYear, Amounts.exceeds(used.hours, limit) {
+                reasons.append("hours in \(year): the required training alone takes \(Amounts.format(used.hours)) of the \(Amounts.format(limit)) a year allows")
             }
-            if let limit = problem.moneyPerYear, used.money > limit + Self.tolerance {
-                reasons.append("money in \(year): the required training alone costs \(format(used.money)) of the \(format(limit)) a year allows")
+            if let limit = problem.moneyPerYear, Amounts.exceeds(used.money, limit) {
+                reasons.append("money in \(year): the required training alone costs \(Amounts.format(used.money)) of the \(Amounts.format(limit)) a year allows")
             }
         }
         return reasons
@@ -108,8 +106,8 @@ public struct Planner: Sendable {
             for prerequisite in course.prerequisites where !available.contains(prerequisite) && !ids.contains(prerequisite) { return false }
             byCategory[course.category, default: 0] += course.credits
         }
-        guard problem.counted(byCategory) + Self.tolerance >= problem.total else { return false }
-        for (category, minimum) in problem.minimums where (byCategory[category] ?? 0) + Self.tolerance < minimum { return false }
+        guard Amounts.reaches(problem.counted(byCategory), problem.total) else { return false }
+        for (category, minimum) in problem.minimums where !Amounts.reaches(byCategory[category] ?? 0, minimum) { return false }
         guard let levels = reachableLevels(problem, chosen) else { return false }
         return problem.gaps.allSatisfy { gap in levels[gap.area].map { $0 >= gap.required } ?? false }
     }
@@ -163,11 +161,11 @@ public struct Planner: Sendable {
                                + " (\(gap.reasons.joined(separator: "; ")))")
             }
             if problem.minimums[course.category] != nil {
-                reasons.append("\(Self.format(course.credits)) \(course.category) credits toward the minimum of "
-                               + "\(Self.format(problem.minimums[course.category] ?? 0))")
+                reasons.append("\(Amounts.format(course.credits)) \(course.category) credits toward the minimum of "
+                               + "\(Amounts.format(problem.minimums[course.category] ?? 0))")
             }
             if let needers = dependents[course.id] { reasons.append("prerequisite of \(needers.joined(separator: ", "))") }
-            reasons.append("\(Self.format(course.credits)) credits toward the cycle's \(Self.format(problem.total))")
+            reasons.append("\(Amounts.format(course.credits)) credits toward the cycle's \(Amounts.format(problem.total))")
             items.append(.init(course: course, quarter: problem.quarters[quarters[position]], reasons: reasons))
         }
         for pinned in problem.pinned {
@@ -181,8 +179,6 @@ public struct Planner: Sendable {
                               credits: problem.counted(byCategory))
     }
 
-    /// A number as people write it: no decimals when whole, else two.
-    public static func format(_ value: Double) -> String {
-        value == value.rounded() ? String(Int(value)) : String(format: "%.2f", value)
-    }
+    /// An amount as people write it: ``Amounts/format(_:)``, the one formatting every amount goes through.
+    public static func format(_ value: Double) -> String { Amounts.format(value) }
 }

@@ -93,7 +93,8 @@ extension PlanningProblem {
         self.completed = completed
         credits = 0
         var quarter = max(Quarter(containing: today), Quarter(containing: credential.cycleStart))
-        let last = Quarter(containing: credential.cycleEnd)
+        // Only quarters that end within the cycle: credits earned after its last day do not count.
+        let last = Quarter.lastEnding(by: credential.cycleEnd)
         var quarters: [Quarter] = []
         while quarter <= last, quarters.count < 400 {  // 400 quarters: a century, far beyond any cycle
             quarters.append(quarter)
@@ -122,7 +123,8 @@ extension PlanningProblem {
             var timeline = TrainingTimeline(completions: completions, planned: [], renewalMonths: course.renewalMonths)
             let why = need.reasons.joined(separator: "; ")
             while let lapse = timeline.firstLapse(from: from, through: credential.cycleEnd) {
-                let quarter = max(Quarter(containing: lapse), start)
+                // A lapse in a quarter that runs past the cycle's end is renewed in the cycle's last quarter, earlier.
+                let quarter = min(max(Quarter(containing: lapse), start), quarters.last ?? start)
                 guard let index = quarters.firstIndex(of: quarter), !timeline.planned.contains(quarter) else {
                     trainingProblems.append("\(need.course): it lapses \(course.renewalMonths.map { "every \($0) months" } ?? ""), "
                                             + "sooner than a plan by quarters can renew it")
@@ -149,7 +151,7 @@ extension PlanningProblem {
                         .map { "\(months) months from the start of \($0), when the plan renews it" }
                 var reasons = [renewal ? "renews '\(need.course)' before it lapses on \(lapse) (\(source ?? "\(months)-month renewal")): needed \(why)"
                                        : "training the policy requires before AI use, not yet held: needed \(why)"]
-                reasons.append(counts ? "\(Planner.format(course.credits)) credits toward the cycle's \(Planner.format(total))"
+                reasons.append(counts ? "\(Amounts.format(course.credits)) credits toward the cycle's \(Amounts.format(total))"
                                       : "a repeat: earns no further credits (repeatsEarnCredits is false in the Requirements)")
                 pinned.append(PinnedCourse(course: course, quarter: index, renewal: renewal, countsCredits: counts, reasons: reasons))
             }

@@ -1,12 +1,12 @@
 /// Constants and name rules of the Tacet plugin protocol (docs/plugin-protocol.md).
 public enum PluginProtocol {
     /// The protocol versions this build speaks, oldest first. Host and plugin use the highest both speak.
-    public static let versions: [Int] = [1]
+    public static let versions: [Int] = [1, 2]
 
     /// The first argument of a call that asks a plugin to describe itself.
     public static let describeVerb = "describe"
 
-    /// The first argument of a call that asks a plugin to check one document.
+    /// The first argument of a call that asks a plugin to check documents (one in protocol 1, a batch in 2).
     public static let checkVerb = "check"
 
     /// The highest version in both lists, or nil when they share none.

@@ -37,21 +37,27 @@ public enum CheckCommand {
 
     static func suppressedText(_ report: CheckReport) -> String {
         guard !report.suppressed.isEmpty else { return "" }
-        var text = "\nSuppressed by exceptions (\(report.suppressed.count)):\n"
+        var text = (shownAbove(report) ? "\n" : "") + "Suppressed by exceptions (\(report.suppressed.count)):\n"
+        let shown = DisplayText.escaped
         for entry in report.suppressed {
             let place = entry.finding.location?.description ?? "-"
-            text += "  \(place): \(entry.finding.severity.rawValue): \(entry.finding.message) [\(entry.finding.code)]\n"
-            text += "    by exception '\(entry.exception)' (owner \(entry.owner), expires \(entry.expires))\n"
+            text += "  \(shown(place)): \(entry.finding.severity.rawValue): \(shown(entry.finding.message)) [\(shown(entry.finding.code))]\n"
+            text += "    by exception '\(shown(entry.exception))' (owner \(shown(entry.owner)), expires \(entry.expires))\n"
         }
         return text
     }
+
+    /// Whether diagnostics are printed before the text output, which a blank line then sets apart; a
+    /// clean run starts with its summary.
+    private static func shownAbove(_ report: CheckReport) -> Bool { !report.findings.isEmpty || !report.problems.isEmpty }
 
     /// The closing lines: what was checked with every finding and input problem counted, then what
     /// could not be checked ("1 of 2 workflows could not be checked: see the error above"), last,
     /// where people read.
     static func summary(_ report: CheckReport) -> String {
         let tally = report.tally
-        return "\n\(report.scopeSentence): \(tally.countSentence); \(report.suppressed.count) suppressed by exceptions\n"
+        let gap = shownAbove(report) || !report.suppressed.isEmpty ? "\n" : ""
+        return gap + "\(report.scopeSentence): \(tally.countSentence); \(report.suppressed.count) suppressed by exceptions\n"
             + (tally.shortfallSentence().map { $0 + "\n" } ?? "")
     }
 }

@@ -49,10 +49,10 @@ package enum ExplainCommand {
                                             at: nil, hint: "name it first: tacet explain WORKFLOW PATH... --step \(id)")])
                 }
                 let explanation = try Explainer.explain(step: id, of: named, in: workspace, today: today)
-                return ToolOutcome(output: trace ? traceText(explanation) : text(explanation), sources: workspace.sources, status: .ok)
+                return ToolOutcome(output: DisplayText.escapedLines(trace ? traceText(explanation) : text(explanation)), sources: workspace.sources, status: .ok)
             case .task(let id):
                 let explanation = try Explainer.explain(task: id, of: named, policy: policy, in: workspace)
-                return ToolOutcome(output: text(explanation), sources: workspace.sources, status: .ok)
+                return ToolOutcome(output: DisplayText.escapedLines(text(explanation)), sources: workspace.sources, status: .ok)
             }
         } catch {
             return .invalid(error.diagnostics, sources: workspace.sources)

@@ -94,8 +94,8 @@ package enum PlanCommand {
                 let text = PlanWriter.yaml(plan, for: therapist, gaps: gaps, today: today)
                 yamls.append(text)
                 texts.append(summary(therapist, gaps: gaps, plan: plan, currency: planner.currency))
-                json.append(["therapist": therapist.id, "feasible": true, "optimal": plan.optimal, "cost": plan.cost, "hours": plan.hours,
-                             "credits": plan.credits,
+                json.append(["therapist": therapist.id, "feasible": true, "optimal": plan.optimal, "cost": Amounts.rounded(plan.cost),
+                             "hours": Amounts.rounded(plan.hours), "credits": Amounts.rounded(plan.credits),
                              "gaps": gaps.map { ["area": $0.area, "required": $0.required.rawValue, "reasons": $0.reasons] },
                              "items": plan.items.map { ["course": $0.course.id, "quarter": $0.quarter.description, "reasons": $0.reasons] }])
                 let name = PlanWriter.name(for: therapist) + ".yaml"
@@ -132,7 +132,7 @@ package enum PlanCommand {
             problems[writeError].notes.append(DiagnosticNote("so these were not written either: \(unwritten.joined(separator: ", "))"))
         }
         let out: String = switch format {
-        case .text: texts.joined(separator: "\n")
+        case .text: DisplayText.escapedLines(texts.joined(separator: "\n"))
         case .yaml: yamls.joined(separator: "---\n")
         case .json: (try? JSONSerialization.data(withJSONObject: json, options: [.prettyPrinted, .sortedKeys]))
             .map { String(decoding: $0, as: UTF8.self) + "\n" } ?? "[]\n"
@@ -154,7 +154,7 @@ package enum PlanCommand {
     }
 
     static func summary(_ therapist: Therapist, gaps: [Gap], plan: PlannedCourses, currency: String) -> String {
-        let f = Planner.format
+        let f = Amounts.format
         var text = "\(therapist.id) (\(therapist.name)), \(therapist.credential.name) cycle \(therapist.credential.cycleStart) "
             + "to \(therapist.credential.cycleEnd)\n"
         text += gaps.isEmpty ? "  no competency gaps\n" : "  gaps:\n" + gaps.map {

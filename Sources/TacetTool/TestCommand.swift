@@ -29,10 +29,12 @@ package enum TestCommand {
             out += "FAIL \(name) (\(result.document.location(of: result.testCase.pointer).description))\n"
             for expected in result.missing {
                 out += "  - expected \(expected.rule)" + (expected.path.map { " at \($0)" } ?? "")
-                    + (expected.file.map { " in \($0)" } ?? "") + (expected.message.map { " saying \"\($0)\"" } ?? "") + "\n"
+                    + (expected.file.map { " in \($0)" } ?? "") + (expected.message.map { " saying \"\(DisplayText.escaped($0))\"" } ?? "") + "\n"
             }
             for finding in result.unexpected {
-                out += "  + unexpected \(finding.code) at \(finding.pointer ?? "-") (\(finding.location?.description ?? "-")): \(finding.message)\n"
+                // The message can quote the test's YAML: shown, not obeyed, as in every diagnostic.
+                let place = DisplayText.escaped("\(finding.pointer ?? "-") (\(finding.location?.description ?? "-"))")
+                out += "  + unexpected \(finding.code) at \(place): \(DisplayText.escaped(finding.message))\n"
             }
             problems += result.problems
         }

@@ -1,12 +1,24 @@
 /// RFC 6901 JSON Pointers into a node tree: how findings name the data they are about.
 public enum JSONPointer {
     /// `pointer` extended by one reference token, escaped (`~` as `~0`, `/` as `~1`).
+    ///
+    /// Pointers are built and read by UTF-8 bytes, never by Characters: a key starting with a combining
+    /// mark would otherwise fuse with the `/` before it into one Character, and the token would be lost.
     public static func appending(_ token: String, to pointer: String) -> String {
         // Almost every token is a plain key; escaping is only paid for when it is needed.
-        guard token.utf8.contains(where: { $0 == UInt8(ascii: "~") || $0 == UInt8(ascii: "/") }) else {
+        guard token.utf8.contains(where: { $0 == tilde || $0 == slash }) else {
             return pointer + "/" + token
         }
-        return pointer + "/" + token.replacing("~", with: "~0").replacing("/", with: "~1")
+        var escaped: [UInt8] = []
+        escaped.reserveCapacity(token.utf8.count + 4)
+        for byte in token.utf8 {
+            switch byte {
+            case tilde: escaped += [tilde, UInt8(ascii: "0")]
+            case slash: escaped += [tilde, UInt8(ascii: "1")]
+            default: escaped.append(byte)
+            }
+        }
+        return pointer + "/" + String(decoding: escaped, as: UTF8.self)
     }
 
     /// `pointer` extended by an array index.
@@ -14,13 +26,30 @@ public enum JSONPointer {
 
     /// The reference tokens of `pointer`, unescaped; nil when it is not a valid pointer.
     public static func tokens(_ pointer: String) -> [String]? {
-        if pointer.isEmpty { return [] }
-        guard pointer.hasPrefix("/") else { return nil }
-        return pointer.dropFirst().split(separator: "/", omittingEmptySubsequences: false).map { token in
-            guard token.utf8.contains(UInt8(ascii: "~")) else { return String(token) }
-            return String(token).replacing("~1", with: "/").replacing("~0", with: "~")
+        let bytes = pointer.utf8
+        guard let first = bytes.first else { return [] }
+        guard first == slash else { return nil }
+        return bytes.dropFirst().split(separator: slash, omittingEmptySubsequences: false).map { token in
+            guard token.contains(tilde) else { return String(decoding: token, as: UTF8.self) }
+            // `~1` is `/` and `~0` is `~`, read left to right, so `~01` is `~1`; another `~` stays as written.
+            var unescaped: [UInt8] = []
+            var index = token.startIndex
+            while index < token.endIndex {
+                let byte = token[index]
+                index = token.index(after: index)
+                if byte == tilde, index < token.endIndex, token[index] == UInt8(ascii: "0") || token[index] == UInt8(ascii: "1") {
+                    unescaped.append(token[index] == UInt8(ascii: "0") ? tilde : slash)
+                    index = token.index(after: index)
+                } else {
+                    unescaped.append(byte)
+                }
+            }
+            return String(decoding: unescaped, as: UTF8.self)
         }
     }
+
+    private static let tilde = UInt8(ascii: "~")
+    private static let slash = UInt8(ascii: "/")
 }
 
 extension Node {

@@ -69,7 +69,12 @@ public struct Node: Sendable, Hashable {
 
     /// The value for `key` when this is a mapping (keys compare by their text).
     public subscript(key: String) -> Node? {
-        mapping?.first { $0.key.scalar?.value == key }?.value
+        // By bytes, as duplicate keys are told apart: `é` and `e` with a combining accent are two keys,
+        // though Swift's == calls them equal. == first, as it is fast; bytes only on a match.
+        mapping?.first { entry in
+            guard let value = entry.key.scalar?.value else { return false }
+            return value == key && value.utf8.elementsEqual(key.utf8)
+        }?.value
     }
 
     /// A short noun for the node's shape, for error messages: "a mapping", "a string", ...

@@ -33,7 +33,7 @@ public enum YAMLErrorCode: String, Sendable, Hashable, Codable, CaseIterable, Di
         case .inputTooLarge: "the input is larger than the `maxInputBytes` limit"
         case .tooDeep: "nesting deeper than the `maxDepth` limit"
         case .tooManyNodes: "more nodes than the `maxNodes` limit"
-        case .aliasExpansion: "aliases expand past the `maxAliasExpansion` limit"
+        case .aliasExpansion: "aliases expand past the `maxAliasExpansion` (nodes) or `maxAliasBytes` (text) limit"
         case .notRepresentableInJSON: "a value JSON cannot hold (an integer past 64 bits, `.inf`, `.nan`)"
         case .memory: "libyaml could not allocate memory"
         }

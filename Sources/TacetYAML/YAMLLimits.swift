@@ -9,18 +9,24 @@ public struct YAMLLimits: Sendable, Hashable {
     /// The most nodes aliases may add when expanded, across the document. Default 100,000; this is
     /// what stops a "billion laughs" document long before it grows.
     public var maxAliasExpansion: Int
+    /// The most bytes of scalar text aliases may add when expanded, across the document. Default 1 MiB:
+    /// under the node limit alone, a long scalar aliased 100,000 times would still grow gigabytes of
+    /// text for whatever writes the tree out (`tacet convert`, the JSON a plugin is sent).
+    public var maxAliasBytes: Int
 
     /// Creates limits; the defaults suit every shipped document kind with a wide margin.
     public init(
         maxInputBytes: Int = 16 * 1024 * 1024,
         maxDepth: Int = 256,
         maxNodes: Int = 250_000,
-        maxAliasExpansion: Int = 100_000
+        maxAliasExpansion: Int = 100_000,
+        maxAliasBytes: Int = 1 << 20
     ) {
         self.maxInputBytes = maxInputBytes
         self.maxDepth = maxDepth
         self.maxNodes = maxNodes
         self.maxAliasExpansion = maxAliasExpansion
+        self.maxAliasBytes = maxAliasBytes
     }
 
     /// The defaults.

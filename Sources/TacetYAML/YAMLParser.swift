@@ -44,6 +44,8 @@ private struct Composer {
         var node: Node
         var size: Int
         var height: Int
+        /// Bytes of scalar text in the node, keys included: what an alias to it adds.
+        var bytes: Int
     }
 
     /// An open collection, or the document around the root node.
@@ -59,9 +61,22 @@ private struct Composer {
         /// Where this mapping's keys start in ``Composer/keySignatures``.
         var firstKey = 0
         /// Key texts to entry positions, built once a mapping has 16 keys so the check stays linear.
-        var keyIndex: [String: Int]?
+        var keyIndex: [KeyText: Int]?
         var size = 1
         var height = 1
+        var bytes = 0
+    }
+
+    /// A key's text compared by its bytes, as YAML compares keys: Swift's == would call `é` and `e`
+    /// with a combining accent one key, and a JSON Pointer could then lead to the wrong one.
+    struct KeyText: Hashable {
+        var text: String
+
+        static func == (lhs: KeyText, rhs: KeyText) -> Bool { lhs.text.utf8.elementsEqual(rhs.text.utf8) }
+
+        func hash(into hasher: inout Hasher) {
+            for byte in text.utf8 { hasher.combine(byte) }
+        }
     }
 
     let limits: YAMLLimits
@@ -80,6 +95,7 @@ private struct Composer {
     var anchors: [String: Anchored] = [:]
     var nodeCount = 0
     var aliasNodes = 0
+    var aliasBytes = 0
     var root: Node?
     var sawDocument = false
 
@@ -163,8 +179,8 @@ private struct Composer {
         }
         let node = Node(.scalar(Scalar(value: value, style: style, kind: kind)), mark: mark, tag: tag,
                         anchor: string(data.anchor))
-        if let anchor = node.anchor { anchors[anchor] = Anchored(node: node, size: 1, height: 0) }
-        try add(node, size: 1, height: 0, scalarSignature: Self.signature(of: bytes))
+        if let anchor = node.anchor { anchors[anchor] = Anchored(node: node, size: 1, height: 0, bytes: bytes.count) }
+        try add(node, size: 1, height: 0, bytes: bytes.count, scalarSignature: Self.signature(of: bytes))
     }
 
     mutating func open(isMapping: Bool, tag rawTag: UnsafeMutablePointer<yaml_char_t>?,
@@ -196,8 +212,10 @@ private struct Composer {
         keySignatures.removeSubrange(frame.firstKey...)
         let content: Node.Content = frame.kind == .mapping ? .mapping(frame.entries) : .sequence(frame.items)
         let node = Node(content, mark: frame.mark, tag: frame.tag, anchor: frame.anchor)
-        if let anchor = frame.anchor { anchors[anchor] = Anchored(node: node, size: frame.size, height: frame.height) }
-        try add(node, size: frame.size, height: frame.height)
+        if let anchor = frame.anchor {
+            anchors[anchor] = Anchored(node: node, size: frame.size, height: frame.height, bytes: frame.bytes)
+        }
+        try add(node, size: frame.size, height: frame.height, bytes: frame.bytes)
     }
 
     mutating func alias(_ name: String, at mark: Mark) throws(YAMLError) {
@@ -214,14 +232,21 @@ private struct Composer {
                             "aliases expand to more than \(limits.maxAliasExpansion) nodes (maxAliasExpansion)", at: mark,
                             hint: "a document whose aliases multiply like this is refused rather than expanded")
         }
+        aliasBytes += target.bytes
+        if aliasBytes > limits.maxAliasBytes {
+            throw YAMLError(.aliasExpansion,
+                            "aliases expand to more than \(limits.maxAliasBytes) bytes of text (maxAliasBytes)", at: mark,
+                            hint: "a document whose aliases multiply like this is refused rather than expanded")
+        }
         if enclosing.count + target.height > limits.maxDepth {
             throw YAMLError(.tooDeep, "alias *\(name) nests deeper than \(limits.maxDepth) levels (maxDepth)", at: mark)
         }
-        try add(target.node, size: target.size, height: target.height)
+        try add(target.node, size: target.size, height: target.height, bytes: target.bytes)
     }
 
-    mutating func add(_ node: consuming Node, size: Int, height: Int, scalarSignature: UInt64? = nil) throws(YAMLError) {
+    mutating func add(_ node: consuming Node, size: Int, height: Int, bytes: Int, scalarSignature: UInt64? = nil) throws(YAMLError) {
         current.size += size
+        current.bytes += bytes
         if height + 1 > current.height { current.height = height + 1 }
         switch current.kind {
         case .document:
@@ -258,7 +283,7 @@ private struct Composer {
         let position = keySignatures.count - current.firstKey
         // Most mappings in Tacet documents have 4 to 12 keys: grow once, not four times.
         if position == 0 { current.entries.reserveCapacity(12) }
-        if current.keyIndex != nil { current.keyIndex?[key.value] = position }
+        if current.keyIndex != nil { current.keyIndex?[KeyText(text: key.value)] = position }
         keySignatures.append(signature)
         current.pendingKey = node
     }
@@ -272,19 +297,19 @@ private struct Composer {
         if current.keyIndex == nil {
             if count < 16 {
                 for position in 0..<count where keySignatures[first + position] == signature
-                    && current.entries[position].key.scalar?.value == key {
+                    && current.entries[position].key.scalar?.value.utf8.elementsEqual(key.utf8) == true {
                     return position
                 }
                 return nil
             }
-            var index: [String: Int] = [:]
+            var index: [KeyText: Int] = [:]
             for (position, entry) in current.entries.enumerated() {
-                let text = entry.key.scalar?.value ?? ""
+                let text = KeyText(text: entry.key.scalar?.value ?? "")
                 if index[text] == nil { index[text] = position }
             }
             current.keyIndex = index
         }
-        return current.keyIndex?[key]
+        return current.keyIndex?[KeyText(text: key)]
     }
 
     /// A key's length and first bytes in one word: different keys mostly differ here, and

@@ -53,7 +53,7 @@ struct CheckCommand: AsyncParsableCommand {
         if linkBase != nil, format != .markdown {
             throw ValidationError("--link-base only applies to --format markdown (tacet.yaml sets format: \(format.rawValue))")
         }
-        try Terminal.finish(await TacetTool.CheckCommand.run(paths: inputs.paths, format: format, failOn: failOn ?? inputs.failOn ?? .error,
+        try Terminal.finish(await TacetTool.CheckCommand.run(paths: inputs.paths, format: format, failOn: inputs.failOn(flag: failOn),
                                                              today: date, linkBase: linkBase, plugins: plugins.settings(for: inputs)))
     }
 }

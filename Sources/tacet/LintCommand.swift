@@ -28,6 +28,6 @@ struct LintCommand: ParsableCommand {
 
     func run() throws {
         let inputs = try ProjectInputs.resolve(paths, usage: "tacet lint PATH...")
-        try Terminal.finish(TacetTool.LintCommand.run(paths: inputs.paths, failOn: failOn ?? inputs.failOn ?? .error))
+        try Terminal.finish(TacetTool.LintCommand.run(paths: inputs.paths, failOn: inputs.failOn(flag: failOn)))
     }
 }

@@ -17,16 +17,23 @@ struct PluginListCommand: AsyncParsableCommand {
         commandName: "list",
         abstract: "Show every plugin, whether its manifest is valid, and the rules it describes.",
         discussion: "The list ends with the plugins shadowed by one of the same name earlier in the search path (see --plugins), "
-            + "and the folders searched."
+            + "and the folders searched. " + PluginFlags.cacheHelp
     )
+
+    @Flag(help: "Ask every plugin to describe itself afresh and rewrite its describe cache entry.")
+    var refresh = false
 
     @OptionGroup(title: "Plugins")
     var plugins: PluginFlags
 
+    func validate() throws {
+        if refresh, plugins.noCache { throw ValidationError("--refresh and --no-cache contradict each other") }
+    }
+
     func run() async throws {
         // Only the project's plugin folders matter here: no tacet.yaml in reach is no error for listing plugins.
         let inputs = try ProjectInputs.project()
-        try Terminal.finish(await TacetTool.PluginListCommand.run(plugins.settingsForPluginCommands(for: inputs)))
+        try Terminal.finish(await TacetTool.PluginListCommand.run(plugins.settingsForPluginCommands(for: inputs, refreshCache: refresh)))
     }
 }
 

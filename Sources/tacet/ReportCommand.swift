@@ -54,7 +54,7 @@ struct ReportCommand: AsyncParsableCommand {
     func run() async throws {
         let inputs = try ProjectInputs.resolve(paths, usage: "tacet report PATH... --output FILE")
         try Terminal.finish(await TacetTool.ReportCommand.run(paths: inputs.paths, output: output, today: today ?? .today(),
-                                                              failOn: failOn ?? inputs.failOn ?? .error,
+                                                              failOn: inputs.failOn(flag: failOn),
                                                               plugins: plugins.settings(for: inputs), plan: plan,
                                                               timeLimit: timeLimit, alsoRead: inputs.projectFile.map { [$0] } ?? []))
     }

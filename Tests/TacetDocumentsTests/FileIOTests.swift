@@ -69,6 +69,24 @@ struct FileIOTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["out.yaml"])
     }
 
+    @Test("a new file is written whole; an existing file, link or dangling link is left alone and reported")
+    func writeNewNeverReplaces() throws {
+        let directory = try TemporaryDirectory()
+        let fresh = directory.path + "/fresh.yaml"
+        #expect(try FileIO.writeNew("new\n", to: fresh))
+        #expect(try String(contentsOfFile: fresh, encoding: .utf8) == "new\n")
+        #expect(try !FileIO.writeNew("other\n", to: fresh))
+        #expect(try String(contentsOfFile: fresh, encoding: .utf8) == "new\n")
+        let dangling = directory.path + "/dangling.yaml"
+        try FileManager.default.createSymbolicLink(atPath: dangling, withDestinationPath: directory.path + "/nowhere.yaml")
+        #expect(try !FileIO.writeNew("x\n", to: dangling))
+        #expect(!FileManager.default.fileExists(atPath: directory.path + "/nowhere.yaml"))
+        let names = try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted()
+        #expect(names == ["dangling.yaml", "fresh.yaml"])
+        let missing = try Self.failure { () throws(DiagnosticError) in _ = try FileIO.writeNew("x", to: directory.path + "/no/such/folder/file.yaml") }
+        #expect(missing.message.contains("cannot write the file"), "\(missing.message)")
+    }
+
     @Test("an output is never written over an input, even when reached through a link")
     func neverOverAnInput() throws {
         let directory = try TemporaryDirectory()

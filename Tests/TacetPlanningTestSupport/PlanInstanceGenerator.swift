@@ -9,25 +9,30 @@ import TacetTestSupport
 ///
 /// - **Catalog size**: ``Settings/courses`` (default 8...40; `300...300` or `1000...1000` for
 ///   large catalogs), over ``Settings/areas`` competency areas (default: one per 8 courses, 2 to 12).
-/// - **Level ladders**: per area, courses at emerging (no entry level), developing, proficient and
-///   advanced, each but the first needing the level below as its entry level.
+/// - **Level ladders**: per area, courses at emerging (no entry level), proficient (entry developing)
+///   and advanced (entry proficient), among courses that raise no level.
 /// - **Entry levels only one paid course brings**: in every area, exactly one course brings it
 ///   from nothing to developing, and it costs 150 to 400; the rungs above need it.
-/// - **Prerequisite chains**: about a fifth of the courses start a chain of 2 to 4 courses, each
-///   needing the one before as a prerequisite (the head sometimes needs the pinned training).
+/// - **Prerequisite chains**: about a fifth of the other courses start a chain of 2 to 4 courses,
+///   each needing the one before as a prerequisite.
 /// - **Cheap filler courses**: ``Settings/fillerPercent`` (default 40) of the catalog earns 0.5 to
 ///   3 credits for 0 to 30, with no outcomes: what tempts a search to walk every subset.
+/// - **Therapist**: a level in two areas of five (emerging to proficient); a gap in one area of four,
+///   one or two levels above the current one (developing at least).
 /// - **Credits**: the cycle needs 100 (30 to 100 when ``Settings/ties``), of which 0 to 70 are
 ///   earned already, with one decimal; an ethics minimum of 3 in three problems of five; a cap of 10
 ///   to 20 on service credits in one of four.
 /// - **Time**: 4 to 20 quarters from a random quarter of 2027.
 /// - **Tight yearly budgets** in ``Settings/budgetPercent`` (default 80) of problems: hours and
 ///   money a year between 0.8 and 1.6 times the missing credits' typical hours and cost spread
-///   evenly over the years, so some problems have no plan and many have a few.
-/// - **Pinned training** in one problem of six: a 2-credit course taken in the first quarter.
-/// - **Ties** (``Settings/ties``): budgets and earned credits set to the exact decimal sum of some
-///   courses' hours, cost or credits (hours like 6.67 and 3.45 against a budget of 10.12), so a plan
-///   meets a limit exactly and rounding decides whether it is accepted.
+///   evenly over the years (50 minutes and 30 a credit), so some problems have no plan and many have
+///   few; in one problem of five only hours are budgeted, in about one of six only money.
+/// - **Pinned training** in one problem of six: a 2-credit course taken in the first quarter, in half
+///   of them a prerequisite of the first area's paid course.
+/// - **Ties** (``Settings/ties``): half the courses earn credits with one decimal (9.8), and budgets
+///   and earned credits are set to the exact decimal sum of some courses' hours, cost or credits
+///   (6.67 + 8.33 hours against a budget of 15), so a plan meets a limit exactly and rounding decides
+///   whether it is accepted.
 ///
 /// Hours are the credits at 50 minutes each, rounded to hundredths (so 0.83 for one credit).
 public struct PlanInstanceGenerator: Sendable {

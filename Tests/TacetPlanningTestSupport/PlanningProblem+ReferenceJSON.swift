@@ -19,7 +19,7 @@ extension PlanningProblem {
             "earned": earned, "total": total, "minimums": minimums, "caps": caps,
             "completed": completed.sorted(),
             "quarters": quarters.map(\.description),
-            "hoursPerYear": hoursPerYear ?? NSNull(), "moneyPerYear": moneyPerYear ?? NSNull(),
+            "hoursPerYear": hoursPerYear.map { $0 as Any } ?? NSNull(), "moneyPerYear": moneyPerYear.map { $0 as Any } ?? NSNull(),
             "pinned": pinned.map { ["course": course($0.course), "quarter": $0.quarter, "renewal": $0.renewal, "countsCredits": $0.countsCredits] },
             "trainingProblems": trainingProblems,
         ]

@@ -34,11 +34,11 @@ struct PluginFixture: ~Copyable {
     /// Writes plugin `name` whose `check` runs `check` (sh) and whose `describe` prints `describe`.
     @discardableResult
     func plugin(_ name: String, check: String, describe: String? = nil, timeout: Double = 5,
-                extraManifest: String = "", command: String = "./plugin.sh") throws -> String {
+                extraManifest: String = "", command: String = "./plugin.sh", protocols: String = "[1]") throws -> String {
         let script = """
             #!/bin/sh
             case "$1" in
-            describe) cat >/dev/null; printf '%s' '\(describe ?? Self.describe(name))' ;;
+            describe) cat >/dev/null; printf '%s' '\(describe ?? Self.describe(name, protocols: protocols))' ;;
             check) \(check) ;;
             esac
             """
@@ -49,7 +49,7 @@ struct PluginFixture: ~Copyable {
             kind: Plugin
             metadata: {name: \(name), version: 1.0.0}
             command: [\(command)]
-            protocols: [1]
+            protocols: \(protocols)
             kinds: [Workflow]
             timeout: \(timeout)
             \(extraManifest)
@@ -67,10 +67,26 @@ struct PluginFixture: ~Copyable {
         return document
     }
 
+    /// `count` copies of the sample, `sample-0.yaml`..., each step's description naming its copy, loaded in order.
+    func documents(_ count: Int) throws -> [LoadedDocument] {
+        let paths = try (0..<count).map { index in
+            try directory.write("batch/sample-\(index).yaml",
+                                PluginFixture.workflow.replacingOccurrences(of: "Plan the group session.", with: "Plan session \(index)."))
+        }
+        let documents = WorkspaceLoader().load(paths).documents
+        guard documents.count == count else { throw FixtureError(message: "the samples did not load") }
+        return documents
+    }
+
     /// Discovers the plugins and runs them on the sample.
     func run(_ document: LoadedDocument, options: PluginRunOptions = PluginFixture.options) async -> (PluginCatalog, PluginRunReport) {
+        await run([document], options: options)
+    }
+
+    /// Discovers the plugins and runs them on `documents`.
+    func run(_ documents: [LoadedDocument], options: PluginRunOptions = PluginFixture.options) async -> (PluginCatalog, PluginRunReport) {
         let catalog = PluginDiscovery().discover([plugins])
-        let report = await PluginHost(options: options).run(catalog.plugins, on: [document])
+        let report = await PluginHost(options: options).run(catalog.plugins, on: documents)
         return (catalog, report)
     }
 

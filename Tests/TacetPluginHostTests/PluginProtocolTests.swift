@@ -37,8 +37,8 @@ import TacetSchemas
                                            rules: [PluginRule(id: "sample/steps", severity: .info, summary: "Counts steps.")])
         struct Refusal: Error, CustomStringConvertible { var description: String { "no steps to judge" } }
 
-        func check(_ request: CheckRequest) throws -> [PluginFinding] {
-            guard let steps = request.document.content["steps"]?.arrayValue else { throw Refusal() }
+        func check(_ document: RequestDocument, context: CheckContext) throws -> [PluginFinding] {
+            guard let steps = document.content["steps"]?.arrayValue else { throw Refusal() }
             return [PluginFinding(rule: "sample/steps", severity: .info, message: "\(steps.count) steps", pointer: "/steps")]
         }
     }
@@ -66,7 +66,9 @@ import TacetSchemas
 
     @Test(arguments: [("plugin-describe-response", PluginSchemas.describeResponse),
                       ("plugin-check-request", PluginSchemas.checkRequest),
-                      ("plugin-check-response", PluginSchemas.checkResponse)])
+                      ("plugin-check-response", PluginSchemas.checkResponse),
+                      ("plugin-check-request.v2", PluginSchemas.checkRequestV2),
+                      ("plugin-check-response.v2", PluginSchemas.checkResponseV2)])
     func embeddedSchemasMatchTheDocs(name: String, embedded: String) throws {
         let file = try String(contentsOfFile: Self.repository + "/docs/schemas/\(name).schema.json", encoding: .utf8)
         #expect(file.trimmingCharacters(in: .whitespacesAndNewlines) == embedded.trimmingCharacters(in: .whitespacesAndNewlines),
@@ -99,5 +101,17 @@ import TacetSchemas
                                     PluginSchemas.checkResponse)
         #expect(problems.contains { $0.hasPrefix("/findings/0/message:") })
         #expect(problems.contains { $0.hasPrefix("/findings/0/pointer:") })
+    }
+
+    @Test func checkResponseV2SchemaNeedsResultsOrErrorAndAnIndexPerResult() throws {
+        #expect(try validate(#"{"results":[{"document":0,"findings":[]},{"document":1,"error":{"message":"cannot"}}]}"#,
+                             PluginSchemas.checkResponseV2) == [])
+        #expect(try validate(#"{"error":{"message":"cannot"}}"#, PluginSchemas.checkResponseV2) == [])
+        #expect(try validate(#"{}"#, PluginSchemas.checkResponseV2) == ["(top level): matches none of the allowed forms"])
+        let problems = try validate(#"{"results":[{"findings":[]},{"document":-1,"findings":[]},{"document":2}]}"#,
+                                    PluginSchemas.checkResponseV2)
+        #expect(problems.contains("/results/0: missing required 'document'"))
+        #expect(problems.contains { $0.hasPrefix("/results/1/document:") })
+        #expect(problems.contains("/results/2: matches none of the allowed forms"))
     }
 }

@@ -22,7 +22,20 @@ import Testing
                        hint: "fix it"),
         ]
         let command = GitHubAnnotationRenderer.render(input).split(separator: "\n").first.map(String.init)
-        #expect(command == "::notice file=dir%2Cx/a%3Ab.yaml,line=4,col=2,title=rule%3Aa%2Cb::100%25 done%0Asecond line%0D%0AFix: fix it")
+        // The message's own line breaks are shown (`\n`, `\r`); only the renderer's break before "Fix:" is encoded as one.
+        #expect(command == #"::notice file=dir%2Cx/a%3Ab.yaml,line=4,col=2,title=rule%3Aa%2Cb::100%25 done\nsecond line\r%0AFix: fix it"#)
+    }
+
+    @Test func controlsFromAPluginAreShownNotObeyed() {
+        var input = ReportFixture.cleanTeam()
+        input.report.findings = [
+            Diagnostic(rule: "evil/x", severity: .error, message: "a\u{1B}[2J\u{7}\r\n::error file=fake.yaml::forged\u{202E}",
+                       origin: .plugin("evil"), location: SourceLocation(file: "w\u{1B}.yaml", line: 1, column: 1),
+                       hint: "h\u{85}", citations: ["c\n%"]),
+        ]
+        let text = GitHubAnnotationRenderer.render(input)
+        #expect(text.split(separator: "\n").count == 2)
+        #expect(text.hasPrefix(#"::error file=w\u{1B}.yaml,line=1,col=1,title=evil/x (plugin evil)::a\u{1B}[2J\u{7}\r\n::error file=fake.yaml::forged\u{202E}%0AFix: h\u{85}%0ASources: c\n%25"# + "\n"))
     }
 
     @Test func aCleanRunHasOnlyTheSummary() {

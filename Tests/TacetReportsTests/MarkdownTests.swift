@@ -20,7 +20,19 @@ import Testing
         input.report.findings = [Diagnostic(rule: "r`x", severity: .warning, message: "a | b <script> *bold*\nnext", origin: .engine,
                                             location: SourceLocation(file: Repository.path("Examples/x y.yaml"), line: 7, column: 1))]
         let text = MarkdownRenderer.render(input)
-        #expect(text.contains("| warning | `r'x` | [x y.yaml:7:1](https://example.org/team/blob/abc123/Examples/x%20y.yaml#L7) | a \\| b &lt;script&gt; \\*bold\\*<br>next |"))
+        #expect(text.contains(#"| warning | `r'x` | [x y.yaml:7:1](https://example.org/team/blob/abc123/Examples/x%20y.yaml#L7) | a \| b &lt;script&gt; \*bold\*\\nnext |"#))
+    }
+
+    @Test func controlsAndLineBreaksStayInTheirCell() {
+        var input = ReportFixture.cleanTeam()
+        input.report.findings = [Diagnostic(rule: "evil/a|b", severity: .error, message: "x\u{1B}[2J\u{7}\r\n| forged | row |\u{2066}",
+                                            origin: .plugin("evil"), location: SourceLocation(file: "w.yaml", line: 1, column: 1),
+                                            hint: "h\n# heading", citations: ["c\r\n"])]
+        let text = MarkdownRenderer.render(input)
+        #expect(text.contains(#"| error | `evil/a\|b` (plugin evil) | [w.yaml:1:1](w.yaml#L1) | x\\u{1B}\[2J\\u{7}\\r\\n\| forged \| row \|\\u{2066} |"# + "\n"))
+        #expect(text.contains(##"**Fix:** h\\n\# heading"##))
+        #expect(text.contains(#"- `c\r\n`"#))
+        #expect(!text.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x7 || $0 == "\r" || $0.value == 0x2066 })
     }
 
     @Test func aCleanRunSaysSo() {

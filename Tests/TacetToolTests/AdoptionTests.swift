@@ -48,7 +48,7 @@ struct AdoptionTests {
         _ = try directory.write("clinic/teams/adult-mh/workflows/affect.yaml", Self.breaksPolicy)
         _ = try directory.write("clinic/teams/adult-mh/workflows/intake-notes.yaml", Self.breaksPlugin)
 
-        let check = try TacetBinary.run(["check", "--today", "2026-11-30"], in: clinic, executable: tacet, environment: cleared)
+        let check = try TacetBinary.run(["check"], in: clinic, executable: tacet, environment: cleared)
         #expect(check.status == 1, "\(check.stdout)\(check.stderr)")
         let output = check.stdout + check.stderr
         #expect(output.contains("teams/adult-mh/workflows/affect.yaml:8:9: error: step 'read-the-room' uses AI at ai-assisted, "

@@ -167,6 +167,26 @@ struct FirstHourMessagesTests {
         #expect(finding.hint == "t-ana's profile (\(broken)) could not be loaded: fix the error reported there")
     }
 
+    @Test("a profile's misspelt competency area is an input error at its line, with the area it meant")
+    func misspeltProfileArea() async throws {
+        let directory = try TemporaryDirectory()
+        let profile = try String(contentsOfFile: Repository.path("Examples/pediatrics/therapists/t-ana.yaml"), encoding: .utf8)
+        let misspelt = try directory.write("team/t-ana.yaml", profile
+            .replacingOccurrences(of: "  documentation: developing", with: "  documentaton: developing")
+            .replacingOccurrences(of: "  learning-and-refinement: proficient", with: "  learning-and-refinment: proficient"))
+        let paths = ["Policies", "Curricula"].map(Repository.path) + [misspelt]
+        let report = await CheckPipeline(today: CalendarDate(year: 2026, month: 11, day: 21)!).run(paths: paths).input.report
+        let problems = report.problems.filter { $0.code == "document.undefined-reference" }
+        #expect(problems.map(\.message) == ["Ana Ruiz's levels name area 'documentaton', which the framework does not define",
+                                            "Ana Ruiz's targets name area 'learning-and-refinment', which the framework does not define"])
+        #expect(problems.map(\.hint) == ["did you mean 'documentation'?", "did you mean 'learning-and-refinement'?"])
+        #expect(problems.first?.location?.line == 9)
+        // The shipped team's profiles name only the framework's areas.
+        let shipped = await CheckPipeline(today: CalendarDate(year: 2026, month: 11, day: 21)!)
+            .run(paths: ["Policies", "Curricula", "Examples"].map(Repository.path)).input.report
+        #expect(!shipped.problems.contains { $0.code == "document.undefined-reference" })
+    }
+
     @Test("a workflow left unchecked by its broken policy is told so at its `policy:` line")
     func unusablePolicy() async throws {
         let directory = try TemporaryDirectory()

@@ -43,16 +43,17 @@ struct InitCommandTests {
         for file in Self.files { #expect(FileManager.default.fileExists(atPath: repository + "/" + file), "\(file)") }
         let project = try String(contentsOfFile: repository + "/tacet.yaml", encoding: .utf8)
         #expect(project.contains("defaults: shipped\n") && project.contains("teams: [teams]\n"))
-        let check = try TacetBinary.run(["check", "--today", "2026-11-30"], in: repository)
+        let check = try TacetBinary.run(["check"], in: repository)
         #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
         // The shipped plugins (here the source tree's, as this tacet is not installed) run as well.
-        #expect(check.stdout.contains("1 workflow checked in 7 documents (2 plugins ran 2 checks): 0 errors, 0 warnings, 0 infos"),
+        // A clean run starts with its summary: no blank line sets apart findings that are not there.
+        #expect(check.stdout.hasPrefix("1 workflow checked in 7 documents (2 plugins ran 2 checks): 0 errors, 0 warnings, 0 infos"),
                 "\(check.stdout)")
         // The example is compliant with the shipped plugins too.
-        let plugins = try TacetBinary.run(["check", "--today", "2026-11-30", "--plugins", Repository.path("Plugins")], in: repository)
+        let plugins = try TacetBinary.run(["check", "--plugins", Repository.path("Plugins")], in: repository)
         #expect(plugins.status == 0, "\(plugins.stdout)\(plugins.stderr)")
         #expect(plugins.stdout.contains("(2 plugins ran 2 checks)"), "\(plugins.stdout)")
-        for command in [["validate"], ["lint"], ["plan", "--today", "2026-11-30"], ["report", "--output", directory.path + "/r.html"],
+        for command in [["validate"], ["lint"], ["plan"], ["report", "--output", directory.path + "/r.html"],
                         ["explain", "--task", "session-planning"],
                         // A workflow named by its file still loads the project's policies, which it names.
                         ["explain", "teams/demo/workflows/session-planning.yaml", "--step", "plan-session"]] {
@@ -60,7 +61,7 @@ struct InitCommandTests {
             #expect(result.status == 0, "\(command): \(result.stdout)\(result.stderr)")
         }
         // From a team's folder, as git works from any folder of its repository.
-        let below = try TacetBinary.run(["check", "--today", "2026-11-30"], in: repository + "/teams/demo/workflows")
+        let below = try TacetBinary.run(["check"], in: repository + "/teams/demo/workflows")
         #expect(below.status == 0, "\(below.stderr)")
         #expect(below.stdout.contains("1 workflow checked in 7 documents"))
     }
@@ -115,7 +116,7 @@ struct InitCommandTests {
         let alone = directory.path + "/alone/tacet"
         try FileManager.default.createDirectory(atPath: directory.path + "/alone", withIntermediateDirectories: true)
         try FileManager.default.copyItem(atPath: TacetBinary.url.path, toPath: alone)
-        let check = try TacetBinary.run(["check", "--today", "2026-11-30", "--no-plugins"], in: repository,
+        let check = try TacetBinary.run(["check", "--no-plugins"], in: repository,
                                         executable: URL(fileURLWithPath: alone))
         #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
     }
@@ -126,7 +127,7 @@ struct InitCommandTests {
         let installation = try ProjectTests.share(in: directory)
         let repository = try Self.initialise(directory)
         try directory.write("clinic/teams/demo/workflows/affect.yaml", Self.violating)
-        let check = try TacetBinary.run(["check", "--today", "2026-11-30"], in: repository, adding: ["TACET_HOME": installation.root])
+        let check = try TacetBinary.run(["check"], in: repository, adding: ["TACET_HOME": installation.root])
         #expect(check.status == 1, "\(check.stderr)")
         #expect(check.stdout.contains("teams/demo/workflows/affect.yaml:9:9: error: step 'read-the-room' uses AI at ai-assisted, "
                                       + "but task 'nonverbal-affect-reading' allows at most human-only [requirement.ai-level]"), "\(check.stdout)")
@@ -159,7 +160,7 @@ struct InitCommandTests {
         let directory = try TemporaryDirectory()
         let repository = try Self.initialise(directory)
         for (folder, team) in [(repository, "teams/demo"), (repository + "/teams/demo", "."), (repository, repository + "/teams/demo")] {
-            let result = try TacetBinary.run(["plan", "--team", team, "--today", "2026-11-30"], in: folder)
+            let result = try TacetBinary.run(["plan", "--team", team], in: folder)
             #expect(result.status == 0, "\(team): \(result.stderr)")
             #expect(!result.stderr.contains("document.duplicate-id"), "\(team): \(result.stderr)")
             #expect(result.stdout.components(separatedBy: "t-demo-example (Example Therapist)").count == 2, "\(team): \(result.stdout)")
@@ -182,7 +183,7 @@ struct InitCommandTests {
         #expect(list.stdout.contains("  phi-scan  \(PluginCommandTests.realRepository)/Plugins/phi-scan, by \(repository)/plugins/phi-scan\n"),
                 "\(list.stdout)")
         #expect(list.stdout.contains("2 valid plugins in \(repository)/plugins (project file), "), "\(list.stdout)")
-        let check = try TacetBinary.run(["check", "--today", "2026-11-30"], in: repository)
+        let check = try TacetBinary.run(["check"], in: repository)
         #expect(check.status == 0, "\(check.stderr)")
         #expect(check.stdout.contains("(2 plugins ran 2 checks)"), "\(check.stdout)")
     }
@@ -203,7 +204,7 @@ struct InitCommandTests {
         let lint = try TacetBinary.run(["lint"], in: repository)
         #expect(lint.status == 0, "\(lint.stdout)\(lint.stderr)")
         #expect(lint.stderr.isEmpty && lint.stdout.contains("2 policies linted: 0 errors, 0 warnings, 0 infos"), "\(lint.stdout)")
-        let check = try TacetBinary.run(["check", "--today", "2026-11-30"], in: repository)
+        let check = try TacetBinary.run(["check"], in: repository)
         #expect(check.status == 1)
         #expect(check.stdout.contains("teams/demo/workflows/session-planning.yaml:19:12: error: tool 'research-assistant' may not receive "
                                       + "deidentified data [requirement.tool-data]"), "\(check.stdout)")

@@ -133,9 +133,9 @@ struct InputErrorTests {
         let tested = await PluginTestCommand.run(name: "phi-scan", paths: [Self.team + "/workflows"], settings: settings)
         #expect(tested.status == .invalid, "\(tested.output)")
         #expect(tested.diagnostics.map(\.code) == [code])
-        #expect(tested.output.contains("plugin 'phi-scan' follows protocol 1"), "the plugin is still tested")
+        #expect(tested.output.contains("plugin 'phi-scan' follows protocol 2"), "the plugin is still tested")
         // The closing line counts the plugin's finding and the manifest's problem shown above it (issue 20, item 1).
-        #expect(tested.output.hasSuffix("plugin 'phi-scan' follows protocol 1: 2 errors, 0 warnings, 0 infos (1 of them an input problem)\n"),
+        #expect(tested.output.hasSuffix("plugin 'phi-scan' follows protocol 2: 2 errors, 0 warnings, 0 infos (1 of them an input problem)\n"),
                 "\(tested.output)")
         let listed = await PluginListCommand.run(settings)
         #expect(listed.status == .invalid)

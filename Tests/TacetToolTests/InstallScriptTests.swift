@@ -127,6 +127,26 @@ struct InstallScriptTests {
         #expect(!FileManager.default.fileExists(atPath: prefix + "/share/tacet"))
     }
 
+    @Test("an install that fails half-way lists what it wrote, so uninstall.sh still removes all of it")
+    func failedInstallIsUninstallable() throws {
+        let directory = try TemporaryDirectory()
+        let prefix = directory.path + "/prefix"
+        // A file where the man page's folder must go: install.sh fails after the policy, plugins and schemas.
+        try directory.write("prefix/share/man", "not a folder")
+        let failed = try Self.script("install.sh", ["--prefix", prefix, "--from-build", Self.buildFolder])
+        #expect(failed.status == 1)
+        #expect(failed.stderr.contains("install.sh: cannot create \(prefix)/share/man/man1"), "\(failed.stderr)")
+        let listed = try String(contentsOfFile: prefix + "/share/tacet/installed-files.txt", encoding: .utf8)
+            .split(separator: "\n").map(String.init)
+        #expect(listed.contains("bin/tacet") && listed.contains("share/tacet/plugins/phi-scan/phi-scan.py"))
+        #expect(Set(listed) == Set(Self.files(under: prefix)).subtracting(["share/man"]))
+        #expect(!Self.files(under: prefix).contains { $0.hasSuffix(".installing") })
+
+        let removed = try Self.script("uninstall.sh", ["--prefix", prefix])
+        #expect(removed.status == 0, "\(removed.stderr)")
+        #expect(Self.files(under: prefix) == ["share/man"])
+    }
+
     @Test("a missing build folder or an uninstalled prefix is refused with a message")
     func refusals() throws {
         let directory = try TemporaryDirectory()

@@ -24,11 +24,19 @@ struct LayerInheritanceTests {
 
         """
 
+    /// The line of the shipped policy where task `id` begins, so that the expected notes follow the file.
+    static func line(of id: String) throws -> Int {
+        let text = try String(contentsOfFile: Repository.path("Policies/music-therapy-ai-use.yaml"), encoding: .utf8)
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        return try #require(lines.firstIndex { $0 == "  - id: \(id)" }) + 1
+    }
+
     @Test("a layer that tightens two fields states only those, lints clean, and explain --task shows what it inherits")
     func tightenTwoFields() throws {
         let directory = try TemporaryDirectory()
         let layer = try directory.write("adult-mental-health.yaml", Self.layer)
         let base = Repository.path("Policies/music-therapy-ai-use.yaml")
+        let taskLine = try Self.line(of: "progress-note-drafting")
         let lint = LintCommand.run(paths: [base, Repository.path("Curricula"), layer])
         #expect(lint.diagnostics.filter { $0.severity == .error }.isEmpty, "\(lint.diagnostics.map(\.message))")
         let explained = ExplainCommand.run(workflow: nil, subject: .task("progress-note-drafting"), paths: [base, layer],
@@ -38,7 +46,7 @@ struct LayerInheritanceTests {
             Task 'progress-note-drafting': Drafting progress notes and session summaries
             Policy 'adult-mental-health', layers: music-therapy-ai-use -> adult-mental-health
 
-            As stated by music-therapy-ai-use (\(base):289:5):
+            As stated by music-therapy-ai-use (\(base):\(taskLine):5):
               area documentation; at most ai-drafted; clinical
               review by therapist at developing or above in documentation
               client consent recorded
@@ -74,6 +82,7 @@ struct LayerInheritanceTests {
 
             """)
         let base = Repository.path("Policies/music-therapy-ai-use.yaml")
+        let taskLine = try Self.line(of: "progress-note-drafting")
         let lint = LintCommand.run(paths: [base, layer])
         #expect(lint.status == .invalid)
         let errors = lint.diagnostics.filter { $0.severity == .error }
@@ -87,7 +96,7 @@ struct LayerInheritanceTests {
                 + "set minLevel: developing or higher; keep requires.consent: true")
         #expect(error.notes.map(\.message) == ["raises its AI level from ai-drafted to ai-delegated", "lowers its review level from developing to emerging",
                                                "drops its consent requirement", "the base states it here"])
-        #expect(error.notes.map { $0.location?.description ?? "" } == ["\(layer):7:12", "\(layer):9:26", "\(layer):10:16", "\(base):289:5"])
+        #expect(error.notes.map { $0.location?.description ?? "" } == ["\(layer):7:12", "\(layer):9:26", "\(layer):10:16", "\(base):\(taskLine):5"])
     }
 
     @Test("the team layer in docs/policy-guide.md lints clean over the shipped policy and does what the guide says")

@@ -159,14 +159,16 @@ struct PluginCommandTests {
         #expect(result.stdout.hasSuffix("\n3 valid plugins in \(here)/Plugins (TACET_PLUGIN_PATH), \(Self.realRepository)/Plugins (shipped)\n"))
     }
 
-    @Test("plugin test validates both shipped plugins against the schemas")
+    @Test("plugin test validates both shipped plugins' protocol 2 answers against the v2 schemas")
     func pluginTest() throws {
         for name in ["phi-scan", "consent-coverage"] {
             let result = try Self.tacet("plugin", "test", name, "Policies/music-therapy-ai-use.yaml", "Policies/teams",
                                         "Examples/pediatrics/workflows")
             #expect(result.status == 0, "\(name): \(result.stdout) \(result.stderr)")
             #expect(result.stdout.contains("describe: valid"))
-            #expect(result.stdout.contains("plugin '\(name)' follows protocol 1"))
+            #expect(result.stdout.contains("protocol 2 negotiated (the plugin speaks 1, 2; tacet speaks 1, 2)\n"))
+            #expect(result.stdout.contains("check of 3 documents in one call: valid\n"), "\(result.stdout)")
+            #expect(result.stdout.contains("plugin '\(name)' follows protocol 2"))
         }
         let unknown = try Self.tacet("plugin", "test", "phi-scna", "Examples")
         #expect(unknown.status == 2)

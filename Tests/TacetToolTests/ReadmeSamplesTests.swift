@@ -32,8 +32,9 @@ struct ReadmeSamplesTests {
         let files = try DocumentationSample.blocks("file", in: text)
         #expect(files.keys.sorted() == ["teams/pediatrics/workflows/progress-notes.yaml"])
         for (path, body) in files { try directory.write("clinic-policies/" + path, body) }
-        // A fixed day, so that training and exceptions are judged the same whenever the test runs.
-        let check = try TacetBinary.run(["check", "--today", "2026-11-30"], in: directory.path + "/clinic-policies", executable: installed,
+        // The walkthrough's dates are init's (the example's cycle and AI-literacy course date from January 1
+        // of the year it runs), so check runs on the real day, as the README shows it, and judges the same.
+        let check = try TacetBinary.run(["check"], in: directory.path + "/clinic-policies", executable: installed,
                                         environment: environment)
         #expect(check.status == 1, "\(check.stderr)")
         actual["check"] = check.stdout.replacingOccurrences(of: share, with: Self.shownShare)
@@ -42,9 +43,29 @@ struct ReadmeSamplesTests {
         #expect(alone.status == 2)
         actual["no-project"] = alone.stderr.replacingOccurrences(of: FileIO.realPath(directory.path) ?? directory.path, with: "")
 
+        actual["read-finding"] = try Self.readFinding()
+
         #expect(Set(try DocumentationSample.blocks("output", in: text).keys) == Set(actual.keys))
         let stale = try DocumentationSample.update(Self.readme, with: actual)
         #expect(stale.isEmpty, "README.md's outputs \(stale) are out of date: run TACET_WRITE_DOCS=1 swift test --filter ReadmeSamplesTests")
+    }
+
+    @Test("docs/policy-guide.md's finding is what check prints for the sample team (TACET_WRITE_DOCS=1 rewrites it)")
+    func guideFinding() throws {
+        let stale = try DocumentationSample.update(Repository.path("docs/policy-guide.md"), with: ["read-finding": try Self.readFinding()])
+        #expect(stale.isEmpty, "docs/policy-guide.md's finding sample is out of date: run TACET_WRITE_DOCS=1 swift test --filter ReadmeSamplesTests")
+    }
+
+    /// The sample team's finding that the README and the policy guide explain line by line: AI in a
+    /// human-only task, as `tacet check Policies Curricula Examples` prints it.
+    static func readFinding() throws -> String {
+        let result = try TacetBinary.run(["check", "Policies", "Curricula", "Examples", "--today", "2026-11-21"], in: Repository.root)
+        #expect(result.status == 1, "\(result.stderr)")
+        // A finding is its first line and the indented lines under it.
+        var lines = result.stdout.split(separator: "\n", omittingEmptySubsequences: false)
+            .drop { !$0.contains(": error: step 'read-the-room' uses AI") }
+        guard let first = lines.popFirst() else { return "" }
+        return ([first] + lines.prefix { $0.hasPrefix(" ") }).joined(separator: "\n") + "\n"
     }
 
     @Test("the README's project files are valid Project documents")

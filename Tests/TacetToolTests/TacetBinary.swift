@@ -22,7 +22,8 @@ struct TacetBinary {
     /// guards the suite against a hang and is far above any expected run time.
     /// `executable` runs another program the same way (a browser, say). `environment`, when given, is
     /// the whole environment (a cleared one, as on a machine without a toolchain), else this process's;
-    /// `extra` adds to (or overrides) it.
+    /// `extra` adds to (or overrides) it. The describe cache is the run's own (removed after it) unless `extra`
+    /// names an `XDG_CACHE_HOME`.
     static func run(_ arguments: [String], in directory: String? = nil, deadline: TimeInterval = 60,
                     executable: URL = url, environment: [String: String]? = nil, adding extra: [String: String] = [:]) throws -> Result {
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("tacet-run-\(UUID().uuidString)")
@@ -38,6 +39,8 @@ struct TacetBinary {
         if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
         var environment = environment ?? ProcessInfo.processInfo.environment
         environment["NO_COLOR"] = "1"
+        // The describe cache goes to this run's scratch folder, never the user's ~/.cache, unless a test sets it.
+        environment["XDG_CACHE_HOME"] = scratch.appendingPathComponent("cache").path
         environment.merge(extra) { _, new in new }
         process.environment = environment
         // Files, not pipes: nothing can block on a full pipe buffer.

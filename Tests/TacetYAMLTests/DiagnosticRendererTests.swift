@@ -43,12 +43,41 @@ struct DiagnosticRendererTests {
         #expect(caretColumn == xColumn)
     }
 
-    @Test("control characters are shown as a replacement character; unknown sources show no excerpt")
+    @Test("control characters in the source line are shown escaped; unknown sources show no excerpt")
     func controlsAndMissingSource() {
         let diagnostic = Diagnostic(rule: "c", severity: .error, message: "m", origin: .input, location: SourceLocation(file: "f.yaml", line: 1, column: 2))
-        #expect(Self.renderer("a\u{0}b").render(diagnostic).contains("a\u{FFFD}b"))
+        #expect(Self.renderer("a\u{0}b").render(diagnostic).contains(#"a\u{0}b"#))
         let elsewhere = Diagnostic(rule: "c", severity: .error, message: "m", origin: .input, location: SourceLocation(file: "other.yaml", line: 1, column: 1))
         #expect(Self.renderer("x").render(elsewhere) == "other.yaml:1:1: error: m [c]\n")
+    }
+
+    @Test("escapes before the column widen the caret's padding, so it still points at its character")
+    func caretAfterEscapes() {
+        let diagnostic = Diagnostic(rule: "c", severity: .error, message: "m", origin: .input, location: SourceLocation(file: "f.yaml", line: 1, column: 6))
+        let text = Self.renderer("a\u{1B}\u{7}\u{202E}\u{7F}X\u{85}\n").render(diagnostic)
+        #expect(text.contains(#" 1 | a\u{1B}\u{7}\u{202E}\u{7F}X\u{85}"# + "\n   | " + String(repeating: " ", count: 26) + "^\n"))
+    }
+
+    @Test("a message, hint, note, citation, code and file from outside Tacet cannot start a line or drive the terminal")
+    func hostileText() {
+        let forged = "\u{1B}[2J\u{7}\r\nfake.yaml:1:1: error: forged [requirement.fake]\u{2067}"
+        let shown = #"\u{1B}[2J\u{7}\r\nfake.yaml:1:1: error: forged [requirement.fake]\u{2067}"#
+        let diagnostic = Diagnostic(rule: "p/r\n", severity: .warning, message: "m" + forged, origin: .plugin("p"),
+                                    location: SourceLocation(file: "w\n.yaml", line: 3, column: 1), hint: "h" + forged,
+                                    notes: [DiagnosticNote("stderr: " + forged)], citations: ["c" + forged])
+        #expect(Self.renderer("").render(diagnostic) == #"""
+            w\n.yaml:3:1: warning: m\#(shown) [p/r\n]
+              hint: h\#(shown)
+              note: stderr: \#(shown)
+              cites: c\#(shown)
+
+            """#)
+    }
+
+    @Test("display text escapes controls, DEL, C1, bidi controls and line separators, and keeps the rest")
+    func displayText() {
+        #expect(DisplayText.escaped("a\tb\u{0}\u{1F}\u{7F}\u{9B}\u{61C}\u{200E}\u{202A}\u{2069}\u{2028}\u{2029}") == #"a\tb\u{0}\u{1F}\u{7F}\u{9B}\u{61C}\u{200E}\u{202A}\u{2069}\u{2028}\u{2029}"#)
+        #expect(DisplayText.escaped("é—👩‍👩‍👧 \\u{1B} ü") == "é—👩‍👩‍👧 \\u{1B} ü")
     }
 
     @Test("diagnostics sort by file, line and column, errors first at one place")

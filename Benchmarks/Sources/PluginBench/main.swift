@@ -1,4 +1,5 @@
 // Usage: swift run -c release PluginBench [calls] [rounds]
+//        swift run -c release PluginBench clinic [files] [rounds] [jobs]   (issue 17: see Clinic.swift)
 //
 // Runs one small plugin (a shell script that reads its request and answers with no findings) `calls`
 // times, four ways, interleaved for `rounds` rounds, the median round reported (the
@@ -13,6 +14,13 @@
 import Foundation
 import TacetDocuments
 import TacetPluginHost
+
+if CommandLine.arguments.dropFirst().first == "clinic" {
+    let numbers = CommandLine.arguments.dropFirst(2).compactMap { Int($0) }
+    try await Clinic.run(files: numbers.first ?? 2000, rounds: numbers.dropFirst().first ?? 5,
+                         jobs: numbers.dropFirst(2).first ?? ProcessInfo.processInfo.activeProcessorCount)
+    exit(0)
+}
 
 let arguments = CommandLine.arguments.dropFirst().compactMap { Int($0) }
 let calls = arguments.first ?? 200

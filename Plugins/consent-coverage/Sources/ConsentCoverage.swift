@@ -13,7 +13,7 @@ struct ConsentCoverage: TacetPlugin {
     static let clientData: Set<String> = ["phi", "deidentified"]
 
     let description = DescribeResponse(
-        name: "consent-coverage", version: "1.0.0", kinds: ["Workflow"],
+        name: "consent-coverage", version: "1.0.0", protocols: PluginMain.protocols, kinds: ["Workflow"],
         rules: [
             PluginRule(id: "consent-coverage/consent-before-ai", severity: .warning,
                        summary: "An AI step that handles client data comes before any informed-consent step of the workflow.",
@@ -21,11 +21,11 @@ struct ConsentCoverage: TacetPlugin {
                        citations: ["clinical-ai-guidance"]),
         ])
 
-    func check(_ request: CheckRequest) throws -> [PluginFinding] {
-        guard let steps = request.document.content["steps"]?.arrayValue else {
+    func check(_ document: RequestDocument, context: CheckContext) throws -> [PluginFinding] {
+        guard let steps = document.content["steps"]?.arrayValue else {
             throw CheckFailure("the workflow has no steps array")
         }
-        if let tasks = request.policy?["tasks"]?.arrayValue,
+        if let tasks = context.policy?["tasks"]?.arrayValue,
            !tasks.contains(where: { $0["id"]?.stringValue == Self.consentTask }) {
             throw CheckFailure("the policy has no '\(Self.consentTask)' task, so consent steps cannot be recognised")
         }
@@ -53,7 +53,7 @@ struct ConsentCoverage: TacetPlugin {
     }
 }
 
-/// Why a request could not be judged; becomes the response's `error` object.
+/// Why a document could not be judged; becomes the response's `error` object.
 struct CheckFailure: Error, CustomStringConvertible {
     let description: String
     init(_ description: String) { self.description = description }

@@ -34,6 +34,24 @@ public struct Quarter: Sendable, Hashable, Comparable, CustomStringConvertible, 
         CalendarDate(valid: (year, (quarter - 1) * 3 + 1, 1))
     }
 
+    /// The last day of the quarter.
+    public var lastDay: CalendarDate {
+        let month = quarter * 3
+        // invariant: quarter is 1...4, so the month is 3, 6, 9 or 12, and its last day exists.
+        return CalendarDate(valid: (year, month, CalendarDate.daysIn(month: month, year: year)))
+    }
+
+    /// The last quarter that ends on or before `date`: the last whose every day is by then. A course
+    /// counts toward a credential cycle only in a quarter that ends within it; the quarter `date` falls
+    /// in counts only when `date` is its last day.
+    public static func lastEnding(by date: CalendarDate) -> Quarter {
+        let containing = Quarter(containing: date)
+        if date >= containing.lastDay { return containing }
+        // invariant: only the first quarter of year 1 has no quarter before it; it is then its own bound.
+        return containing.quarter == 1 ? Quarter(year: containing.year - 1, quarter: 4) ?? containing
+            : Quarter(year: containing.year, quarter: containing.quarter - 1) ?? containing
+    }
+
     /// The quarter after this one.
     public var next: Quarter {
         // invariant: a following quarter exists below year 9999, the calendar Tacet handles.

@@ -46,13 +46,8 @@ public enum FileIO {
         guard !path.isEmpty else { throw failure(.write, "cannot write the file", path, errno: ENOENT) }
         // An existing file is replaced where it really is, so a link to it stays a link.
         let target = real ?? path
-        let folder = (target as NSString).deletingLastPathComponent
-        let name = "." + (target as NSString).lastPathComponent + ".tacet-\(UUID().uuidString).tmp"
-        let temporary = folder.isEmpty ? name : (folder as NSString).appendingPathComponent(name)
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
-        guard descriptor >= 0 else { throw failure(.write, "cannot write the file", path) }
-        var failed = writeAll(Array(text.utf8), to: descriptor)
-        if close(descriptor) != 0, failed == 0 { failed = errno }
+        let (temporary, written) = try temporaryCopy(of: text, beside: target, named: path)
+        var failed = written
         // rename(2) replaces the target in one step on the same file system, which is why the
         // temporary file sits beside the target.
         if failed == 0, rename(temporary, target) != 0 { failed = errno }
@@ -60,6 +55,34 @@ public enum FileIO {
             unlink(temporary)
             throw failure(.write, "cannot write the file", path, errno: failed)
         }
+    }
+
+    /// Writes `text` to `path` only if nothing is there, whole or not at all; returns false and leaves the
+    /// existing file (or link, or folder) alone when something is. The check and the write are one step
+    /// (link(2) refuses an existing name), so a file created between a look and a write is never replaced.
+    public static func writeNew(_ text: String, to path: String) throws(DiagnosticError) -> Bool {
+        guard !path.isEmpty else { throw failure(.write, "cannot write the file", path, errno: ENOENT) }
+        let (temporary, written) = try temporaryCopy(of: text, beside: path, named: path)
+        defer { unlink(temporary) }
+        var failed = written
+        if failed == 0, link(temporary, path) != 0 { failed = errno }
+        if failed == EEXIST { return false }
+        guard failed == 0 else { throw failure(.write, "cannot write the file", path, errno: failed) }
+        return true
+    }
+
+    /// `text` written to a new hidden file beside `target` (so a rename or link to `target` stays on one file
+    /// system), and the errno of writing or closing it (0 when whole); an error names `path` as given.
+    private static func temporaryCopy(of text: String, beside target: String,
+                                      named path: String) throws(DiagnosticError) -> (path: String, errno: Int32) {
+        let folder = (target as NSString).deletingLastPathComponent
+        let name = "." + (target as NSString).lastPathComponent + ".tacet-\(UUID().uuidString).tmp"
+        let temporary = folder.isEmpty ? name : (folder as NSString).appendingPathComponent(name)
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
+        guard descriptor >= 0 else { throw failure(.write, "cannot write the file", path) }
+        var failed = writeAll(Array(text.utf8), to: descriptor)
+        if close(descriptor) != 0, failed == 0 { failed = errno }
+        return (temporary, failed)
     }
 
     /// Creates the folder `path` and any missing folders above it; an error names `path` as given.

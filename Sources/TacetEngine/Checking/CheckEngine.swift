@@ -33,10 +33,12 @@ public enum CheckEngine {
         var plans: [(document: LoadedDocument, plan: LearningPlan)] = []
         var unchecked: [String] = []
         var rosterFindings: [Diagnostic] = []
+        let framework = documents.lazy.compactMap { if case .framework(let framework) = $0.document { framework } else { nil } }.first
         for document in documents {
             switch document.document {
             case .therapist(let therapist):
                 if let ended = CredentialCycle.ended(document, therapist, today: today) { rosterFindings.append(ended) }
+                if let framework { problems += ProfileAreas.unknown(document, therapist, framework: framework) }
             case .workflow(let workflow):
                 switch choice.choose(for: document, workflow) {
                 case .failure(let problem):

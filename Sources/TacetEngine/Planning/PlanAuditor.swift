@@ -42,7 +42,8 @@ public struct PlanAuditor: Sendable {
                  + "\(credential.name) cycle \(credential.cycleStart) to \(credential.cycleEnd)", at: "/cycleStart")
         }
         let first = Quarter(containing: plan.cycleStart)
-        let last = Quarter(containing: plan.cycleEnd)
+        // As the planner schedules: a quarter counts only when it ends within the cycle.
+        let last = Quarter.lastEnding(by: plan.cycleEnd)
         let completed = Set(therapist.completed.compactMap(\.course))
         var levels = therapist.levels
         var seen: [String: Int] = [:]
@@ -77,8 +78,12 @@ public struct PlanAuditor: Sendable {
                 }
                 seen[course.id] = seen[course.id] ?? i
                 if quarter < first || quarter > last {
-                    sink.emit(.outsideCycle, "\(quarter) is outside the cycle \(plan.cycleStart) to \(plan.cycleEnd)", at: at + "/quarter",
-                         hint: "credits earned outside the cycle do not count toward it")
+                    let straddles = quarter > last && quarter.firstDay <= plan.cycleEnd
+                    sink.emit(.outsideCycle, straddles
+                              ? "\(quarter) runs to \(quarter.lastDay), past the cycle's end on \(plan.cycleEnd)"
+                              : "\(quarter) is outside the cycle \(plan.cycleStart) to \(plan.cycleEnd)", at: at + "/quarter",
+                         hint: straddles ? "schedule it in \(last) or earlier: a course counts only in a quarter that ends within the cycle"
+                                         : "credits earned outside the cycle do not count toward it")
                 } else {
                     taken.append(i)
                     if !repeated || rules?.repeatsEarnCredits == true { counted.append(i) }
@@ -105,6 +110,7 @@ public struct PlanAuditor: Sendable {
             for (area, level) in gained where levels[area].map({ $0 < level }) ?? true { levels[area] = level }
         }
         auditTraining(document, plan, therapist, &sink)
+        if !CredentialCycle.hasEnded(for: therapist, on: today) { auditTargets(therapist, levels, &sink) }
         if let rules {
             // Credits short of a cycle that is over are no news: the profile's own finding (plan.cycle-ended) says what to do.
             if !CredentialCycle.hasEnded(for: therapist, on: today) { auditCredits(plan, therapist, rules, counted, &sink) }
@@ -133,15 +139,28 @@ public struct PlanAuditor: Sendable {
         let capped = byCategory.reduce(0.0) { total, entry in
             total + min(entry.value, rules.caps.first { $0.category == entry.key }?.credits ?? .infinity)
         }
-        if capped + Planner.tolerance < rules.totalCredits {
-            sink.emit(.creditsShort, "\(Planner.format(capped)) of the \(Planner.format(rules.totalCredits)) credits the cycle needs: "
-                 + "\(Planner.format(earned)) earned, \(Planner.format(planned)) planned; \(Planner.format(rules.totalCredits - capped)) short", at: "/items",
-                 hint: "add courses worth \(Planner.format(rules.totalCredits - capped)) credits within the cycle")
+        if !Amounts.reaches(capped, rules.totalCredits) {
+            sink.emit(.creditsShort, "\(Amounts.format(capped)) of the \(Amounts.format(rules.totalCredits)) credits the cycle needs: "
+                 + "\(Amounts.format(earned)) earned, \(Amounts.format(planned)) planned; \(Amounts.format(rules.totalCredits - capped)) short", at: "/items",
+                 hint: "add courses worth \(Amounts.format(rules.totalCredits - capped)) credits within the cycle")
         }
-        for minimum in rules.minimums where (byCategory[minimum.category] ?? 0) + Planner.tolerance < minimum.credits {
+        for minimum in rules.minimums where !Amounts.reaches(byCategory[minimum.category] ?? 0, minimum.credits) {
             let have = byCategory[minimum.category] ?? 0
-            sink.emit(.categoryMinimum, "\(Planner.format(have)) \(minimum.category) credits earned and planned; the cycle needs at least "
-                 + "\(Planner.format(minimum.credits))", at: "/items", hint: "add a course in \(minimum.category)")
+            sink.emit(.categoryMinimum, "\(Amounts.format(have)) \(minimum.category) credits earned and planned; the cycle needs at least "
+                 + "\(Amounts.format(minimum.credits))", at: "/items", hint: "add a course in \(minimum.category)")
+        }
+    }
+
+    /// Every area ends at least at the level the planner would bring it to: the therapist's target, and
+    /// the level the policy requires of the steps they review (``GapAnalysis``), given `levels`, what the
+    /// therapist's levels become once every course of the plan is done.
+    private func auditTargets(_ therapist: Therapist, _ levels: [String: CompetencyLevel], _ sink: inout Sink) {
+        for gap in GapAnalysis.gaps(of: therapist, in: documents, policies: policies)
+        where levels[gap.area].map({ $0 < gap.required }) ?? true {
+            let now = levels[gap.area].map { "at \($0.rawValue)" } ?? "at no recorded level"
+            sink.emit(.targetUnreached, "the plan leaves \(therapist.name)'s \(gap.area) \(now); it must reach \(gap.required.rawValue) ("
+                          + gap.reasons.joined(separator: "; ") + ")", at: "/items",
+                      hint: "add a course that brings \(gap.area) to \(gap.required.rawValue), after the courses it starts from")
         }
     }
 
@@ -178,19 +197,19 @@ public struct PlanAuditor: Sendable {
             var entry = years[year] ?? (0, 0, (nil, nil))
             entry.hours += course.hours
             entry.money += course.cost
-            if entry.hours > budget.hoursPerYear + Planner.tolerance && entry.firstOver.hours == nil { entry.firstOver.hours = i }
-            if entry.money > budget.moneyPerYear + Planner.tolerance && entry.firstOver.money == nil { entry.firstOver.money = i }
+            if Amounts.exceeds(entry.hours, budget.hoursPerYear) && entry.firstOver.hours == nil { entry.firstOver.hours = i }
+            if Amounts.exceeds(entry.money, budget.moneyPerYear) && entry.firstOver.money == nil { entry.firstOver.money = i }
             years[year] = entry
         }
         for year in years.keys.sorted() {
             guard let entry = years[year] else { continue }
             if let i = entry.firstOver.hours {
-                sink.emit(.hoursBudget, "\(year)'s courses take \(Planner.format(entry.hours)) hours; \(therapist.name)'s budget is "
-                     + "\(Planner.format(budget.hoursPerYear)) hours a year", at: "/items/\(i)", hint: "move a course to another year")
+                sink.emit(.hoursBudget, "\(year)'s courses take \(Amounts.format(entry.hours)) hours; \(therapist.name)'s budget is "
+                     + "\(Amounts.format(budget.hoursPerYear)) hours a year", at: "/items/\(i)", hint: "move a course to another year")
             }
             if let i = entry.firstOver.money {
-                sink.emit(.moneyBudget, "\(year)'s courses cost \(Planner.format(entry.money)) \(budget.currency); \(therapist.name)'s budget is "
-                     + "\(Planner.format(budget.moneyPerYear)) \(budget.currency) a year", at: "/items/\(i)", hint: "move a course to another year")
+                sink.emit(.moneyBudget, "\(year)'s courses cost \(Amounts.format(entry.money)) \(budget.currency); \(therapist.name)'s budget is "
+                     + "\(Amounts.format(budget.moneyPerYear)) \(budget.currency) a year", at: "/items/\(i)", hint: "move a course to another year")
             }
         }
     }

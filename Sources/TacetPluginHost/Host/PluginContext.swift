@@ -2,32 +2,73 @@ import TacetDocuments
 import TacetEngine
 import TacetYAML
 
-/// The parts of a check request shared by every call of a run (policy, framework, roster), turned
-/// into JSON once so that each call only adds its document.
+/// The parts of a check request shared by every call of a run (policies, framework, roster), turned
+/// into JSON once, and the documents' own parts, each encoded once (``encode(_:)``) and shared by every
+/// call and plugin that sends it.
 public struct PluginContext: Sendable {
     private let choice: PolicyChoice
-    private let policyJSON: [String: String]
-    private let framework: String
-    private let roster: String
+    private let policyJSON: [String: [UInt8]]
+    private let framework: [UInt8]
+    private let roster: [UInt8]
 
     /// Prepares the context of `documents`; `policies` are those already resolved from them, if any.
     public init(_ documents: [LoadedDocument], policies: [String: ResolvedPolicy]? = nil) {
         let resolved = policies ?? PolicyResolver.resolve(documents).policies
         choice = PolicyChoice(resolved)
-        policyJSON = resolved.mapValues(Self.json)
+        policyJSON = resolved.mapValues { Array(Self.json($0).utf8) }
         let frameworkDocument = documents.first { $0.kind == .framework }
-        framework = frameworkDocument.map { Self.json($0.root) } ?? "null"
-        roster = "[" + documents.filter { $0.kind == .therapist }.map { Self.json($0.root) }.joined(separator: ",") + "]"
+        framework = Array((frameworkDocument.map { Self.json($0.root) } ?? "null").utf8)
+        roster = Array(("[" + documents.filter { $0.kind == .therapist }.map { Self.json($0.root) }.joined(separator: ",") + "]").utf8)
     }
 
-    /// The request bytes for checking `document` under protocol `version`.
-    public func request(for document: LoadedDocument, version: Int) throws(YAMLError) -> [UInt8] {
+    /// `document`'s part of a request, encoded once: every call that sends it shares these bytes.
+    public func encode(_ document: LoadedDocument) throws(YAMLError) -> EncodedDocument {
         let content = try document.root.jsonText(pretty: false)
-        let policy = choice.policy(for: document).flatMap { policyJSON[$0.name] } ?? "null"
-        var text = "{\"protocolVersion\":\(version),\"document\":{\"file\":\(Node.jsonString(document.file)),"
-        text += "\"kind\":\(Node.jsonString(document.kind.rawValue)),\"name\":\(Node.jsonString(document.name)),"
-        text += "\"content\":\(content)},\"policy\":\(policy),\"framework\":\(framework),\"roster\":\(roster)}"
-        return Array(text.utf8)
+        let head = "{\"file\":\(Node.jsonString(document.file)),\"kind\":\(Node.jsonString(document.kind.rawValue)),"
+            + "\"name\":\(Node.jsonString(document.name)),\"content\":"
+        let policy = choice.policy(for: document).map(\.name).flatMap { policyJSON[$0] == nil ? nil : $0 }
+        return EncodedDocument(document: document, head: Array(head.utf8), content: Array(content.utf8), policy: policy)
+    }
+
+    /// The request bytes for checking `document` under protocol `version` (1), as one array.
+    public func request(for document: LoadedDocument, version: Int) throws(YAMLError) -> [UInt8] {
+        Array(request(for: try encode(document), version: version).joined())
+    }
+
+    /// The parts of a protocol 1 request for `document`: one document, its policy, framework and roster.
+    public func request(for document: EncodedDocument, version: Int) -> [[UInt8]] {
+        let policy = document.policy.flatMap { policyJSON[$0] } ?? Array("null".utf8)
+        return [Array("{\"protocolVersion\":\(version),\"document\":".utf8), document.head, document.content,
+                Array("},\"policy\":".utf8), policy, Array(",\"framework\":".utf8), framework,
+                Array(",\"roster\":".utf8), roster, Array("}".utf8)]
+    }
+
+    /// The request bytes of a protocol 2 check of `documents`, as one array (``BatchCheckRequest``).
+    public func batchRequest(for documents: [LoadedDocument]) throws(YAMLError) -> [UInt8] {
+        var encoded: [EncodedDocument] = []
+        for document in documents { encoded.append(try encode(document)) }
+        return Array(batchRequest(for: encoded).joined())
+    }
+
+    /// The parts of a protocol 2 request (``BatchCheckRequest``): the policies the batch names, the
+    /// framework and the roster once, then each document with the name of its policy. The documents' parts
+    /// are the shared encodings themselves, so a batch costs its small separators, not a copy.
+    public func batchRequest(for documents: [EncodedDocument]) -> [[UInt8]] {
+        let names = Set(documents.compactMap(\.policy)).sorted()
+        var parts: [[UInt8]] = [Array("{\"protocolVersion\":2,\"policies\":{".utf8)]
+        for (index, name) in names.enumerated() {
+            // invariant: `encode` names only policies that policyJSON holds
+            parts.append(Array(((index == 0 ? "" : ",") + Node.jsonString(name) + ":").utf8))
+            parts.append(policyJSON[name] ?? Array("null".utf8))
+        }
+        parts += [Array("},\"framework\":".utf8), framework, Array(",\"roster\":".utf8), roster, Array(",\"documents\":[".utf8)]
+        for (index, document) in documents.enumerated() {
+            if index > 0 { parts.append(Array(",".utf8)) }
+            parts += [document.head, document.content,
+                      Array((",\"policy\":" + (document.policy.map(Node.jsonString) ?? "null") + "}").utf8)]
+        }
+        parts.append(Array("]}".utf8))
+        return parts
     }
 
     /// The request of a `describe` call: the versions the host speaks.

@@ -41,15 +41,21 @@ public struct PluginFailure: Error, Sendable, Hashable {
                    pointer: "/command")
     }
 
-    /// The failure of a `check` call, placed at the document checked.
-    public func diagnostic(checking document: LoadedDocument, by plugin: String, severity: Severity) -> Diagnostic {
-        diagnostic(plugin: plugin, call: "check", severity: severity, at: document.location(of: ""), pointer: "")
+    /// The failure of a `check` call, placed at the document checked; a call that covered a batch of
+    /// `batch` documents says so (`check of 4 documents`), since the same failure is on each of them.
+    public func diagnostic(checking document: LoadedDocument, by plugin: String, severity: Severity, batch: Int = 1) -> Diagnostic {
+        diagnostic(plugin: plugin, call: batch > 1 ? "check of \(batch) documents" : "check", severity: severity,
+                   at: document.location(of: ""), pointer: "")
     }
 
-    /// The first lines of `bytes`, decoded leniently and cut to a readable length.
+    /// The first lines of `bytes`, decoded leniently and cut to a readable length. Lines end at LF
+    /// (split by scalar: "\r\n" is one Character, so a CRLF line would not split by Character), and
+    /// a CR ending one is the line end, not text; any other control stays, for renderers to escape.
     public static func lines(of bytes: [UInt8]) -> [String] {
         let text = String(decoding: bytes.prefix(64 * 1024), as: UTF8.self)
-        return text.split(separator: "\n", omittingEmptySubsequences: true)
+        return text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: true)
+            .map { Substring($0.last == "\r" ? $0.dropLast() : $0) }
+            .filter { !$0.isEmpty }
             .prefix(quotedErrorLines)
             .map { line in line.count > 200 ? String(line.prefix(200)) + "…" : String(line) }
     }
@@ -64,7 +70,10 @@ extension PluginErrorCode {
         case .outputTooLarge: "a response should hold findings only; write diagnostics to stderr sparingly"
         case .requestUnread: "a plugin must read its whole request from stdin before answering"
         case .malformedOutput, .invalidResponse: "see docs/plugin-protocol.md for the response schema"
-        case .undeclaredRule: "list every rule the plugin reports in its describe response"
+        // A describe answer read from the cache is the plugin as it was: a launcher script's program edited
+        // since then changes neither key, so the likeliest cause after an edit is a stale answer.
+        case .undeclaredRule: "list every rule the plugin reports in its describe response; if you changed the plugin, "
+            + "run `tacet plugin list --refresh` (its describe answer may be cached)"
         case .badPointer: "point at a node of the request's document.content (RFC 6901)"
         case .couldNotJudge: "the plugin's message says why; the document is unchecked by it until fixed"
         case .protocolMismatch: "update the plugin or Tacet so they share a protocol version"

@@ -17,11 +17,13 @@ public struct PluginRunOptions: Sendable {
     public var outputCap: Int
     /// Most bytes read from a plugin's stderr.
     public var errorCap: Int
+    /// Where describe answers are kept between runs; nil asks every plugin afresh and keeps nothing (`--no-cache`).
+    public var describeCache: DescribeCache?
 
     /// Creates options; the caps default to 16 MiB (stdout, the YAML input limit) and 1 MiB (stderr).
     public init(jobs: Int, failureSeverity: Severity = .error, hostEnvironment: [String: String],
                 hostVersions: [Int] = PluginProtocol.versions, gracePeriod: Double = 1,
-                outputCap: Int = 16 << 20, errorCap: Int = 1 << 20) {
+                outputCap: Int = 16 << 20, errorCap: Int = 1 << 20, describeCache: DescribeCache? = nil) {
         self.jobs = jobs
         self.failureSeverity = failureSeverity
         self.hostEnvironment = hostEnvironment
@@ -29,5 +31,6 @@ public struct PluginRunOptions: Sendable {
         self.gracePeriod = gracePeriod
         self.outputCap = outputCap
         self.errorCap = errorCap
+        self.describeCache = describeCache
     }
 }

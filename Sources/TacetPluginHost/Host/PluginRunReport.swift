@@ -10,6 +10,8 @@ public struct PluginRunReport: Sendable {
     public var failures: [Diagnostic]
     /// The plugins that described themselves acceptably.
     public var described: [DescribedPlugin]
-    /// How many check calls ran.
+    /// How many check calls ran (one per document for a protocol 1 plugin, one per batch for protocol 2).
     public var calls: Int
+    /// How many plugin processes were started: one `describe` per plugin the describe cache did not answer, plus the check calls.
+    public var processes: Int = 0
 }

@@ -36,9 +36,9 @@ public enum ChildProcess {
         defer { pipes.closeAll() }
         let pid = try spawn(spec, pipes: pipes)
         pipes.closeChildEnds()
-        if spec.input.isEmpty { pipes.closeInput() }
 
         var loop = Loop(spec: spec, pid: pid, started: started)
+        if loop.inputCount == 0 { pipes.closeInput() }
         loop.run(&pipes)
         // The group is killed before the child is reaped: until then its pid cannot be reused as a
         // group id, so this never signals a stranger.
@@ -116,6 +116,10 @@ public enum ChildProcess {
         var output: [UInt8] = []
         var errorOutput: [UInt8] = []
         var written = 0
+        /// The part of the input being written and how much of it is written.
+        var part = 0
+        var partOffset = 0
+        let inputCount: Int
         var stop: ProcessResult.Stop?
         var killAt: Double?
         var abandonAt: Double?
@@ -125,6 +129,7 @@ public enum ChildProcess {
             self.spec = spec
             self.pid = pid
             self.deadline = started + spec.timeout
+            self.inputCount = spec.inputCount
         }
 
         mutating func run(_ pipes: inout PipeSet) {
@@ -190,13 +195,23 @@ public enum ChildProcess {
         }
 
         mutating func writeInput(_ pipes: inout PipeSet) {
-            let remaining = spec.input.count - written
-            let count = spec.input.withUnsafeBytes { bytes in
-                Glibc.write(pipes.input.write, bytes.baseAddress! + written, min(remaining, 1 << 16))  // invariant: input is non-empty while its pipe is open
+            while part < spec.inputParts.count, partOffset == spec.inputParts[part].count {
+                part += 1
+                partOffset = 0
+            }
+            guard part < spec.inputParts.count else {
+                pipes.closeInput()
+                return
+            }
+            let offset = partOffset
+            let count = spec.inputParts[part].withUnsafeBytes { bytes in
+                // invariant: the part is non-empty (the loop above skips written and empty parts)
+                Glibc.write(pipes.input.write, bytes.baseAddress! + offset, min(bytes.count - offset, 1 << 16))
             }
             if count > 0 {
                 written += count
-                if written == spec.input.count { pipes.closeInput() }
+                partOffset += count
+                if written == inputCount { pipes.closeInput() }
             } else if count < 0, errno != EAGAIN, errno != EINTR {
                 // EPIPE: the child closed its standard input without reading it all.
                 pipes.closeInput()

@@ -8,8 +8,10 @@ public struct ProcessSpec: Sendable {
     public var environment: [String: String]
     /// The directory the child starts in.
     public var workingDirectory: String
-    /// Bytes written to the child's standard input, which is then closed.
-    public var input: [UInt8]
+    /// Bytes written to the child's standard input, part after part, which is then closed. Parts rather
+    /// than one array so that calls sharing a document's request text share its storage (arrays are
+    /// copy-on-write) instead of each holding a copy: with eight plugins, one copy instead of eight.
+    public var inputParts: [[UInt8]]
     /// Seconds from spawn until the process group is sent SIGTERM.
     public var timeout: Double
     /// Seconds between SIGTERM and SIGKILL.
@@ -27,10 +29,19 @@ public struct ProcessSpec: Sendable {
         self.arguments = arguments
         self.environment = environment
         self.workingDirectory = workingDirectory
-        self.input = input
+        self.inputParts = input.isEmpty ? [] : [input]
         self.timeout = timeout
         self.gracePeriod = gracePeriod
         self.outputCap = outputCap
         self.errorCap = errorCap
     }
+
+    /// The whole input as one array (a copy; the child is written ``inputParts`` directly).
+    public var input: [UInt8] {
+        get { Array(inputParts.joined()) }
+        set { inputParts = newValue.isEmpty ? [] : [newValue] }
+    }
+
+    /// How many bytes the input holds.
+    public var inputCount: Int { inputParts.reduce(0) { $0 + $1.count } }
 }

@@ -115,4 +115,104 @@ public enum PluginSchemas {
       }
     }
     """#
+
+    /// docs/schemas/plugin-check-request.v2.schema.json
+    public static let checkRequestV2 = #"""
+    {
+      "$schema": "https://json-schema.org/draft/2020-12/schema",
+      "$id": "https://tacet.invalid/schemas/plugin-check-request.v2.schema.json",
+      "title": "Tacet plugin protocol v2: check request",
+      "description": "What the host writes to a plugin's stdin when it runs it with the argument `check` under protocol 2: the shared context (policies by name, framework, roster) once, then a batch of documents, each naming the policy that governs it. Plugins ignore fields they do not know.",
+      "type": "object",
+      "required": ["protocolVersion", "policies", "framework", "roster", "documents"],
+      "properties": {
+        "protocolVersion": {"const": 2, "description": "The negotiated protocol version."},
+        "policies": {
+          "type": "object",
+          "description": "Every resolved policy a document of the batch names, keyed by policy name.",
+          "additionalProperties": {"$ref": "#/$defs/policy"}
+        },
+        "framework": {"type": ["object", "null"], "description": "The competency framework document, or null."},
+        "roster": {"type": "array", "items": {"type": "object"}, "description": "Every Therapist document loaded."},
+        "documents": {
+          "type": "array",
+          "minItems": 1,
+          "description": "The documents to check; the response names each by its index here (0-based).",
+          "items": {
+            "type": "object",
+            "required": ["file", "kind", "name", "content", "policy"],
+            "properties": {
+              "file": {"type": "string", "description": "The path as the user named it."},
+              "kind": {"type": "string"},
+              "name": {"type": "string", "description": "metadata.name of the document."},
+              "content": {"type": "object", "description": "The whole document as JSON; finding pointers point into it."},
+              "policy": {"type": ["string", "null"], "description": "The key in `policies` of the policy that governs this document, or null when none applies."}
+            }
+          }
+        }
+      },
+      "$defs": {
+        "policy": {
+          "type": "object",
+          "description": "A resolved policy, as protocol 1 sends it in `policy`.",
+          "required": ["name", "layers", "tasks", "tools", "rules", "citations"],
+          "properties": {
+            "name": {"type": "string"},
+            "layers": {"type": "array", "items": {"type": "object", "required": ["name", "file"]},
+                       "description": "Base policy first, the document's own policy last."},
+            "tasks": {"type": "array", "items": {"type": "object"}, "description": "Tasks in force: every field, inherited ones included (a layer states only what it changes)."},
+            "tools": {"type": "array", "items": {"type": "object"}},
+            "rules": {"type": "array", "items": {"type": "object"}},
+            "citations": {"type": "array", "items": {"type": "object"}}
+          }
+        }
+      }
+    }
+    """#
+
+    /// docs/schemas/plugin-check-response.v2.schema.json
+    public static let checkResponseV2 = #"""
+    {
+      "$schema": "https://json-schema.org/draft/2020-12/schema",
+      "$id": "https://tacet.invalid/schemas/plugin-check-response.v2.schema.json",
+      "title": "Tacet plugin protocol v2: check response",
+      "description": "What a plugin writes to stdout for a protocol 2 `check`: one result per document of the request, each naming its document by index, or one error object when it could judge none of them. Every index of the request must be answered exactly once; an index out of range or answered twice makes the whole response invalid, a missing one is reported on that document. Unknown fields are ignored.",
+      "type": "object",
+      "anyOf": [{"required": ["results"]}, {"required": ["error"]}],
+      "properties": {
+        "results": {"type": "array", "items": {"$ref": "#/$defs/result"}},
+        "error": {"$ref": "#/$defs/error", "description": "The plugin could judge none of the batch: reported on every document."}
+      },
+      "$defs": {
+        "result": {
+          "type": "object",
+          "required": ["document"],
+          "anyOf": [{"required": ["findings"]}, {"required": ["error"]}],
+          "properties": {
+            "document": {"type": "integer", "minimum": 0, "description": "The document's index in the request's `documents`."},
+            "findings": {"type": "array", "items": {"$ref": "#/$defs/finding"}, "description": "Empty when the document passed."},
+            "error": {"$ref": "#/$defs/error", "description": "The plugin could not judge this document; the others still count."}
+          }
+        },
+        "error": {
+          "type": "object",
+          "required": ["message"],
+          "properties": {"message": {"type": "string", "minLength": 1}}
+        },
+        "finding": {
+          "type": "object",
+          "required": ["rule", "severity", "message", "pointer"],
+          "properties": {
+            "rule": {"type": "string", "description": "A rule id the plugin described."},
+            "severity": {"enum": ["error", "warning", "info"]},
+            "message": {"type": "string", "minLength": 1},
+            "pointer": {"type": "string", "pattern": "^(/([^~/]|~[01])*)*$",
+                        "description": "RFC 6901 JSON Pointer into the content of the document the result names; \"\" is the whole document."},
+            "hint": {"type": "string"},
+            "citations": {"type": "array", "items": {"type": "string"}}
+          }
+        }
+      }
+    }
+    """#
 }

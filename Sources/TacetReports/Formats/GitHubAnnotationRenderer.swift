@@ -3,8 +3,11 @@ import TacetDiagnostics
 /// Renders a check as GitHub Actions workflow commands (`::error file=F,line=L,col=C,title=T::message`),
 /// which the Actions runner turns into annotations on the pull request's files.
 ///
-/// Escaping follows the Actions toolkit: in the message `%`, CR and LF are percent-encoded; in property
-/// values `:` and `,` are too, so a path or rule id cannot end a property early.
+/// Text from outside Tacet is first made visible by ``DisplayText`` (a plugin's CR, LF or ESC becomes
+/// `\r`, `\n`, `\u{1B}`), so only the renderer's own line breaks (before `Fix:` and `Sources:`) stay
+/// line breaks. Then escaping follows the Actions toolkit: in the message `%`, CR and LF are
+/// percent-encoded; in property values `:` and `,` are too, so a path or rule id cannot end a property
+/// early. A command is always one line of the log.
 package enum GitHubAnnotationRenderer {
     /// The workflow commands for `input`: findings in force and input problems, then the summary that
     /// `check` prints (plain lines, which the job log shows), with what could not be checked last.
@@ -34,17 +37,18 @@ package enum GitHubAnnotationRenderer {
         }
         let title = diagnostic.plugin.map { "\(diagnostic.code) (plugin \($0))" } ?? diagnostic.code
         properties.append("title=" + property(title))
-        var message = diagnostic.message
-        if let hint = diagnostic.hint { message += "\nFix: \(hint)" }
-        if !diagnostic.citations.isEmpty { message += "\nSources: \(diagnostic.citations.joined(separator: ", "))" }
+        var message = DisplayText.escaped(diagnostic.message)
+        if let hint = diagnostic.hint { message += "\nFix: \(DisplayText.escaped(hint))" }
+        if !diagnostic.citations.isEmpty { message += "\nSources: \(DisplayText.escaped(diagnostic.citations.joined(separator: ", ")))" }
         return "::\(name) \(properties.joined(separator: ","))::\(data(message))\n"
     }
 
-    /// A command's data (the message): `%`, CR and LF encoded.
+    /// A command's data (the message): `%`, CR and LF encoded; the caller has passed what is not
+    /// Tacet's own through ``DisplayText``, so the line breaks left are the renderer's.
     static func data(_ text: String) -> String { escape(text, property: false) }
 
-    /// A property value: as data, plus `:` and `,`.
-    static func property(_ text: String) -> String { escape(text, property: true) }
+    /// A property value: shown by ``DisplayText``, then encoded as data plus `:` and `,`.
+    static func property(_ text: String) -> String { escape(DisplayText.escaped(text), property: true) }
 
     private static func escape(_ text: String, property: Bool) -> String {
         var out = ""

@@ -51,7 +51,7 @@ package enum MarkdownRenderer {
     }
 
     private static func row(_ diagnostic: Diagnostic, input: ReportInput) -> String {
-        let rule = diagnostic.plugin.map { "`\(code(diagnostic.code))` (plugin \(cell($0)))" } ?? "`\(code(diagnostic.code))`"
+        let rule = diagnostic.plugin.map { "`\(codeCell(diagnostic.code))` (plugin \(cell($0)))" } ?? "`\(codeCell(diagnostic.code))`"
         return "| \(diagnostic.severity.rawValue) | \(rule) | \(link(diagnostic.location, input: input)) | \(cell(diagnostic.message)) |"
     }
 
@@ -81,17 +81,22 @@ package enum MarkdownRenderer {
         return "[\(cell("\(name):\(location.line):\(location.column)"))](\(base)\(FilePaths.uriReference(path))#L\(location.line))"
     }
 
-    /// Text for a table cell: inline-escaped, pipes escaped, line breaks as `<br>`.
-    private static func cell(_ text: String) -> String {
-        inline(text).split(separator: "|", omittingEmptySubsequences: false).joined(separator: "\\|")
-            .split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "<br>")
+    /// Text for a table cell: inline-escaped (so no line break is left), and pipes escaped.
+    private static func cell(_ text: String) -> String { pipes(inline(text)) }
+
+    /// A code span's text in a table cell: GitHub splits cells at `|` even inside a code span.
+    private static func codeCell(_ text: String) -> String { pipes(code(text)) }
+
+    private static func pipes(_ text: String) -> String {
+        text.split(separator: "|", omittingEmptySubsequences: false).joined(separator: "\\|")
     }
 
-    /// Text that must not turn into markup: HTML-sensitive characters as entities, Markdown
-    /// punctuation backslash-escaped.
+    /// Text that must not turn into markup or break its line: controls and line breaks shown by
+    /// ``DisplayText`` (as `\n`, `\u{1B}`, ...), HTML-sensitive characters as entities, Markdown
+    /// punctuation (and so the escapes' backslashes) backslash-escaped.
     private static func inline(_ text: String) -> String {
         var out = ""
-        for character in text.unicodeScalars {
+        for character in DisplayText.escaped(text).unicodeScalars {
             switch character {
             case "&": out += "&amp;"
             case "<": out += "&lt;"
@@ -103,8 +108,9 @@ package enum MarkdownRenderer {
         return out
     }
 
-    /// Text inside a code span: backticks would end it, so they become a similar-looking quote.
+    /// Text inside a code span: controls shown by ``DisplayText``; backticks would end it, so they
+    /// become a similar-looking quote.
     private static func code(_ text: String) -> String {
-        String(text.map { $0 == "`" ? "'" : $0 })
+        String(DisplayText.escaped(text).map { $0 == "`" ? "'" : $0 })
     }
 }

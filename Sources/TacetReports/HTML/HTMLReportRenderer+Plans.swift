@@ -1,4 +1,5 @@
 import TacetDocuments
+import TacetPlanning
 
 extension HTMLReportRenderer.Page {
     /// Each therapist's learning plan across their cycle: quarter by quarter, the courses and the
@@ -53,8 +54,8 @@ extension HTMLReportRenderer.Page {
             creditless.insert(plan.items[index])
         }
         func counted(_ item: PlanItem) -> Double { creditless.contains(item) ? 0 : courses[item.course]?.credits ?? 0 }
-        let requirement = total.map { " against the \(Wording.number($0)) the cycle requires" } ?? ""
-        html += "<p>\(Wording.number(earnedCredits)) credits earned before the plan, counted from the start\(escape(requirement)).</p>\n"
+        let requirement = total.map { " against the \(Amounts.format($0)) the cycle requires" } ?? ""
+        html += "<p>\(Amounts.format(earnedCredits)) credits earned before the plan, counted from the start\(escape(requirement)).</p>\n"
         html += "<table class=\"timeline\">\n<caption>\(escape(therapist.name))'s plan by quarter</caption>\n"
             + "<thead><tr><th scope=\"col\">Quarter</th><th scope=\"col\">Courses</th><th scope=\"col\">Credits</th>"
             + "<th scope=\"col\">Accumulated</th></tr></thead>\n<tbody>\n"
@@ -74,7 +75,7 @@ extension HTMLReportRenderer.Page {
                 "<li>\(courseText(item, courses))\(creditless.contains(item) ? " <em>(a repeat: no credits counted)</em>" : "")</li>"
             }.joined() + "</ul>"
             html += "<tr\(items.isEmpty ? " class=\"quiet\"" : "")><th scope=\"row\">\(span)\(when)</th><td>\(list)</td>"
-                + "<td>\(items.isEmpty ? "-" : Wording.number(credits))</td><td>\(progress(accumulated, of: total))</td></tr>\n"
+                + "<td>\(items.isEmpty ? "-" : Amounts.format(credits))</td><td>\(progress(accumulated, of: total))</td></tr>\n"
             quarter = end.next
         }
         html += "</tbody>\n</table>\n"
@@ -87,8 +88,8 @@ extension HTMLReportRenderer.Page {
             let have = earned.filter { $0.category == category }.reduce(0) { $0 + $1.credits }
                 + plan.items.filter { $0.quarter >= first && $0.quarter <= last && courses[$0.course]?.category == category }
                     .reduce(0) { $0 + counted($1) }
-            let verdict = have >= minimum.credits ? "met" : "short by \(Wording.number(minimum.credits - have))"
-            html += "<p>Credits in \(escape(category)): \(Wording.number(have)) of at least \(Wording.number(minimum.credits)) credits (\(verdict)).</p>\n"
+            let verdict = Amounts.reaches(have, minimum.credits) ? "met" : "short by \(Amounts.format(minimum.credits - have))"
+            html += "<p>Credits in \(escape(category)): \(Amounts.format(have)) of at least \(Amounts.format(minimum.credits)) credits (\(verdict)).</p>\n"
         }
         return html + "</article>\n"
     }
@@ -98,14 +99,14 @@ extension HTMLReportRenderer.Page {
             return "<code>\(HTMLReportRenderer.escape(item.course))</code> <em>(in no catalog: 0 credits counted)</em>"
         }
         return "\(HTMLReportRenderer.escape(course.title)) <span class=\"file\">\(HTMLReportRenderer.escape(course.id)), "
-            + "\(Wording.number(course.credits)) credits, \(HTMLReportRenderer.escape(course.category))</span>"
+            + "\(Amounts.format(course.credits)) credits, \(HTMLReportRenderer.escape(course.category))</span>"
     }
 
     /// The accumulated credits as a meter with its numbers written out (the bar alone would be colour-only meaning).
     private func progress(_ credits: Double, of total: Double?) -> String {
-        guard let total, total > 0 else { return "\(Wording.number(credits)) credits" }
+        guard let total, total > 0 else { return "\(Amounts.format(credits)) credits" }
         let percent = Int((min(credits, total) / total * 100).rounded())
-        return "<meter min=\"0\" max=\"\(Wording.number(total))\" value=\"\(Wording.number(min(credits, total)))\">\(percent)%</meter> "
-            + "\(Wording.number(credits)) of \(Wording.number(total)) (\(percent)%)"
+        return "<meter min=\"0\" max=\"\(Amounts.format(total))\" value=\"\(Amounts.format(min(credits, total)))\">\(percent)%</meter> "
+            + "\(Amounts.format(credits)) of \(Amounts.format(total)) (\(percent)%)"
     }
 }

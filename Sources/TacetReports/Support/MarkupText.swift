@@ -1,8 +1,11 @@
+import TacetDiagnostics
+
 /// Escaping for XML and HTML text and attribute values.
 enum MarkupText {
-    /// `text` safe inside an element or a quoted attribute: `& < > " '` become entities, and characters
-    /// XML 1.0 forbids (controls other than tab, line feed and carriage return) become U+FFFD, so a
-    /// plugin's stray control byte cannot make the whole file unreadable.
+    /// `text` safe inside an element or a quoted attribute: `& < > " '` become entities; the controls
+    /// and bidirectional formatting ``DisplayText`` escapes (XML 1.0 forbids the C0 controls other than
+    /// tab, line feed and carriage return, which are kept) are shown by it, and U+FFFE and U+FFFF
+    /// (also forbidden) become U+FFFD, so a plugin's stray control byte cannot make the file unreadable.
     static func escape(_ text: String) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count)
@@ -14,10 +17,9 @@ enum MarkupText {
             case "\"": out += "&quot;"
             case "'": out += "&#39;"
             case "\t", "\n", "\r": out.unicodeScalars.append(scalar)
+            case "\u{FFFE}", "\u{FFFF}": out += "\u{FFFD}"
             default:
-                let value = scalar.value
-                let forbidden = value < 0x20 || (0xFFFE...0xFFFF).contains(value)
-                out.unicodeScalars.append(forbidden ? "\u{FFFD}" : scalar)
+                if let escaped = DisplayText.escape(scalar) { out += escaped } else { out.unicodeScalars.append(scalar) }
             }
         }
         return out

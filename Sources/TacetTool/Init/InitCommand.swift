@@ -43,14 +43,9 @@ package enum InitCommand {
         var leftAlone: [String] = []
         for file in files.sorted(by: { $0.path < $1.path }) {
             let target = (directory as NSString).appendingPathComponent(file.path)
-            if exists(target) {
-                leftAlone.append(file.path)
-                continue
-            }
             do {
                 try FileIO.createFolder((target as NSString).deletingLastPathComponent)
-                try FileIO.writeAtomically(file.text, to: target, inputs: [])
-                written.append(file.path)
+                if try FileIO.writeNew(file.text, to: target) { written.append(file.path) } else { leftAlone.append(file.path) }
             } catch {
                 diagnostics += error.diagnostics
             }
@@ -104,10 +99,5 @@ package enum InitCommand {
             copies.append(("curricula/" + relative, String(decoding: try FileIO.contents(of: file), as: UTF8.self)))
         }
         return copies
-    }
-
-    private static func exists(_ path: String) -> Bool {
-        var status = stat()
-        return lstat(path, &status) == 0
     }
 }

@@ -205,10 +205,11 @@ package enum InitTemplates {
           learning-and-refinement: developing
           professional-practice: proficient
         # Courses taken in this cycle. A course of the catalog is listed by its id (`course:`), so that training a
-        # task requires counts as held, e.g. `- {course: ai-literacy-foundations, date: 2026-01-15, credits: 4,
-        # category: professional-development}`; any other course by its title.
+        # task requires counts as held (the default policy asks for ai-literacy-foundations before any AI use in
+        # client work; it lapses 24 months after its date); any other course by its title.
         completed:
           - {title: Ethics in telehealth, date: {{cycleStart}}, credits: 3, category: ethics}
+          - {course: ai-literacy-foundations, date: {{cycleStart}}, credits: 4, category: professional-development}
         budget: {hoursPerYear: 40, moneyPerYear: 2000}
         workflows: [{{team}}-session-planning]
         """#),

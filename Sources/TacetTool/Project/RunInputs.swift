@@ -31,6 +31,11 @@ package struct RunInputs: Sendable, Equatable {
     package var projectFile: String?
     /// The shipped files loaded because the project says `defaults: shipped` (empty otherwise).
     package var shippedDefaults: [String]
+    /// The installation the run was resolved with, so that the plugin search path uses the same one.
+    package var installation: Installation?
+
+    /// `--fail-on` as given, else the project's default, else errors.
+    package func failOn(flag: Severity?) -> Severity { flag ?? failOn ?? .error }
 
     /// Works out a run's inputs.
     ///
@@ -45,7 +50,7 @@ package struct RunInputs: Sendable, Equatable {
         guard let found = ProjectLocator.find(from: workingDirectory) else {
             guard !explicit.isEmpty else { throw noProject(usage: usage, workingDirectory: workingDirectory) }
             return RunInputs(paths: explicit, projectPlugins: [], projectRoot: nil, failOn: nil, format: nil, projectFile: nil,
-                             shippedDefaults: [])
+                             shippedDefaults: [], installation: installation)
         }
         return try inputs(of: found, explicit: explicit, workingDirectory: workingDirectory, installation: installation, limits: limits)
     }
@@ -86,7 +91,7 @@ package struct RunInputs: Sendable, Equatable {
         let paths = explicit.isEmpty ? project.documentFolders.map(place) : explicit
         return RunInputs(paths: paths + shipped, projectPlugins: project.plugins.map { absolute($0, in: root) }, projectRoot: root,
                          failOn: project.failOn, format: project.format.flatMap { OutputFormat(rawValue: $0.rawValue) },
-                         projectFile: file, shippedDefaults: shipped)
+                         projectFile: file, shippedDefaults: shipped, installation: installation)
     }
 
     /// `path` as an absolute, standardized path, read relative to `folder` when it is relative.

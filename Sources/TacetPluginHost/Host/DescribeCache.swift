@@ -1,0 +1,124 @@
+import Crypto
+import Foundation
+import TacetDocuments
+import TacetPluginProtocol
+import TacetSchemas
+
+/// Plugins' `describe` answers kept between runs, so that a run does not start every plugin only to hear
+/// again what it said last time.
+///
+/// An entry is keyed by the SHA-256 of what the answer depends on: the plugin's real folder, its manifest's
+/// bytes, its executable's bytes and the protocol versions the host offers; editing any of them misses the
+/// cache. An entry read back is trusted no more than a live answer: its own digest must match, it must follow
+/// the describe schema, and the host then checks it against the manifest as it checks a live answer;
+/// anything else is ignored (and rewritten by the live answer). The cache never fails a run: an entry that
+/// cannot be read is a miss, one that cannot be written is noted in ``writeProblem`` and otherwise ignored.
+public final class DescribeCache: @unchecked Sendable {  // @unchecked: `lock` guards the only mutable state, `problems`
+    /// Whether cached answers are read.
+    public enum Mode: Sendable {
+        /// Read entries, and write an entry for every answer asked afresh.
+        case use
+        /// Ask every plugin afresh and rewrite its entry (`plugin list --refresh`).
+        case refresh
+    }
+
+    /// The folder the entries live in (`$XDG_CACHE_HOME/tacet`, by default `~/.cache/tacet`).
+    public let directory: String
+    /// Whether entries are read.
+    public let mode: Mode
+
+    private let validator = try? SchemaValidator(schema: PluginSchemas.describeResponse)
+    private let lock = NSLock()
+    private var problems: [String] = []
+
+    /// The first line of an entry, before the SHA-256 of the answer that follows it.
+    static let header = "tacet describe cache 1 sha256:"
+    /// The most bytes of an entry read: the stdout cap a live describe answer is held to, plus the header.
+    static let readLimit = (16 << 20) + 128
+
+    /// Creates a cache in `directory`.
+    public init(directory: String, mode: Mode = .use) {
+        self.directory = directory
+        self.mode = mode
+    }
+
+    /// The cache folder the XDG base directory rules give for `environment`: `$XDG_CACHE_HOME/tacet` when
+    /// that is an absolute path, else `$HOME/.cache/tacet`; nil when neither is set (then nothing is cached).
+    public static func directory(environment: [String: String]) -> String? {
+        if let cache = environment["XDG_CACHE_HOME"], cache.hasPrefix("/") { return cache + "/tacet" }
+        if let home = environment["HOME"], home.hasPrefix("/") { return home + "/.cache/tacet" }
+        return nil
+    }
+
+    /// Why the last entry could not be written (the file and the system's reason), or nil when every write
+    /// worked.
+    public var writeProblem: String? { lock.withLock { problems.first } }
+
+    /// The key of `plugin`'s describe answer for a host speaking `hostVersions`, or nil when its manifest
+    /// or executable cannot be read (then it is not cached).
+    package func key(for plugin: DiscoveredPlugin, hostVersions: [Int]) -> String? {
+        guard case .success(let manifest) = PluginDiscovery.sha256(of: plugin.document.file),
+              case .success(let executable) = PluginDiscovery.sha256(of: plugin.executable) else { return nil }
+        let material = ["folder " + plugin.folder, "manifest " + manifest, "executable " + executable,
+                        "protocols " + hostVersions.map(String.init).joined(separator: ",")].joined(separator: "\n")
+        return Self.hex(SHA256.hash(data: Data(material.utf8)))
+    }
+
+    /// The cached answer under `key` when the mode reads entries and the entry is intact and follows the
+    /// describe schema; nil otherwise.
+    package func answer(for key: String) -> [UInt8]? {
+        guard mode == .use, let bytes = Self.regularFile(at: path(for: key)),
+              bytes.count < Self.readLimit, let newline = bytes.firstIndex(of: 0x0A) else { return nil }
+        let answer = Array(bytes[(newline + 1)...])
+        guard String(decoding: bytes[..<newline], as: UTF8.self) == Self.header + Self.hex(SHA256.hash(data: answer)),
+              accepts(answer) else { return nil }
+        return answer
+    }
+
+    /// The bytes of the regular file at `path`, up to ``readLimit``; nil for anything else. The file is opened
+    /// without following a link and without waiting, then judged by what was opened, so a FIFO or link put in
+    /// place of an entry between a look and the open can neither block the run nor lead elsewhere.
+    static func regularFile(at path: String) -> [UInt8]? {
+        let descriptor = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { return nil }
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 64 * 1024)
+        while bytes.count < readLimit {
+            let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+            if count < 0 && errno == EINTR { continue }
+            guard count >= 0 else { return nil }
+            if count == 0 { break }
+            bytes += chunk[..<count]
+        }
+        return bytes
+    }
+
+    /// Writes `answer` under `key`, atomically; a failure is kept for ``writeProblem``, never thrown.
+    package func store(_ answer: [UInt8], for key: String) {
+        let path = path(for: key)
+        do {
+            try FileIO.createFolder(directory)
+            try FileIO.writeAtomically(Self.header + Self.hex(SHA256.hash(data: answer)) + "\n" + String(decoding: answer, as: UTF8.self),
+                                       to: path, inputs: [])
+        } catch {
+            let reason = error.diagnostics.first.map { "\($0.location?.file ?? path): \($0.message)" } ?? path
+            lock.withLock { problems.append(reason) }
+        }
+    }
+
+    /// Whether `answer` may be cached: it follows the describe schema (an answer that does not would be
+    /// refused when read back).
+    package func accepts(_ answer: [UInt8]) -> Bool {
+        guard let validator, let value = try? JSONDecoder().decode(JSONValue.self, from: Data(answer)) else { return false }
+        return validator.validate(value).isEmpty
+    }
+
+    private func path(for key: String) -> String { directory + "/describe-" + key }
+
+    private static func hex(_ digest: SHA256.Digest) -> String {
+        digest.map { byte in byte < 16 ? "0" + String(byte, radix: 16) : String(byte, radix: 16) }.joined()
+    }
+}
