@@ -73,11 +73,14 @@ struct MILP {
         columns[column].objective = coefficient
     }
 
-    /// Solves the program with CBC within `timeLimit` seconds. Nil when CBC cannot make a model.
+    /// Solves the program with CBC within `timeLimit` seconds, looking only for solutions whose
+    /// objective is below `cutoff`. Nil when CBC cannot make a model.
     ///
     /// No known solution is passed as a start: CBC 2.10 looks a start's columns up by name in its
-    /// preprocessed model and fails (printing) when presolve removed one; callers keep their own best.
-    func solve(timeLimit: Double) -> MILPSolution? {
+    /// preprocessed model and fails (printing) when presolve removed one. A caller that knows a
+    /// solution passes its objective, less one step, as the cutoff instead: CBC then prunes with it
+    /// from the first node, and "infeasible" proves the known solution optimal.
+    func solve(timeLimit: Double, cutoff: Double? = nil) -> MILPSolution? {
         if emptyRowFails { return MILPSolution(status: .infeasible, values: [], objective: .infinity, bound: .infinity) }
         // Nothing to choose (every row has a column): the empty solution is the only one, and it holds.
         if columns.isEmpty { return MILPSolution(status: .optimal, values: [], objective: 0, bound: 0) }
@@ -119,6 +122,7 @@ struct MILP {
         // Proven means proven: no relative or absolute optimality gap.
         Cbc_setAllowableFractionGap(model.handle, 0)
         Cbc_setAllowableGap(model.handle, 1e-9)
+        if let cutoff { Cbc_setCutoff(model.handle, cutoff) }
         Cbc_solve(model.handle)
         var found = Cbc_bestSolution(model.handle).map { Array(UnsafeBufferPointer(start: $0, count: columns.count)) } ?? []
         // A program CBC's presolve settles without branching may leave its solution only in the columns' values.

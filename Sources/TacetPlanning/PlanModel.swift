@@ -56,12 +56,18 @@ struct PlanModel {
     /// least cost is an integer and holding the cost at it is exact).
     let cents: [Double]
     let wholeCents: Bool
+    /// Each course's hours in hundredths, and whether every one is a whole number of hundredths.
+    let hundredths: [Double]
+    let wholeHundredths: Bool
 
     init(problem: PlanningProblem) {
         self.problem = problem
         let courses = problem.courses
         cents = courses.map { ($0.cost * 100).rounded() }
         wholeCents = zip(courses, cents).allSatisfy { abs($0.cost * 100 - $1) < 1e-6 }
+        let wholeHundredths = courses.allSatisfy { abs($0.hours * 100 - ($0.hours * 100).rounded()) < 1e-6 }
+        self.wholeHundredths = wholeHundredths
+        hundredths = courses.map { wholeHundredths ? ($0.hours * 100).rounded() : $0.hours * 100 }
         let scheduler = Scheduler(problem: problem)
         self.scheduler = scheduler
         let quarterCount = problem.quarters.count
@@ -122,6 +128,22 @@ struct PlanModel {
         // Each course at most once.
         for i in courses.indices where own[i].count > 1 {
             milp.addRow(own[i].map { ($0.column, 1) }, upper: 1)
+        }
+        // A course another dominates (``PlannerSearch/dominates(_:_:in:prerequisites:)``: at least its credits in
+        // its category, at most its cost and hours, nothing it needs or brings left out) is taken only with that
+        // one: swapping it for its dominator in its quarter keeps every rule and costs no more, so some optimal
+        // plan keeps every such row. Of two equal courses, the first dominates. They cut the subsets of
+        // interchangeable courses that the linear relaxation cannot tell apart.
+        let prerequisites = Set(courses.flatMap(\.prerequisites))
+        for b in courses.indices where !own[b].isEmpty {
+            for a in courses.indices where a != b && !own[a].isEmpty {
+                guard courses[a].category == courses[b].category, courses[a].credits + Planner.tolerance >= courses[b].credits,
+                      courses[a].cost <= courses[b].cost + Planner.tolerance, courses[a].hours <= courses[b].hours + Planner.tolerance,
+                      PlannerSearch.dominates(courses[a], courses[b], in: problem, prerequisites: prerequisites) else { continue }
+                // Equal courses: only the first dominates.
+                if a > b && PlannerSearch.dominates(courses[b], courses[a], in: problem, prerequisites: prerequisites) { continue }
+                milp.addRow(own[b].map { ($0.column, 1.0) } + own[a].map { ($0.column, -1.0) }, upper: 0)
+            }
         }
         // A course that waits for group g is started by quarter q only if some member of g was started
         // before q: cumulative on both sides, which is valid as the course is taken once, and tighter
@@ -219,12 +241,48 @@ struct PlanModel {
             let elapsed = clock.now - began
             return timeLimit - (Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18)
         }
+        // The same plan without yearly budgets first: far easier (no packing of courses into years), its optimum
+        // is a floor for this one's, and when its plan fits the budgets as it is, that plan is this one's optimum.
+        var costFloor: Double?
+        var hoursFloor: Double?
+        let budgeted = problem.hoursPerYear != nil || problem.moneyPerYear != nil
+        if budgeted {
+            var unbudgeted = problem
+            unbudgeted.hoursPerYear = nil
+            unbudgeted.moneyPerYear = nil
+            // A third of the time at most: what is left is for this program, which must still find a plan.
+            let relaxed = PlanModel(problem: unbudgeted).solve(timeLimit: left() / 3, start: nil)
+            switch relaxed {
+            case .infeasible:
+                return .infeasible
+            case .optimal(let choice):
+                var steps = 0
+                if let quarters = scheduler.schedule(choice.selection, steps: &steps, limit: 100_000) {
+                    return .optimal(Choice(selection: choice.selection, quarters: quarters))
+                }
+                costFloor = choice.selection.reduce(0) { $0 + cents[$1] }
+                hoursFloor = choice.selection.reduce(0) { $0 + hundredths[$1] }
+            case .stopped(_, let costBound, let hoursBound):
+                costFloor = costBound * 100
+                hoursFloor = hoursBound.map { $0 * 100 }
+            }
+        }
         var costProgram = milp
         for slot in slots { costProgram.setObjective(slot.column, cents[slot.course]) }
+        if let costFloor, costFloor > 0 {
+            costProgram.addRow(slots.map { ($0.column, cents[$0.course]) }, lower: wholeCents ? (costFloor - 1e-6).rounded(.up) : costFloor - 1e-6)
+        }
         let cheapest: Choice
         let least: Double
-        switch stage(costProgram, timeLimit: left()) {
+        // A known plan's cost, less a cent: CBC looks only for cheaper plans, so "infeasible" proves the known one cheapest.
+        let knownCents = start.map { $0.selection.reduce(0) { $0 + cents[$1] } }
+        switch stage(costProgram, timeLimit: left(), cutoff: wholeCents ? knownCents.map { $0 - 0.5 } : nil) {
         case .infeasible:
+            if wholeCents, let start, let knownCents {
+                cheapest = start
+                least = knownCents
+                break
+            }
             return .infeasible
         case .stopped(let found, let solution):
             let best = found.map { cheaper($0, start) } ?? start
@@ -237,22 +295,34 @@ struct PlanModel {
         }
         // The cost held at its optimum: exactly, when every cost is whole cents.
         var hoursProgram = milp
-        hoursProgram.addRow(slots.map { ($0.column, cents[$0.course]) }, upper: wholeCents ? least.rounded() + 0.5 : least + 1e-6)
-        for slot in slots { hoursProgram.setObjective(slot.column, problem.courses[slot.course].hours) }
-        switch stage(hoursProgram, timeLimit: left()) {
+        // The cost held at its optimum, from both sides (no plan costs less): in whole cents an equation over the
+        // costs' common step (five dollars in the generated catalogs), which CBC's preprocessing can use.
+        if wholeCents {
+            hoursProgram.addAmountRow(slots.map { ($0.column, cents[$0.course] / 100) }, lower: least / 100 - Planner.tolerance,
+                                      upper: least / 100 + Planner.tolerance)
+        } else {
+            hoursProgram.addRow(slots.map { ($0.column, cents[$0.course]) }, upper: least + 1e-6)
+        }
+        for slot in slots { hoursProgram.setObjective(slot.column, hundredths[slot.course]) }
+        // The plans without budgets that cost as little have no fewer hours than these.
+        if let costFloor, let hoursFloor, abs(costFloor - least) < 1e-6, hoursFloor > 0 {
+            hoursProgram.addRow(slots.map { ($0.column, hundredths[$0.course]) }, lower: wholeHundredths ? (hoursFloor - 1e-6).rounded(.up) : hoursFloor - 1e-6)
+        }
+        // The cheapest plan's hours, less a step: "infeasible" then proves it has the fewest.
+        let knownHours = cheapest.selection.reduce(0) { $0 + hundredths[$1] }
+        switch stage(hoursProgram, timeLimit: left(), cutoff: knownHours - (wholeHundredths ? 0.5 : 1e-4)) {
         case .optimal(let found, _):
             return .optimal(found)
         case .infeasible:
-            // invariant: the cheapest plan is feasible here; were CBC to disagree, that plan stands, unproven.
-            return .stopped(best: cheapest, costBound: least / 100, hoursBound: 0)
+            return .optimal(cheapest)
         case .stopped(let found, let solution):
-            return .stopped(best: found ?? cheapest, costBound: least / 100, hoursBound: max(0, solution?.bound ?? 0))
+            return .stopped(best: found ?? cheapest, costBound: least / 100, hoursBound: max(0, (solution?.bound ?? 0) / 100))
         }
     }
 
     /// Solves `program` and reads the plan off CBC's best solution.
-    private func stage(_ program: MILP, timeLimit: Double) -> Stage {
-        guard let solution = program.solve(timeLimit: timeLimit) else { return .stopped(nil, nil) }
+    private func stage(_ program: MILP, timeLimit: Double, cutoff: Double? = nil) -> Stage {
+        guard let solution = program.solve(timeLimit: timeLimit, cutoff: cutoff) else { return .stopped(nil, nil) }
         switch solution.status {
         case .infeasible:
             return .infeasible

@@ -66,7 +66,10 @@ public struct Planner: Sendable {
         case .optimal(let choice):
             return .plan(plan(choice.selection, quarters: choice.quarters))
         case .infeasible:
-            return .infeasible(Diagnosis(problem: problem, timeLimit: timeLimit).reasons())
+            // The diagnosis plans relaxed problems: within what is left of this therapist's time, a second at least.
+            let spent = clock.now - began
+            let remaining = timeLimit - Double(spent.components.seconds) - Double(spent.components.attoseconds) * 1e-18
+            return .infeasible(Diagnosis(problem: problem, timeLimit: max(remaining, 1)).reasons())
         case .stopped(let best, let costBound, let hoursBound):
             guard let best else { return .undecided(timeLimit: timeLimit) }
             var result = plan(best.selection, quarters: best.quarters)

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import TacetDocuments
 @testable import TacetPlanning
+import TacetPlanningTestSupport
 import TacetTestSupport
 
 @Suite("Planner")
@@ -232,5 +233,35 @@ struct PlannerBudgetTests {
         #expect(plan.optimal)
         #expect(plan.items.map(\.course.id) == ["first", "second"])
         #expect(plan.items[0].quarter < plan.items[1].quarter)
+    }
+
+    @Test("where the search gives up and CBC proves no plan exists, the diagnosis still names the failing constraint and by how much")
+    func solverProvesInfeasible() {
+        // Three 6-hour courses, 12 credits needed, 10 hours a year: 18 hours in total fit 2 years' 20, but
+        // one year holds only one course, and the cycle has two years.
+        let courses = ["c", "d", "e"].map { PlannerOutputTests.course($0, credits: 4, cost: 1, hours: 6) }
+        let problem = PlannerOutputTests.problem(courses: courses, total: 12, hours: 10)
+        guard case .infeasible(let reasons) = Planner(problem, searchSteps: 1).solve() else {
+            Issue.record("expected no plan")
+            return
+        }
+        #expect(reasons == ["yearly budgets: the courses fit the budgets in total but cannot be spread over the 3 quarters left "
+                            + "within each year's hours and money"])
+    }
+
+    @Test("past the time limit the best plan found comes back, not proven optimal, with the solver's bound on its cost")
+    func timeLimit() throws {
+        // Seed 245 of the generator: 21 courses over 16 quarters; the search finds a plan within its steps but
+        // cannot prove it, and no solver proves it within a millisecond.
+        let problem = PlanInstanceGenerator().problem(seed: 245)
+        let result = Planner(problem, timeLimit: 0.001).solve()
+        guard case .plan(let plan) = result else {
+            Issue.record("expected the plan the search found, unproven; got \(result)")
+            return
+        }
+        #expect(!plan.optimal)
+        let bound = try #require(plan.costBound)
+        #expect(bound <= plan.cost + 1e-6)
+        #expect(PlannerTests.scheduleErrors(plan, problem).isEmpty, "\(PlannerTests.scheduleErrors(plan, problem))")
     }
 }

@@ -10,9 +10,15 @@ import TacetPlanningTestSupport
 //   (no argument)           the whole report, one process: the 500 small instances, catalogs of 40, 300
 //                           and 1,000 courses, and 1,000 therapists x 300 courses on every core; the search
 //                           alone against the search plus CBC throughout
-//   settle [count]          only the small instances: settled, optimal, infeasible (Scripts/plan-settle.sh);
+//   settle [count] [compare] only the small instances: settled, optimal, infeasible (with `compare`, the search
+//                           alone too);
 //                           with PLANBENCH_VERBOSE set, one line per seed (its outcome and time)
 //   seed COURSES SEED       one therapist against the shared catalog of COURSES courses, timed
+//   small SEED              one small instance, search + CBC and the search alone, timed
+//   catalog COURSES N       N therapists against one catalog, one after another, with the search alone too
+//   team COURSES N          N therapists against one catalog on every core, timed in total
+//   seeds SEED...           small instances, search + CBC only, one line each
+//   json SEED...            small instances as JSON for Scripts/plan-reference.py (the CP-SAT reference)
 
 /// What one therapist's planning came to, and how long it took.
 struct Outcome {
@@ -82,35 +88,56 @@ func catalog(_ courses: Int, therapists: Int) {
     print(line("search alone (3,000,000 steps)", problems.map(searchAlone)))
 }
 
+/// Therapists against one shared catalog, on every core (as `tacet plan --team` runs them), timed in total.
+func team(_ courses: Int, therapists: Int) {
+    let generator = PlanInstanceGenerator(.catalog(courses))
+    let shared = generator.catalog(seed: 7)
+    let problems = (0..<therapists).map { generator.problem(courses: shared, seed: UInt64($0)) }
+    let start = DispatchTime.now().uptimeNanoseconds
+    let outcomes = Parallel.map(problems.count) { solve(problems[$0]) }
+    let total = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
+    print("\(therapists) therapists x \(courses) courses on \(ProcessInfo.processInfo.activeProcessorCount) cores (as plan --team): "
+          + String(format: "%.2f s", total / 1000) + " in total")
+    print(line("search + CBC", outcomes))
+}
+
 let arguments = Array(CommandLine.arguments.dropFirst())
 switch arguments.first {
 case "settle":
-    small(arguments.dropFirst().first.flatMap { Int($0) } ?? 500, compare: false)
+    small(arguments.dropFirst().first.flatMap { Int($0) } ?? 500, compare: arguments.contains("compare"))
 case "seed":
     let courses = arguments.dropFirst().first.flatMap { Int($0) } ?? 300
     let seed = arguments.dropFirst(2).first.flatMap { UInt64($0) } ?? 0
     let generator = PlanInstanceGenerator(.catalog(courses))
     let problem = generator.problem(courses: generator.catalog(seed: 7), seed: seed)
     print("search + CBC:", solve(problem))
+case "seeds":
+    // Only search + CBC on the small instances of `seeds`, one line each.
+    for seed in arguments.dropFirst().compactMap({ UInt64($0) }) {
+        let problem = PlanInstanceGenerator().problem(seed: seed)
+        let outcome = solve(problem)
+        print("seed \(seed): \(problem.courses.count) courses, \(problem.quarters.count) quarters: \(outcome.kind), \(ms(outcome.milliseconds))")
+    }
+case "json":
+    // The small instances of `seeds` as the CP-SAT reference reads them: `PlanBench json 1 7 | Scripts/plan-reference.py`.
+    let problems = arguments.dropFirst().compactMap { UInt64($0) }.map { PlanInstanceGenerator().problem(seed: $0) }
+    print(String(decoding: (try? PlanningProblem.referenceJSON(problems)) ?? Data(), as: UTF8.self))
 case "small":
     let seed = arguments.dropFirst().first.flatMap { UInt64($0) } ?? 0
     let problem = PlanInstanceGenerator().problem(seed: seed)
     print(problem.courses.count, "courses", problem.quarters.count, "quarters")
     print("search + CBC:", solve(problem))
     print("search alone:", searchAlone(problem))
+case "catalog":
+    // catalog COURSES THERAPISTS: one after another, search + CBC against the search alone.
+    catalog(arguments.dropFirst().first.flatMap { Int($0) } ?? 300, therapists: arguments.dropFirst(2).first.flatMap { Int($0) } ?? 200)
+case "team":
+    // team COURSES THERAPISTS: every therapist on every core, as `tacet plan --team` runs them.
+    team(arguments.dropFirst().first.flatMap { Int($0) } ?? 300, therapists: arguments.dropFirst(2).first.flatMap { Int($0) } ?? 1000)
 default:
     small(500, compare: true)
     catalog(40, therapists: 200)
     catalog(300, therapists: 200)
     catalog(1000, therapists: 50)
-    // As `tacet plan --team` runs them: every therapist on every core.
-    let generator = PlanInstanceGenerator(.catalog(300))
-    let shared = generator.catalog(seed: 7)
-    let problems = (0..<1000).map { generator.problem(courses: shared, seed: UInt64($0)) }
-    let start = DispatchTime.now().uptimeNanoseconds
-    let outcomes = Parallel.map(problems.count) { solve(problems[$0]) }
-    let total = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
-    print("1,000 therapists x 300 courses on \(ProcessInfo.processInfo.activeProcessorCount) cores (as plan --team): "
-          + String(format: "%.2f s", total / 1000) + " in total")
-    print(line("search + CBC", outcomes))
+    team(300, therapists: 1000)
 }
