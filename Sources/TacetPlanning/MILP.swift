@@ -86,7 +86,9 @@ struct MILP {
         if columns.isEmpty { return MILPSolution(status: .optimal, values: [], objective: 0, bound: 0) }
         // CBC 2.10's solve (CbcMain1) keeps state in statics: two solves at once, on two threads, hang or
         // corrupt each other (tiny programs ran into the 10 s limit when the tests ran in parallel). One
-        // solve at a time, process-wide; the search before it still runs on every core.
+        // solve at a time, process-wide; the search before it still runs on every core. Kept after a second
+        // look: CBC's maintainers list CbcMain0/CbcMain1 as not thread-safe on the 2.10 branch (coin-or/Cbc
+        // issue 332, open), safe only in builds made with CBC_THREAD_SAFE, which a system package need not be.
         Self.lock.lock()
         defer { Self.lock.unlock() }
         guard let model = CbcModel() else { return nil }
