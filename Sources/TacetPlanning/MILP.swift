@@ -89,8 +89,15 @@ struct MILP {
         // solve at a time, process-wide; the search before it still runs on every core. Kept after a second
         // look: CBC's maintainers list CbcMain0/CbcMain1 as not thread-safe on the 2.10 branch (coin-or/Cbc
         // issue 332, open), safe only in builds made with CBC_THREAD_SAFE, which a system package need not be.
+        let clock = ContinuousClock()
+        let asked = clock.now
         Self.lock.lock()
         defer { Self.lock.unlock() }
+        // The wait for another therapist's solve counts against this one's time: the limit is the therapist's.
+        let waited = clock.now - asked
+        let timeLimit = timeLimit - Double(waited.components.seconds) - Double(waited.components.attoseconds) * 1e-18
+        // Every objective here is a sum of non-negative amounts: 0 bounds it from below.
+        guard timeLimit > 0 else { return MILPSolution(status: .stopped, values: [], objective: .infinity, bound: 0) }
         guard let model = CbcModel() else { return nil }
         // Column-major, as CBC loads a problem.
         var byColumn = Array(repeating: [(row: Int32, coefficient: Double)](), count: columns.count)
