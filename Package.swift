@@ -2,7 +2,7 @@
 import PackageDescription
 
 // Layers point down only: tacet (CLI) -> TacetTool (orchestration) -> TacetEngine (checks) -> TacetPlanning
-// (the planner's search) -> TacetDocuments -> TacetYAML -> CYAML; the README draws the whole graph.
+// (the planner: its search, and CBC through CCbc) -> TacetDocuments -> TacetYAML -> CYAML; the README draws the whole graph.
 // TacetDiagnostics sits under all of them so every layer reports through the one Diagnostic type.
 // Each target declares every project module it imports (Scripts/check-imports.py, run by .ci/run, checks it).
 let package = Package(
@@ -25,7 +25,8 @@ let package = Package(
         .library(name: "TacetPlanningTestSupport", targets: ["TacetPlanningTestSupport"]),
     ],
     // Two package dependencies, each the standard Swift tool for its job, maintained by Apple;
-    // nothing else is worth a dependency (YAML is read by the system's libyaml, see CYAML).
+    // nothing else is worth a dependency (YAML is read by the system's libyaml, see CYAML; plans are
+    // solved by the system's CBC, see CCbc).
     dependencies: [
         // The CLI's subcommands, options, help and exit codes: the parser Swift's own tools use. Declarative
         // (one property per option), so help, validation errors and shell completion come from one place
@@ -44,12 +45,21 @@ let package = Package(
             pkgConfig: "yaml-0.1",
             providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
         ),
+        // COIN-OR CBC, the open-source mixed-integer solver (EPL-2.0): the tool built for what the planner's
+        // own search cannot always prove, an exact optimum or infeasibility over courses and quarters. Its C
+        // interface needs no C++ on our side; the planner's search stays as a quick first try.
+        .systemLibrary(
+            name: "CCbc",
+            pkgConfig: "cbc",
+            providers: [.apt(["coinor-libcbc-dev"]), .brew(["cbc"])]
+        ),
         .target(name: "TacetDiagnostics"),
         .target(name: "TacetYAML", dependencies: ["CYAML", "TacetDiagnostics"]),
         .target(name: "TacetDocuments", dependencies: ["TacetYAML", "TacetDiagnostics"]),
-        // The planner's search: exact, and pure (documents in, a plan or the reasons there is none out), so it
-        // knows nothing of policies; TacetEngine works out from them what a therapist must reach.
-        .target(name: "TacetPlanning", dependencies: ["TacetDocuments"]),
+        // The planner: exact (a quick search, then CBC for what it leaves unproven), and pure (documents in, a
+        // plan or the reasons there is none out), so it knows nothing of policies; TacetEngine works out from
+        // them what a therapist must reach.
+        .target(name: "TacetPlanning", dependencies: ["CCbc", "TacetDocuments"]),
         .target(name: "TacetEngine", dependencies: ["TacetPlanning", "TacetDocuments", "TacetYAML", "TacetDiagnostics"]),
         // The plugin protocol's types: shared by the host and the kit, nothing else below them.
         .target(name: "TacetPluginProtocol"),

@@ -3,6 +3,8 @@ import TacetDocuments
 /// Says why no plan exists: which constraint cannot be met, and by how much.
 struct Diagnosis {
     let problem: PlanningProblem
+    /// Seconds for planning the relaxed problem.
+    let timeLimit: Double
 
     func reasons() -> [String] {
         var reasons: [String] = []
@@ -32,7 +34,7 @@ struct Diagnosis {
         var relaxed = problem
         relaxed.hoursPerYear = nil
         relaxed.moneyPerYear = nil
-        switch Planner(relaxed).solve() {
+        switch Planner(relaxed, timeLimit: timeLimit).solve() {
         case .plan(let free):
             let years = Set(problem.quarters.map(\.year)).count
             if let limit = problem.hoursPerYear, free.hours > limit * Double(years) + Planner.tolerance {

@@ -6,8 +6,8 @@ public enum PlanResult: Sendable {
     case plan(PlannedCourses)
     /// No plan meets the constraints; each reason names a constraint and by how much it fails.
     case infeasible([String])
-    /// The search ran out of its step budget before finding any plan or proving there is none.
-    case undecided(steps: Int)
+    /// The time limit (seconds) ran out before any plan was found or proven impossible.
+    case undecided(timeLimit: Double)
 }
 
 /// An optimal selection of courses, each with its quarter and reasons.
@@ -30,6 +30,11 @@ public struct PlannedCourses: Sendable {
     public var hours: Double
     /// Credits counted toward the cycle once the plan is done (earned ones included).
     public var credits: Double
-    /// Whether the plan is proven the cheapest; false when the search's step budget ran out first.
+    /// Whether the plan is proven the cheapest, then the shortest; false when the time limit ran out first.
     public var optimal: Bool = true
+    /// When not proven optimal: the least any plan can cost, as the solver bounded it (pinned training included).
+    public var costBound: Double?
+    /// When the cost is proven the least but the hours are not proven the fewest: the fewest hours a
+    /// plan of that cost can take, as the solver bounded them.
+    public var hoursBound: Double?
 }

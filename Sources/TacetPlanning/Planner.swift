@@ -3,26 +3,41 @@ import TacetDocuments
 /// Chooses the cheapest set of courses (then the one with fewest hours) that closes every gap and
 /// meets the recertification rules, prerequisites, entry levels and yearly budgets, and schedules it.
 ///
-/// Exact: a depth-first branch and bound over taking or leaving each course (``PlannerSearch``),
-/// pruned only by bounds that never exclude a plan: the least price covering the missing credits,
-/// category minimums and open gaps together (``CoverTable``), the whole cycle's budgets, and under
-/// yearly budgets the most credits each year's room can still take (``CapacityTable``). Tests
-/// compare it with brute force on hundreds of random small problems.
+/// Exact, in two steps. First a depth-first branch and bound over taking or leaving each course
+/// (``PlannerSearch``) with a small step budget: pruned only by bounds that never exclude a plan, it
+/// proves most problems optimal (or impossible) in milliseconds. Whatever it leaves unproven, the
+/// mixed-integer program of the same rules (``PlanModel``), solved by COIN-OR CBC, settles: optimal or
+/// infeasible, within the time limit. Tests compare both with brute force on hundreds of random small
+/// problems.
 public struct Planner: Sendable {
     /// The problem.
     public let problem: PlanningProblem
-    /// The most search steps before the planner stops and reports what it has; the default keeps a
-    /// plan to seconds even where the search is hard (large catalogs with long entry chains).
-    public var maxSteps: Int
+    /// Seconds for one therapist's plan, search and solver together; past it the best plan found is
+    /// returned, not proven optimal, with the solver's bound.
+    public var timeLimit: Double
+    /// Steps of the first, quick search before the solver takes over (0: the solver alone).
+    public var searchSteps: Int
+    /// Whether the solver settles what the search leaves unproven; false only to measure the search
+    /// alone (PlanBench), which then returns its best plan unproven, or none.
+    public var usesSolver = true
+
+    /// The time limit `tacet plan` uses unless told otherwise: far above what the benchmarks' hardest
+    /// therapist takes, and still short enough to wait for.
+    public static let defaultTimeLimit = 10.0
+
+    /// The search's step budget before the solver takes over: a few milliseconds of a release build,
+    /// enough for the search to prove most plans, while the rest go to CBC before it wastes time.
+    public static let defaultSearchSteps = 20_000
 
     /// How far apart two amounts of hours, money or credits may be and still count as equal:
     /// ``Amounts/tolerance``, the one the plan audit uses too (the search's name for it).
     public static let tolerance = Amounts.tolerance
 
     /// Creates a planner.
-    public init(_ problem: PlanningProblem, maxSteps: Int = 3_000_000) {
+    public init(_ problem: PlanningProblem, timeLimit: Double = Planner.defaultTimeLimit, searchSteps: Int = Planner.defaultSearchSteps) {
         self.problem = problem
-        self.maxSteps = maxSteps
+        self.timeLimit = timeLimit
+        self.searchSteps = searchSteps
     }
 
     /// Solves the problem.
@@ -30,14 +45,41 @@ public struct Planner: Sendable {
         if !problem.trainingProblems.isEmpty { return .infeasible(problem.trainingProblems.map { "required training: " + $0 }) }
         let overBudget = Self.pinnedOverBudget(problem)
         if !overBudget.isEmpty { return .infeasible(overBudget) }
-        var search = PlannerSearch(problem: problem, maxSteps: maxSteps)
+        let clock = ContinuousClock()
+        let began = clock.now
+        var search = PlannerSearch(problem: problem, maxSteps: searchSteps)
         search.run()
-        guard let best = search.best else {
-            return search.exhausted ? .undecided(steps: maxSteps) : .infeasible(Diagnosis(problem: problem).reasons())
+        if !search.exhausted {
+            guard let best = search.best else { return .infeasible(Diagnosis(problem: problem, timeLimit: timeLimit).reasons()) }
+            return .plan(plan(best.selection, quarters: best.quarters))
         }
-        var result = plan(best.selection, quarters: best.quarters)
-        result.optimal = !search.exhausted
-        return .plan(result)
+        guard usesSolver else {
+            guard let best = search.best else { return .undecided(timeLimit: timeLimit) }
+            var result = plan(best.selection, quarters: best.quarters)
+            result.optimal = false
+            return .plan(result)
+        }
+        let elapsed = clock.now - began
+        let left = timeLimit - Double(elapsed.components.seconds) - Double(elapsed.components.attoseconds) * 1e-18
+        let known = search.best.map { PlanModel.Choice(selection: $0.selection, quarters: $0.quarters) }
+        switch PlanModel(problem: problem).solve(timeLimit: left, start: known) {
+        case .optimal(let choice):
+            return .plan(plan(choice.selection, quarters: choice.quarters))
+        case .infeasible:
+            // The diagnosis plans relaxed problems: within what is left of this therapist's time, a second at least.
+            let spent = clock.now - began
+            let remaining = timeLimit - Double(spent.components.seconds) - Double(spent.components.attoseconds) * 1e-18
+            return .infeasible(Diagnosis(problem: problem, timeLimit: max(remaining, 1)).reasons())
+        case .stopped(let best, let costBound, let hoursBound):
+            guard let best else { return .undecided(timeLimit: timeLimit) }
+            var result = plan(best.selection, quarters: best.quarters)
+            result.optimal = false
+            // Pinned training is in every plan: the bounds cover the chosen courses only.
+            let pinned = problem.pinned.map(\.course)
+            result.costBound = min(result.cost, costBound + pinned.reduce(0) { $0 + $1.cost })
+            result.hoursBound = hoursBound.map { min(result.hours, $0 + pinned.reduce(0) { $0 + $1.hours }) }
+            return .plan(result)
+        }
     }
 
     /// Why the pinned training alone breaks a year's budget, one line per year and budget.

@@ -123,8 +123,9 @@ extension PlanningProblem {
             var timeline = TrainingTimeline(completions: completions, planned: [], renewalMonths: course.renewalMonths)
             let why = need.reasons.joined(separator: "; ")
             while let lapse = timeline.firstLapse(from: from, through: credential.cycleEnd) {
-                // A lapse in a quarter that runs past the cycle's end is renewed in the cycle's last quarter, earlier.
-                let quarter = min(max(Quarter(containing: lapse), start), quarters.last ?? start)
+                // Renewed in the last quarter that ends by the lapse, so that any day of it keeps the training current
+                // (``TrainingTimeline``); a lapse in the plan's first quarter, or before it, is renewed in that quarter.
+                let quarter = min(max(Quarter.lastEnding(by: lapse), start), quarters.last ?? start)
                 guard let index = quarters.firstIndex(of: quarter), !timeline.planned.contains(quarter) else {
                     trainingProblems.append("\(need.course): it lapses \(course.renewalMonths.map { "every \($0) months" } ?? ""), "
                                             + "sooner than a plan by quarters can renew it")
@@ -149,7 +150,9 @@ extension PlanningProblem {
                 let source = completions.first { $0.adding(months: months) == lapse }.map { "completed \($0), valid \(months) months" }
                     ?? timeline.planned.dropLast().first { $0.firstDay.adding(months: months) == lapse }
                         .map { "\(months) months from the start of \($0), when the plan renews it" }
-                var reasons = [renewal ? "renews '\(need.course)' before it lapses on \(lapse) (\(source ?? "\(months)-month renewal")): needed \(why)"
+                // Only the plan's first quarter can run past the lapse (a renewal goes in a quarter that ends by it).
+                let by = quarter.lastDay > lapse ? "; take it before \(lapse), which falls in this quarter" : ""
+                var reasons = [renewal ? "renews '\(need.course)' before it lapses on \(lapse) (\(source ?? "\(months)-month renewal"))\(by): needed \(why)"
                                        : "training the policy requires before AI use, not yet held: needed \(why)"]
                 reasons.append(counts ? "\(Amounts.format(course.credits)) credits toward the cycle's \(Amounts.format(total))"
                                       : "a repeat: earns no further credits (repeatsEarnCredits is false in the Requirements)")

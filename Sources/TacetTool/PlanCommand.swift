@@ -17,11 +17,14 @@ package enum PlanCommand {
         case json
     }
 
+    /// Seconds per therapist before the best plan found is reported unproven (``Planner/defaultTimeLimit``).
+    package static let defaultTimeLimit = Planner.defaultTimeLimit
+
     /// Plans for the therapists named by id and every therapist under `team` (every therapist loaded when
     /// neither is given), from the documents under `paths` (and `team`). Writes each plan to `output` as `ID-plan.yaml` when given. Exit 2 when the
     /// input is invalid, 1 when some therapist has no feasible plan, else 0.
     package static func run(therapists ids: [String], team: String?, paths: [String], output: String?, format: Format,
-                           today: CalendarDate, maxSteps: Int = 3_000_000, limits: YAMLLimits = .default) -> ToolOutcome {
+                           today: CalendarDate, timeLimit: Double = Planner.defaultTimeLimit, limits: YAMLLimits = .default) -> ToolOutcome {
         var workspace = WorkspaceLoader(limits: limits).load(paths + (team.map { [$0] } ?? []))
         if workspace.hasErrors { return .invalid(workspace.diagnostics, sources: workspace.sources) }
         let fixtures = PolicyTestInputs.files(in: workspace)
@@ -59,7 +62,7 @@ package enum PlanCommand {
             problems.append(.error(PlannerCode.noTherapist, message, at: nil))
         }
         if !problems.isEmpty { return .invalid(problems, sources: workspace.sources) }
-        let planner = TeamPlanner(documents: documents, today: today, maxSteps: maxSteps)
+        let planner = TeamPlanner(documents: documents, today: today, timeLimit: timeLimit)
         var texts: [String] = []
         var yamls: [String] = []
         var json: [[String: Any]] = []
@@ -84,9 +87,8 @@ package enum PlanCommand {
                 json.append(["therapist": therapist.id, "feasible": false, "reasons": [finding.message]])
             case .plan(let plan, let gaps):
                 if !plan.optimal {
-                    problems.append(Diagnostic(PlannerCode.notProvenOptimal,
-                                               message: "the plan for \(therapist.id) meets every constraint but is not proven the "
-                                                   + "cheapest: the search stopped at its step budget",
+                    problems.append(Diagnostic(PlannerCode.notProvenOptimal, message: unproven(plan, for: therapist, timeLimit: timeLimit,
+                                                                                           currency: planner.currency),
                                                origin: .engine, location: document.location(of: "")))
                 }
                 let text = PlanWriter.yaml(plan, for: therapist, gaps: gaps, today: today)
@@ -114,11 +116,11 @@ package enum PlanCommand {
                         problems += error.diagnostics
                     }
                 }
-            case .undecided(let steps):
+            case .undecided(let limit):
                 infeasible = true
-                texts.append("\(therapist.id) (\(therapist.name)): no plan found within \(steps) search steps; the catalog may be "
-                             + "too large to plan exactly yet\n")
-                json.append(["therapist": therapist.id, "feasible": NSNull(), "reason": "search budget exhausted"])
+                texts.append("\(therapist.id) (\(therapist.name)): no plan found within the time limit of \(Planner.format(limit)) s, "
+                             + "and none proven impossible; try a longer --time-limit\n")
+                json.append(["therapist": therapist.id, "feasible": NSNull(), "reason": "time limit reached"])
             case .infeasible(let reasons):
                 infeasible = true
                 texts.append("\(therapist.id) (\(therapist.name)): no plan meets every constraint\n"
@@ -137,6 +139,18 @@ package enum PlanCommand {
         }
         let status: ExitStatus = problems.contains { $0.severity == .error } ? .invalid : infeasible ? .findings : .ok
         return ToolOutcome(output: out, diagnostics: ended + problems, sources: workspace.sources, status: status)
+    }
+
+    /// What `plan.not-proven-optimal` says: the solver's bound against what the plan found costs or takes.
+    static func unproven(_ plan: PlannedCourses, for therapist: Therapist, timeLimit: Double, currency: String) -> String {
+        let f = Planner.format
+        let stopped = "the solver stopped at its time limit of \(f(timeLimit)) s"
+        if let hours = plan.hoursBound {
+            return "the plan for \(therapist.id) meets every constraint and costs the least possible, but is not proven the shortest: "
+                + "\(stopped); no plan of that cost takes fewer than \(f(hours)) hours (this one takes \(f(plan.hours)))"
+        }
+        let bound = plan.costBound.map { "; no plan costs less than \(f($0)) \(currency) (this one costs \(f(plan.cost)))" } ?? ""
+        return "the plan for \(therapist.id) meets every constraint but is not proven the cheapest: \(stopped)\(bound)"
     }
 
     static func summary(_ therapist: Therapist, gaps: [Gap], plan: PlannedCourses, currency: String) -> String {

@@ -1,6 +1,7 @@
 import TacetDiagnostics
 import TacetDocuments
 import TacetEngine
+import TacetPlanning
 import TacetReports
 import TacetYAML
 
@@ -16,11 +17,12 @@ package enum ReportCommand {
     /// With `handbook` (a link to `tacet handbook`'s page), each finding's task links to its entry there.
     package static func run(paths: [String], output: String, today: CalendarDate, limits: YAMLLimits = .default,
                            failOn: Severity = .error, plugins: PluginSettings?, plan: Bool = false,
-                           maxSteps: Int = 3_000_000, alsoRead: [String] = [], handbook: String? = nil) async -> ToolOutcome {
+                           timeLimit: Double = Planner.defaultTimeLimit, alsoRead: [String] = [],
+                           handbook: String? = nil) async -> ToolOutcome {
         let run = await CheckPipeline(today: today, limits: limits, plugins: plugins, failOn: failOn).run(paths: paths)
         var input = run.input
         input.handbook = handbook
-        if plan && !input.report.inputInvalid { propose(into: &input, today: today, maxSteps: maxSteps) }
+        if plan && !input.report.inputInvalid { propose(into: &input, today: today, timeLimit: timeLimit) }
         let html = HTMLReportRenderer.render(input, today: today)
         do {
             try FileIO.writeAtomically(html, to: output, inputs: paths + run.files + alsoRead)
@@ -37,7 +39,7 @@ package enum ReportCommand {
 
     /// Plans every therapist among the input's documents who has no learning plan, adding each plan
     /// found to the documents the page shows, and a note saying how it came to be, or why none could.
-    static func propose(into input: inout ReportInput, today: CalendarDate, maxSteps: Int) {
+    static func propose(into input: inout ReportInput, today: CalendarDate, timeLimit: Double) {
         let planned = Set(input.documents.compactMap { document -> String? in
             if case .learningPlan(let plan) = document.document { return plan.therapist }
             return nil
@@ -46,7 +48,7 @@ package enum ReportCommand {
             guard case .therapist(let therapist) = document.document, !planned.contains(therapist.id) else { return nil }
             return (document, therapist)
         }
-        let planner = TeamPlanner(documents: input.documents, policies: input.policies, today: today, maxSteps: maxSteps)
+        let planner = TeamPlanner(documents: input.documents, policies: input.policies, today: today, timeLimit: timeLimit)
         for result in planner.plan(unplanned) {
             let id = result.therapist.id
             switch result.outcome {
@@ -62,8 +64,9 @@ package enum ReportCommand {
                     + "\(result.therapist.name)'s gaps and meets the cycle's requirements. It is not saved as the team's plan yet."
             case .infeasible(let reasons):
                 input.planNotes[id] = "The planner found no plan that meets every constraint: " + reasons.joined(separator: "; ") + "."
-            case .undecided:
-                input.planNotes[id] = "The planner could not settle on a plan in the time it has: the catalog may be too large to plan exactly."
+            case .undecided(let limit):
+                input.planNotes[id] = "The planner found no plan within its time limit of \(Planner.format(limit)) s, and did not prove "
+                    + "that none exists: try a longer --time-limit."
             case .cycleEnded(let problem), .noRequirements(let problem):
                 input.planNotes[id] = "No plan could be made: \(problem.message)."
             }

@@ -12,8 +12,8 @@ package struct TeamPlanner: Sendable {
         case plan(PlannedCourses, gaps: [Gap])
         /// No plan meets the constraints; each reason names one and by how much it fails.
         case infeasible([String])
-        /// The search ran out of steps before finding a plan or proving there is none.
-        case undecided(steps: Int)
+        /// The time limit (seconds) ran out before a plan was found or proven impossible.
+        case undecided(timeLimit: Double)
         /// Nothing can be planned for a cycle that is over: the finding (`plan.cycle-ended`) says so.
         case cycleEnded(Diagnostic)
         /// No Requirements document covers the therapist's credential: an input error.
@@ -35,11 +35,12 @@ package struct TeamPlanner: Sendable {
     let requirements: [RecertificationRequirements]
     let policies: [String: ResolvedPolicy]
     let today: CalendarDate
-    let maxSteps: Int
+    let timeLimit: Double
 
     /// A planner over `documents` (policy-test inputs already left out), planning from `today` with at
-    /// most `maxSteps` search steps per therapist.
-    package init(documents: [LoadedDocument], policies: [String: ResolvedPolicy]? = nil, today: CalendarDate, maxSteps: Int = 3_000_000) {
+    /// most `timeLimit` seconds per therapist.
+    package init(documents: [LoadedDocument], policies: [String: ResolvedPolicy]? = nil, today: CalendarDate,
+                 timeLimit: Double = Planner.defaultTimeLimit) {
         self.documents = documents
         catalogs = documents.compactMap { document -> Catalog? in
             if case .catalog(let catalog) = document.document { return catalog }
@@ -51,7 +52,7 @@ package struct TeamPlanner: Sendable {
         }
         self.policies = policies ?? PolicyResolver.resolve(documents).policies
         self.today = today
-        self.maxSteps = maxSteps
+        self.timeLimit = timeLimit
     }
 
     /// The currency the catalogs price courses in.
@@ -81,13 +82,13 @@ package struct TeamPlanner: Sendable {
         }
         // Each therapist's plan is independent: solved on every core, reported in the order given.
         let problems = solving.map(\.problem)
-        let solved = Parallel.map(problems.count) { [maxSteps] in Planner(problems[$0], maxSteps: maxSteps).solve() }
+        let solved = Parallel.map(problems.count) { [timeLimit] in Planner(problems[$0], timeLimit: timeLimit).solve() }
         for (entry, result) in zip(solving, solved) {
             let (document, therapist) = therapists[entry.index]
             let outcome: Outcome = switch result {
             case .plan(let plan): .plan(plan, gaps: entry.gaps)
             case .infeasible(let reasons): .infeasible(reasons)
-            case .undecided(let steps): .undecided(steps: steps)
+            case .undecided(let limit): .undecided(timeLimit: limit)
             }
             results[entry.index] = Result(document: document, therapist: therapist, outcome: outcome)
         }

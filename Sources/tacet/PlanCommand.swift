@@ -34,17 +34,18 @@ struct PlanCommand: ParsableCommand {
     @Option(help: "Plan from this date (YYYY-MM-DD) instead of today.")
     var today: CalendarDate?
 
-    @Option(name: .customLong("max-steps"), help: "Search steps per therapist before reporting the best plan found, unproven.")
-    var maxSteps = 3_000_000
+    @Option(name: .customLong("time-limit"), help: ArgumentHelp(
+        "Seconds per therapist before reporting the best plan found, unproven, with the solver's bound.", valueName: "seconds"))
+    var timeLimit = TacetTool.PlanCommand.defaultTimeLimit
 
     func validate() throws {
-        if maxSteps < 1 { throw ValidationError("--max-steps must be at least 1") }
+        if !(timeLimit > 0) { throw ValidationError("--time-limit must be more than 0 seconds") }
     }
 
     func run() throws {
         let inputs = try ProjectInputs.resolve(paths, usage: "tacet plan [ID...] --in PATH...")
         try Terminal.finish(TacetTool.PlanCommand.run(therapists: therapists, team: team, paths: inputs.paths,
                                                       output: output, format: format, today: today ?? .today(),
-                                                      maxSteps: maxSteps))
+                                                      timeLimit: timeLimit))
     }
 }

@@ -41,6 +41,10 @@ struct ReportCommand: AsyncParsableCommand {
                                + "as a link from the report's folder.", valueName: "link"))
     var handbook: String?
 
+    @Option(name: .customLong("time-limit"), help: ArgumentHelp(
+        "With --plan: seconds per therapist before the best plan found is shown, unproven.", valueName: "seconds"))
+    var timeLimit = TacetTool.PlanCommand.defaultTimeLimit
+
     @OptionGroup(title: "Plugins")
     var plugins: PluginFlags
 
@@ -48,6 +52,7 @@ struct ReportCommand: AsyncParsableCommand {
         if output.hasSuffix(".yaml") || output.hasSuffix(".yml") {
             throw ValidationError("--output names a YAML file; the report is HTML (e.g. --output report.html)")
         }
+        if !(timeLimit > 0) { throw ValidationError("--time-limit must be more than 0 seconds") }
     }
 
     func run() async throws {
@@ -55,6 +60,7 @@ struct ReportCommand: AsyncParsableCommand {
         try Terminal.finish(await TacetTool.ReportCommand.run(paths: inputs.paths, output: output, today: today ?? .today(),
                                                               failOn: inputs.failOn(flag: failOn),
                                                               plugins: plugins.settings(for: inputs), plan: plan,
-                                                              alsoRead: inputs.projectFile.map { [$0] } ?? [], handbook: handbook))
+                                                              timeLimit: timeLimit, alsoRead: inputs.projectFile.map { [$0] } ?? [],
+                                                              handbook: handbook))
     }
 }

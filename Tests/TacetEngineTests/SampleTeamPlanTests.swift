@@ -41,8 +41,9 @@ struct SampleTeamPlanTests {
             }
             #expect(back.items.map(\.course) == plan.items.map(\.course.id))
             if therapist.id == "t-ana" {
-                // Her AI-literacy training lapses on 2027-03-10: renewed in that quarter, then 24 months on.
-                #expect(plan.items.filter { $0.course.id == "ai-literacy-foundations" }.map(\.quarter.description) == ["2027-Q1", "2029-Q1"])
+                // Her AI-literacy training lapses on 2027-03-10: renewed in the quarter that ends before (2026-Q4), not
+                // in 2027-Q1, where it could be taken after the 10th; that renewal lapses 2028-10-01: again in 2028-Q3.
+                #expect(plan.items.filter { $0.course.id == "ai-literacy-foundations" }.map(\.quarter.description) == ["2026-Q4", "2028-Q3"])
             }
             #expect(back.items.map(\.quarter) == plan.items.map(\.quarter))
             generated.append(("\(therapist.id)-plan.yaml", text))

@@ -29,11 +29,13 @@ struct TrainingTests {
         }
         #expect(lapse([], []) == "2026-11-21")                                   // never held
         #expect(lapse(["2025-03-10"], []) == "2027-03-10")                       // lapses, no renewal
-        #expect(lapse(["2025-03-10"], ["2027-Q1"]) == "2029-01-01")              // renewed; the renewal lapses too
-        #expect(lapse(["2025-03-10"], ["2027-Q1", "2029-Q1"]) == nil)            // kept current to the end
+        #expect(lapse(["2025-03-10"], ["2026-Q4"]) == "2028-10-01")              // renewed; the renewal lapses too
+        #expect(lapse(["2025-03-10"], ["2026-Q4", "2028-Q3"]) == nil)            // kept current to the end
+        #expect(lapse(["2025-03-10"], ["2027-Q1"]) == "2027-03-10")              // renewed in the lapse quarter: maybe after it
         #expect(lapse(["2025-03-10"], ["2027-Q2", "2029-Q1"]) == "2027-03-10")   // renewed a quarter late
         #expect(lapse(["2020-01-01"], [], nil) == nil)                           // does not lapse
-        #expect(lapse([], ["2026-Q4", "2028-Q4"]) == nil)                        // first taken this quarter
+        #expect(lapse([], ["2026-Q4", "2028-Q3"]) == nil)                        // first taken this quarter
+        #expect(lapse([], ["2026-Q4", "2028-Q4"]) == "2028-10-01")               // 2028-Q4 may be after 1 October
     }
 
     static let catalog = """
@@ -160,13 +162,19 @@ struct TrainingTests {
 
     @Test("the audit wants training current to the cycle's end: renewed in time, not late, not missing")
     func audit() throws {
-        // Completed 2025-03-10: lapses 2027-03-10; renewed 2027-Q1, which lapses 2029-01-01, after the cycle.
-        #expect(try Self.audit(["{course: ai-basics, quarter: 2027-Q1}"]).isEmpty)
+        // Completed 2025-03-10: lapses 2027-03-10; renewed 2026-Q4, which lapses 2028-10-01, and 2028-Q3, past the cycle.
+        #expect(try Self.audit(["{course: ai-basics, quarter: 2026-Q4}", "{course: ai-basics, quarter: 2028-Q3}"]).isEmpty)
+        // In the quarter it lapses in, a renewal may come after the lapse: late (the reviewer's "2028-Q1 renews ... before
+        // it lapses on 2028-01-01").
+        let lapseQuarter = try Self.audit(["{course: ai-basics, quarter: 2027-Q1}", "{course: ai-basics, quarter: 2028-Q3}"])
+        #expect(lapseQuarter.map(\.code) == [PlanFinding.trainingLapse.rawValue])
+        #expect(lapseQuarter.first?.message.contains("lapses on 2027-03-10") == true)
+        #expect(lapseQuarter.first?.message.contains("the plan takes it only in 2027-Q1") == true)
         let none = try Self.audit([])
         #expect(none.map(\.code) == [PlanFinding.trainingLapse.rawValue])
         #expect(none.first?.pointer == "/items")
         #expect(none.first?.message.contains("'ai-basics' lapses on 2027-03-10") == true)
-        #expect(none.first?.hint?.contains("2027-Q1 or earlier") == true)
+        #expect(none.first?.hint?.contains("2026-Q4 or earlier") == true)
         let late = try Self.audit(["{course: ai-basics, quarter: 2027-Q2}"])
         #expect(late.map(\.code) == [PlanFinding.trainingLapse.rawValue])
         #expect(late.first?.pointer == "/items/0/quarter")
@@ -175,7 +183,7 @@ struct TrainingTests {
         // Already lapsed: renewed this quarter (2026-Q4), and again once that renewal lapses (2028-10-01, inside the cycle).
         #expect(try Self.audit(["{course: ai-basics, quarter: 2026-Q4}"], completed: "2024-01-10").map(\.message)
                     .contains { $0.contains("lapses on 2028-10-01") })
-        #expect(try Self.audit(["{course: ai-basics, quarter: 2026-Q4}", "{course: ai-basics, quarter: 2028-Q4}"],
+        #expect(try Self.audit(["{course: ai-basics, quarter: 2026-Q4}", "{course: ai-basics, quarter: 2028-Q3}"],
                                completed: "2024-01-10").isEmpty)
         #expect(try Self.audit(["{course: ai-basics, quarter: 2027-Q1}"], completed: "2024-01-10").map(\.code)
                     == [PlanFinding.trainingLapse.rawValue])
@@ -184,12 +192,13 @@ struct TrainingTests {
     @Test("a renewal is a repeat, not a mistake: it costs hours but earns credits only where repeats do")
     func repeats() throws {
         // Not a duplicate nor 'already completed'; with 6 + 4 credits earned the cycle's 10 are met either way.
-        #expect(try Self.audit(["{course: ai-basics, quarter: 2027-Q1}"]).isEmpty)
-        // Its hours count toward the year's budget.
-        #expect(try Self.audit(["{course: ai-basics, quarter: 2027-Q1}"], hoursPerYear: 2).map(\.code) == [PlanFinding.hoursBudget.rawValue])
+        let kept = ["{course: ai-basics, quarter: 2026-Q4}", "{course: ai-basics, quarter: 2028-Q3}"]
+        #expect(try Self.audit(kept).isEmpty)
+        // Its hours count toward each year's budget.
+        #expect(try Self.audit(kept, hoursPerYear: 2).map(\.code) == [PlanFinding.hoursBudget.rawValue, PlanFinding.hoursBudget.rawValue])
         // Credits: the earlier completion's 4 count once; a repeat adds none unless repeats earn credits.
         // Completed before the cycle: only the 6 credits of 2024 count, and the two renewals add none...
-        let renewals = ["{course: ai-basics, quarter: 2026-Q4}", "{course: ai-basics, quarter: 2028-Q4}"]
+        let renewals = ["{course: ai-basics, quarter: 2026-Q4}", "{course: ai-basics, quarter: 2028-Q3}"]
         let short = try Self.audit(renewals, completed: "2023-06-01")
         #expect(short.map(\.code) == [PlanFinding.creditsShort.rawValue], "\(short.map(\.message))")
         // ...unless the Requirements say repeats earn credits: 6 + 4 + 4.
@@ -230,24 +239,26 @@ struct TrainingTests {
                                trainings: [TrainingNeed(course: "ai-basics", reasons: ["to perform step 's1'"])], today: date("2026-11-21"))
     }
 
-    @Test("the planner pins each renewal in the quarter the training lapses, and a first take in the first quarter")
+    @Test("the planner pins each renewal in the last quarter that ends by the lapse, and a first take in the first quarter")
     func planner() throws {
         guard case .plan(let renewing) = Planner(Self.problem(completed: ["2025-03-10"])).solve() else {
             Issue.record("expected a plan")
             return
         }
         let renewals = renewing.items.filter { $0.course.id == "ai-basics" }
-        #expect(renewals.map(\.quarter.description) == ["2027-Q1"])
+        // Lapsing on 2027-03-10: renewed in the quarter that ends before (2026-Q4, the first), not in 2027-Q1, where it
+        // could be taken after the 10th; that renewal lapses 24 months after 2026-Q4 starts, on 2028-10-01: again in 2028-Q3.
+        #expect(renewals.map(\.quarter.description) == ["2026-Q4", "2028-Q3"])
         #expect(renewals.first?.reasons.first?.hasPrefix("renews 'ai-basics' before it lapses on 2027-03-10 (completed 2025-03-10") == true)
         // The renewal earns no credits: 4 earned in the cycle, so 6 more are bought (the cheapest 10-credit course).
-        #expect(renewing.items.map(\.course.id).sorted() == ["ai-advanced", "ai-basics"])
-        #expect(renewing.cost == 170)
+        #expect(renewing.items.map(\.course.id).sorted() == ["ai-advanced", "ai-basics", "ai-basics"])
+        #expect(renewing.cost == 250)
         guard case .plan(let first) = Planner(Self.problem(completed: [])).solve() else {
             Issue.record("expected a plan")
             return
         }
-        // Never held: taken now (2026-Q4), renewed 24 months after that quarter starts; the course needing it comes later.
-        #expect(first.items.filter { $0.course.id == "ai-basics" }.map(\.quarter.description) == ["2026-Q4", "2028-Q4"])
+        // Never held: taken now (2026-Q4), renewed in the quarter that ends by 24 months after that quarter starts; the course needing it comes later.
+        #expect(first.items.filter { $0.course.id == "ai-basics" }.map(\.quarter.description) == ["2026-Q4", "2028-Q3"])
         let advanced = try #require(first.items.first { $0.course.id == "ai-advanced" })
         #expect(advanced.quarter > (Quarter("2026-Q4") ?? advanced.quarter))
     }

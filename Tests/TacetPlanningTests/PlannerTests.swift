@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import TacetDocuments
 @testable import TacetPlanning
+import TacetPlanningTestSupport
 import TacetTestSupport
 
 @Suite("Planner")
@@ -119,12 +120,13 @@ struct PlannerTests {
     }
 
     /// Solves `count` random problems and compares each with brute force; returns how many had a plan.
-    static func compareWithBruteForce(_ count: UInt64, tight: Bool) -> Int {
+    /// With `searchSteps` 0 the search gives up at once and CBC solves every problem.
+    static func compareWithBruteForce(_ count: UInt64, tight: Bool, searchSteps: Int = Planner.defaultSearchSteps) -> Int {
         var feasible = 0
         for seed in 0..<count {
             let problem = Self.randomProblem(seed: seed, tight: tight)
             let expected = Self.bruteForce(problem)
-            switch Planner(problem).solve() {
+            switch Planner(problem, searchSteps: searchSteps).solve() {
             case .plan(let plan):
                 feasible += 1
                 #expect(plan.optimal)
@@ -135,8 +137,8 @@ struct PlannerTests {
             case .infeasible(let reasons):
                 #expect(expected == nil, "case \(seed): brute force found \(String(describing: expected)); planner said \(reasons)")
                 #expect(!reasons.isEmpty)
-            case .undecided(let steps):
-                Issue.record("case \(seed): a small problem ran out of its \(steps) steps")
+            case .undecided(let limit):
+                Issue.record("case \(seed): a small problem ran out of its \(limit) s")
             }
         }
         return feasible
@@ -155,6 +157,12 @@ struct PlannerTests {
         let feasible = Self.compareWithBruteForce(300, tight: true)
         #expect(feasible > 50)
         #expect(feasible < 290)
+    }
+
+    @Test("CBC alone (no search first) finds the brute-force optimum on the same 400 + 300 problems, or proves none")
+    func solverAgreesWithBruteForce() {
+        #expect(Self.compareWithBruteForce(400, tight: false, searchSteps: 0) > 100)
+        #expect(Self.compareWithBruteForce(300, tight: true, searchSteps: 0) > 50)
     }
 }
 
@@ -209,24 +217,51 @@ struct PlannerOutputTests {
     }
 }
 
-@Suite("Planner step budget")
+@Suite("Planner time limit")
 struct PlannerBudgetTests {
-    @Test("a search that runs out of steps says so instead of running on")
-    func budget() {
-        // Feasible, but only with both courses: one step cannot find it.
+    @Test("where the quick search runs out of steps, CBC settles the plan: optimal")
+    func solverTakesOver() {
+        // Feasible, but only with both courses: one search step cannot find it.
         let courses = [PlannerOutputTests.course("second", credits: 5, cost: 1, hours: 1,
                                                  outcomes: [CourseOutcome(area: "a", level: .proficient, entry: .developing)]),
                        PlannerOutputTests.course("first", credits: 5, cost: 1, hours: 1, outcomes: [CourseOutcome(area: "a", level: .developing)])]
         let problem = PlannerOutputTests.problem(courses: courses, gaps: [Gap(area: "a", current: .emerging, required: .proficient, reasons: [])])
-        guard case .undecided(let steps) = Planner(problem, maxSteps: 1).solve() else {
-            Issue.record("expected the search to stop undecided")
-            return
-        }
-        #expect(steps == 1)
-        guard case .plan(let plan) = Planner(problem).solve() else {
+        guard case .plan(let plan) = Planner(problem, searchSteps: 1).solve() else {
             Issue.record("expected a plan")
             return
         }
         #expect(plan.optimal)
+        #expect(plan.items.map(\.course.id) == ["first", "second"])
+        #expect(plan.items[0].quarter < plan.items[1].quarter)
+    }
+
+    @Test("where the search gives up and CBC proves no plan exists, the diagnosis still names the failing constraint and by how much")
+    func solverProvesInfeasible() {
+        // Three 6-hour courses, 12 credits needed, 10 hours a year: 18 hours in total fit 2 years' 20, but
+        // one year holds only one course, and the cycle has two years.
+        let courses = ["c", "d", "e"].map { PlannerOutputTests.course($0, credits: 4, cost: 1, hours: 6) }
+        let problem = PlannerOutputTests.problem(courses: courses, total: 12, hours: 10)
+        guard case .infeasible(let reasons) = Planner(problem, searchSteps: 1).solve() else {
+            Issue.record("expected no plan")
+            return
+        }
+        #expect(reasons == ["yearly budgets: the courses fit the budgets in total but cannot be spread over the 3 quarters left "
+                            + "within each year's hours and money"])
+    }
+
+    @Test("past the time limit the best plan found comes back, not proven optimal, with the solver's bound on its cost")
+    func timeLimit() throws {
+        // Seed 245 of the generator: 21 courses over 16 quarters; the search finds a plan within its steps but
+        // cannot prove it, and no solver proves it within a millisecond.
+        let problem = PlanInstanceGenerator().problem(seed: 245)
+        let result = Planner(problem, timeLimit: 0.001).solve()
+        guard case .plan(let plan) = result else {
+            Issue.record("expected the plan the search found, unproven; got \(result)")
+            return
+        }
+        #expect(!plan.optimal)
+        let bound = try #require(plan.costBound)
+        #expect(bound <= plan.cost + 1e-6)
+        #expect(PlannerTests.scheduleErrors(plan, problem).isEmpty, "\(PlannerTests.scheduleErrors(plan, problem))")
     }
 }

@@ -92,7 +92,7 @@ struct CredentialsAndPlansTests {
 
             """))
         #expect(plan.output.contains("""
-                2028-Q4  ai-literacy-foundations  4 credits, 80 USD, 3.33 h
+                2028-Q3  ai-literacy-foundations  4 credits, 80 USD, 3.33 h
                   why: renews 'ai-literacy-foundations' before it lapses on 2028-10-01 (24 months from the start of 2026-Q4, when the \
             plan renews it): needed to perform step 'draft-note-weekend' of workflow 'inpatient-documentation' (progress-note-drafting) with AI
                   why: a repeat: earns no further credits (repeatsEarnCredits is false in the Requirements)

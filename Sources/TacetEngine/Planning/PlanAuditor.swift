@@ -177,13 +177,14 @@ public struct PlanAuditor: Sendable {
                                             planned: items.map { plan.items[$0].quarter }, renewalMonths: course.renewalMonths)
             guard let lapse = timeline.firstLapse(from: from, through: plan.cycleEnd) else { continue }
             let why = need.reasons.joined(separator: "; ")
-            let late = items.first { plan.items[$0].quarter.firstDay > lapse }
+            // A course in the quarter the training lapses in may be taken after the lapse: late too.
+            let late = items.first { plan.items[$0].quarter.lastDay > lapse }
             let held = lapse > from || timeline.completions.contains { $0 <= from }
             let what = held ? "\(therapist.name)'s '\(need.course)' lapses on \(lapse)"
                 : "\(therapist.name) does not hold '\(need.course)'"
             let plans = late.map { "the plan takes it only in \(plan.items[$0].quarter)" } ?? "the plan does not take it in time"
             sink.emit(.trainingLapse, "\(what), needed \(why); \(plans)", at: late.map { "/items/\($0)/quarter" } ?? "/items",
-                      hint: "schedule '\(need.course)' in \(Quarter(containing: lapse)) or earlier"
+                      hint: "schedule '\(need.course)' in \(max(Quarter.lastEnding(by: lapse), Quarter(containing: from))) or earlier"
                         + (course.renewalMonths.map { ", and again within every \($0) months after" } ?? ""))
         }
     }

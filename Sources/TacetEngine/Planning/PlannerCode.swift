@@ -9,7 +9,7 @@ public enum PlannerCode: String, Sendable, CaseIterable, DiagnosticCode {
     public var summary: String {
         switch self {
         case .noTherapist: "no therapist to plan for was named or found"
-        case .notProvenOptimal: "the planner's step budget ran out before the plan it found was proven the cheapest"
+        case .notProvenOptimal: "the time limit ran out before the plan found was proven the cheapest; the solver's bound is given"
         }
     }
 

@@ -1,0 +1,364 @@
+import TacetDocuments
+
+/// The plan as a mixed-integer linear program, solved exactly by COIN-OR CBC (``MILP``).
+///
+/// Time-indexed: one binary per course and quarter it may start in ("slot"), so the program states
+/// the schedule itself and every integer solution is a plan, with no placement left to check
+/// afterwards. A course tied to no other (no prerequisite, entry level or pinned prerequisite, and
+/// needed by none) may go anywhere in its calendar year, so it has one slot per year (one for the
+/// whole cycle when nothing is budgeted by year) instead of one per quarter. Constraints, the same
+/// rules the search and ``Scheduler`` keep:
+/// - each course at most once;
+/// - a prerequisite, or a course bringing an entry level the therapist lacks, finished in an earlier
+///   quarter: the course's slot in quarter q is at most the slots of the group before q (the
+///   cumulative "done by q" sum, which gives a tight linear relaxation);
+///   a prerequisite pinned as required training, in a quarter after it; one in no catalog, never;
+/// - every gap closed by some course that reaches the required level;
+/// - the cycle's credits counted with category caps, and each category minimum;
+/// - each calendar year's hours and money within its budget, less the pinned training's.
+///
+/// The objective is exact and lexicographic: the least cost first (money in whole cents), then, with
+/// the cost held at that optimum, the fewest hours. Pinned training is outside the choice and costs
+/// the same in every plan, so it is left out of both.
+struct PlanModel {
+    /// Where a course may be placed: the quarters its binary column stands for (one quarter for a
+    /// linked course; a year, or the cycle, for a free one).
+    struct Slot {
+        var course: Int
+        var quarters: ClosedRange<Int>
+        var column: Int
+    }
+
+    /// A selection of courses (indexes into the problem's courses) and the quarter index of each.
+    struct Choice {
+        var selection: [Int]
+        var quarters: [Int]
+    }
+
+    /// How solving ended.
+    enum Outcome {
+        /// The cheapest plan, then the one with fewest hours: proven.
+        case optimal(Choice)
+        /// No plan meets the constraints: proven.
+        case infeasible
+        /// The time limit came first. `best` is the best plan found (or nil); `costBound` is the least the
+        /// chosen courses can cost; `hoursBound`, set when the cost is proven least, the fewest hours at it.
+        case stopped(best: Choice?, costBound: Double, hoursBound: Double?)
+    }
+
+    let problem: PlanningProblem
+    /// The program without an objective.
+    private(set) var milp = MILP()
+    /// Every slot, each a binary column: the columns CBC branches on.
+    private(set) var slots: [Slot] = []
+    let scheduler: Scheduler
+    /// Each course's cost in cents, and whether every one is a whole number of cents (then the
+    /// least cost is an integer and holding the cost at it is exact).
+    let cents: [Double]
+    let wholeCents: Bool
+    /// Each course's hours in hundredths, and whether every one is a whole number of hundredths.
+    let hundredths: [Double]
+    let wholeHundredths: Bool
+
+    init(problem: PlanningProblem) {
+        self.problem = problem
+        let courses = problem.courses
+        cents = courses.map { ($0.cost * 100).rounded() }
+        wholeCents = zip(courses, cents).allSatisfy { abs($0.cost * 100 - $1) < 1e-6 }
+        let wholeHundredths = courses.allSatisfy { abs($0.hours * 100 - ($0.hours * 100).rounded()) < 1e-6 }
+        self.wholeHundredths = wholeHundredths
+        hundredths = courses.map { wholeHundredths ? ($0.hours * 100).rounded() : $0.hours * 100 }
+        let scheduler = Scheduler(problem: problem)
+        self.scheduler = scheduler
+        let quarterCount = problem.quarters.count
+        let index = Dictionary(courses.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { first, _ in first })
+        let pinned = problem.pinnedPrerequisites
+
+        // What each course waits for: groups of courses one of which must be finished first.
+        var groups: [[Int]] = []
+        var groupIndex: [[Int]: Int] = [:]
+        var waits = Array(repeating: [Int](), count: courses.count)
+        var notBefore = Array(repeating: 0, count: courses.count)
+        var never = Array(repeating: false, count: courses.count)
+        func group(_ members: [Int]) -> Int {
+            if let known = groupIndex[members] { return known }
+            groups.append(members)
+            groupIndex[members] = groups.count - 1
+            return groups.count - 1
+        }
+        for (i, course) in courses.enumerated() {
+            for prerequisite in course.prerequisites where !problem.completed.contains(prerequisite) {
+                if let first = pinned[prerequisite] {
+                    notBefore[i] = max(notBefore[i], first)
+                } else if let p = index[prerequisite], p != i {
+                    waits[i].append(group([p]))
+                } else {
+                    never[i] = true
+                }
+            }
+            for outcome in course.outcomes {
+                guard let entry = outcome.entry, problem.levels[outcome.area].map({ $0 < entry }) ?? true else { continue }
+                let providers = courses.indices.filter { j in
+                    j != i && courses[j].outcomes.contains { $0.area == outcome.area && $0.level >= entry }
+                }
+                if providers.isEmpty { never[i] = true } else { waits[i].append(group(providers)) }
+            }
+        }
+        var linked = Array(repeating: false, count: courses.count)
+        for i in courses.indices where !waits[i].isEmpty || notBefore[i] > 0 { linked[i] = true }
+        for members in groups { for j in members { linked[j] = true } }
+
+        let budgeted = problem.hoursPerYear != nil || problem.moneyPerYear != nil
+        // Per course, its slots (none: it can never be taken).
+        var own = Array(repeating: [Slot](), count: courses.count)
+        for i in courses.indices where !never[i] && notBefore[i] < quarterCount {
+            let spans: [ClosedRange<Int>]
+            if linked[i] {
+                spans = (notBefore[i]..<quarterCount).map { $0...$0 }
+            } else {
+                spans = budgeted ? scheduler.years : [0...(quarterCount - 1)]
+            }
+            for span in spans {
+                let slot = Slot(course: i, quarters: span, column: milp.addColumn())
+                own[i].append(slot)
+                slots.append(slot)
+            }
+        }
+
+        // Each course at most once.
+        for i in courses.indices where own[i].count > 1 {
+            milp.addRow(own[i].map { ($0.column, 1) }, upper: 1)
+        }
+        // A course another dominates (``PlannerSearch/dominates(_:_:in:prerequisites:)``: at least its credits in
+        // its category, at most its cost and hours, nothing it needs or brings left out) is taken only with that
+        // one: swapping it for its dominator in its quarter keeps every rule and costs no more, so some optimal
+        // plan keeps every such row. Of two equal courses, the first dominates. They cut the subsets of
+        // interchangeable courses that the linear relaxation cannot tell apart.
+        let prerequisites = Set(courses.flatMap(\.prerequisites))
+        for b in courses.indices where !own[b].isEmpty {
+            for a in courses.indices where a != b && !own[a].isEmpty {
+                guard courses[a].category == courses[b].category, courses[a].credits + Planner.tolerance >= courses[b].credits,
+                      courses[a].cost <= courses[b].cost + Planner.tolerance, courses[a].hours <= courses[b].hours + Planner.tolerance,
+                      PlannerSearch.dominates(courses[a], courses[b], in: problem, prerequisites: prerequisites) else { continue }
+                // Equal courses: only the first dominates.
+                if a > b && PlannerSearch.dominates(courses[b], courses[a], in: problem, prerequisites: prerequisites) { continue }
+                milp.addRow(own[b].map { ($0.column, 1.0) } + own[a].map { ($0.column, -1.0) }, upper: 0)
+            }
+        }
+        // A course that waits for group g is started by quarter q only if some member of g was started
+        // before q: cumulative on both sides, which is valid as the course is taken once, and tighter
+        // than bounding each quarter's slot alone.
+        for i in courses.indices {
+            for g in waits[i] {
+                // invariant: a course that waits, and every member of a group, is linked: its slots are single quarters.
+                let members = groups[g].flatMap { own[$0] }
+                for slot in own[i] {
+                    let q = slot.quarters.lowerBound
+                    let started = own[i].filter { $0.quarters.lowerBound <= q }.map { ($0.column, 1.0) }
+                    milp.addRow(started + members.filter { $0.quarters.lowerBound < q }.map { ($0.column, -1.0) }, upper: 0)
+                }
+            }
+        }
+        // Every gap closed.
+        for gap in problem.gaps {
+            let terms = courses.indices.filter { i in courses[i].outcomes.contains { $0.area == gap.area && $0.level >= gap.required } }
+                .flatMap { own[$0].map { ($0.column, 1.0) } }
+            milp.addRow(terms, lower: 1)
+        }
+        // Credits: each category counted up to its cap, toward the total; each minimum met.
+        let categories = Set(courses.map(\.category)).union(problem.earned.keys).union(problem.minimums.keys).sorted()
+        // The total with every category counted in full, and for each category whose courses can pass
+        // its cap, that category's part (earned and courses) and its cap.
+        var uncapped: [(column: Int, coefficient: Double)] = []
+        var uncappedEarned = 0.0
+        var capped: [(terms: [(column: Int, coefficient: Double)], earned: Double, cap: Double)] = []
+        for category in categories {
+            let earned = problem.earned[category] ?? 0
+            let terms: [(column: Int, coefficient: Double)] = courses.indices.filter { courses[$0].category == category }
+                .flatMap { i in own[i].map { ($0.column, courses[i].credits) } }
+            let reachable = earned + courses.filter { $0.category == category }.reduce(0) { $0 + $1.credits }
+            if let cap = problem.caps[category], cap < reachable + Planner.tolerance {
+                capped.append((terms, earned, max(0, cap)))
+            } else {
+                uncapped += terms
+                uncappedEarned += earned
+            }
+            if let minimum = problem.minimums[category], minimum - earned > Planner.tolerance {
+                milp.addAmountRow(terms, lower: minimum - earned - Planner.tolerance)
+            }
+        }
+        // The total of min(part, cap) over the capped categories, plus the rest, reaches the cycle's total
+        // exactly when it does with each capped category taken as its part or as its cap, in every
+        // combination: one row over binaries each, which the credits' steps tighten (``MILP/addAmountRow``).
+        // Past a few capped categories the combinations grow too many: each is then a continuous column.
+        if capped.count <= 4 {
+            for mask in 0..<(1 << capped.count) {
+                var terms = uncapped
+                var constant = uncappedEarned
+                for (k, category) in capped.enumerated() {
+                    if mask & (1 << k) != 0 {
+                        terms += category.terms
+                        constant += category.earned
+                    } else {
+                        constant += category.cap
+                    }
+                }
+                if problem.total - constant > Planner.tolerance { milp.addAmountRow(terms, lower: problem.total - constant - Planner.tolerance) }
+            }
+        } else {
+            var counted = uncapped
+            for category in capped {
+                let column = milp.addColumn(lower: 0, upper: category.cap, integer: false)
+                milp.addRow([(column, 1)] + category.terms.map { ($0.column, -$0.coefficient) }, upper: category.earned)
+                counted.append((column, 1))
+            }
+            if problem.total - uncappedEarned > Planner.tolerance { milp.addRow(counted, lower: problem.total - uncappedEarned - Planner.tolerance) }
+        }
+        // Each year's hours and money, after the pinned training's.
+        if budgeted {
+            for (y, years) in scheduler.years.enumerated() {
+                let room = scheduler.rooms[y]
+                let inYear = slots.filter { years.contains($0.quarters.lowerBound) }
+                if room.hours.isFinite { milp.addAmountRow(inYear.map { ($0.column, courses[$0.course].hours) }, upper: room.hours + Planner.tolerance) }
+                if room.money.isFinite { milp.addAmountRow(inYear.map { ($0.column, courses[$0.course].cost) }, upper: room.money + Planner.tolerance) }
+            }
+        }
+    }
+
+    /// How one stage ended: its best solution as a plan (nil: none), and CBC's solution.
+    private enum Stage {
+        case optimal(Choice, MILPSolution)
+        case infeasible
+        case stopped(Choice?, MILPSolution?)
+    }
+
+    /// Solves within `timeLimit` seconds; `start`, a plan known already, is what a solve stopped
+    /// before finding a cheaper one returns.
+    ///
+    /// Under yearly budgets the program without them is solved first (a third of the time at most): its
+    /// optimum bounds this one's from below, and its plan is this one's optimum when it fits the budgets.
+    /// Each stage then looks only for solutions better than the best known one (CBC's cutoff), so that
+    /// "infeasible" proves the known one optimal.
+    func solve(timeLimit: Double, start: Choice?) -> Outcome {
+        let clock = ContinuousClock()
+        let began = clock.now
+        func left() -> Double {
+            let elapsed = clock.now - began
+            return timeLimit - (Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18)
+        }
+        // The same plan without yearly budgets first: far easier (no packing of courses into years), its optimum
+        // is a floor for this one's, and when its plan fits the budgets as it is, that plan is this one's optimum.
+        var costFloor: Double?
+        var hoursFloor: Double?
+        let budgeted = problem.hoursPerYear != nil || problem.moneyPerYear != nil
+        if budgeted {
+            var unbudgeted = problem
+            unbudgeted.hoursPerYear = nil
+            unbudgeted.moneyPerYear = nil
+            // A third of the time at most: what is left is for this program, which must still find a plan.
+            let relaxed = PlanModel(problem: unbudgeted).solve(timeLimit: left() / 3, start: nil)
+            switch relaxed {
+            case .infeasible:
+                return .infeasible
+            case .optimal(let choice):
+                var steps = 0
+                if let quarters = scheduler.schedule(choice.selection, steps: &steps, limit: 100_000) {
+                    return .optimal(Choice(selection: choice.selection, quarters: quarters))
+                }
+                costFloor = choice.selection.reduce(0) { $0 + cents[$1] }
+                hoursFloor = choice.selection.reduce(0) { $0 + hundredths[$1] }
+            case .stopped(_, let costBound, let hoursBound):
+                costFloor = costBound * 100
+                hoursFloor = hoursBound.map { $0 * 100 }
+            }
+        }
+        var costProgram = milp
+        for slot in slots { costProgram.setObjective(slot.column, cents[slot.course]) }
+        if let costFloor, costFloor > 0 {
+            costProgram.addRow(slots.map { ($0.column, cents[$0.course]) }, lower: wholeCents ? (costFloor - 1e-6).rounded(.up) : costFloor - 1e-6)
+        }
+        let cheapest: Choice
+        let least: Double
+        // A known plan's cost, less a cent: CBC looks only for cheaper plans, so "infeasible" proves the known one cheapest.
+        let knownCents = start.map { $0.selection.reduce(0) { $0 + cents[$1] } }
+        switch stage(costProgram, timeLimit: left(), cutoff: wholeCents ? knownCents.map { $0 - 0.5 } : nil) {
+        case .infeasible:
+            if wholeCents, let start, let knownCents {
+                cheapest = start
+                least = knownCents
+                break
+            }
+            return .infeasible
+        case .stopped(let found, let solution):
+            let best = found.map { cheaper($0, start) } ?? start
+            // In whole cents no plan costs a fraction of a cent less than the next whole cent.
+            let bound = solution.map { wholeCents ? ($0.bound - 1e-6).rounded(.up) : $0.bound } ?? 0
+            return .stopped(best: best, costBound: max(0, bound / 100), hoursBound: nil)
+        case .optimal(let found, let solution):
+            cheapest = found
+            least = solution.objective
+        }
+        // The cost held at its optimum: exactly, when every cost is whole cents.
+        var hoursProgram = milp
+        // The cost held at its optimum, from both sides (no plan costs less): in whole cents an equation over the
+        // costs' common step (five dollars in the generated catalogs), which CBC's preprocessing can use.
+        if wholeCents {
+            hoursProgram.addAmountRow(slots.map { ($0.column, cents[$0.course] / 100) }, lower: least / 100 - Planner.tolerance,
+                                      upper: least / 100 + Planner.tolerance)
+        } else {
+            hoursProgram.addRow(slots.map { ($0.column, cents[$0.course]) }, upper: least + 1e-6)
+        }
+        for slot in slots { hoursProgram.setObjective(slot.column, hundredths[slot.course]) }
+        // The plans without budgets that cost as little have no fewer hours than these.
+        if let costFloor, let hoursFloor, abs(costFloor - least) < 1e-6, hoursFloor > 0 {
+            hoursProgram.addRow(slots.map { ($0.column, hundredths[$0.course]) }, lower: wholeHundredths ? (hoursFloor - 1e-6).rounded(.up) : hoursFloor - 1e-6)
+        }
+        // The cheapest plan's hours, less a step: "infeasible" then proves it has the fewest.
+        let knownHours = cheapest.selection.reduce(0) { $0 + hundredths[$1] }
+        switch stage(hoursProgram, timeLimit: left(), cutoff: knownHours - (wholeHundredths ? 0.5 : 1e-4)) {
+        case .optimal(let found, _):
+            return .optimal(found)
+        case .infeasible:
+            return .optimal(cheapest)
+        case .stopped(let found, let solution):
+            return .stopped(best: found ?? cheapest, costBound: least / 100, hoursBound: max(0, (solution?.bound ?? 0) / 100))
+        }
+    }
+
+    /// Solves `program` and reads the plan off CBC's best solution.
+    private func stage(_ program: MILP, timeLimit: Double, cutoff: Double? = nil) -> Stage {
+        guard let solution = program.solve(timeLimit: timeLimit, cutoff: cutoff) else { return .stopped(nil, nil) }
+        switch solution.status {
+        case .infeasible:
+            return .infeasible
+        case .stopped:
+            return .stopped(solution.values.isEmpty ? nil : choice(solution.values), solution)
+        case .optimal:
+            return .optimal(choice(solution.values), solution)
+        }
+    }
+
+    /// The courses a solution takes, each placed as early as its prerequisites and entry levels allow
+    /// within the calendar year (or cycle) of its slot. The solution's own quarters already keep every
+    /// rule; the earliest placement within the same years keeps them too, and reads better.
+    func choice(_ values: [Double]) -> Choice {
+        let chosen = slots.filter { values[$0.column] > 0.5 }.sorted { $0.course < $1.course }
+        let selection = chosen.map(\.course)
+        let budgeted = problem.hoursPerYear != nil || problem.moneyPerYear != nil
+        let whole = 0...max(0, problem.quarters.count - 1)
+        let ranges = chosen.map { slot in
+            budgeted ? scheduler.years.first { $0.contains(slot.quarters.lowerBound) } ?? slot.quarters : whole
+        }
+        let quarters = scheduler.place(selection, within: ranges) ?? chosen.map(\.quarters.lowerBound)
+        return Choice(selection: selection, quarters: quarters)
+    }
+
+    /// The cheaper of two plans, then the one with fewer hours; `found` on a tie.
+    func cheaper(_ found: Choice, _ known: Choice?) -> Choice {
+        guard let known else { return found }
+        func price(_ choice: Choice) -> PlanPrice {
+            choice.selection.reduce(.zero) { $0 + PlanPrice(cost: problem.courses[$1].cost, hours: problem.courses[$1].hours) }
+        }
+        return price(known) < price(found) ? known : found
+    }
+}
