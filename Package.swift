@@ -68,9 +68,12 @@ let package = Package(
         .target(name: "TacetTool",
                 dependencies: ["TacetReports", "TacetSchemas", "TacetPluginHost", "TacetPluginProtocol", "TacetEngine", "TacetPlanning",
                                "TacetDocuments", "TacetYAML", "TacetDiagnostics"]),
+        // `tacet lsp`: the language server, over the same CheckPipeline as `tacet check`.
+        .target(name: "TacetLanguageServer",
+                dependencies: ["TacetTool", "TacetPluginHost", "TacetPluginProtocol", "TacetDocuments", "TacetYAML", "TacetDiagnostics"]),
         .executableTarget(
             name: "tacet",
-            dependencies: ["TacetTool", "TacetPluginHost", "TacetDocuments", "TacetDiagnostics",
+            dependencies: ["TacetTool", "TacetLanguageServer", "TacetPluginHost", "TacetDocuments", "TacetDiagnostics",
                            .product(name: "ArgumentParser", package: "swift-argument-parser"),
                            // Not linked: listed so that building tacet also builds the shipped Swift plugin.
                            "consent-coverage"]
@@ -98,6 +101,8 @@ let package = Package(
         .testTarget(name: "TacetReportsTests",
                     dependencies: ["TacetReports", "TacetSchemas", "TacetEngine", "TacetDocuments", "TacetDiagnostics", "TacetPluginProtocol",
                                    "TacetPluginHost", "TacetTool", "TacetYAML", "TacetTestSupport"]),
+        .testTarget(name: "TacetLanguageServerTests",
+                    dependencies: ["TacetLanguageServer", "TacetTool", "TacetPluginProtocol", "TacetDocuments", "TacetTestSupport"]),
         .testTarget(name: "TacetToolTests",
                     dependencies: ["TacetTool", "TacetDiagnostics", "TacetDocuments", "TacetPluginHost", "TacetReports", "TacetTestSupport"],
                     resources: [.copy("Fixtures")]),

@@ -35,8 +35,11 @@ package struct CheckPipeline: Sendable {
     }
 
     /// Loads `paths` and judges them. No document at all is an input error, so an empty run never passes.
-    package func run(paths: [String]) async -> CheckRun {
-        let workspace = WorkspaceLoader(limits: limits).load(paths)
+    ///
+    /// `overlay` holds files' contents by path, read instead of the files on disk (an editor's unsaved
+    /// buffers); see ``WorkspaceLoader/load(_:overlay:)``.
+    package func run(paths: [String], overlay: [String: [UInt8]] = [:]) async -> CheckRun {
+        let workspace = WorkspaceLoader(limits: limits).load(paths, overlay: overlay)
         var problems: [Diagnostic] = []
         if workspace.files.isEmpty {
             problems.append(.error(IOErrorCode.noDocuments, "no .yaml or .yml files found",

@@ -72,7 +72,12 @@ public struct WorkspaceLoader: Sendable {
     }
 
     /// Loads every document under `paths`, reading and decoding files on every core.
-    public func load(_ paths: [String]) -> Workspace {
+    public func load(_ paths: [String]) -> Workspace { load(paths, overlay: [:]) }
+
+    /// Loads every document under `paths` like ``load(_:)``, reading the files `overlay` holds from it
+    /// instead of from disk: an editor's unsaved buffers, by the path the walk names the file with. An
+    /// overlay file the paths do not reach is loaded too, after them (a buffer not yet saved anywhere).
+    public func load(_ paths: [String], overlay: [String: [UInt8]]) -> Workspace {
         var workspace = Workspace(documents: [], diagnostics: [], sources: [:], files: [])
         // One file reached by two paths ("." and "Examples/team", or through a link) is one document,
         // named by the path that reached it first.
@@ -84,8 +89,10 @@ public struct WorkspaceLoader: Sendable {
                 workspace.diagnostics += error.diagnostics
             }
         }
+        let reached = Set(workspace.files)
+        workspace.files += overlay.keys.filter { !reached.contains($0) }.sorted()
         let files = workspace.files
-        let loaded = Parallel.map(files.count) { index in load(file: files[index]) }
+        let loaded = Parallel.map(files.count) { index in load(file: files[index], buffer: overlay[files[index]]) }
         for (file, result) in zip(files, loaded) {
             workspace.sources[file] = result.bytes
             workspace.diagnostics += result.diagnostics
@@ -108,6 +115,11 @@ public struct WorkspaceLoader: Sendable {
         } catch {
             return (nil, nil, error.diagnostics)
         }
+        return parse(bytes, file: file)
+    }
+
+    /// Parses `bytes`, the contents of `file` (read from disk or held in memory), under the limits.
+    public func parse(_ bytes: [UInt8], file: String) -> (bytes: [UInt8]?, root: Node?, diagnostics: [Diagnostic]) {
         guard bytes.count <= limits.maxInputBytes else {
             let diagnostic = YAMLError(.inputTooLarge,
                                        "file is over the limit of \(limits.maxInputBytes) bytes (maxInputBytes)",
@@ -124,9 +136,10 @@ public struct WorkspaceLoader: Sendable {
     /// Reads, parses and decodes one file; `kind` and `name` are what the file declared, so that a summary
     /// can say "1 of 2 workflows could not be checked" of a workflow that did not decode, and a reference to
     /// a therapist whose profile did not decode can point at that profile.
-    private func load(file: String)
+    /// `buffer`, when given, is the file's contents, read instead of the file.
+    private func load(file: String, buffer: [UInt8]?)
         -> (bytes: [UInt8]?, diagnostics: [Diagnostic], document: LoadedDocument?, kind: DocumentKind?, name: String?) {
-        let (bytes, root, diagnostics) = parse(file: file)
+        let (bytes, root, diagnostics) = buffer.map { parse($0, file: file) } ?? parse(file: file)
         guard let root else { return (bytes, diagnostics, nil, nil, nil) }
         let decoded = DocumentDecoder.decode(root, file: file)
         return (bytes, diagnostics + decoded.diagnostics, decoded.document, root["kind"]?.string.flatMap(DocumentKind.init(rawValue:)),
