@@ -8,7 +8,9 @@ extension LanguageServer {
     /// differ from what was published last: the open documents', and those of files a change elsewhere
     /// affects (a workflow whose reviewer's level was edited), cleared when they have none left.
     func publishIfStale() async {
-        guard stale, !documents.isEmpty else { return }
+        // Nothing open and nothing shown: no editor is looking, so nothing is checked (closing the last
+        // buffer still checks once, so that what it showed is brought back to the files on disk).
+        guard stale, !documents.isEmpty || !published.isEmpty else { return }
         guard let analysis = await check() else { return }
         let converter = DiagnosticConverter(documentationBase: documentationBase, ruleDefinitions: ruleDefinitions(analysis))
         let texts = analysis.run.sources.merging(scope?.sources ?? [:]) { current, _ in current }
