@@ -73,6 +73,50 @@ struct LanguageServerTests {
         #expect(!session.messages.contains { $0["params"]?["uri"]?.stringValue?.hasSuffix("compose.yaml") == true })
     }
 
+    @Test("with a project file, the workspace is what it names; editing the policy re-publishes its teams' workflows")
+    func projectScope() async throws {
+        let workspace = try LSPWorkspace()
+        _ = try workspace.directory.write("tacet.yaml", """
+            apiVersion: tacet/v1
+            kind: Project
+            metadata: {name: clinic}
+            policies: [policy.yaml]
+            teams: [team]
+            defaults: none
+
+            """)
+        _ = try workspace.directory.write("team/wf.yaml", LSPWorkspace.workflow(ai: "ai-drafted"))
+        let session = LSPSession(options: Self.options)
+        _ = try await session.start(root: workspace.path + "/team")  // the project file is found above the folder
+        let policy = workspace.file("policy.yaml")
+        session.open(policy, LSPWorkspace.policy)
+        session.change(policy, version: 2, LSPWorkspace.policy.replacingOccurrences(of: "maxAI: ai-drafted", with: "maxAI: ai-assisted"))
+        let diagnostics = try await session.diagnostics(workspace.file("team/wf.yaml"))
+        #expect(diagnostics.map { $0["code"] } == ["requirement.ai-level"])
+        // wf.yaml beside tacet.yaml is not in a folder the project names: it is not checked.
+        #expect(!session.messages.contains { $0["params"]?["uri"] == .string(DocumentURI.uri(of: workspace.file("wf.yaml"))) })
+    }
+
+    @Test("a project file naming a missing folder is reported on its line")
+    func invalidProject() async throws {
+        let workspace = try LSPWorkspace()
+        let project = try workspace.directory.write("tacet.yaml", """
+            apiVersion: tacet/v1
+            kind: Project
+            metadata: {name: clinic}
+            policies: [policy.yaml]
+            teams: [teams]
+            defaults: none
+
+            """)
+        let session = LSPSession(options: Self.options)
+        _ = try await session.start(root: workspace.path)
+        session.open(workspace.file("wf.yaml"), LSPWorkspace.workflow(ai: "ai-drafted"))
+        let diagnostics = try await session.diagnostics(project)
+        #expect(diagnostics.map { $0["message"] } == ["folder 'teams' named in teams does not exist\nhint: create it, or remove it from teams:"])
+        #expect(diagnostics.first?["range"] == Self.range(4, 8, 13))
+    }
+
     @Test("shutdown then exit ends with status 0; requests before initialize and after shutdown are refused")
     func lifecycle() async throws {
         let session = LSPSession(options: Self.options)
