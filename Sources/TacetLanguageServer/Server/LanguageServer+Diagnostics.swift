@@ -70,6 +70,7 @@ extension LanguageServer {
         }
         let analysis = Analysis(run: run, diagnostics: byFile)
         self.analysis = analysis
+        symbols = nil
         return analysis
     }
 

@@ -23,6 +23,13 @@ extension LanguageServer {
             "positionEncoding": "utf-16",
             // 2: incremental changes; a save does not need the text, which the last change already gave.
             "textDocumentSync": .object(["openClose": .bool(true), "change": .number(2), "save": .object(["includeText": .bool(false)])]),
+            "hoverProvider": .bool(true),
+            "definitionProvider": .bool(true),
+            "referencesProvider": .bool(true),
+            "documentSymbolProvider": .bool(true),
+            // After `key: `, after `[` or `, ` in a flow list, and at a new line's indentation.
+            "completionProvider": .object(["triggerCharacters": .array([":", " ", "[", ","])]),
+            "codeActionProvider": .object(["codeActionKinds": .array(["quickfix"])]),
         ]
     }
 

@@ -27,6 +27,8 @@ package actor LanguageServer {
     var scope: WorkspaceScope?
     /// The last check; stale after any change.
     var analysis: Analysis?
+    /// The ids of the last check's documents, indexed when navigation first needs them.
+    var symbols: SymbolIndex?
     var stale = true
     /// Whether the next check runs the plugins (after a save).
     var pluginsDue = false
