@@ -70,7 +70,8 @@ let package = Package(
                                "TacetDocuments", "TacetYAML", "TacetDiagnostics"]),
         // `tacet lsp`: the language server, over the same CheckPipeline as `tacet check`.
         .target(name: "TacetLanguageServer",
-                dependencies: ["TacetTool", "TacetPluginHost", "TacetPluginProtocol", "TacetDocuments", "TacetYAML", "TacetDiagnostics"]),
+                dependencies: ["TacetTool", "TacetPluginHost", "TacetPluginProtocol", "TacetEngine", "TacetDocuments", "TacetYAML",
+                               "TacetDiagnostics"]),
         .executableTarget(
             name: "tacet",
             dependencies: ["TacetTool", "TacetLanguageServer", "TacetPluginHost", "TacetDocuments", "TacetDiagnostics",
