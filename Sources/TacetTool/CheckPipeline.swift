@@ -23,6 +23,8 @@ package struct CheckPipeline: Sendable {
     package var failOn: Severity
     /// Where Markdown links to files point; relative when nil.
     package var linkBase: String?
+    /// Earlier loads reused for unchanged files (the editor server's, checking on every keystroke); nil for none.
+    package var cache: LoadCache?
 
     /// Creates a pipeline.
     package init(today: CalendarDate, limits: YAMLLimits = .default, plugins: PluginSettings? = nil,
@@ -39,7 +41,7 @@ package struct CheckPipeline: Sendable {
     /// `overlay` holds files' contents by path, read instead of the files on disk (an editor's unsaved
     /// buffers); see ``WorkspaceLoader/load(_:overlay:)``.
     package func run(paths: [String], overlay: [String: [UInt8]] = [:]) async -> CheckRun {
-        let workspace = WorkspaceLoader(limits: limits).load(paths, overlay: overlay)
+        let workspace = WorkspaceLoader(limits: limits, cache: cache).load(paths, overlay: overlay)
         var problems: [Diagnostic] = []
         if workspace.files.isEmpty {
             problems.append(.error(IOErrorCode.noDocuments, "no .yaml or .yml files found",

@@ -6,9 +6,14 @@ import TacetYAML
 public struct WorkspaceLoader: Sendable {
     /// The YAML bounds applied to every file.
     public var limits: YAMLLimits
+    /// Earlier loads to reuse for files whose bytes are unchanged, or nil to parse every file afresh.
+    public var cache: LoadCache?
 
     /// Creates a loader.
-    public init(limits: YAMLLimits = .default) { self.limits = limits }
+    public init(limits: YAMLLimits = .default, cache: LoadCache? = nil) {
+        self.limits = limits
+        self.cache = cache
+    }
 
     /// The YAML files a path names: the file itself, or every `.yaml`/`.yml` below a directory,
     /// skipping hidden entries and build folders, sorted so runs are repeatable.
@@ -102,6 +107,7 @@ public struct WorkspaceLoader: Sendable {
                 workspace.unloaded.append(UnloadedFile(file: file, kind: result.kind, name: result.name))
             }
         }
+        cache?.keep(only: Set(files))
         checkUniqueNames(&workspace)
         return workspace
     }
@@ -109,13 +115,16 @@ public struct WorkspaceLoader: Sendable {
     /// Reads and parses one file; an oversized file is refused after reading one byte past the limit,
     /// never in full.
     public func parse(file: String) -> (bytes: [UInt8]?, root: Node?, diagnostics: [Diagnostic]) {
-        let bytes: [UInt8]
         do {
-            bytes = try FileIO.contents(of: file, limit: min(limits.maxInputBytes, Int.max - 1) + 1)
+            return parse(try read(file), file: file)
         } catch {
             return (nil, nil, error.diagnostics)
         }
-        return parse(bytes, file: file)
+    }
+
+    /// The bytes of `file`, at most one past the size limit (which ``parse(_:file:)`` then refuses).
+    private func read(_ file: String) throws(DiagnosticError) -> [UInt8] {
+        try FileIO.contents(of: file, limit: min(limits.maxInputBytes, Int.max - 1) + 1)
     }
 
     /// Parses `bytes`, the contents of `file` (read from disk or held in memory), under the limits.
@@ -139,11 +148,29 @@ public struct WorkspaceLoader: Sendable {
     /// `buffer`, when given, is the file's contents, read instead of the file.
     private func load(file: String, buffer: [UInt8]?)
         -> (bytes: [UInt8]?, diagnostics: [Diagnostic], document: LoadedDocument?, kind: DocumentKind?, name: String?) {
-        let (bytes, root, diagnostics) = buffer.map { parse($0, file: file) } ?? parse(file: file)
-        guard let root else { return (bytes, diagnostics, nil, nil, nil) }
+        let bytes: [UInt8]
+        if let buffer {
+            bytes = buffer
+        } else {
+            do {
+                bytes = try read(file)
+            } catch {
+                return (nil, error.diagnostics, nil, nil, nil)
+            }
+        }
+        if let entry = cache?.entry(for: file, bytes: bytes) {
+            return (entry.bytes, entry.diagnostics, entry.document, entry.kind, entry.name)
+        }
+        let (parsed, root, diagnostics) = parse(bytes, file: file)
+        guard let root else {
+            // Not cached: a file that does not parse is rare, and parsing it again reports the same.
+            return (parsed, diagnostics, nil, nil, nil)
+        }
         let decoded = DocumentDecoder.decode(root, file: file)
-        return (bytes, diagnostics + decoded.diagnostics, decoded.document, root["kind"]?.string.flatMap(DocumentKind.init(rawValue:)),
-                root["metadata"]?["name"]?.string)
+        let entry = LoadCache.Entry(bytes: bytes, diagnostics: diagnostics + decoded.diagnostics, document: decoded.document,
+                                    kind: root["kind"]?.string.flatMap(DocumentKind.init(rawValue:)), name: root["metadata"]?["name"]?.string)
+        cache?.store(entry, for: file)
+        return (parsed, entry.diagnostics, entry.document, entry.kind, entry.name)
     }
 
     /// Two documents of one kind with one name would make every reference to them ambiguous.

@@ -46,8 +46,9 @@ extension LanguageServer {
         let overlay = Dictionary(documents.values.map { ($0.path, $0.bytes) }) { first, _ in first }
         guard !scope.paths.isEmpty || !overlay.isEmpty else { return nil }
         let runPlugins = pluginsDue
-        let pipeline = CheckPipeline(today: options.today ?? .today(), limits: options.limits,
+        var pipeline = CheckPipeline(today: options.today ?? .today(), limits: options.limits,
                                      plugins: runPlugins ? pluginSettings(scope) : nil)
+        pipeline.cache = loadCache
         // Marked fresh before the run: a change arriving while it runs marks it stale again.
         stale = false
         pluginsDue = false

@@ -36,6 +36,8 @@ package actor LanguageServer {
     var pluginFindings: [Diagnostic] = []
     /// The diagnostics last published, by URI, so that only changes are sent and cleared files are emptied.
     var published: [String: JSONValue] = [:]
+    /// The files of the last check as loaded, reused for those unchanged since.
+    let loadCache = LoadCache()
     /// Overrides ``LanguageServerOptions/documentationBase`` when the client set one.
     var documentationBase: String?
 
