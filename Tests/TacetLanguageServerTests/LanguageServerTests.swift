@@ -3,6 +3,7 @@ import Testing
 import TacetDocuments
 import TacetLanguageServer
 import TacetPluginProtocol
+import TacetYAML
 
 /// The server driven through its framing as an editor drives it, with exact messages asserted.
 @Suite("Language server")
@@ -149,6 +150,29 @@ struct LanguageServerTests {
         session.open("/nonexistent/notes.yaml", "key: [unclosed\n")
         let yaml = try await session.diagnostics("/nonexistent/notes.yaml")
         #expect(yaml.map { $0["code"] } == ["yaml.syntax"])
+        #expect(try await session.request("shutdown")["result"] == .null)
+    }
+
+    @Test("a cancelled request is answered as cancelled, and a huge message is refused without ending the session")
+    func cancellationAndHugeMessages() async throws {
+        let session = LSPSession(options: LanguageServerOptions(limits: YAMLLimits(maxInputBytes: 1024), today: CalendarDate("2026-11-21")))
+        _ = try await session.start(root: nil)
+        // The cancellation is read before the request reaches the server (one write holds both).
+        let cancel = JSONText.encode(.object(["jsonrpc": "2.0", "method": "$/cancelRequest", "params": .object(["id": "slow"])]))
+        let request = JSONText.encode(.object(["jsonrpc": "2.0", "id": "slow", "method": "textDocument/documentSymbol",
+                                               "params": .object(["textDocument": .object(["uri": "file:///none.yaml"])])]))
+        session.write(Array("Content-Length: \(cancel.count)\r\n\r\n".utf8) + cancel + Array("Content-Length: \(request.count)\r\n\r\n".utf8) + request)
+        let cancelled = try await session.wait("the cancelled response") { $0["id"] == "slow" }
+        #expect(cancelled["error"] == .object(["code": .number(-32800), "message": "cancelled"]))
+        // Frames are bounded by the YAML limit (twice it, plus 64 KiB): a bigger paste is skipped unread.
+        let huge = String(repeating: "x", count: 2 * 1024 + 64 * 1024 + 1)
+        session.open("/none/huge.yaml", huge)
+        let refused = try await session.wait("the refusal") { $0["error"] != nil && $0["id"] == .null }
+        #expect(refused["error"]?["code"] == .number(-32600))
+        #expect(refused["error"]?["message"]?.stringValue?.hasSuffix("bytes is over the limit of 67584 bytes and was skipped") == true)
+        // A paste under the frame limit but over the YAML limit is a diagnostic on the document.
+        session.open("/none/big.yaml", "a: " + String(repeating: "x", count: 2000) + "\n")
+        #expect(try await session.diagnostics("/none/big.yaml").map { $0["code"] } == ["yaml.limit.input-size"])
         #expect(try await session.request("shutdown")["result"] == .null)
     }
 

@@ -15,7 +15,7 @@ package enum SymbolKind: String, Sendable, Hashable, CaseIterable {
     /// `levels` and `targets`.
     case area
 
-    /// The kind of id that a value under `key` names, in a document of `documentKind`.
+    /// The kind of id that a value under `key` names (or each item of a list under it).
     static func referenced(by key: String) -> SymbolKind? {
         switch key {
         case "task": .task
