@@ -124,9 +124,10 @@ final class LSPSession: @unchecked Sendable {
         return message["params"]?["diagnostics"]?.arrayValue ?? []
     }
 
-    /// The first message after the cursor that `matches`, moving the cursor past it; fails after 20 seconds.
+    /// The first message after the cursor that `matches`, moving the cursor past it; fails after 180 seconds
+    /// (generous: in the full suite on two cores, other tests can hold every thread Swift's tasks share for a minute).
     func wait(_ what: String, _ matches: (JSONValue) -> Bool) async throws -> JSONValue {
-        let deadline = Date().addingTimeInterval(20)
+        let deadline = Date().addingTimeInterval(180)
         while Date() < deadline {
             let messages = lock.withLock { received }
             if let index = messages.indices.dropFirst(cursor).first(where: { matches(messages[$0]) }) {
@@ -135,7 +136,7 @@ final class LSPSession: @unchecked Sendable {
             }
             try await Task.sleep(nanoseconds: 5_000_000)
         }
-        throw SessionError(description: "no \(what) within 20 s; received: \(received.map { String(decoding: JSONText.encode($0), as: UTF8.self) })")
+        throw SessionError(description: "no \(what) within 180 s; received: \(received.map { String(decoding: JSONText.encode($0), as: UTF8.self) })")
     }
 
     /// Every message received so far.

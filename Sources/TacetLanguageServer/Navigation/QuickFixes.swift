@@ -1,3 +1,4 @@
+import TacetEngine
 import TacetPluginProtocol
 import TacetYAML
 
@@ -14,11 +15,11 @@ package enum QuickFixes {
             let replacement = String(match.output.1)
             return [action("Change to '\(replacement)'", diagnostic, uri, [edit(range, replacement)], preferred: true)]
         }
-        if code == "requirement.ai-level", let match = message.firstMatch(of: /\nhint: lower ai to ([a-z-]+) or below/) {
+        if code == Requirement.aiLevel.id, let match = message.firstMatch(of: /\nhint: lower ai to ([a-z-]+) or below/) {
             let ceiling = String(match.output.1)
             return [action("Lower ai to \(ceiling), the task's ceiling", diagnostic, uri, [edit(range, ceiling)], preferred: true)]
         }
-        guard let field = ["requirement.consent": "consent", "requirement.disclosure": "disclosure"][code ?? ""],
+        guard let field = [Requirement.consent.id: "consent", Requirement.disclosure.id: "disclosure"][code ?? ""],
               let pointer = diagnostic["data"]?["pointer"]?.stringValue, let root else { return [] }
         let title = field == "consent" ? "Record consent: true (only once the client has consented to AI use)"
             : "Record disclosure: true (only once the record discloses the AI's part)"
