@@ -78,9 +78,13 @@ let package = Package(
         .target(name: "TacetTool",
                 dependencies: ["TacetReports", "TacetSchemas", "TacetPluginHost", "TacetPluginProtocol", "TacetEngine", "TacetPlanning",
                                "TacetDocuments", "TacetYAML", "TacetDiagnostics"]),
+        // `tacet lsp`: the language server, over the same CheckPipeline as `tacet check`.
+        .target(name: "TacetLanguageServer",
+                dependencies: ["TacetTool", "TacetPluginHost", "TacetPluginProtocol", "TacetEngine", "TacetDocuments", "TacetYAML",
+                               "TacetDiagnostics"]),
         .executableTarget(
             name: "tacet",
-            dependencies: ["TacetTool", "TacetPluginHost", "TacetDocuments", "TacetDiagnostics",
+            dependencies: ["TacetTool", "TacetLanguageServer", "TacetPluginHost", "TacetDocuments", "TacetDiagnostics",
                            .product(name: "ArgumentParser", package: "swift-argument-parser"),
                            // Not linked: listed so that building tacet also builds the shipped Swift plugin.
                            "consent-coverage"]
@@ -108,6 +112,9 @@ let package = Package(
         .testTarget(name: "TacetReportsTests",
                     dependencies: ["TacetReports", "TacetSchemas", "TacetEngine", "TacetDocuments", "TacetDiagnostics", "TacetPluginProtocol",
                                    "TacetPluginHost", "TacetTool", "TacetYAML", "TacetTestSupport"]),
+        .testTarget(name: "TacetLanguageServerTests",
+                    dependencies: ["TacetLanguageServer", "TacetTool", "TacetPluginHost", "TacetPluginProtocol", "TacetDocuments", "TacetYAML",
+                                   "TacetTestSupport"]),
         .testTarget(name: "TacetToolTests",
                     dependencies: ["TacetTool", "TacetDiagnostics", "TacetDocuments", "TacetPluginHost", "TacetReports", "TacetSchemas",
                                    "TacetPluginProtocol", "TacetTestSupport"],

@@ -133,6 +133,8 @@ put_tree "$root/Curricula" "$share/curricula"
 for schema in "$root"/docs/schemas/*.schema.json; do
     put 644 "$schema" "$share/schemas/$(basename "$schema")"
 done
+# The code reference, which `tacet lsp` links each diagnostic's code to.
+put 644 "$root/docs/codes.md" "$share/docs/codes.md"
 
 # A plugin written in Swift (a folder with Sources/) is installed as its built executable with a
 # manifest whose command names it: no run script, no .build lookup. Any other plugin is copied as is.

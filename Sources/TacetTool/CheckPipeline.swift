@@ -23,6 +23,8 @@ package struct CheckPipeline: Sendable {
     package var failOn: Severity
     /// Where Markdown links to files point; relative when nil.
     package var linkBase: String?
+    /// Earlier loads reused for unchanged files (the editor server's, checking on every keystroke); nil for none.
+    package var cache: LoadCache?
 
     /// Creates a pipeline.
     package init(today: CalendarDate, limits: YAMLLimits = .default, plugins: PluginSettings? = nil,
@@ -35,8 +37,11 @@ package struct CheckPipeline: Sendable {
     }
 
     /// Loads `paths` and judges them. No document at all is an input error, so an empty run never passes.
-    package func run(paths: [String]) async -> CheckRun {
-        let workspace = WorkspaceLoader(limits: limits).load(paths)
+    ///
+    /// `overlay` holds files' contents by path, read instead of the files on disk (an editor's unsaved
+    /// buffers); see ``WorkspaceLoader/load(_:overlay:)``.
+    package func run(paths: [String], overlay: [String: [UInt8]] = [:]) async -> CheckRun {
+        let workspace = WorkspaceLoader(limits: limits, cache: cache).load(paths, overlay: overlay)
         var problems: [Diagnostic] = []
         if workspace.files.isEmpty {
             problems.append(.error(IOErrorCode.noDocuments, "no .yaml or .yml files found",

@@ -16,7 +16,7 @@ struct TacetCommand: AsyncParsableCommand {
         subcommands: [
             InitCommand.self, CheckCommand.self, ValidateCommand.self, LintCommand.self, ExplainCommand.self, TestCommand.self,
             PlanCommand.self, ReportCommand.self, DiffCommand.self, HandbookCommand.self, NoticeCommand.self,
-            ConvertCommand.self, FrameworkCommand.self, PluginCommand.self,
+            ConvertCommand.self, FrameworkCommand.self, PluginCommand.self, LSPCommand.self,
         ]
     )
 

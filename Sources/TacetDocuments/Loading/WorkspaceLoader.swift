@@ -6,9 +6,14 @@ import TacetYAML
 public struct WorkspaceLoader: Sendable {
     /// The YAML bounds applied to every file.
     public var limits: YAMLLimits
+    /// Earlier loads to reuse for files whose bytes are unchanged, or nil to parse every file afresh.
+    public var cache: LoadCache?
 
     /// Creates a loader.
-    public init(limits: YAMLLimits = .default) { self.limits = limits }
+    public init(limits: YAMLLimits = .default, cache: LoadCache? = nil) {
+        self.limits = limits
+        self.cache = cache
+    }
 
     /// The YAML files a path names: the file itself, or every `.yaml`/`.yml` below a directory,
     /// skipping hidden entries and build folders, sorted so runs are repeatable.
@@ -72,7 +77,12 @@ public struct WorkspaceLoader: Sendable {
     }
 
     /// Loads every document under `paths`, reading and decoding files on every core.
-    public func load(_ paths: [String]) -> Workspace {
+    public func load(_ paths: [String]) -> Workspace { load(paths, overlay: [:]) }
+
+    /// Loads every document under `paths` like ``load(_:)``, reading the files `overlay` holds from it
+    /// instead of from disk: an editor's unsaved buffers, by the path the walk names the file with. An
+    /// overlay file the paths do not reach is loaded too, after them (a buffer not yet saved anywhere).
+    public func load(_ paths: [String], overlay: [String: [UInt8]]) -> Workspace {
         var workspace = Workspace(documents: [], diagnostics: [], sources: [:], files: [])
         // One file reached by two paths ("." and "Examples/team", or through a link) is one document,
         // named by the path that reached it first.
@@ -84,8 +94,10 @@ public struct WorkspaceLoader: Sendable {
                 workspace.diagnostics += error.diagnostics
             }
         }
+        let reached = Set(workspace.files)
+        workspace.files += overlay.keys.filter { !reached.contains($0) }.sorted()
         let files = workspace.files
-        let loaded = Parallel.map(files.count) { index in load(file: files[index]) }
+        let loaded = Parallel.map(files.count) { index in load(file: files[index], buffer: overlay[files[index]]) }
         for (file, result) in zip(files, loaded) {
             workspace.sources[file] = result.bytes
             workspace.diagnostics += result.diagnostics
@@ -95,6 +107,7 @@ public struct WorkspaceLoader: Sendable {
                 workspace.unloaded.append(UnloadedFile(file: file, kind: result.kind, name: result.name))
             }
         }
+        cache?.keep(only: Set(files))
         checkUniqueNames(&workspace)
         return workspace
     }
@@ -102,12 +115,20 @@ public struct WorkspaceLoader: Sendable {
     /// Reads and parses one file; an oversized file is refused after reading one byte past the limit,
     /// never in full.
     public func parse(file: String) -> (bytes: [UInt8]?, root: Node?, diagnostics: [Diagnostic]) {
-        let bytes: [UInt8]
         do {
-            bytes = try FileIO.contents(of: file, limit: min(limits.maxInputBytes, Int.max - 1) + 1)
+            return parse(try read(file), file: file)
         } catch {
             return (nil, nil, error.diagnostics)
         }
+    }
+
+    /// The bytes of `file`, at most one past the size limit (which ``parse(_:file:)`` then refuses).
+    private func read(_ file: String) throws(DiagnosticError) -> [UInt8] {
+        try FileIO.contents(of: file, limit: min(limits.maxInputBytes, Int.max - 1) + 1)
+    }
+
+    /// Parses `bytes`, the contents of `file` (read from disk or held in memory), under the limits.
+    public func parse(_ bytes: [UInt8], file: String) -> (bytes: [UInt8]?, root: Node?, diagnostics: [Diagnostic]) {
         guard bytes.count <= limits.maxInputBytes else {
             let diagnostic = YAMLError(.inputTooLarge,
                                        "file is over the limit of \(limits.maxInputBytes) bytes (maxInputBytes)",
@@ -124,13 +145,32 @@ public struct WorkspaceLoader: Sendable {
     /// Reads, parses and decodes one file; `kind` and `name` are what the file declared, so that a summary
     /// can say "1 of 2 workflows could not be checked" of a workflow that did not decode, and a reference to
     /// a therapist whose profile did not decode can point at that profile.
-    private func load(file: String)
+    /// `buffer`, when given, is the file's contents, read instead of the file.
+    private func load(file: String, buffer: [UInt8]?)
         -> (bytes: [UInt8]?, diagnostics: [Diagnostic], document: LoadedDocument?, kind: DocumentKind?, name: String?) {
-        let (bytes, root, diagnostics) = parse(file: file)
-        guard let root else { return (bytes, diagnostics, nil, nil, nil) }
+        let bytes: [UInt8]
+        if let buffer {
+            bytes = buffer
+        } else {
+            do {
+                bytes = try read(file)
+            } catch {
+                return (nil, error.diagnostics, nil, nil, nil)
+            }
+        }
+        if let entry = cache?.entry(for: file, bytes: bytes) {
+            return (entry.bytes, entry.diagnostics, entry.document, entry.kind, entry.name)
+        }
+        let (parsed, root, diagnostics) = parse(bytes, file: file)
+        guard let root else {
+            // Not cached: a file that does not parse is rare, and parsing it again reports the same.
+            return (parsed, diagnostics, nil, nil, nil)
+        }
         let decoded = DocumentDecoder.decode(root, file: file)
-        return (bytes, diagnostics + decoded.diagnostics, decoded.document, root["kind"]?.string.flatMap(DocumentKind.init(rawValue:)),
-                root["metadata"]?["name"]?.string)
+        let entry = LoadCache.Entry(bytes: bytes, diagnostics: diagnostics + decoded.diagnostics, document: decoded.document,
+                                    kind: root["kind"]?.string.flatMap(DocumentKind.init(rawValue:)), name: root["metadata"]?["name"]?.string)
+        cache?.store(entry, for: file)
+        return (parsed, entry.diagnostics, entry.document, entry.kind, entry.name)
     }
 
     /// Two documents of one kind with one name would make every reference to them ambiguous.
