@@ -2,7 +2,7 @@ import CCbc
 
 /// Owns one COIN-OR CBC model handle, freed with the model: the only reference type of the MILP layer.
 ///
-/// A handle is used by one thread at a time (``MILP/solve(timeLimit:start:)`` creates and drops it
+/// A handle is used by one thread at a time (``MILP/solve(timeLimit:cutoff:)`` creates and drops it
 /// within one call); CBC's log is silenced when the handle is made, because library code never prints.
 final class CbcModel {
     let handle: UnsafeMutableRawPointer
