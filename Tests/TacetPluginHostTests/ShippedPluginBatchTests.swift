@@ -83,6 +83,57 @@ import TacetTestSupport
         #expect(future.error?.message == "protocol 3 is not one of [1, 2]")
     }
 
+    @Test("phi-scan imports neither json nor re for text that no pattern can match, and re once one may")
+    func phiScanImportsOnlyWhatTheRequestNeeds() throws {
+        // Importing json (which imports re) and compiling the patterns cost a small request more than the
+        // rest of its run.
+        func modules(_ description: String) throws -> Set<String> {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            process.arguments = ["python3", "-I", "-S", "-X", "importtime", Repository.path("Plugins/phi-scan/phi-scan.py"), "check"]
+            let input = Pipe(), output = Pipe(), errors = Pipe()
+            process.standardInput = input
+            process.standardOutput = output
+            process.standardError = errors
+            try process.run()
+            let document = #"{"file":"a.yaml","kind":"Workflow","name":"a","content":{"steps":[{"id":"s","description":"\#(description)"}]},"policy":null}"#
+            try input.fileHandleForWriting.write(contentsOf: Data(Self.request([document]).utf8))
+            try input.fileHandleForWriting.close()
+            let answer = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            let log = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            process.waitUntilExit()
+            #expect(answer.hasPrefix(#"{"results": [{"document": 0, "findings": ["#), "\(answer)")
+            // Lines such as `import time:       261 |        261 | _json`.
+            return Set(log.split(separator: "\n").compactMap { $0.split(separator: "|").last?.trimmingCharacters(in: .whitespaces) })
+        }
+        let clean = try modules("Step 2 of 8, drafted from the session notes and signed by the reviewer.")
+        #expect(clean.contains("_json"))
+        #expect(!clean.contains("json") && !clean.contains("re"), "\(clean.sorted())")
+        #expect(try modules("Call 555-123-4567.").contains("re"))
+    }
+
+    @Test("phi-scan runs isolated: a json.py or re.py beside the script is not imported")
+    func phiScanIgnoresModulesBesideIt() async throws {
+        let directory = try TemporaryDirectory()
+        let folder = directory.path + "/Plugins/phi-scan"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        for file in ["plugin.yaml", "phi-scan.py"] {
+            try FileManager.default.copyItem(atPath: Repository.path("Plugins/phi-scan/" + file), toPath: folder + "/" + file)
+        }
+        for module in ["json", "re"] {
+            try directory.write("Plugins/phi-scan/\(module).py", "raise SystemExit('the \(module).py beside the script was imported')\n")
+        }
+        let catalog = PluginDiscovery(hostVersions: [1, 2]).discover([directory.path + "/Plugins"])
+        let plugin = try #require(catalog.plugins.first, "\(catalog.problems)")
+        let host = PluginHost(options: PluginRunOptions(jobs: 1, hostEnvironment: ProcessInfo.processInfo.environment, hostVersions: [1, 2]))
+        let request = Self.request([
+            #"{"file":"a.yaml","kind":"Workflow","name":"a","content":{"steps":[{"id":"s","description":"Call 555-123-4567."}]},"policy":null}"#,
+        ])
+        let exchange = try await host.exchange(plugin, verb: PluginProtocol.checkVerb, input: Array(request.utf8)).get()
+        let response = try JSONDecoder().decode(BatchCheckResponse.self, from: Data(exchange.output))
+        #expect(response.results?.first?.findings?.map(\.rule) == ["phi-scan/phone-number"])
+    }
+
     @Test("consent-coverage answers a batch through the kit, each document under its own policy")
     func consentCoverageBatch() async throws {
         let step = #"{"id":"draft","task":"progress-note-drafting","ai":"ai-assisted","data":["phi"]}"#
