@@ -15,7 +15,9 @@ public enum CheckCommand {
     public static func run(paths: [String], format: OutputFormat = .text, failOn: Severity = .error,
                            today: CalendarDate, limits: YAMLLimits = .default, linkBase: String? = nil,
                            plugins: PluginSettings?) async -> ToolOutcome {
-        let pipeline = CheckPipeline(today: today, limits: limits, plugins: plugins, failOn: failOn, linkBase: linkBase)
+        // JUnit lists every step and plan item as a test case; no other format reads them.
+        let pipeline = CheckPipeline(today: today, limits: limits, plugins: plugins, failOn: failOn, linkBase: linkBase,
+                                     retaining: format == .junit ? .outlines : [])
         return outcome(await pipeline.run(paths: paths), format: format)
     }
 

@@ -16,7 +16,8 @@ package enum ReportCommand {
     package static func run(paths: [String], output: String, today: CalendarDate, limits: YAMLLimits = .default,
                            failOn: Severity = .error, plugins: PluginSettings?, plan: Bool = false,
                            maxSteps: Int = 3_000_000, alsoRead: [String] = []) async -> ToolOutcome {
-        let run = await CheckPipeline(today: today, limits: limits, plugins: plugins, failOn: failOn).run(paths: paths)
+        let run = await CheckPipeline(today: today, limits: limits, plugins: plugins, failOn: failOn, retaining: [.outlines, .stepsWithAI])
+            .run(paths: paths)
         var input = run.input
         if plan && !input.report.inputInvalid { propose(into: &input, today: today, maxSteps: maxSteps) }
         let html = HTMLReportRenderer.render(input, today: today)
@@ -36,15 +37,12 @@ package enum ReportCommand {
     /// Plans every therapist among the input's documents who has no learning plan, adding each plan
     /// found to the documents the page shows, and a note saying how it came to be, or why none could.
     static func propose(into input: inout ReportInput, today: CalendarDate, maxSteps: Int) {
-        let planned = Set(input.documents.compactMap { document -> String? in
-            if case .learningPlan(let plan) = document.document { return plan.therapist }
-            return nil
-        })
+        let planned = Set(input.checked.compactMap { $0.plan?.therapist })
         let unplanned = input.documents.compactMap { document -> (LoadedDocument, Therapist)? in
             guard case .therapist(let therapist) = document.document, !planned.contains(therapist.id) else { return nil }
             return (document, therapist)
         }
-        let planner = TeamPlanner(documents: input.documents, policies: input.policies, today: today, maxSteps: maxSteps)
+        let planner = TeamPlanner(documents: input.documents, policies: input.policies, steps: input.stepsWithAI, today: today, maxSteps: maxSteps)
         for result in planner.plan(unplanned) {
             let id = result.therapist.id
             switch result.outcome {
@@ -55,7 +53,7 @@ package enum ReportCommand {
                       let document = DocumentDecoder.decode(root, file: PlanWriter.name(for: result.therapist) + ".yaml").document else {
                     continue  // invariant: PlanWriter writes a valid LearningPlan; the page then says no plan was found
                 }
-                input.documents.append(document)
+                input.checked.append(CheckedDocument(document, outline: true, steps: false))
                 input.planNotes[id] = "Proposed by the planner for this report on \(today): the cheapest plan that closes "
                     + "\(result.therapist.name)'s gaps and meets the cycle's requirements. It is not saved as the team's plan yet."
             case .infeasible(let reasons):

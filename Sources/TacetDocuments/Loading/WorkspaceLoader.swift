@@ -72,8 +72,12 @@ public struct WorkspaceLoader: Sendable {
     }
 
     /// Loads every document under `paths`, reading and decoding files on every core.
-    public func load(_ paths: [String]) -> Workspace {
+    ///
+    /// A file whose top-level `kind` is among `deferring` is only read far enough to say so and listed in
+    /// ``Workspace/deferred``, for the checker to load with ``load(file:)`` when it checks it.
+    public func load(_ paths: [String], deferring: Set<DocumentKind> = []) -> Workspace {
         var workspace = Workspace(documents: [], diagnostics: [], sources: [:], files: [])
+        workspace.limits = limits
         // One file reached by two paths ("." and "Examples/team", or through a link) is one document,
         // named by the path that reached it first.
         var seen = Set<String>()
@@ -85,35 +89,55 @@ public struct WorkspaceLoader: Sendable {
             }
         }
         let files = workspace.files
-        let loaded = Parallel.map(files.count) { index in load(file: files[index]) }
+        let loaded = Parallel.map(files.count) { index -> (file: LoadedFile?, deferred: DocumentKind?) in
+            let (bytes, failure) = read(files[index])
+            guard let bytes else { return (LoadedFile(file: files[index], bytes: nil, diagnostics: failure), nil) }
+            if !deferring.isEmpty, let declared = LibYAMLScan.topLevelScalar("kind", in: bytes).flatMap(DocumentKind.init(rawValue:)),
+               deferring.contains(declared) {
+                return (nil, declared)
+            }
+            return (load(file: files[index], bytes: bytes), nil)
+        }
         for (file, result) in zip(files, loaded) {
-            workspace.sources[file] = result.bytes
-            workspace.diagnostics += result.diagnostics
-            if let document = result.document {
+            guard let loaded = result.file else {
+                if let kind = result.deferred { workspace.deferred.append(DeferredFile(file: file, kind: kind)) }
+                continue
+            }
+            workspace.sources[file] = loaded.bytes
+            workspace.diagnostics += loaded.diagnostics
+            if let document = loaded.document {
                 workspace.documents.append(document)
-            } else {
-                workspace.unloaded.append(UnloadedFile(file: file, kind: result.kind, name: result.name))
+            } else if let unloaded = loaded.unloaded {
+                workspace.unloaded.append(unloaded)
             }
         }
-        checkUniqueNames(&workspace)
+        workspace.diagnostics += Self.duplicateNames(workspace.documents.map(DocumentName.init))
         return workspace
     }
 
-    /// Reads and parses one file; an oversized file is refused after reading one byte past the limit,
-    /// never in full.
-    public func parse(file: String) -> (bytes: [UInt8]?, root: Node?, diagnostics: [Diagnostic]) {
+    /// Reads one file within the size limit: its bytes, or why it could not be read. An oversized file is
+    /// refused after reading one byte past the limit, never in full.
+    private func read(_ file: String) -> (bytes: [UInt8]?, diagnostics: [Diagnostic]) {
         let bytes: [UInt8]
         do {
             bytes = try FileIO.contents(of: file, limit: min(limits.maxInputBytes, Int.max - 1) + 1)
         } catch {
-            return (nil, nil, error.diagnostics)
+            return (nil, error.diagnostics)
         }
         guard bytes.count <= limits.maxInputBytes else {
             let diagnostic = YAMLError(.inputTooLarge,
                                        "file is over the limit of \(limits.maxInputBytes) bytes (maxInputBytes)",
                                        at: .start).diagnostic(file: file)
-            return (nil, nil, [diagnostic])
+            return (nil, [diagnostic])
         }
+        return (bytes, [])
+    }
+
+    /// Reads and parses one file; an oversized file is refused after reading one byte past the limit,
+    /// never in full.
+    public func parse(file: String) -> (bytes: [UInt8]?, root: Node?, diagnostics: [Diagnostic]) {
+        let (bytes, failure) = read(file)
+        guard let bytes else { return (nil, nil, failure) }
         do {
             return (bytes, try YAMLParser(limits: limits).parse(bytes), [])
         } catch {
@@ -121,34 +145,45 @@ public struct WorkspaceLoader: Sendable {
         }
     }
 
-    /// Reads, parses and decodes one file; `kind` and `name` are what the file declared, so that a summary
-    /// can say "1 of 2 workflows could not be checked" of a workflow that did not decode, and a reference to
-    /// a therapist whose profile did not decode can point at that profile.
-    private func load(file: String)
-        -> (bytes: [UInt8]?, diagnostics: [Diagnostic], document: LoadedDocument?, kind: DocumentKind?, name: String?) {
-        let (bytes, root, diagnostics) = parse(file: file)
-        guard let root else { return (bytes, diagnostics, nil, nil, nil) }
-        let decoded = DocumentDecoder.decode(root, file: file)
-        return (bytes, diagnostics + decoded.diagnostics, decoded.document, root["kind"]?.string.flatMap(DocumentKind.init(rawValue:)),
-                root["metadata"]?["name"]?.string)
+    /// Reads, parses and decodes one file. Its ``LoadedFile/kind`` and ``LoadedFile/name`` are what the file
+    /// declared, so that a summary can say "1 of 2 workflows could not be checked" of a workflow that did
+    /// not decode, and a reference to a therapist whose profile did not decode can point at that profile.
+    public func load(file: String) -> LoadedFile {
+        let (bytes, failure) = read(file)
+        guard let bytes else { return LoadedFile(file: file, bytes: nil, diagnostics: failure) }
+        return load(file: file, bytes: bytes)
     }
 
-    /// Two documents of one kind with one name would make every reference to them ambiguous.
-    private func checkUniqueNames(_ workspace: inout Workspace) {
-        var first: [String: LoadedDocument] = [:]
-        for document in workspace.documents {
+    /// Parses and decodes the `bytes` read from `file`.
+    private func load(file: String, bytes: [UInt8]) -> LoadedFile {
+        let root: Node
+        do {
+            root = try YAMLParser(limits: limits).parse(bytes)
+        } catch {
+            return LoadedFile(file: file, bytes: bytes, diagnostics: [error.diagnostic(file: file)])
+        }
+        let decoded = DocumentDecoder.decode(root, file: file)
+        return LoadedFile(file: file, bytes: bytes, diagnostics: decoded.diagnostics, document: decoded.document,
+                          kind: root["kind"]?.string.flatMap(DocumentKind.init(rawValue:)), name: root["metadata"]?["name"]?.string)
+    }
+
+    /// Two documents of one kind with one name would make every reference to them ambiguous: an error on
+    /// each later one, noting the first, for `names` in load order.
+    public static func duplicateNames(_ names: [DocumentName]) -> [Diagnostic] {
+        var first: [String: DocumentName] = [:]
+        var diagnostics: [Diagnostic] = []
+        for document in names {
             let key = "\(document.kind.rawValue)/\(document.name)"
             guard let earlier = first[key] else {
                 first[key] = document
                 continue
             }
-            let mark = (document.root.node(at: "/metadata/name") ?? document.root).mark
-            let earlierMark = (earlier.root.node(at: "/metadata/name") ?? earlier.root).mark
-            workspace.diagnostics.append(.error(
+            diagnostics.append(.error(
                 DocumentErrorCode.duplicateID,
                 "another \(document.kind.rawValue) is already named '\(document.name)'",
-                at: mark.location(in: document.file), pointer: "/metadata/name",
-                notes: [DiagnosticNote("first named here", at: earlierMark.location(in: earlier.file))]))
+                at: document.location, pointer: "/metadata/name",
+                notes: [DiagnosticNote("first named here", at: earlier.location)]))
         }
+        return diagnostics
     }
 }
