@@ -2,7 +2,6 @@ import Foundation
 import Testing
 import TacetDiagnostics
 import TacetDocuments
-import TacetEngine
 import TacetTestSupport
 @testable import TacetTool
 
