@@ -32,8 +32,8 @@ public enum CheckCommand {
         case .markdown: MarkdownRenderer.render(run.input)
         }
         // Text prints findings and problems as diagnostics; every other format carries them in its output.
-        guard format == .text else { return ToolOutcome(output: output, sources: run.sources, status: run.status) }
-        return ToolOutcome(output: output, diagnostics: report.problems, findings: report.findings, sources: run.sources,
+        guard format == .text else { return ToolOutcome(output: output, sources: run.sources, quoted: run.quoted, status: run.status) }
+        return ToolOutcome(output: output, diagnostics: report.problems, findings: report.findings, sources: run.sources, quoted: run.quoted,
                            status: run.status)
     }
 

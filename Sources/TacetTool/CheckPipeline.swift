@@ -61,7 +61,7 @@ package struct CheckPipeline: Sendable {
     package func run(_ workspace: Workspace, adding problems: [Diagnostic] = [], catalog discovered: PluginCatalog? = nil) async -> CheckRun {
         var engine = CheckEngine.run(workspace, today: today, excluding: PolicyTestInputs.files(in: workspace), retaining: retaining)
         engine.problems += problems
-        var sources = workspace.sources.merging(engine.sources) { first, _ in first }
+        var sources = workspace.sources
         var added: [Diagnostic] = []
         var described: [DescribedPlugin] = []
         var silent = Set<String>()
@@ -86,7 +86,7 @@ package struct CheckPipeline: Sendable {
                                 plugins: described.map(Self.rules), checks: DiagnosticCodes.checks, codes: DiagnosticCodes.all,
                                 failOn: failOn, toolVersion: TacetVersion.current,
                                 workingDirectory: FileManager.default.currentDirectoryPath, linkBase: linkBase)
-        return CheckRun(input: input, files: workspace.files, sources: sources)
+        return CheckRun(input: input, files: workspace.files, sources: sources, quoted: engine.quoted)
     }
 
     /// A plugin's described rules as the reports show them.

@@ -24,14 +24,15 @@ package enum ReportCommand {
         do {
             try FileIO.writeAtomically(html, to: output, inputs: paths + run.files + alsoRead)
         } catch {
-            return ToolOutcome(diagnostics: run.input.report.problems + error.diagnostics, sources: run.sources, status: .invalid)
+            return ToolOutcome(diagnostics: run.input.report.problems + error.diagnostics, sources: run.sources, quoted: run.quoted,
+                               status: .invalid)
         }
         let report = run.input.report
         let tally = report.tally
         return ToolOutcome(diagnostics: report.problems,
                            summary: "wrote \(output): \(report.scopeSentence); \(tally.countSentence), \(report.suppressed.count) suppressed"
                                + (tally.shortfallSentence().map { "\n" + $0 } ?? ""),
-                           sources: run.sources, status: report.inputInvalid ? .invalid : .ok)
+                           sources: run.sources, quoted: run.quoted, status: report.inputInvalid ? .invalid : .ok)
     }
 
     /// Plans every therapist among the input's documents who has no learning plan, adding each plan

@@ -49,7 +49,7 @@ struct StreamingCheckTests {
     @Test("a check keeps no workflow or plan it released: only what the outputs read, and the lines its findings quote")
     func releasesDocuments() async throws {
         let paths = Self.paths.map { Repository.root + "/" + $0 }
-        let run = await CheckPipeline(today: CalendarDate(year: 2026, month: 11, day: 21)!).run(paths: paths)
+        let run = await CheckPipeline(today: CalendarDate(year: 2026, month: 11, day: 21)!, retaining: .documents).run(paths: paths)
         #expect(!run.input.documents.contains { $0.kind == .workflow || $0.kind == .learningPlan })
         #expect(run.input.checked.filter { $0.kind == .workflow }.map(\.name) == [
             "inpatient-documentation", "outcome-analytics", "session-planning", "session-planning", "group-songwriting", "playlist-prep",
@@ -57,14 +57,29 @@ struct StreamingCheckTests {
         #expect(run.input.checked.filter { $0.kind == .learningPlan }.count == 3)
         #expect(run.input.report.documents == 21)
         // The clean workflow has no finding: only its name's line is kept (where a later workflow of the
-        // same name would be reported), the others are empty lines, one per line it had.
+        // same name would be reported), by number; the file's bytes are not.
         let clean = Repository.root + "/" + Self.fixture + "/team/e-clean.yaml"
-        #expect(run.sources[clean] == Array(("\n\nmetadata: {name: playlist-prep, team: pediatrics}" + String(repeating: "\n", count: 8)).utf8))
+        #expect(run.sources[clean] == nil)
+        #expect(run.quoted[clean]?.numbers == [3])
+        #expect(run.quoted[clean]?.bytes == Array("\n\nmetadata: {name: playlist-prep, team: pediatrics}".utf8))
         // A finding's line is kept as it was, at its number, and the file's other lines are not.
         let sameName = Repository.root + "/" + Self.fixture + "/team/c-same-name.yaml"
-        let kept = String(decoding: try #require(run.sources[sameName]), as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+        let kept = String(decoding: try #require(run.quoted[sameName]).bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
         #expect(kept[3] == "metadata: {name: session-planning, team: pediatrics}")
         #expect(kept[6] == "  - id: ideas")
         #expect(kept.enumerated().filter { !$0.element.isEmpty }.map(\.offset) == [3, 6])
+        #expect(kept.count == 7)
+    }
+
+    @Test("with no exception and no output that lists documents, a check keeps no summary of them")
+    func keepsNoSummaries() async throws {
+        let paths = ["Policies", "Curricula", Self.fixture + "/team"].map { Repository.root + "/" + $0 }
+        let today = CalendarDate(year: 2026, month: 11, day: 21)!
+        let run = await CheckPipeline(today: today).run(paths: paths)
+        #expect(run.input.checked.isEmpty)
+        #expect(run.input.report.workflowsChecked > 0)
+        let listed = await CheckPipeline(today: today, retaining: .outlines).run(paths: paths)
+        #expect(listed.input.checked.filter { $0.kind == .workflow }.map(\.name) == ["session-planning", "group-songwriting", "playlist-prep"])
+        #expect(listed.input.report.findings == run.input.report.findings)
     }
 }

@@ -89,18 +89,18 @@ public struct WorkspaceLoader: Sendable {
             }
         }
         let files = workspace.files
-        let loaded = Parallel.map(files.count) { index -> (file: LoadedFile?, deferred: DocumentKind?) in
+        let loaded = Parallel.map(files.count) { index -> Read in
             let (bytes, failure) = read(files[index])
-            guard let bytes else { return (LoadedFile(file: files[index], bytes: nil, diagnostics: failure), nil) }
+            guard let bytes else { return .loaded(LoadedFile(file: files[index], bytes: nil, diagnostics: failure)) }
             if !deferring.isEmpty, let declared = LibYAMLScan.topLevelScalar("kind", in: bytes).flatMap(DocumentKind.init(rawValue:)),
                deferring.contains(declared) {
-                return (nil, declared)
+                return .deferred(declared)
             }
-            return (load(file: files[index], bytes: bytes), nil)
+            return .loaded(load(file: files[index], bytes: bytes))
         }
         for (file, result) in zip(files, loaded) {
-            guard let loaded = result.file else {
-                if let kind = result.deferred { workspace.deferred.append(DeferredFile(file: file, kind: kind)) }
+            guard case .loaded(let loaded) = result else {
+                if case .deferred(let kind) = result { workspace.deferred.append(DeferredFile(file: file, kind: kind)) }
                 continue
             }
             workspace.sources[file] = loaded.bytes
@@ -113,6 +113,13 @@ public struct WorkspaceLoader: Sendable {
         }
         workspace.diagnostics += Self.duplicateNames(workspace.documents.map(DocumentName.init))
         return workspace
+    }
+
+    /// What reading one file gave. Indirect, so that a result is a pointer: ten thousand deferred files'
+    /// results are then kilobytes, not the megabytes of as many empty ``LoadedFile`` slots.
+    private indirect enum Read: Sendable {
+        case loaded(LoadedFile)
+        case deferred(DocumentKind)
     }
 
     /// Reads one file within the size limit: its bytes, or why it could not be read. An oversized file is

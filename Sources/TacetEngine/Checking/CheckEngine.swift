@@ -48,33 +48,64 @@ public enum CheckEngine {
             }
         }
         let items = Judgement.items(of: workspace, documents: documents, excluding: excluding)
-        let plans = items.filter { $0.kind == .learningPlan && !$0.excluded }
-        let judgement = Judgement(choice: PolicyChoice(policies, governing: governing), stepChoice: PolicyChoice(policies),
+        let hasPlans = items.contains { $0.kind == .learningPlan && !$0.excluded }
+        let judgement = Judgement(documents: documents, choice: PolicyChoice(policies, governing: governing), stepChoice: PolicyChoice(policies),
                                   checkers: CheckerCache(roster: roster, today: today), loader: WorkspaceLoader(limits: workspace.limits),
-                                  excepted: excepted, retaining: retaining, collectSteps: retaining.contains(.stepsWithAI) || !plans.isEmpty)
+                                  excepted: excepted, retaining: retaining, collectSteps: retaining.contains(.stepsWithAI) || hasPlans,
+                                  keepsSummaries: !excepted.isEmpty || !retaining.isDisjoint(with: [.documents, .outlines]))
         let workflows = items.filter { $0.kind != .learningPlan }
-        let judgedWorkflows = Parallel.map(workflows.count) { judgement.judge(workflows[$0]) }
-        let steps = judgedWorkflows.flatMap(\.steps)
-        let auditor = PlanAuditor(documents: documents, roster: roster, policies: policies, steps: steps, today: today)
         let planItems = items.filter { $0.kind == .learningPlan }
-        let judgedPlans = Parallel.map(planItems.count) { judgement.judge(planItems[$0], auditor: auditor) }
+        // Each result is boxed and released as it is folded below: ten thousand results are never held twice.
+        var judgedWorkflows = Parallel.map(workflows.count) { Optional(Judgement.Box(judgement.judge(workflows[$0]))) }
+        var steps: [AIStep] = []
+        for judged in judgedWorkflows {
+            guard let judged, !judged.result.steps.isEmpty else { continue }
+            steps += judged.result.steps
+            judged.result.steps = []
+        }
+        let auditor = PlanAuditor(documents: documents, roster: roster, policies: policies, steps: steps, today: today)
+        var judgedPlans = Parallel.map(planItems.count) { Optional(Judgement.Box(judgement.judge(planItems[$0], auditor: auditor))) }
 
         // Workflows' findings in file order, each workflow's in line order, then the plans' in load order:
         // the whole list is then in order and the report's one sort finds nothing to do.
-        let byFile = judgedWorkflows.indices.sorted { (workflows[$0].file, $0) < (workflows[$1].file, $1) }
-        let findings = byFile.flatMap { judgedWorkflows[$0].findings } + judgedPlans.flatMap(\.findings)
-        var check = EngineCheck(findings: findings + rosterFindings, problems: problems, policies: policies,
+        var findings: [Diagnostic] = []
+        for index in workflows.indices.sorted(by: { (workflows[$0].file, $0) < (workflows[$1].file, $1) }) {
+            guard let judged = judgedWorkflows[index] else { continue }
+            findings += judged.result.findings
+            judged.result.findings = []
+        }
+        for judged in judgedPlans {
+            guard let judged else { continue }
+            findings += judged.result.findings
+            judged.result.findings = []
+        }
+        findings += rosterFindings
+        var check = EngineCheck(findings: findings, problems: problems, policies: policies,
                                 documents: documents, workflowsChecked: 0, plansChecked: 0, today: today)
-        let judged = zip(workflows + planItems, judgedWorkflows + judgedPlans).sorted { $0.0.order < $1.0.order }.map(\.1)
+        findings = []
         var names: [DocumentName] = []
         var unloaded = workspace.unloaded.filter { !excluding.contains($0.file) }
-        for result in judged {
+        // Both passes' items are in file order: merged, they are the run's order.
+        var (nextWorkflow, nextPlan) = (0, 0)
+        while nextWorkflow < workflows.count || nextPlan < planItems.count {
+            let isWorkflow = nextPlan == planItems.count
+                || (nextWorkflow < workflows.count && workflows[nextWorkflow].order <= planItems[nextPlan].order)
+            let box = isWorkflow ? judgedWorkflows[nextWorkflow] : judgedPlans[nextPlan]
+            if isWorkflow {
+                judgedWorkflows[nextWorkflow] = nil
+                nextWorkflow += 1
+            } else {
+                judgedPlans[nextPlan] = nil
+                nextPlan += 1
+            }
+            // invariant: every slot holds its box until this loop, the one place that empties it.
+            guard let result = box?.result else { continue }
             check.problems += result.problems
             names += result.name.map { [$0] } ?? []
             if let file = result.unloaded { unloaded.append(file) }
             if let document = result.checked { check.checked.append(document) }
             if let file = result.unchecked { check.uncheckedWorkflows.append(file) }
-            if let (file, excerpt) = result.excerpt { check.sources[file] = excerpt }
+            if let (file, lines) = result.quoted { check.quoted[file] = lines }
             check.workflowsChecked += result.workflowChecked ? 1 : 0
             check.plansChecked += result.planChecked ? 1 : 0
             check.streamed += result.streamed ? 1 : 0

@@ -75,6 +75,8 @@ public struct ExceptionApplier: Sendable {
             }
             active.append((document, exception, false))
         }
+        // No exception in force keeps every finding: the same array, not a copy of a check's thousands.
+        guard !active.isEmpty else { return (findings, [], diagnostics) }
         var kept: [Diagnostic] = []
         var suppressed: [SuppressedFinding] = []
         for finding in findings {

@@ -9,8 +9,9 @@ struct Judgement: Sendable {
         var file: String
         /// Its kind (as declared, for a deferred file).
         var kind: DocumentKind
-        /// The document, when the workspace holds it.
-        var document: LoadedDocument?
+        /// The document's index among the documents judged, when the workspace holds it (an index, not
+        /// the document: ten thousand items are held at once).
+        var document: Int?
         /// Whether it is a policy-test input: loaded (for its problems and name) but not judged.
         var excluded: Bool
         /// Its place among the run's files.
@@ -29,8 +30,8 @@ struct Judgement: Sendable {
         var checked: CheckedDocument?
         /// The file of a workflow no policy governs.
         var unchecked: String?
-        /// A deferred file's bytes with every line but those its diagnostics quote left empty.
-        var excerpt: (file: String, bytes: [UInt8])?
+        /// The lines of a deferred file that its diagnostics quote.
+        var quoted: (file: String, lines: QuotedLines)?
         var workflowChecked = false
         var planChecked = false
         /// Whether a deferred file held a valid document of the team's own.
@@ -39,6 +40,18 @@ struct Judgement: Sendable {
         var steps: [AIStep] = []
     }
 
+    /// A result on the heap: a pass's array of them holds a reference each, and each is emptied and
+    /// freed as it is folded into the check, so no second copy of every result is ever held.
+    final class Box: @unchecked Sendable {
+        // @unchecked: written once by the worker that judged it, then read and emptied by the one
+        // thread that folds the results, after every worker has finished.
+        var result: Result
+
+        init(_ result: Result) { self.result = result }
+    }
+
+    /// The documents the workspace holds, which ``Item/document`` indexes.
+    let documents: [LoadedDocument]
     let choice: PolicyChoice
     /// The choice without a governing policy: the one AI steps are read under, as `plan` and the report read them.
     let stepChoice: PolicyChoice
@@ -49,13 +62,15 @@ struct Judgement: Sendable {
     let retaining: Retention
     /// Whether workflows' AI steps are collected (learning plans are audited, or an output reads them).
     let collectSteps: Bool
+    /// Whether each workflow's and plan's ``CheckedDocument`` is kept (an output or an exception reads them).
+    let keepsSummaries: Bool
 
     /// The workflows and plans of `workspace` in file order: those among `documents` and every deferred file.
     static func items(of workspace: Workspace, documents: [LoadedDocument], excluding: Set<String>) -> [Item] {
         let order = Dictionary(workspace.files.enumerated().map { ($1, $0) }) { first, _ in first }
         var items = documents.enumerated().compactMap { index, document -> Item? in
             guard document.kind == .workflow || document.kind == .learningPlan else { return nil }
-            return Item(file: document.file, kind: document.kind, document: document, excluded: false, order: order[document.file] ?? index)
+            return Item(file: document.file, kind: document.kind, document: index, excluded: false, order: order[document.file] ?? index)
         }
         items += workspace.deferred.enumerated().map { index, deferred in
             Item(file: deferred.file, kind: deferred.kind, document: nil, excluded: excluding.contains(deferred.file),
@@ -67,7 +82,7 @@ struct Judgement: Sendable {
     /// Judges `item`: a workflow against its policy, a plan by `auditor` (nil in the workflows' pass).
     func judge(_ item: Item, auditor: PlanAuditor? = nil) -> Result {
         var result = Result()
-        guard let document = item.document else {
+        guard let index = item.document else {
             let loaded = loader.load(file: item.file)
             result.problems = loaded.diagnostics
             if let document = loaded.document {
@@ -82,18 +97,20 @@ struct Judgement: Sendable {
             if let bytes = loaded.bytes {
                 var lines = Set((result.findings + result.problems).compactMap { $0.location?.file == item.file ? $0.location?.line : nil })
                 if let name = result.name { lines.insert(name.location.line) }
-                result.excerpt = (item.file, Self.excerpt(of: bytes, keeping: lines))
+                result.quoted = (item.file, QuotedLines(of: bytes, keeping: lines))
             }
             return result
         }
-        judge(document, auditor: auditor, into: &result)
+        judge(documents[index], auditor: auditor, into: &result)
         return result
     }
 
     private func judge(_ document: LoadedDocument, auditor: PlanAuditor?, into result: inout Result) {
         switch document.document {
         case .workflow(let workflow):
-            result.checked = CheckedDocument(document, outline: retaining.contains(.outlines), steps: excepted.contains(document.name))
+            if keepsSummaries {
+                result.checked = CheckedDocument(document, outline: retaining.contains(.outlines), steps: excepted.contains(document.name))
+            }
             switch choice.choose(for: document, workflow) {
             case .failure(let problem):
                 result.problems += problem.diagnostics
@@ -106,7 +123,7 @@ struct Judgement: Sendable {
                 result.steps = AIStep.steps(of: workflow, under: policy)
             }
         case .learningPlan(let plan):
-            result.checked = CheckedDocument(document, outline: retaining.contains(.outlines), steps: false)
+            if keepsSummaries { result.checked = CheckedDocument(document, outline: retaining.contains(.outlines), steps: false) }
             if let auditor {
                 result.findings = auditor.audit(document, plan)
                 result.planChecked = true
@@ -114,21 +131,5 @@ struct Judgement: Sendable {
         default:
             break
         }
-    }
-
-    /// `bytes` with every line not in `lines` (1-based) emptied: the lines diagnostics quote stay where
-    /// they were, so a renderer finds them by number, and the rest of the file is not kept.
-    static func excerpt(of bytes: [UInt8], keeping lines: Set<Int>) -> [UInt8] {
-        var kept: [UInt8] = []
-        var line = 1
-        var start = 0
-        while start < bytes.count {
-            let end = bytes[start...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.count
-            if lines.contains(line) { kept += bytes[start..<end] }
-            if end < bytes.count { kept.append(UInt8(ascii: "\n")) }
-            start = end + 1
-            line += 1
-        }
-        return kept
     }
 }

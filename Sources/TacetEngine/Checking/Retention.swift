@@ -11,4 +11,7 @@ public struct Retention: OptionSet, Sendable, Hashable {
     /// Every workflow step that uses AI on a classified task (``EngineCheck/stepsWithAI``): the HTML
     /// report's competency gaps and the planner of `report --plan`.
     public static let stepsWithAI = Retention(rawValue: 1 << 1)
+    /// Each workflow's and plan's summary (``EngineCheck/checked``), which ``outlines`` implies. A check
+    /// keeps them anyway when the workspace holds exceptions, which find their workflows by name.
+    public static let documents = Retention(rawValue: 1 << 2)
 }
