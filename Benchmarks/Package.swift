@@ -36,6 +36,8 @@ let package = Package(
         // Interleaved timers that print ratios to the libyaml scan: steadier on a shared machine.
         .executableTarget(name: "LoadRatio", dependencies: tacet),
         .executableTarget(name: "CheckRatio", dependencies: tacet),
+        // Peak memory of the `tacet check` process on 2,000 and 10,000 workflows (issue 21).
+        .executableTarget(name: "CheckMemory", dependencies: ["Corpus"]),
         // Each stage of a check on one core, against the scan: where the time goes.
         .executableTarget(name: "StageTimes", dependencies: tacet),
         // Times the planner on generated therapists and catalogs: the search alone, no policies.

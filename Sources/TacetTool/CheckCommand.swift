@@ -15,7 +15,9 @@ public enum CheckCommand {
     public static func run(paths: [String], format: OutputFormat = .text, failOn: Severity = .error,
                            today: CalendarDate, limits: YAMLLimits = .default, linkBase: String? = nil,
                            plugins: PluginSettings?) async -> ToolOutcome {
-        let pipeline = CheckPipeline(today: today, limits: limits, plugins: plugins, failOn: failOn, linkBase: linkBase)
+        // JUnit lists every step and plan item as a test case; no other format reads them.
+        let pipeline = CheckPipeline(today: today, limits: limits, plugins: plugins, failOn: failOn, linkBase: linkBase,
+                                     retaining: format == .junit ? .outlines : [])
         return outcome(await pipeline.run(paths: paths), format: format)
     }
 
@@ -30,8 +32,8 @@ public enum CheckCommand {
         case .markdown: MarkdownRenderer.render(run.input)
         }
         // Text prints findings and problems as diagnostics; every other format carries them in its output.
-        guard format == .text else { return ToolOutcome(output: output, sources: run.sources, status: run.status) }
-        return ToolOutcome(output: output, diagnostics: report.problems, findings: report.findings, sources: run.sources,
+        guard format == .text else { return ToolOutcome(output: output, sources: run.sources, quoted: run.quoted, status: run.status) }
+        return ToolOutcome(output: output, diagnostics: report.problems, findings: report.findings, sources: run.sources, quoted: run.quoted,
                            status: run.status)
     }
 

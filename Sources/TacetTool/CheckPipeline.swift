@@ -25,35 +25,49 @@ package struct CheckPipeline: Sendable {
     package var linkBase: String?
     /// Earlier loads reused for unchanged files (the editor server's, checking on every keystroke); nil for none.
     package var cache: LoadCache?
+    /// What the outputs read of each workflow and plan beyond its findings (JUnit's and the HTML report's
+    /// parts, the report's AI steps).
+    package var retaining: Retention
 
     /// Creates a pipeline.
     package init(today: CalendarDate, limits: YAMLLimits = .default, plugins: PluginSettings? = nil,
-                failOn: Severity = .error, linkBase: String? = nil) {
+                failOn: Severity = .error, linkBase: String? = nil, retaining: Retention = []) {
         self.today = today
         self.limits = limits
         self.plugins = plugins
         self.failOn = failOn
         self.linkBase = linkBase
+        self.retaining = retaining
     }
 
     /// Loads `paths` and judges them. No document at all is an input error, so an empty run never passes.
     ///
+    /// Workflows and learning plans are not loaded here but one at a time as the engine judges them
+    /// (``CheckEngine/run(_:today:excluding:governing:retaining:)``), so memory follows the largest file:
+    /// only the kinds a checker plugin found checks are loaded up front, as the plugin host sends
+    /// their content and maps its findings through their trees once every document is judged. With a
+    /// ``cache`` (the editor's server, whose workspace is one team's and which checks on every keystroke)
+    /// nothing is deferred, so that unchanged files are not parsed again.
+    ///
     /// `overlay` holds files' contents by path, read instead of the files on disk (an editor's unsaved
-    /// buffers); see ``WorkspaceLoader/load(_:overlay:)``.
+    /// buffers); see ``WorkspaceLoader/load(_:overlay:deferring:)``.
     package func run(paths: [String], overlay: [String: [UInt8]] = [:]) async -> CheckRun {
-        let workspace = WorkspaceLoader(limits: limits, cache: cache).load(paths, overlay: overlay)
+        let catalog = plugins.map { PluginDiscovery(limits: limits, hostVersions: $0.options.hostVersions).discover(searching: $0.directories) }
+        let pluginKinds = Set(catalog?.plugins.flatMap(\.manifest.kinds) ?? [])
+        let deferring: Set<DocumentKind> = cache == nil ? Set([.workflow, .learningPlan]).subtracting(pluginKinds) : []
+        let workspace = WorkspaceLoader(limits: limits, cache: cache).load(paths, overlay: overlay, deferring: deferring)
         var problems: [Diagnostic] = []
         if workspace.files.isEmpty {
             problems.append(.error(IOErrorCode.noDocuments, "no .yaml or .yml files found",
                                    at: SourceLocation(file: paths.first ?? ".", line: 1, column: 1)))
         }
-        return await run(workspace, adding: problems)
+        return await run(workspace, adding: problems, catalog: catalog)
     }
 
     /// Judges the documents of `workspace`, adding `problems` found before it was loaded. Policy-test inputs
-    /// among them are not judged as the team's own.
-    package func run(_ workspace: Workspace, adding problems: [Diagnostic] = []) async -> CheckRun {
-        var engine = CheckEngine.run(workspace, today: today, excluding: PolicyTestInputs.files(in: workspace))
+    /// among them are not judged as the team's own. `catalog` is the plugins already discovered, if any.
+    package func run(_ workspace: Workspace, adding problems: [Diagnostic] = [], catalog discovered: PluginCatalog? = nil) async -> CheckRun {
+        var engine = CheckEngine.run(workspace, today: today, excluding: PolicyTestInputs.files(in: workspace), retaining: retaining)
         engine.problems += problems
         var sources = workspace.sources
         var added: [Diagnostic] = []
@@ -61,7 +75,8 @@ package struct CheckPipeline: Sendable {
         var silent = Set<String>()
         var calls = 0
         if let plugins {
-            let catalog = PluginDiscovery(limits: limits, hostVersions: plugins.options.hostVersions).discover(searching: plugins.directories)
+            let catalog = discovered
+                ?? PluginDiscovery(limits: limits, hostVersions: plugins.options.hostVersions).discover(searching: plugins.directories)
             let outcome = await PluginHost(options: plugins.options).run(catalog.plugins, on: engine.documents, policies: engine.policies)
             added = outcome.findings + outcome.failures
             engine.problems += catalog.problems
@@ -74,11 +89,12 @@ package struct CheckPipeline: Sendable {
         var report = engine.report(adding: added, pluginRules: pluginRules, silentPlugins: silent)
         report.pluginsRun = described.count
         report.pluginCalls = calls
-        let input = ReportInput(report: report, documents: engine.documents, policies: engine.policies,
+        let input = ReportInput(report: report, documents: engine.documents, checked: engine.checked, stepsWithAI: engine.stepsWithAI,
+                                policies: engine.policies,
                                 plugins: described.map(Self.rules), checks: DiagnosticCodes.checks, codes: DiagnosticCodes.all,
                                 failOn: failOn, toolVersion: TacetVersion.current,
                                 workingDirectory: FileManager.default.currentDirectoryPath, linkBase: linkBase)
-        return CheckRun(input: input, files: workspace.files, sources: sources)
+        return CheckRun(input: input, files: workspace.files, sources: sources, quoted: engine.quoted)
     }
 
     /// A plugin's described rules as the reports show them.

@@ -9,6 +9,8 @@ package struct CheckRun: Sendable {
     package var files: [String]
     /// File bytes by path, for source excerpts (workflows and plugin manifests).
     package var sources: [String: [UInt8]]
+    /// The lines quoted from each workflow and plan the check released, for the same excerpts.
+    package var quoted: [String: QuotedLines] = [:]
 
     /// 2 when the input is invalid, 1 when a finding in force is at or above `--fail-on`, else 0.
     package var status: ExitStatus {

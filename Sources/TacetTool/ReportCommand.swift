@@ -19,7 +19,8 @@ package enum ReportCommand {
                            failOn: Severity = .error, plugins: PluginSettings?, plan: Bool = false,
                            timeLimit: Double = Planner.defaultTimeLimit, alsoRead: [String] = [],
                            handbook: String? = nil) async -> ToolOutcome {
-        let run = await CheckPipeline(today: today, limits: limits, plugins: plugins, failOn: failOn).run(paths: paths)
+        let run = await CheckPipeline(today: today, limits: limits, plugins: plugins, failOn: failOn, retaining: [.outlines, .stepsWithAI])
+            .run(paths: paths)
         var input = run.input
         input.handbook = handbook
         if plan && !input.report.inputInvalid { propose(into: &input, today: today, timeLimit: timeLimit) }
@@ -27,28 +28,27 @@ package enum ReportCommand {
         do {
             try FileIO.writeAtomically(html, to: output, inputs: paths + run.files + alsoRead)
         } catch {
-            return ToolOutcome(diagnostics: run.input.report.problems + error.diagnostics, sources: run.sources, status: .invalid)
+            return ToolOutcome(diagnostics: run.input.report.problems + error.diagnostics, sources: run.sources, quoted: run.quoted,
+                               status: .invalid)
         }
         let report = run.input.report
         let tally = report.tally
         return ToolOutcome(diagnostics: report.problems,
                            summary: "wrote \(output): \(report.scopeSentence); \(tally.countSentence), \(report.suppressed.count) suppressed"
                                + (tally.shortfallSentence().map { "\n" + $0 } ?? ""),
-                           sources: run.sources, status: report.inputInvalid ? .invalid : .ok)
+                           sources: run.sources, quoted: run.quoted, status: report.inputInvalid ? .invalid : .ok)
     }
 
     /// Plans every therapist among the input's documents who has no learning plan, adding each plan
     /// found to the documents the page shows, and a note saying how it came to be, or why none could.
     static func propose(into input: inout ReportInput, today: CalendarDate, timeLimit: Double) {
-        let planned = Set(input.documents.compactMap { document -> String? in
-            if case .learningPlan(let plan) = document.document { return plan.therapist }
-            return nil
-        })
+        let planned = Set(input.checked.compactMap { $0.plan?.therapist })
         let unplanned = input.documents.compactMap { document -> (LoadedDocument, Therapist)? in
             guard case .therapist(let therapist) = document.document, !planned.contains(therapist.id) else { return nil }
             return (document, therapist)
         }
-        let planner = TeamPlanner(documents: input.documents, policies: input.policies, today: today, timeLimit: timeLimit)
+        let planner = TeamPlanner(documents: input.documents, policies: input.policies, steps: input.stepsWithAI, today: today,
+                                  timeLimit: timeLimit)
         for result in planner.plan(unplanned) {
             let id = result.therapist.id
             switch result.outcome {
@@ -59,7 +59,7 @@ package enum ReportCommand {
                       let document = DocumentDecoder.decode(root, file: PlanWriter.name(for: result.therapist) + ".yaml").document else {
                     continue  // invariant: PlanWriter writes a valid LearningPlan; the page then says no plan was found
                 }
-                input.documents.append(document)
+                input.checked.append(CheckedDocument(document, outline: true, steps: false))
                 input.planNotes[id] = "Proposed by the planner for this report on \(today): the cheapest plan that closes "
                     + "\(result.therapist.name)'s gaps and meets the cycle's requirements. It is not saved as the team's plan yet."
             case .infeasible(let reasons):

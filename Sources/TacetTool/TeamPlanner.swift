@@ -30,7 +30,8 @@ package struct TeamPlanner: Sendable {
         package var outcome: Outcome
     }
 
-    let documents: [LoadedDocument]
+    /// The workflow steps that use AI: the levels and training the plans must provide for.
+    let steps: [AIStep]
     let catalogs: [Catalog]
     let requirements: [RecertificationRequirements]
     let policies: [String: ResolvedPolicy]
@@ -38,10 +39,10 @@ package struct TeamPlanner: Sendable {
     let timeLimit: Double
 
     /// A planner over `documents` (policy-test inputs already left out), planning from `today` with at
-    /// most `timeLimit` seconds per therapist.
-    package init(documents: [LoadedDocument], policies: [String: ResolvedPolicy]? = nil, today: CalendarDate,
+    /// most `timeLimit` seconds per therapist. Pass `steps` when the workflows are not among
+    /// `documents` (a check released them once judged).
+    package init(documents: [LoadedDocument], policies: [String: ResolvedPolicy]? = nil, steps: [AIStep]? = nil, today: CalendarDate,
                  timeLimit: Double = Planner.defaultTimeLimit) {
-        self.documents = documents
         catalogs = documents.compactMap { document -> Catalog? in
             if case .catalog(let catalog) = document.document { return catalog }
             return nil
@@ -50,7 +51,9 @@ package struct TeamPlanner: Sendable {
             if case .requirements(let value) = document.document { return value }
             return nil
         }
-        self.policies = policies ?? PolicyResolver.resolve(documents).policies
+        let policies = policies ?? PolicyResolver.resolve(documents).policies
+        self.policies = policies
+        self.steps = steps ?? AIStep.steps(in: documents, policies: policies)
         self.today = today
         self.timeLimit = timeLimit
     }
@@ -74,8 +77,8 @@ package struct TeamPlanner: Sendable {
                 results.append(Result(document: document, therapist: therapist, outcome: .noRequirements(missing)))
                 continue
             }
-            let gaps = GapAnalysis.gaps(of: therapist, in: documents, policies: policies)
-            let trainings = GapAnalysis.trainings(of: therapist, in: documents, policies: policies)
+            let gaps = GapAnalysis.gaps(of: therapist, steps: steps)
+            let trainings = GapAnalysis.trainings(of: therapist, steps: steps)
             solving.append((results.count, PlanningProblem(therapist: therapist, catalogs: catalogs, requirements: rules, gaps: gaps,
                                                            trainings: trainings, today: today), gaps))
             results.append(nil)

@@ -13,17 +13,20 @@ public struct ToolOutcome: Sendable {
     public var summary: String?
     /// File bytes by path, so diagnostics can show their source line.
     public var sources: [String: [UInt8]]
+    /// The lines diagnostics quote from files whose bytes were released (a check's streamed workflows).
+    public var quoted: [String: QuotedLines]
     /// The exit status.
     public var status: ExitStatus
 
     /// Creates an outcome.
     public init(output: String = "", diagnostics: [Diagnostic] = [], findings: [Diagnostic] = [], summary: String? = nil,
-                sources: [String: [UInt8]] = [:], status: ExitStatus) {
+                sources: [String: [UInt8]] = [:], quoted: [String: QuotedLines] = [:], status: ExitStatus) {
         self.output = output
         self.diagnostics = diagnostics
         self.findings = findings
         self.summary = summary
         self.sources = sources
+        self.quoted = quoted
         self.status = status
     }
 

@@ -18,9 +18,19 @@ enum Terminal {
     /// Prints `outcome` and exits with its status when it is not 0.
     static func finish(_ outcome: ToolOutcome) throws {
         let sources = outcome.sources
-        let renderer = DiagnosticRenderer(colour: colourOnStderr, source: { sources[$0] })
-        writeError(renderer.render(outcome.diagnostics))
-        var output = DiagnosticRenderer(colour: colourOnStdout, source: { sources[$0] }).render(outcome.findings)
+        let quoted = outcome.quoted
+        let source: @Sendable (String) -> [UInt8]? = { sources[$0] ?? quoted[$0]?.bytes }
+        writeError(DiagnosticRenderer(colour: colourOnStderr, source: source).render(outcome.diagnostics))
+        // Findings go out a batch at a time as they are rendered: a check's ten thousand are never one string.
+        let renderer = DiagnosticRenderer(colour: colourOnStdout, source: source)
+        var output = ""
+        for finding in outcome.findings {
+            output += renderer.render(finding)
+            if output.utf8.count >= 1 << 16 {
+                FileHandle.standardOutput.write(Data(output.utf8))
+                output = ""
+            }
+        }
         output += outcome.output
         if !output.isEmpty { FileHandle.standardOutput.write(Data(output.utf8)) }
         if let summary = outcome.summary { writeError(summary + "\n") }

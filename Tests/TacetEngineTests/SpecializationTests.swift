@@ -85,8 +85,14 @@ struct SpecializationTests {
         #expect(report.findings == expected)
         #expect(report.findings.filter { $0.code == "north-drafts" }.count == 20)
         #expect(report.findings.filter { $0.code == "seventh" }.count == (byName ? 2 : 0))
-        // Four team and setting pairs among 40 workflows are worth specializing; 40 names are not.
-        let specialized = CheckEngine.specialize(jobs).map(\.checker.workflowFacts)
-        #expect(specialized.allSatisfy(\.isEmpty) == !byName)
+        // Four team and setting pairs among 40 workflows are worth specializing once a pair has eight
+        // workflows; 40 names never are.
+        let cache = CheckerCache(roster: Roster(workspace.documents), today: .epoch)
+        let specialized = jobs.map { cache.checker(for: general.policy, $0.workflow).workflowFacts.isEmpty }
+        #expect(specialized.contains(true) == !byName)
+        // 13 clinic workflows per team are served specialized from their eighth on (6 each); the school
+        // pairs have 7 workflows each, one too few.
+        #expect(CheckerCache.specializeAt == 8)
+        #expect(specialized.filter { $0 }.count == (byName ? 0 : 12))
     }
 }

@@ -6,7 +6,7 @@ import TacetEngine
 import TacetTool
 import TacetYAML
 
-// Times `check` on a 2,000-file corpus against a bare libyaml scan of the same files (both reading
+// Times `check` (which loads each workflow as it judges it) on a 2,000-file corpus against a bare libyaml scan of the same files (both reading
 // the files from disk), interleaved, and a small workflow end to end in process.
 // Run: swift run -c release CheckRatio [rounds] [files] [compliant]
 
@@ -36,7 +36,8 @@ for _ in 0..<rounds {
     var workspace: Workspace?
     var engineTime = 0.0
     best.check = min(best.check, time {
-        workspace = WorkspaceLoader().load([root])
+        // As `tacet check` loads: workflows are only peeked at here and loaded as the engine judges them.
+        workspace = WorkspaceLoader().load([root], deferring: [.workflow, .learningPlan])
         if let workspace { engineTime = time { lastReport = CheckEngine.check(workspace, today: today) } }
     })
     best.engine = min(best.engine, engineTime)
@@ -49,8 +50,8 @@ if let report = lastReport {
 }
 print("libyaml event scan of the workflows  \(String(format: "%8.1f", best.scan)) ms   1.00x")
 print("tacet check (load, resolve, check)   \(String(format: "%8.1f", best.check)) ms   \(String(format: "%.2f", best.check / best.scan))x")
-print("  of which loading (parse, decode)   \(String(format: "%8.1f", best.load)) ms   \(String(format: "%.2f", best.load / best.scan))x")
-print("  of which the engine                \(String(format: "%8.1f", best.engine)) ms   \(String(format: "%.2f", best.engine / best.scan))x")
+print("loading alone, every file in memory  \(String(format: "%8.1f", best.load)) ms   \(String(format: "%.2f", best.load / best.scan))x")
+print("  of which the engine (loads, checks) \(String(format: "%8.1f", best.engine)) ms   \(String(format: "%.2f", best.engine / best.scan))x")
 
 // One small workflow, end to end in process: read, parse, decode, resolve, check, render.
 let small = FileManager.default.temporaryDirectory.appendingPathComponent("tacet-bench-small").path

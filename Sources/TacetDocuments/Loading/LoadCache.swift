@@ -7,32 +7,23 @@ import TacetDiagnostics
 public final class LoadCache: @unchecked Sendable {
     // @unchecked: `entries` is only touched while `lock` is held.
     private let lock = NSLock()
-    private var entries: [String: Entry] = [:]
-
-    /// One file's load: its bytes, and what parsing and decoding them gave.
-    struct Entry: Sendable {
-        var bytes: [UInt8]
-        var diagnostics: [Diagnostic]
-        var document: LoadedDocument?
-        var kind: DocumentKind?
-        var name: String?
-    }
+    private var entries: [String: LoadedFile] = [:]
 
     /// An empty cache.
     public init() {}
 
     /// The earlier load of `file`, when it was of exactly `bytes`.
-    func entry(for file: String, bytes: [UInt8]) -> Entry? {
+    func entry(for file: String, bytes: [UInt8]) -> LoadedFile? {
         lock.lock()
         defer { lock.unlock() }
         guard let entry = entries[file], entry.bytes == bytes else { return nil }
         return entry
     }
 
-    /// Records the load of `file`.
-    func store(_ entry: Entry, for file: String) {
+    /// Records the load of a file.
+    func store(_ loaded: LoadedFile) {
         lock.lock()
-        entries[file] = entry
+        entries[loaded.file] = loaded
         lock.unlock()
     }
 

@@ -1,4 +1,5 @@
 import TacetDiagnostics
+import TacetYAML
 
 /// Everything loaded from the paths of one run: the valid documents, every diagnostic, and the
 /// bytes of each file read (so diagnostics can show source lines).
@@ -13,6 +14,11 @@ public struct Workspace: Sendable {
     public var files: [String]
     /// The files among ``files`` that held no valid document, in file order: what a run could not check.
     public var unloaded: [UnloadedFile] = []
+    /// The files among ``files`` left for the checker to load one at a time (``WorkspaceLoader/load(_:deferring:)``),
+    /// in file order: neither their documents nor their bytes are held here.
+    public var deferred: [DeferredFile] = []
+    /// The YAML bounds the files were read under, and deferred files are to be.
+    public var limits: YAMLLimits = .default
 
     /// Creates a workspace; the loader builds them from files, tests from strings.
     public init(documents: [LoadedDocument], diagnostics: [Diagnostic] = [], sources: [String: [UInt8]] = [:],

@@ -77,13 +77,17 @@ public struct WorkspaceLoader: Sendable {
     }
 
     /// Loads every document under `paths`, reading and decoding files on every core.
-    public func load(_ paths: [String]) -> Workspace { load(paths, overlay: [:]) }
-
-    /// Loads every document under `paths` like ``load(_:)``, reading the files `overlay` holds from it
-    /// instead of from disk: an editor's unsaved buffers, by the path the walk names the file with. An
-    /// overlay file the paths do not reach is loaded too, after them (a buffer not yet saved anywhere).
-    public func load(_ paths: [String], overlay: [String: [UInt8]]) -> Workspace {
+    ///
+    /// `overlay` holds files' contents by the path the walk names them with, read instead of the files on
+    /// disk: an editor's unsaved buffers. An overlay file the paths do not reach is loaded too, after them (a
+    /// buffer not yet saved anywhere).
+    ///
+    /// A file on disk whose top-level `kind` is among `deferring` is only read far enough to say so and
+    /// listed in ``Workspace/deferred``, for the checker to load with ``load(file:)`` when it checks it. An
+    /// overlay file is never deferred: ``load(file:)`` reads the disk.
+    public func load(_ paths: [String], overlay: [String: [UInt8]] = [:], deferring: Set<DocumentKind> = []) -> Workspace {
         var workspace = Workspace(documents: [], diagnostics: [], sources: [:], files: [])
+        workspace.limits = limits
         // One file reached by two paths ("." and "Examples/team", or through a link) is one document,
         // named by the path that reached it first.
         var seen = Set<String>()
@@ -97,44 +101,67 @@ public struct WorkspaceLoader: Sendable {
         let reached = Set(workspace.files)
         workspace.files += overlay.keys.filter { !reached.contains($0) }.sorted()
         let files = workspace.files
-        let loaded = Parallel.map(files.count) { index in load(file: files[index], buffer: overlay[files[index]]) }
+        let loaded = Parallel.map(files.count) { index -> Read in
+            let file = files[index]
+            if let buffer = overlay[file] { return .loaded(load(file: file, bytes: buffer)) }
+            let (bytes, failure) = read(file)
+            guard let bytes else { return .loaded(LoadedFile(file: file, bytes: nil, diagnostics: failure)) }
+            if !deferring.isEmpty, let declared = LibYAMLScan.topLevelScalar("kind", in: bytes).flatMap(DocumentKind.init(rawValue:)),
+               deferring.contains(declared) {
+                return .deferred(declared)
+            }
+            return .loaded(load(file: file, bytes: bytes))
+        }
         for (file, result) in zip(files, loaded) {
-            workspace.sources[file] = result.bytes
-            workspace.diagnostics += result.diagnostics
-            if let document = result.document {
+            guard case .loaded(let loaded) = result else {
+                if case .deferred(let kind) = result { workspace.deferred.append(DeferredFile(file: file, kind: kind)) }
+                continue
+            }
+            workspace.sources[file] = loaded.bytes
+            workspace.diagnostics += loaded.diagnostics
+            if let document = loaded.document {
                 workspace.documents.append(document)
-            } else {
-                workspace.unloaded.append(UnloadedFile(file: file, kind: result.kind, name: result.name))
+            } else if let unloaded = loaded.unloaded {
+                workspace.unloaded.append(unloaded)
             }
         }
         cache?.keep(only: Set(files))
-        checkUniqueNames(&workspace)
+        workspace.diagnostics += Self.duplicateNames(workspace.documents.map(DocumentName.init))
         return workspace
+    }
+
+    /// What reading one file gave. Indirect, so that a result is a pointer: ten thousand deferred files'
+    /// results are then kilobytes, not the megabytes of as many empty ``LoadedFile`` slots.
+    private indirect enum Read: Sendable {
+        case loaded(LoadedFile)
+        case deferred(DocumentKind)
+    }
+
+    /// Reads one file within the size limit: its bytes, or why it could not be read. An oversized file is
+    /// refused after reading one byte past the limit, never in full.
+    private func read(_ file: String) -> (bytes: [UInt8]?, diagnostics: [Diagnostic]) {
+        let bytes: [UInt8]
+        do {
+            bytes = try FileIO.contents(of: file, limit: min(limits.maxInputBytes, Int.max - 1) + 1)
+        } catch {
+            return (nil, error.diagnostics)
+        }
+        if let tooLarge = sizeError(bytes, file: file) { return (nil, [tooLarge]) }
+        return (bytes, [])
+    }
+
+    /// The error for `bytes` of `file` over the size limit, or nil when they are within it.
+    private func sizeError(_ bytes: [UInt8], file: String) -> Diagnostic? {
+        guard bytes.count > limits.maxInputBytes else { return nil }
+        return YAMLError(.inputTooLarge, "file is over the limit of \(limits.maxInputBytes) bytes (maxInputBytes)",
+                         at: .start).diagnostic(file: file)
     }
 
     /// Reads and parses one file; an oversized file is refused after reading one byte past the limit,
     /// never in full.
     public func parse(file: String) -> (bytes: [UInt8]?, root: Node?, diagnostics: [Diagnostic]) {
-        do {
-            return parse(try read(file), file: file)
-        } catch {
-            return (nil, nil, error.diagnostics)
-        }
-    }
-
-    /// The bytes of `file`, at most one past the size limit (which ``parse(_:file:)`` then refuses).
-    private func read(_ file: String) throws(DiagnosticError) -> [UInt8] {
-        try FileIO.contents(of: file, limit: min(limits.maxInputBytes, Int.max - 1) + 1)
-    }
-
-    /// Parses `bytes`, the contents of `file` (read from disk or held in memory), under the limits.
-    public func parse(_ bytes: [UInt8], file: String) -> (bytes: [UInt8]?, root: Node?, diagnostics: [Diagnostic]) {
-        guard bytes.count <= limits.maxInputBytes else {
-            let diagnostic = YAMLError(.inputTooLarge,
-                                       "file is over the limit of \(limits.maxInputBytes) bytes (maxInputBytes)",
-                                       at: .start).diagnostic(file: file)
-            return (nil, nil, [diagnostic])
-        }
+        let (bytes, failure) = read(file)
+        guard let bytes else { return (nil, nil, failure) }
         do {
             return (bytes, try YAMLParser(limits: limits).parse(bytes), [])
         } catch {
@@ -142,53 +169,51 @@ public struct WorkspaceLoader: Sendable {
         }
     }
 
-    /// Reads, parses and decodes one file; `kind` and `name` are what the file declared, so that a summary
-    /// can say "1 of 2 workflows could not be checked" of a workflow that did not decode, and a reference to
-    /// a therapist whose profile did not decode can point at that profile.
-    /// `buffer`, when given, is the file's contents, read instead of the file.
-    private func load(file: String, buffer: [UInt8]?)
-        -> (bytes: [UInt8]?, diagnostics: [Diagnostic], document: LoadedDocument?, kind: DocumentKind?, name: String?) {
-        let bytes: [UInt8]
-        if let buffer {
-            bytes = buffer
-        } else {
-            do {
-                bytes = try read(file)
-            } catch {
-                return (nil, error.diagnostics, nil, nil, nil)
-            }
-        }
-        if let entry = cache?.entry(for: file, bytes: bytes) {
-            return (entry.bytes, entry.diagnostics, entry.document, entry.kind, entry.name)
-        }
-        let (parsed, root, diagnostics) = parse(bytes, file: file)
-        guard let root else {
-            // Not cached: a file that does not parse is rare, and parsing it again reports the same.
-            return (parsed, diagnostics, nil, nil, nil)
-        }
-        let decoded = DocumentDecoder.decode(root, file: file)
-        let entry = LoadCache.Entry(bytes: bytes, diagnostics: diagnostics + decoded.diagnostics, document: decoded.document,
-                                    kind: root["kind"]?.string.flatMap(DocumentKind.init(rawValue:)), name: root["metadata"]?["name"]?.string)
-        cache?.store(entry, for: file)
-        return (parsed, entry.diagnostics, entry.document, entry.kind, entry.name)
+    /// Reads, parses and decodes one file. Its ``LoadedFile/kind`` and ``LoadedFile/name`` are what the file
+    /// declared, so that a summary can say "1 of 2 workflows could not be checked" of a workflow that did
+    /// not decode, and a reference to a therapist whose profile did not decode can point at that profile.
+    public func load(file: String) -> LoadedFile {
+        let (bytes, failure) = read(file)
+        guard let bytes else { return LoadedFile(file: file, bytes: nil, diagnostics: failure) }
+        return load(file: file, bytes: bytes)
     }
 
-    /// Two documents of one kind with one name would make every reference to them ambiguous.
-    private func checkUniqueNames(_ workspace: inout Workspace) {
-        var first: [String: LoadedDocument] = [:]
-        for document in workspace.documents {
+    /// Parses and decodes the `bytes` read from `file` (or held for it in memory), or takes the cache's earlier
+    /// load of the same bytes.
+    private func load(file: String, bytes: [UInt8]) -> LoadedFile {
+        if let tooLarge = sizeError(bytes, file: file) { return LoadedFile(file: file, bytes: nil, diagnostics: [tooLarge]) }
+        if let cached = cache?.entry(for: file, bytes: bytes) { return cached }
+        let root: Node
+        do {
+            root = try YAMLParser(limits: limits).parse(bytes)
+        } catch {
+            // Not cached: a file that does not parse is rare, and parsing it again reports the same.
+            return LoadedFile(file: file, bytes: bytes, diagnostics: [error.diagnostic(file: file)])
+        }
+        let decoded = DocumentDecoder.decode(root, file: file)
+        let loaded = LoadedFile(file: file, bytes: bytes, diagnostics: decoded.diagnostics, document: decoded.document,
+                                kind: root["kind"]?.string.flatMap(DocumentKind.init(rawValue:)), name: root["metadata"]?["name"]?.string)
+        cache?.store(loaded)
+        return loaded
+    }
+
+    /// Two documents of one kind with one name would make every reference to them ambiguous: an error on
+    /// each later one, noting the first, for `names` in load order.
+    public static func duplicateNames(_ names: [DocumentName]) -> [Diagnostic] {
+        var first: [String: DocumentName] = [:]
+        var diagnostics: [Diagnostic] = []
+        for document in names {
             let key = "\(document.kind.rawValue)/\(document.name)"
             guard let earlier = first[key] else {
                 first[key] = document
                 continue
             }
-            let mark = (document.root.node(at: "/metadata/name") ?? document.root).mark
-            let earlierMark = (earlier.root.node(at: "/metadata/name") ?? earlier.root).mark
-            workspace.diagnostics.append(.error(
+            diagnostics.append(.error(
                 DocumentErrorCode.duplicateID,
                 "another \(document.kind.rawValue) is already named '\(document.name)'",
-                at: mark.location(in: document.file), pointer: "/metadata/name",
-                notes: [DiagnosticNote("first named here", at: earlierMark.location(in: earlier.file))]))
+                at: document.location, pointer: "/metadata/name",
+                notes: [DiagnosticNote("first named here", at: earlier.location)]))
         }
+        return diagnostics
     }
 }

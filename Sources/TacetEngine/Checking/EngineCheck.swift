@@ -13,7 +13,8 @@ public struct EngineCheck: Sendable {
     public var problems: [Diagnostic]
     /// The policies resolved from the documents, by name.
     public var policies: [String: ResolvedPolicy]
-    /// The documents judged as the team's own (policy-test inputs left out), in load order.
+    /// The documents judged as the team's own (policy-test inputs left out), in load order; a workflow or
+    /// plan loaded only to be judged (``Workspace/deferred``) is not among them, only in ``checked``.
     public var documents: [LoadedDocument]
     /// How many workflows were checked.
     public var workflowsChecked: Int
@@ -25,6 +26,16 @@ public struct EngineCheck: Sendable {
     public var uncheckedWorkflows: [String] = []
     /// The files that held no valid document (policy-test inputs left out).
     public var unloaded: [UnloadedFile] = []
+    /// Every workflow and learning plan judged (policy-test inputs left out), in file order, as the
+    /// reports read them: ``documents`` may no longer hold them. Kept when asked for (``Retention/documents``,
+    /// ``Retention/outlines``) or when the workspace holds exceptions; empty otherwise.
+    public var checked: [CheckedDocument] = []
+    /// How many documents were loaded for judging and released (so are not among ``documents``).
+    public var streamed = 0
+    /// The lines each released file's diagnostics quote, by file.
+    public var quoted: [String: QuotedLines] = [:]
+    /// The workflow steps that use AI, when asked for (``Retention/stepsWithAI``).
+    public var stepsWithAI: [AIStep] = []
 
     /// Applies the exceptions among ``documents`` to the engine's findings and `added` (plugin findings and
     /// failures), then sorts every list once.
@@ -35,17 +46,18 @@ public struct EngineCheck: Sendable {
     ///   See ``ExceptionApplier/init(workflows:policies:pluginRules:silentPlugins:today:)``.
     public func report(adding added: [Diagnostic] = [], pluginRules: Set<String>? = nil,
                        silentPlugins: Set<String> = []) -> CheckReport {
-        var workflows: [String: (document: LoadedDocument, workflow: Workflow)] = [:]
-        for document in documents {
-            if case .workflow(let workflow) = document.document { workflows[workflow.metadata.name] = (document, workflow) }
+        let exceptions = documents.filter { $0.kind == .exception }
+        // Only exceptions look workflows up by name: without any, ten thousand are not indexed for nothing.
+        var workflows: [String: CheckedDocument] = [:]
+        if !exceptions.isEmpty {
+            for document in checked where document.kind == .workflow { workflows[document.name] = document }
         }
         let applier = ExceptionApplier(workflows: workflows, policies: policies.values, pluginRules: pluginRules,
                                        silentPlugins: silentPlugins, today: today)
-        let exceptions = documents.filter { $0.kind == .exception }
-        let (kept, suppressed, exceptionProblems) = applier.apply(exceptions, to: findings + added)
+        let (kept, suppressed, exceptionProblems) = applier.apply(exceptions, to: added.isEmpty ? findings : findings + added)
         return CheckReport(findings: Self.inOrder(kept), suppressed: suppressed.sorted { $0.finding < $1.finding },
                            problems: (problems + exceptionProblems).sorted(), workflowsChecked: workflowsChecked,
-                           plansChecked: plansChecked, documents: documents.count, uncheckedWorkflows: uncheckedWorkflows,
+                           plansChecked: plansChecked, documents: documents.count + streamed, uncheckedWorkflows: uncheckedWorkflows,
                            unloaded: unloaded)
     }
 

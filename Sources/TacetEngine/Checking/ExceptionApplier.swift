@@ -6,8 +6,8 @@ import TacetYAML
 /// in its scope to the suppressed list; an expired, unknown-rule or unknown-scope exception is
 /// itself reported and suppresses nothing.
 public struct ExceptionApplier: Sendable {
-    /// Workflows by name, with their documents.
-    let workflows: [String: (document: LoadedDocument, workflow: Workflow)]
+    /// Workflows by name, each with its step ids (``CheckedDocument/stepIDs``; none when nil).
+    let workflows: [String: CheckedDocument]
     /// Every id a finding can carry: built-in requirements, policy rules and the rules of the plugins that ran.
     let knownRules: Set<String>
     /// Whether plugins ran; when they did not, an exception naming a plugin's rule is left unjudged.
@@ -25,7 +25,7 @@ public struct ExceptionApplier: Sendable {
     ///     reported, since nothing can tell whether the rule exists or would have fired.
     ///   - silentPlugins: plugins that were found but failed to describe themselves (their failure is
     ///     reported): an exception naming one of their rules is left alone in the same way.
-    public init(workflows: [String: (document: LoadedDocument, workflow: Workflow)], policies: some Sequence<ResolvedPolicy>,
+    public init(workflows: [String: CheckedDocument], policies: some Sequence<ResolvedPolicy>,
                 pluginRules: Set<String>?, silentPlugins: Set<String> = [], today: CalendarDate) {
         self.workflows = workflows
         knownRules = Set(Requirement.allCases.map(\.id)).union(policies.flatMap { $0.rules.map(\.id) }).union(pluginRules ?? [])
@@ -59,11 +59,12 @@ public struct ExceptionApplier: Sendable {
                                           hint: Suggestion.closest(to: exception.workflow, in: Array(workflows.keys)).map { "did you mean '\($0)'?" }))
                 continue
             }
-            if let step = exception.step, !target.workflow.steps.contains(where: { $0.id == step }) {
+            let steps = target.stepIDs ?? []
+            if let step = exception.step, !steps.contains(step) {
                 diagnostics.append(.error(ExceptionErrorCode.unknownScope,
                                           "exception '\(document.name)' names step '\(step)', which workflow '\(exception.workflow)' does not have",
                                           at: document.location(of: "/scope/step"), pointer: "/scope/step",
-                                          hint: Suggestion.closest(to: step, in: target.workflow.steps.map(\.id)).map { "did you mean '\($0)'?" }))
+                                          hint: Suggestion.closest(to: step, in: steps).map { "did you mean '\($0)'?" }))
                 continue
             }
             if exception.expires < today {
@@ -74,6 +75,8 @@ public struct ExceptionApplier: Sendable {
             }
             active.append((document, exception, false))
         }
+        // No exception in force keeps every finding: the same array, not a copy of a check's thousands.
+        guard !active.isEmpty else { return (findings, [], diagnostics) }
         var kept: [Diagnostic] = []
         var suppressed: [SuppressedFinding] = []
         for finding in findings {
@@ -96,10 +99,10 @@ public struct ExceptionApplier: Sendable {
 
     private func covers(_ exception: PolicyException, _ finding: Diagnostic) -> Bool {
         guard finding.code == exception.rule, let target = workflows[exception.workflow],
-              finding.location?.file == target.document.file else { return false }
+              finding.location?.file == target.file else { return false }
         guard let step = exception.step else { return true }
         guard let pointer = finding.pointer, let tokens = JSONPointer.tokens(pointer), tokens.count >= 2, tokens[0] == "steps",
-              let index = Int(tokens[1]), target.workflow.steps.indices.contains(index) else { return false }
-        return target.workflow.steps[index].id == step
+              let index = Int(tokens[1]), let steps = target.stepIDs, steps.indices.contains(index) else { return false }
+        return steps[index] == step
     }
 }

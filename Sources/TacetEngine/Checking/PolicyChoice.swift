@@ -63,4 +63,11 @@ public struct PolicyChoice: Sendable {
         }
         return try? pick(nil).get()
     }
+
+    /// The policy that governs a checked `document`, as ``policy(for:)-(LoadedDocument)`` chooses it.
+    public func policy(for document: CheckedDocument) -> ResolvedPolicy? {
+        guard document.kind == .workflow else { return try? pick(nil).get() }
+        guard let chosen = try? pick(governing ?? document.policy).get(), !chosen.hasErrors else { return nil }
+        return chosen
+    }
 }

@@ -27,7 +27,7 @@ public enum Explainer {
         let findings = WorkflowChecker(policy: policy, roster: roster, today: today)
             .check(step: index, of: document, workflow, observer: &recording)
         // Only this step's findings matter: apply the exceptions to them rather than check everything.
-        let applier = ExceptionApplier(workflows: [workflow.metadata.name: (document, workflow)], policies: [policy],
+        let applier = ExceptionApplier(workflows: [workflow.metadata.name: CheckedDocument(document, outline: false, steps: true)], policies: [policy],
                                        pluginRules: nil, today: today)
         let suppressed = applier.apply(exceptions, to: findings).suppressed
         let requirements = Requirement.allCases.map { requirement -> StepExplanation.RequirementLine in

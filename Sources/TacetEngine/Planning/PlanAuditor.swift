@@ -8,22 +8,23 @@ import TacetYAML
 public struct PlanAuditor: Sendable {
     let requirements: [String: RecertificationRequirements]
     let roster: Roster
-    let documents: [LoadedDocument]
-    let policies: [String: ResolvedPolicy]
+    /// The workflow steps that use AI: the training and review levels the plan must provide for.
+    let steps: [AIStep]
     let today: CalendarDate
     var courses: [String: Course] { roster.courses }
 
     /// An auditor for the Requirements documents among `documents`, the catalogs' courses in
     /// `roster`, and the training `policies` require of the workflows' performers, judged from `today`.
-    public init(documents: [LoadedDocument], roster: Roster, policies: [String: ResolvedPolicy], today: CalendarDate) {
+    /// Pass `steps` when the workflows are no longer among `documents` (a streaming check collected them).
+    public init(documents: [LoadedDocument], roster: Roster, policies: [String: ResolvedPolicy], steps: [AIStep]? = nil,
+                today: CalendarDate) {
         var requirements: [String: RecertificationRequirements] = [:]
         for document in documents {
             if case .requirements(let value) = document.document { requirements[value.credential] = requirements[value.credential] ?? value }
         }
         self.requirements = requirements
         self.roster = roster
-        self.documents = documents
-        self.policies = policies
+        self.steps = steps ?? AIStep.steps(in: documents, policies: policies)
         self.today = today
     }
 
@@ -155,7 +156,7 @@ public struct PlanAuditor: Sendable {
     /// the level the policy requires of the steps they review (``GapAnalysis``), given `levels`, what the
     /// therapist's levels become once every course of the plan is done.
     private func auditTargets(_ therapist: Therapist, _ levels: [String: CompetencyLevel], _ sink: inout Sink) {
-        for gap in GapAnalysis.gaps(of: therapist, in: documents, policies: policies)
+        for gap in GapAnalysis.gaps(of: therapist, steps: steps)
         where levels[gap.area].map({ $0 < gap.required }) ?? true {
             let now = levels[gap.area].map { "at \($0.rawValue)" } ?? "at no recorded level"
             sink.emit(.targetUnreached, "the plan leaves \(therapist.name)'s \(gap.area) \(now); it must reach \(gap.required.rawValue) ("
@@ -169,7 +170,7 @@ public struct PlanAuditor: Sendable {
     private func auditTraining(_ document: LoadedDocument, _ plan: LearningPlan, _ therapist: Therapist, _ sink: inout Sink) {
         let from = max(today, plan.cycleStart)
         guard from <= plan.cycleEnd else { return }
-        for need in GapAnalysis.trainings(of: therapist, in: documents, policies: policies) {
+        for need in GapAnalysis.trainings(of: therapist, steps: steps) {
             // A course in no catalog is reported on the workflow step (requirement.training).
             guard let course = courses[need.course] else { continue }
             let items = plan.items.indices.filter { plan.items[$0].course == need.course }

@@ -32,7 +32,7 @@ extension HTMLReportRenderer.Page {
         html += "<thead><tr><th scope=\"col\">Therapist</th>"
             + areas.map { "<th scope=\"col\">\(HTMLReportRenderer.escape($0.1))</th>" }.joined() + "</tr></thead>\n<tbody>\n"
         for therapist in therapists {
-            let gaps = Dictionary(GapAnalysis.gaps(of: therapist, in: input.documents, policies: input.policies).map { ($0.area, $0) }) { first, _ in first }
+            let gaps = Dictionary(GapAnalysis.gaps(of: therapist, steps: input.stepsWithAI).map { ($0.area, $0) }) { first, _ in first }
             html += "<tr><th scope=\"row\">\(HTMLReportRenderer.escape(therapist.name))<br><span class=\"file\">\(HTMLReportRenderer.escape(therapist.id)), "
                 + "\(HTMLReportRenderer.escape(therapist.role))</span></th>"
             for (area, _) in areas {

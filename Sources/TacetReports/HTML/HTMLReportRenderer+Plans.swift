@@ -9,9 +9,9 @@ extension HTMLReportRenderer.Page {
         var plans: [String: LearningPlan] = [:]
         var courses: [String: Course] = [:]
         var requirements: [String: RecertificationRequirements] = [:]
+        for plan in input.checked.compactMap(\.plan) { plans[plan.therapist] = plans[plan.therapist] ?? plan }
         for document in input.documents {
             switch document.document {
-            case .learningPlan(let plan): plans[plan.therapist] = plans[plan.therapist] ?? plan
             case .catalog(let catalog): for course in catalog.courses { courses[course.id] = courses[course.id] ?? course }
             case .requirements(let rules): requirements[rules.credential] = requirements[rules.credential] ?? rules
             default: continue

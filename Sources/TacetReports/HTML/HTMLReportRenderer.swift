@@ -73,10 +73,7 @@ package enum HTMLReportRenderer {
 
         /// The team the workflows name, when they name exactly one.
         var teamName: String? {
-            let teams = Set(input.documents.compactMap { document -> String? in
-                guard case .workflow(let workflow) = document.document else { return nil }
-                return workflow.metadata.team
-            })
+            let teams = Set(input.checked.compactMap { $0.kind == .workflow ? $0.team : nil })
             return teams.count == 1 ? teams.first : nil
         }
 

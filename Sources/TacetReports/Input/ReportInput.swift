@@ -9,6 +9,11 @@ package struct ReportInput: Sendable {
     package var report: CheckReport
     /// The team's documents that were checked or loaded alongside (policy-test inputs left out).
     package var documents: [LoadedDocument]
+    /// Every workflow and learning plan checked, in file order, as much as the reports read of them:
+    /// ``documents`` need not hold them (a check releases each once judged).
+    package var checked: [CheckedDocument]
+    /// The workflow steps that use AI on a classified task: the competency gaps and the planner read them.
+    package var stepsWithAI: [AIStep]
     /// The policies resolved from the documents, by name: their rules, tasks and citations.
     package var policies: [String: ResolvedPolicy]
     /// The checker plugins that ran, with their rules.
@@ -32,12 +37,17 @@ package struct ReportInput: Sendable {
     /// from the report's folder (`handbook.html`); no links when nil.
     package var handbook: String?
 
-    /// Creates a report input.
-    package init(report: CheckReport, documents: [LoadedDocument], policies: [String: ResolvedPolicy], plugins: [PluginRules] = [],
+    /// Creates a report input. `checked` and `stepsWithAI` default to those of the workflows and plans
+    /// among `documents`, for a caller that holds every document.
+    package init(report: CheckReport, documents: [LoadedDocument], checked: [CheckedDocument]? = nil, stepsWithAI: [AIStep]? = nil,
+                policies: [String: ResolvedPolicy], plugins: [PluginRules] = [],
                 checks: [any DiagnosticCode], codes: [any DiagnosticCode], failOn: Severity = .error, toolVersion: String,
                 workingDirectory: String, linkBase: String? = nil) {
         self.report = report
         self.documents = documents
+        self.checked = checked ?? documents.filter { $0.kind == .workflow || $0.kind == .learningPlan }
+            .map { CheckedDocument($0, outline: true, steps: false) }
+        self.stepsWithAI = stepsWithAI ?? AIStep.steps(in: documents, policies: policies)
         self.policies = policies
         self.plugins = plugins
         self.checks = checks

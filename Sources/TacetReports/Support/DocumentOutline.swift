@@ -1,5 +1,6 @@
 import TacetDiagnostics
 import TacetDocuments
+import TacetEngine
 
 /// A checked document cut into the parts reports list one by one: the document itself, then each
 /// workflow step or each plan item. A finding belongs to the part its JSON Pointer lies under.
@@ -17,29 +18,16 @@ struct DocumentOutline {
     }
 
     /// The document.
-    let document: LoadedDocument
+    let document: CheckedDocument
     /// Its parts; the first is the document as a whole, which takes what no other part does.
     let parts: [Part]
 
-    /// Outlines a workflow or learning plan; any other document has the one whole-document part.
-    init(_ document: LoadedDocument) {
+    /// Outlines a workflow or learning plan from the parts its check kept; any other document has the
+    /// one whole-document part.
+    init(_ document: CheckedDocument) {
         self.document = document
-        var parts = [Part(name: "document", pointer: "", location: document.location(of: ""))]
-        switch document.document {
-        case .workflow(let workflow):
-            for step in workflow.steps {
-                parts.append(Part(name: "step \(step.id) (\(step.task))", pointer: step.pointer, location: document.location(of: step.pointer),
-                                  task: step.task))
-            }
-        case .learningPlan(let plan):
-            for (number, item) in plan.items.enumerated() {
-                parts.append(Part(name: "item \(number + 1): \(item.course) (\(item.quarter))", pointer: item.pointer,
-                                  location: document.location(of: item.pointer)))
-            }
-        default:
-            break
-        }
-        self.parts = parts
+        parts = [Part(name: "document", pointer: "", location: document.location)]
+            + (document.parts ?? []).map { Part(name: $0.name, pointer: $0.pointer, location: $0.location, task: $0.task) }
     }
 
     /// The index in ``parts`` of the part `pointer` lies under (0, the whole document, when none does).

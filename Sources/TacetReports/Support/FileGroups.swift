@@ -33,7 +33,7 @@ struct FileGroups {
 
     /// Sorts the findings, suppressed findings and problems of `input` into the checked workflows and plans.
     init(_ input: ReportInput) {
-        for document in input.documents where document.kind == .workflow || document.kind == .learningPlan {
+        for document in input.checked {
             let outline = DocumentOutline(document)
             groups.append(Group(file: document.file, outline: outline, parts: Array(repeating: [], count: outline.parts.count)))
         }
@@ -41,7 +41,7 @@ struct FileGroups {
             + input.report.suppressed.map { ReportEntry(diagnostic: $0.finding, role: .suppressed($0)) }
             + input.report.problems.map { ReportEntry(diagnostic: $0, role: .problem) }
         for entry in entries { place(entry) }
-        groups.sort { ($0.file, $0.outline?.document.root.mark.line ?? 0) < ($1.file, $1.outline?.document.root.mark.line ?? 0) }
+        groups.sort { ($0.file, $0.outline?.document.location.line ?? 0) < ($1.file, $1.outline?.document.location.line ?? 0) }
         for index in groups.indices {
             for part in groups[index].parts.indices { groups[index].parts[part].sort { $0.diagnostic < $1.diagnostic } }
         }
@@ -54,7 +54,7 @@ struct FileGroups {
         }
         // A file may hold several documents: the entry belongs to the last one starting at or before its line.
         let candidates = groups.indices.filter { groups[$0].file == location.file }
-        let documentGroup = candidates.last { (groups[$0].outline?.document.root.mark.line ?? 0) <= location.line } ?? candidates.first
+        let documentGroup = candidates.last { (groups[$0].outline?.document.location.line ?? 0) <= location.line } ?? candidates.first
         if let index = documentGroup {
             let part = groups[index].outline?.part(for: entry.diagnostic.pointer) ?? 0
             groups[index].parts[part].append(entry)
