@@ -175,6 +175,26 @@ struct DiffCommandTests {
                 + "0 policy changes; 0 findings added (0 errors), 0 removed; 0 therapists' plans change\n")
     }
 
+    @Test("a team's notice no longer asking for a guardian's signature is a loosening diff reports, in every format")
+    func noticeLoosened() throws {
+        let directory = try TemporaryDirectory()
+        try Self.writePolicies("before", in: directory, edited: false)
+        try Self.writePolicies("after", in: directory, edited: false)
+        let layer = directory.path + "/after/teams/pediatrics.yaml"
+        let text = try String(contentsOfFile: layer, encoding: .utf8)
+        #expect(text.contains("notice:\n  guardian: true\n"))
+        try directory.write("after/teams/pediatrics.yaml", text.replacingOccurrences(of: "notice:\n  guardian: true\n", with: "notice:\n"))
+        let team = [Repository.path("Curricula"), Repository.path("Examples")]
+        let diff = try TacetBinary.run(["diff", "before", "after"] + team + ["--today", Self.today, "--no-plugins"], in: directory.path)
+        #expect(diff.status == 0, "\(diff.stderr)")
+        #expect(diff.stdout.hasPrefix("Policy change from before to after\n\nPolicy 'pediatrics' (team pediatrics) changed:\n"
+                                      + "  notice: guardian required -> not required (loosened)\n\n"), "\(diff.stdout)")
+        let markdown = try TacetBinary.run(["diff", "before", "after"] + team + ["--format", "markdown", "--today", Self.today, "--no-plugins"],
+                                           in: directory.path)
+        #expect(markdown.stdout.contains("| pediatrics (team pediatrics) | notice | guardian: required → not required | loosened |"),
+                "\(markdown.stdout)")
+    }
+
     @Test("a side whose policy is invalid is invalid input: exit 2, the error at its file, line and column")
     func invalidSide() throws {
         let directory = try TemporaryDirectory()
