@@ -4,6 +4,7 @@ import TacetDocuments
 import TacetPluginProtocol
 import TacetSchemas
 import TacetTestSupport
+import TacetTool
 
 /// `tacet diff BASE HEAD PATH...` from the user's side: a policy change made of a loosened task, a
 /// tightened one, a removed tool and a new rule, against the sample team, compared with what `tacet
@@ -261,6 +262,48 @@ struct DiffCommandTests {
         // The repository is as it was: no index, worktree or file of the base left behind.
         let status = try TacetBinary.run(["status", "--porcelain"], in: repository, executable: try #require(Self.git))
         #expect(status.stdout.isEmpty, "\(status.stdout)")
+    }
+
+    @Test("inside a git hook, where GIT_DIR and GIT_WORK_TREE name another repository, diff reads the repository it runs in")
+    func gitEnvironmentIgnored() throws {
+        let directory = try TemporaryDirectory()
+        guard let repository = try Self.scratchRepository(in: directory), let git = Self.git else { return }
+        // Another repository with a single commit: HEAD~1 does not exist there.
+        try directory.write("other/README.md", "other\n")
+        for arguments in [["init", "-q"], ["add", "-A"], ["-c", "user.name=Tacet", "-c", "user.email=dev@tacet.invalid", "commit", "-q", "-m", "one"]] {
+            let result = try TacetBinary.run(arguments, in: directory.path + "/other", executable: git)
+            #expect(result.status == 0, "git \(arguments): \(result.stderr)")
+        }
+        let other = directory.path + "/other"
+        let result = try TacetBinary.run(["diff", "HEAD~1", "HEAD", "Policies", "Curricula", "Examples", "--format", "json",
+                                          "--today", Self.today, "--no-plugins"], in: repository,
+                                         adding: ["GIT_DIR": other + "/.git", "GIT_WORK_TREE": other, "GIT_INDEX_FILE": other + "/.git/index"])
+        #expect(result.status == 1, "\(result.stderr)")
+        let policies = try #require(try Self.json(result.stdout)["policies"] as? [[String: Any]])
+        #expect(policies.map { $0["policy"] as? String } == ["music-therapy-ai-use", "pediatrics"])
+    }
+
+    @Test("a revision writes out only the YAML files under the run's paths, and removes the folder an interrupted run left")
+    func revisionWritesOnlyWhatItNeeds() throws {
+        let directory = try TemporaryDirectory()
+        guard let repository = try Self.scratchRepository(in: directory), let git = Self.git else { return }
+        try directory.write("clinic/Media/session.wav", String(repeating: "x", count: 4096))
+        try directory.write("clinic/Notes/elsewhere.yaml", "kind: Note\n")
+        for arguments in [["add", "-A"], ["-c", "user.name=Tacet", "-c", "user.email=dev@tacet.invalid", "commit", "-q", "-m", "media"]] {
+            let result = try TacetBinary.run(arguments, in: repository, executable: git)
+            #expect(result.status == 0, "git \(arguments): \(result.stderr)")
+        }
+        // A folder named after a process that is gone, as a run killed by Ctrl-C leaves it.
+        let abandoned = NSTemporaryDirectory() + GitRevision.scratchPrefix + "2147483646-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: abandoned, withIntermediateDirectories: true)
+
+        let revision = try GitRevision.open("HEAD", from: repository)
+        defer { revision.remove() }
+        #expect(!FileManager.default.fileExists(atPath: abandoned))
+        try revision.writeOut(["Policies"])
+        let written = try #require(FileManager.default.subpaths(atPath: revision.tree)).filter { $0.contains(".") }.sorted()
+        #expect(written == ["Policies/music-therapy-ai-use.yaml", "Policies/teams/pediatrics.yaml"])
+        #expect(revision.scratch.hasPrefix(NSTemporaryDirectory() + GitRevision.scratchPrefix + "\(ProcessInfo.processInfo.processIdentifier)-"))
     }
 
     @Test("an unknown revision, a folder outside any repository and a machine without git are invalid input, said in words")

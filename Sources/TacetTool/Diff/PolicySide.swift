@@ -28,9 +28,11 @@ package struct PolicySide: Sendable {
             let root = argument.count > 1 && argument.hasSuffix("/") ? String(argument.dropLast()) : argument
             return PolicySide(label: argument, paths: [root], root: root, revision: nil)
         }
-        let revision = try GitRevision.checkout(argument, from: directory)
-        let inRepository = paths.compactMap { path -> String? in
-            guard let relative = relative(path, in: revision.repository, from: directory) else { return path }
+        let revision = try GitRevision.open(argument, from: directory)
+        let relatives = paths.map { relative($0, in: revision.repository, from: directory) }
+        try revision.writeOut(relatives.compactMap { $0 })
+        let inRepository = zip(paths, relatives).compactMap { path, relative -> String? in
+            guard let relative else { return path }
             let copy = relative.isEmpty ? revision.tree : revision.tree + "/" + relative
             // A path the revision does not have (a folder added since) holds none of its policies.
             return FileManager.default.fileExists(atPath: copy) ? copy : nil
