@@ -390,5 +390,22 @@ struct DiffCommandTests {
         #expect(result.stdout.contains("#### Findings added (1)"), "\(result.stdout)")
         #expect(result.stdout.contains("teams/demo/workflows/session-planning.yaml:"), "\(result.stdout)")
         #expect(!result.stdout.contains("music-therapy-ai-use |"), "the shipped policy is the same on both sides: \(result.stdout)")
+
+        // The workflow comments when the JSON counts a policy change or a finding added or removed: here, not on
+        // a pull request that changes neither.
+        let workflow = try String(contentsOfFile: repository + "/.github/workflows/tacet.yml", encoding: .utf8)
+        let line = try #require(workflow.split(separator: "\n").first { $0.contains("count=\"$(jq '") })
+        let filter = try #require(line.components(separatedBy: "jq '").last?.components(separatedBy: "'").first)
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/jq") else {
+            print("DiffCommandTests: skipped the workflow's jq filter: no /usr/bin/jq")
+            return
+        }
+        // One policy changed and one finding added.
+        for (revision, count) in [("HEAD", "2"), (base, "0")] {
+            let json = try TacetBinary.run(["diff", base, revision, "--format", "json"], in: repository)
+            try directory.write("diff.json", json.stdout)
+            let jq = try TacetBinary.run([filter, directory.path + "/diff.json"], executable: URL(fileURLWithPath: "/usr/bin/jq"))
+            #expect(jq.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == count, "\(jq.stderr)\(json.stdout)")
+        }
     }
 }
