@@ -264,6 +264,25 @@ struct DiffCommandTests {
         #expect(status.stdout.isEmpty, "\(status.stdout)")
     }
 
+    @Test("a folder named HEAD wins over the revision; @ names the revision, as diff's help says")
+    func folderNamedLikeRevision() throws {
+        let directory = try TemporaryDirectory()
+        guard let repository = try Self.scratchRepository(in: directory) else { return }
+        // A folder HEAD holding the policies as HEAD~1 has them.
+        try Self.writePolicies("clinic/HEAD", in: directory, edited: false)
+        func policies(_ head: String) throws -> [String?] {
+            let result = try TacetBinary.run(["diff", "HEAD~1", head, "Policies", "Curricula", "Examples", "--format", "json",
+                                              "--today", Self.today, "--no-plugins"], in: repository)
+            let output = try Self.json(result.stdout)
+            return ((output["policies"] as? [[String: Any]]) ?? []).map { $0["status"] as? String }
+        }
+        #expect(try policies("HEAD") == [])
+        #expect(try policies("@") == ["changed", "changed"])
+        let help = try TacetBinary.run(["diff", "--help"])
+        let words = help.stdout.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        #expect(words.contains("where a folder named main or HEAD exists, write the revision as refs/heads/main, or @ for HEAD"), "\(help.stdout)")
+    }
+
     @Test("inside a git hook, where GIT_DIR and GIT_WORK_TREE name another repository, diff reads the repository it runs in")
     func gitEnvironmentIgnored() throws {
         let directory = try TemporaryDirectory()

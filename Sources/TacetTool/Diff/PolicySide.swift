@@ -5,7 +5,8 @@ import TacetDocuments
 /// One side of `tacet diff`: the policies as a folder holds them, or as a git revision of the repository
 /// holds them, and how that side's files are named.
 ///
-/// An argument naming an existing folder is a folder; anything else is a git revision. A folder side's
+/// An argument naming an existing folder is a folder, even where a revision has the same name (the command's
+/// help says to write `refs/heads/main` or `@` then); anything else is a git revision. A folder side's
 /// policies are every Policy document under it. A revision side's are the Policy documents at that
 /// revision under the run's paths that lie in the repository (`tacet diff main HEAD Policies teams` reads
 /// `main:Policies` and `main:teams`); a path outside the repository (the shipped defaults) is read as it
