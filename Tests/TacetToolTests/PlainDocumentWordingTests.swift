@@ -141,6 +141,30 @@ struct PlainDocumentWordingTests {
             + "The tool is General AI research assistant (pediatrics uses it without client data).\n"))
     }
 
+    @Test("an AI step that sends PHI to no named tool (its requirement waived by an exception) gets no notice: exit 1, in words, no file")
+    func noticeRefusesPHIWithoutTool() throws {
+        let directory = try Self.workspace()
+        _ = try directory.write("notes.yaml", Self.notesWorkflow.replacingOccurrences(of: "    tool: scribe-pro\n", with: ""))
+        _ = try directory.write("exception.yaml", """
+            apiVersion: tacet/v1
+            kind: Exception
+            metadata: {name: no-tool}
+            rule: requirement.tool-named
+            scope: {workflow: notes, step: draft}
+            justification: A test of the notice.
+            owner: clinical-director
+            expires: 2027-01-31
+
+            """)
+        let output = directory.path + "/notice.md"
+        let result = try TacetBinary.run(["notice", "Policies", "Curricula", "Examples/pediatrics/therapists", "notes.yaml", "exception.yaml",
+                                          "--output", output, "--today", "2026-12-01"], in: directory.path)
+        #expect(result.status == 1, "\(result.stderr)")
+        #expect(result.stderr.contains("no notice written: step 'draft' of workflow 'notes' sends PHI to AI but names no tool, "
+            + "so the notice cannot tell the client where their health information goes; name the tool on the step"))
+        #expect(!FileManager.default.fileExists(atPath: output))
+    }
+
     @Test("a citation's section is not repeated when its title says it, and the notice cites no vendor-training source")
     func noticeSources() async throws {
         let text = try await Self.notice(["Policies", "Curricula", "Examples/pediatrics/therapists",
