@@ -59,12 +59,15 @@ struct PolicyImpactTests {
 
     @Test("the client notice's fields are policy changes: a signature dropped loosens, one asked for tightens, words change")
     func noticeChanges() throws {
-        let base = Self.notice("contact: the front desk\nrights: You may say no.\nguardian: true\nassent: true\ncite: [src]")
+        let base = Self.notice("contact: the front desk\nrights: You may say no.\nrefuse: You still get care.\nwithdraw: Tell your therapist.\n"
+                               + "guardian: true\nassent: true\ncite: [src]")
         let head = Self.notice("contact: your therapist\nrights: You may refuse.\nguardian: false")
         let deltas = PolicyDelta.compare(base: try Self.resolved(base), head: try Self.resolved(head))
         #expect(deltas.first?.changes.map(\.sentence) == [
             "notice: contact the front desk -> your therapist (changed)",
             "notice: rights You may say no. -> You may refuse. (changed)",
+            "notice: refuse You still get care. -> none (changed)",
+            "notice: withdraw Tell your therapist. -> none (changed)",
             "notice: guardian required -> not required (loosened)",
             "notice: assent required -> not required (loosened)",
             "notice: cite [src] -> [] (changed)",

@@ -10,7 +10,7 @@ public struct PolicyChange: Sendable, Hashable {
         case tool
         /// A rule beyond the task table.
         case rule
-        /// The client notice's settings (`notice`): its contact, rights, signatures and citations.
+        /// The client notice's settings (`notice`): its contact, rights, promises, signatures and citations.
         case notice
     }
 

@@ -231,6 +231,8 @@ public struct PolicyDelta: Sendable, Hashable {
         }
         text("contact", \.contact)
         text("rights", \.rights)
+        text("refuse", \.refuse)
+        text("withdraw", \.withdraw)
         signature("guardian", \.guardian)
         signature("assent", \.assent)
         add("cite", { !$0.cite.isEmpty }, PolicyWording.list(before?.cite ?? []), PolicyWording.list(after?.cite ?? []), .changed)

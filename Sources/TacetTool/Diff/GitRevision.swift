@@ -23,8 +23,9 @@ package struct GitRevision: Sendable {
     package var tree: String
     /// The temporary folder to remove afterwards (holding ``tree`` and the index).
     package var scratch: String
-    /// git's path, and the repository's top folder as git gave it (where git runs).
+    /// git's path.
     private var gitPath: String
+    /// The repository's top folder as git gave it: where git runs.
     private var top: String
 
     /// The longest a git call may take; far above what reading a policy repository needs.
@@ -102,7 +103,8 @@ package struct GitRevision: Sendable {
         return path.split(separator: ":").map { "\($0)/git" }.first { FileManager.default.isExecutableFile(atPath: $0) }
     }
 
-    /// git's standard output, trimmed; throws with git's own first line of error when it fails.
+    /// git's standard output (trimmed unless `trimmed` is false), git given `input` and, when `index` is set,
+    /// that index; throws with git's own first line of error when it fails.
     private static func run(_ git: String, _ arguments: [String], in directory: String, reading name: String,
                             index: String? = nil, input: String = "", trimmed: Bool = true) throws(DiagnosticError) -> String {
         // Inside a git hook GIT_DIR, GIT_WORK_TREE, GIT_OBJECT_DIRECTORY, GIT_CONFIG_* and the rest are set for
