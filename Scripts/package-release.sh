@@ -2,8 +2,10 @@
 # Makes tacet-VERSION-linux-ARCH.tar.gz: the layout Scripts/install.sh writes (bin/, share/) at the
 # archive's top, so that it can be extracted straight into a prefix (`tar -C /usr/local -xzf ...`).
 # tacet and the consent-coverage plugin are linked with the Swift runtime static (--static-swift-stdlib),
-# so the archive runs on a Linux machine with no Swift toolchain: it needs glibc, libstdc++/libgcc_s and
-# libyaml (ldd lists no libswift; the script refuses to package an executable that does).
+# so the archive runs on a Linux machine with no Swift toolchain: it needs glibc, libstdc++/libgcc_s,
+# libyaml and COIN-OR CBC with the libraries it builds on (libCbcSolver, libCbc, libCgl, libClp, libOsi,
+# libCoinUtils; on Debian/Ubuntu `apt-get install libyaml-0-2 coinor-libcbc-dev` pulls them). The script
+# refuses to package an executable that ldd shows linking a libswift, or missing a library.
 #
 #   Scripts/package-release.sh [--output DIR]
 #
@@ -18,7 +20,7 @@ output="$root/dist"
 while [ $# -gt 0 ]; do
     case "$1" in
         --output) [ $# -ge 2 ] || fail "--output needs a folder"; output="$2"; shift 2 ;;
-        -h|--help) sed -n '8,10p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        -h|--help) sed -n '10,12p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
         *) fail "unknown argument '$1'" ;;
     esac
 done
@@ -50,6 +52,10 @@ for executable in "${executables[@]}"; do
     if ldd "$stage/$name/$executable" | grep -q libswift; then
         ldd "$stage/$name/$executable" >&2
         fail "$executable still links a Swift runtime library (above)"
+    fi
+    if ldd "$stage/$name/$executable" | grep -q "not found"; then
+        ldd "$stage/$name/$executable" >&2
+        fail "$executable needs a library this machine lacks (above); for CBC: apt-get install coinor-libcbc-dev"
     fi
 done
 

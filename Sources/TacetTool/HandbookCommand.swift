@@ -38,7 +38,9 @@ package enum HandbookCommand {
         case .success(let chosen): policy = chosen
         case .failure(let error): return .failure(error)
         }
-        let base = policy.layers.count > 1 ? policy.layers.first.flatMap { input.policies[$0.name] } : nil
+        // The team's layer is compared with the policy it extends (every layer below it), so a middle
+        // layer's changes are not shown as the team's.
+        let base = policy.layers.count > 1 ? input.policies[policy.layers[policy.layers.count - 2].name] : nil
         var courses: [String: Course] = [:]
         for document in input.documents {
             if case .catalog(let catalog) = document.document {

@@ -63,6 +63,16 @@ package enum NoticeCommand {
                                 + "\(broken.count == 1 ? "breaks" : "break") the policy (\(Wording.plural(errors.count, "error"))); "
                                 + "a notice describes only a practice that meets it")
         }
+        // A notice names where health information goes; an AI step sending PHI to no named tool cannot say it.
+        let untooled = workflows.flatMap { _, workflow in
+            workflow.steps.filter { $0.ai > .humanOnly && $0.data.contains(.phi) && $0.tool == nil }
+                .map { "step '\($0.id)' of workflow '\(workflow.metadata.name)'" }
+        }
+        guard untooled.isEmpty else {
+            return .refused([], summary: "no notice written: \(untooled.joined(separator: ", ")) "
+                                + "\(untooled.count == 1 ? "sends" : "send") PHI to AI but \(untooled.count == 1 ? "names" : "name") no tool, "
+                                + "so the notice cannot tell the client where their health information goes; name the tool on the step")
+        }
         let choice = PolicyChoice(input.policies)
         var covered: [ClientNotice.Covered] = []
         for (document, workflow) in workflows {

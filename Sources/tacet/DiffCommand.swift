@@ -13,14 +13,16 @@ struct DiffCommand: AsyncParsableCommand {
             revision of the repository you are in (read with git). The paths are the team's workflows, roster, \
             plans and the rest, checked once with each side's policies, as tacet check does. Exit 0 when the \
             change adds no error, 1 when it does, 2 when the input is invalid or a revision cannot be read.
+            A folder of that name wins over a revision: where a folder named main or HEAD exists, write \
+            the revision as refs/heads/main, or @ for HEAD.
             Example: tacet diff main HEAD Policies Curricula Examples --format markdown
             """
     )
 
-    @Argument(help: "The policies before the change: a folder, or a git revision (main, HEAD~1).")
+    @Argument(help: "The policies before the change: a folder, or a git revision (main, HEAD~1) when no folder has that name.")
     var base: String
 
-    @Argument(help: "The policies after the change: a folder, or a git revision (HEAD).")
+    @Argument(help: "The policies after the change: a folder, or a git revision (HEAD) when no folder has that name.")
     var head: String
 
     @Argument(help: "Files or directories to load (default: what tacet.yaml names).")

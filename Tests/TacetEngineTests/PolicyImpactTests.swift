@@ -53,6 +53,37 @@ struct PolicyImpactTests {
         #expect(PolicyDelta.compare(base: try Self.resolved(Fixture.policy), head: try Self.resolved(Fixture.policy)).isEmpty)
     }
 
+    static func notice(_ body: String) -> String {
+        Fixture.policy + "notice:\n" + body.split(separator: "\n").map { "  " + $0 + "\n" }.joined()
+    }
+
+    @Test("the client notice's fields are policy changes: a signature dropped loosens, one asked for tightens, words change")
+    func noticeChanges() throws {
+        let base = Self.notice("contact: the front desk\nrights: You may say no.\nrefuse: You still get care.\nwithdraw: Tell your therapist.\n"
+                               + "guardian: true\nassent: true\ncite: [src]")
+        let head = Self.notice("contact: your therapist\nrights: You may refuse.\nguardian: false")
+        let deltas = PolicyDelta.compare(base: try Self.resolved(base), head: try Self.resolved(head))
+        #expect(deltas.first?.changes.map(\.sentence) == [
+            "notice: contact the front desk -> your therapist (changed)",
+            "notice: rights You may say no. -> You may refuse. (changed)",
+            "notice: refuse You still get care. -> none (changed)",
+            "notice: withdraw Tell your therapist. -> none (changed)",
+            "notice: guardian required -> not required (loosened)",
+            "notice: assent required -> not required (loosened)",
+            "notice: cite [src] -> [] (changed)",
+        ])
+        // Every field of the notice but its place is compared: a field added to NoticeSettings needs its line in
+        // PolicyDelta.compareNotice and its edit above.
+        let fields = Set(Mirror(reflecting: NoticeSettings()).children.compactMap(\.label)).subtracting(["pointer"])
+        #expect(Set(deltas.first?.changes.compactMap(\.aspect) ?? []) == fields)
+
+        // Adding the block to a policy without one is a change, not "No policy changed".
+        let added = PolicyDelta.compare(base: try Self.resolved(Fixture.policy), head: try Self.resolved(Self.notice("guardian: true")))
+        #expect(added.first?.changes.map(\.sentence) == ["notice: guardian not required -> required (tightened)"])
+        #expect(added.first?.changes.first?.layer == "base")
+        #expect(PolicyDelta.compare(base: try Self.resolved(base), head: try Self.resolved(base)).isEmpty)
+    }
+
     static func finding(_ message: String, _ file: String, _ line: Int) -> Diagnostic {
         .error(Requirement.reviewLevel, message, at: SourceLocation(file: file, line: line, column: 3))
     }

@@ -4,6 +4,7 @@ import TacetDocuments
 import TacetPluginProtocol
 import TacetSchemas
 import TacetTestSupport
+import TacetTool
 
 /// `tacet diff BASE HEAD PATH...` from the user's side: a policy change made of a loosened task, a
 /// tightened one, a removed tool and a new rule, against the sample team, compared with what `tacet
@@ -175,6 +176,26 @@ struct DiffCommandTests {
                 + "0 policy changes; 0 findings added (0 errors), 0 removed; 0 therapists' plans change\n")
     }
 
+    @Test("a team's notice no longer asking for a guardian's signature is a loosening diff reports, in every format")
+    func noticeLoosened() throws {
+        let directory = try TemporaryDirectory()
+        try Self.writePolicies("before", in: directory, edited: false)
+        try Self.writePolicies("after", in: directory, edited: false)
+        let layer = directory.path + "/after/teams/pediatrics.yaml"
+        let text = try String(contentsOfFile: layer, encoding: .utf8)
+        #expect(text.contains("notice:\n  guardian: true\n"))
+        try directory.write("after/teams/pediatrics.yaml", text.replacingOccurrences(of: "notice:\n  guardian: true\n", with: "notice:\n"))
+        let team = [Repository.path("Curricula"), Repository.path("Examples")]
+        let diff = try TacetBinary.run(["diff", "before", "after"] + team + ["--today", Self.today, "--no-plugins"], in: directory.path)
+        #expect(diff.status == 0, "\(diff.stderr)")
+        #expect(diff.stdout.hasPrefix("Policy change from before to after\n\nPolicy 'pediatrics' (team pediatrics) changed:\n"
+                                      + "  notice: guardian required -> not required (loosened)\n\n"), "\(diff.stdout)")
+        let markdown = try TacetBinary.run(["diff", "before", "after"] + team + ["--format", "markdown", "--today", Self.today, "--no-plugins"],
+                                           in: directory.path)
+        #expect(markdown.stdout.contains("| pediatrics (team pediatrics) | notice | guardian: required → not required | loosened |"),
+                "\(markdown.stdout)")
+    }
+
     @Test("a side whose policy is invalid is invalid input: exit 2, the error at its file, line and column")
     func invalidSide() throws {
         let directory = try TemporaryDirectory()
@@ -241,6 +262,67 @@ struct DiffCommandTests {
         // The repository is as it was: no index, worktree or file of the base left behind.
         let status = try TacetBinary.run(["status", "--porcelain"], in: repository, executable: try #require(Self.git))
         #expect(status.stdout.isEmpty, "\(status.stdout)")
+    }
+
+    @Test("a folder named HEAD wins over the revision; @ names the revision, as diff's help says")
+    func folderNamedLikeRevision() throws {
+        let directory = try TemporaryDirectory()
+        guard let repository = try Self.scratchRepository(in: directory) else { return }
+        // A folder HEAD holding the policies as HEAD~1 has them.
+        try Self.writePolicies("clinic/HEAD", in: directory, edited: false)
+        func policies(_ head: String) throws -> [String?] {
+            let result = try TacetBinary.run(["diff", "HEAD~1", head, "Policies", "Curricula", "Examples", "--format", "json",
+                                              "--today", Self.today, "--no-plugins"], in: repository)
+            let output = try Self.json(result.stdout)
+            return ((output["policies"] as? [[String: Any]]) ?? []).map { $0["status"] as? String }
+        }
+        #expect(try policies("HEAD") == [])
+        #expect(try policies("@") == ["changed", "changed"])
+        let help = try TacetBinary.run(["diff", "--help"])
+        let words = help.stdout.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        #expect(words.contains("where a folder named main or HEAD exists, write the revision as refs/heads/main, or @ for HEAD"), "\(help.stdout)")
+    }
+
+    @Test("inside a git hook, where GIT_DIR and GIT_WORK_TREE name another repository, diff reads the repository it runs in")
+    func gitEnvironmentIgnored() throws {
+        let directory = try TemporaryDirectory()
+        guard let repository = try Self.scratchRepository(in: directory), let git = Self.git else { return }
+        // Another repository with a single commit: HEAD~1 does not exist there.
+        try directory.write("other/README.md", "other\n")
+        for arguments in [["init", "-q"], ["add", "-A"], ["-c", "user.name=Tacet", "-c", "user.email=dev@tacet.invalid", "commit", "-q", "-m", "one"]] {
+            let result = try TacetBinary.run(arguments, in: directory.path + "/other", executable: git)
+            #expect(result.status == 0, "git \(arguments): \(result.stderr)")
+        }
+        let other = directory.path + "/other"
+        let result = try TacetBinary.run(["diff", "HEAD~1", "HEAD", "Policies", "Curricula", "Examples", "--format", "json",
+                                          "--today", Self.today, "--no-plugins"], in: repository,
+                                         adding: ["GIT_DIR": other + "/.git", "GIT_WORK_TREE": other, "GIT_INDEX_FILE": other + "/.git/index"])
+        #expect(result.status == 1, "\(result.stderr)")
+        let policies = try #require(try Self.json(result.stdout)["policies"] as? [[String: Any]])
+        #expect(policies.map { $0["policy"] as? String } == ["music-therapy-ai-use", "pediatrics"])
+    }
+
+    @Test("a revision writes out only the YAML files under the run's paths, and removes the folder an interrupted run left")
+    func revisionWritesOnlyWhatItNeeds() throws {
+        let directory = try TemporaryDirectory()
+        guard let repository = try Self.scratchRepository(in: directory), let git = Self.git else { return }
+        try directory.write("clinic/Media/session.wav", String(repeating: "x", count: 4096))
+        try directory.write("clinic/Notes/elsewhere.yaml", "kind: Note\n")
+        for arguments in [["add", "-A"], ["-c", "user.name=Tacet", "-c", "user.email=dev@tacet.invalid", "commit", "-q", "-m", "media"]] {
+            let result = try TacetBinary.run(arguments, in: repository, executable: git)
+            #expect(result.status == 0, "git \(arguments): \(result.stderr)")
+        }
+        // A folder named after a process that is gone, as a run killed by Ctrl-C leaves it.
+        let abandoned = NSTemporaryDirectory() + GitRevision.scratchPrefix + "2147483646-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: abandoned, withIntermediateDirectories: true)
+
+        let revision = try GitRevision.open("HEAD", from: repository)
+        defer { revision.remove() }
+        #expect(!FileManager.default.fileExists(atPath: abandoned))
+        try revision.writeOut(["Policies"])
+        let written = try #require(FileManager.default.subpaths(atPath: revision.tree)).filter { $0.contains(".") }.sorted()
+        #expect(written == ["Policies/music-therapy-ai-use.yaml", "Policies/teams/pediatrics.yaml"])
+        #expect(revision.scratch.hasPrefix(NSTemporaryDirectory() + GitRevision.scratchPrefix + "\(ProcessInfo.processInfo.processIdentifier)-"))
     }
 
     @Test("an unknown revision, a folder outside any repository and a machine without git are invalid input, said in words")
@@ -327,5 +409,22 @@ struct DiffCommandTests {
         #expect(result.stdout.contains("#### Findings added (1)"), "\(result.stdout)")
         #expect(result.stdout.contains("teams/demo/workflows/session-planning.yaml:"), "\(result.stdout)")
         #expect(!result.stdout.contains("music-therapy-ai-use |"), "the shipped policy is the same on both sides: \(result.stdout)")
+
+        // The workflow comments when the JSON counts a policy change or a finding added or removed: here, not on
+        // a pull request that changes neither.
+        let workflow = try String(contentsOfFile: repository + "/.github/workflows/tacet.yml", encoding: .utf8)
+        let line = try #require(workflow.split(separator: "\n").first { $0.contains("count=\"$(jq '") })
+        let filter = try #require(line.components(separatedBy: "jq '").last?.components(separatedBy: "'").first)
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/jq") else {
+            print("DiffCommandTests: skipped the workflow's jq filter: no /usr/bin/jq")
+            return
+        }
+        // One policy changed and one finding added.
+        for (revision, count) in [("HEAD", "2"), (base, "0")] {
+            let json = try TacetBinary.run(["diff", base, revision, "--format", "json"], in: repository)
+            try directory.write("diff.json", json.stdout)
+            let jq = try TacetBinary.run([filter, directory.path + "/diff.json"], executable: URL(fileURLWithPath: "/usr/bin/jq"))
+            #expect(jq.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == count, "\(jq.stderr)\(json.stdout)")
+        }
     }
 }

@@ -252,4 +252,69 @@ struct InitCommandTests {
                                          executable: URL(fileURLWithPath: actionlint))
         #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
     }
+
+    /// The generated workflow's text, split at its `comment:` job: (the check job and before, the comment job).
+    static func workflowJobs() throws -> (check: String, comment: String) {
+        let directory = try TemporaryDirectory()
+        let workflow = try String(contentsOfFile: try initialise(directory) + "/.github/workflows/tacet.yml", encoding: .utf8)
+        let parts = workflow.components(separatedBy: "\n  comment:\n")
+        try #require(parts.count == 2, "the workflow has no comment job:\n\(workflow)")
+        return (parts[0], parts[1])
+    }
+
+    /// The lines of `text`'s `run: |` scripts.
+    static func runScripts(_ text: String) -> [String] {
+        var scripts: [String] = []
+        var indent: Int?
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) {
+            let depth = line.prefix { $0 == " " }.count
+            if let block = indent, line.trimmingCharacters(in: .whitespaces).isEmpty || depth > block {
+                scripts.append(line)
+                continue
+            }
+            indent = nil
+            if line.trimmingCharacters(in: .whitespaces).hasPrefix("run: |") { indent = depth }
+            else if line.trimmingCharacters(in: .whitespaces).hasPrefix("run:") { scripts.append(line) }
+        }
+        return scripts
+    }
+
+    @Test("the workflow installs CBC with libyaml, and only its comment job, which runs nothing of the pull request, may write to it")
+    func workflowPermissions() throws {
+        let (check, comment) = try Self.workflowJobs()
+        #expect(check.contains("sudo apt-get install -y --no-install-recommends libyaml-0-2 coinor-libcbc-dev"), "\(check)")
+        #expect(!check.contains("pull-requests: write"), "\(check)")
+        #expect(comment.contains("    permissions:\n      pull-requests: write\n"), "\(comment)")
+        #expect(!comment.contains("actions/checkout") && !Self.runScripts(comment).contains { $0.trimmingCharacters(in: .whitespaces).hasPrefix("tacet ") },
+                "\(comment)")
+        // The pull request's own text (title, branch) never reaches a script: only env: holds expressions.
+        let scripts = Self.runScripts(check + comment)
+        #expect(!scripts.isEmpty)
+        #expect(!scripts.contains { $0.contains("${{") }, "\(scripts.filter { $0.contains("${{") })")
+        // Every policy tacet.yaml names is compared, not only policies/.
+        #expect(!check.contains("git diff --quiet"), "\(check)")
+        #expect(comment.contains("marker='<!-- tacet-diff -->'") && comment.contains("--method PATCH"), "\(comment)")
+    }
+
+    @Test("the comment job cuts a report longer than a comment may be at a whole line, with a note, and leaves a short one whole")
+    func workflowCommentLength() throws {
+        let (_, comment) = try Self.workflowJobs()
+        let lines = comment.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let start = try #require(lines.firstIndex { $0.hasPrefix("          marker=") })
+        let open = try #require(lines[start...].firstIndex { $0 == "          {" })
+        let close = try #require(lines[open...].firstIndex { $0 == "          } > comment.md" })
+        let script = ([lines[start]] + lines[open...close]).map { String($0.dropFirst(10)) }.joined(separator: "\n") + "\n"
+        let directory = try TemporaryDirectory()
+        try directory.write("cut.sh", script)
+        let row = "| warning | `rule` | teams/demo/workflows/w.yaml:9:9 | a finding é |\n"
+        for (count, cut) in [(10, false), (2_000, true)] {
+            try directory.write("tacet-diff.md", "### Tacet diff\n\n" + String(repeating: row, count: count))
+            let result = try TacetBinary.run(["cut.sh"], in: directory.path, executable: URL(fileURLWithPath: "/bin/bash"))
+            #expect(result.status == 0, "\(result.stderr)")
+            let body = try String(contentsOfFile: directory.path + "/comment.md", encoding: .utf8)
+            #expect(body.hasPrefix("<!-- tacet-diff -->\n### Tacet diff\n"))
+            #expect(body.count <= 65_536 && body.hasSuffix(cut ? "_The comment is cut here: run `tacet diff` locally for the whole report._\n" : row),
+                    "\(body.count) characters, ending \(body.suffix(120))")
+        }
+    }
 }

@@ -13,6 +13,9 @@ public struct PolicyRule: Sendable, Hashable, NodeDecodable {
     public var message: String
     /// How to fix it.
     public var hint: String?
+    /// The rule itself in plain words ("Client data goes to AI only with the client's consent."), which
+    /// the handbook shows; `message` describes a breach of it.
+    public var statement: String?
     /// The step fact (e.g. `step.tool`) whose node a finding points at; the step when absent.
     public var at: String?
     /// Citation ids.
@@ -28,10 +31,11 @@ public struct PolicyRule: Sendable, Hashable, NodeDecodable {
         let when: Condition? = fields.required("when", in: &context)
         let message: String? = fields.required("message", in: &context)
         let hint: String? = fields.optional("hint", in: &context)
+        let statement: String? = fields.optional("statement", in: &context)
         let at: String? = fields.optional("at", in: &context)
         let cite: [String] = fields.optionalSet("cite", in: &context) ?? []
         fields.finish(&context)
         guard let id, let severity, let when, let message else { return nil }
-        return PolicyRule(id: id, severity: severity, when: when, message: message, hint: hint, at: at, cite: cite, pointer: pointer)
+        return PolicyRule(id: id, severity: severity, when: when, message: message, hint: hint, statement: statement, at: at, cite: cite, pointer: pointer)
     }
 }

@@ -1,5 +1,6 @@
 /// One difference between two versions of a resolved policy: a task, tool or rule added or removed, or
-/// one aspect of it (an AI level, a requirement, a tool's data classes, a rule's condition) changed.
+/// one aspect of it (an AI level, a requirement, a tool's data classes, a rule's condition, a signature
+/// the client notice asks for) changed.
 public struct PolicyChange: Sendable, Hashable {
     /// What kind of policy item changed.
     public enum Item: String, Sendable, Hashable, CaseIterable {
@@ -9,6 +10,8 @@ public struct PolicyChange: Sendable, Hashable {
         case tool
         /// A rule beyond the task table.
         case rule
+        /// The client notice's settings (`notice`): its contact, rights, promises, signatures and citations.
+        case notice
     }
 
     /// What the change does to the people the policy governs.
@@ -56,7 +59,8 @@ public struct PolicyChange: Sendable, Hashable {
     /// The change in one line, e.g. `task 'session-planning': maxAI ai-assisted -> ai-drafted (loosened)`. It
     /// quotes ids and values from the policy's YAML: escape it for a line-oriented output.
     public var sentence: String {
-        let subject = "\(item.rawValue) '\(id)'"
+        // A policy has one notice: its id would only repeat the item.
+        let subject = item == .notice ? item.rawValue : "\(item.rawValue) '\(id)'"
         guard let aspect else {
             switch effect {
             case .added: return "\(subject) added" + (after.map { ": \($0)" } ?? "")

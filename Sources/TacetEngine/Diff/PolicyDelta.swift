@@ -20,7 +20,8 @@ public struct PolicyDelta: Sendable, Hashable {
     public var team: String?
     /// New, gone or changed.
     public var status: Status
-    /// The changes, tasks first (in the head's order, then the removed ones), then tools, then rules.
+    /// The changes, tasks first (in the head's order, then the removed ones), then tools, then rules, then
+    /// the client notice.
     public var changes: [PolicyChange]
 
     /// Creates a delta.
@@ -33,13 +34,15 @@ public struct PolicyDelta: Sendable, Hashable {
 
     /// The policies that differ between `base` and `head` (resolved by ``PolicyResolver``), by name; a
     /// policy the same on both sides is left out. A policy added or removed as a whole lists its tasks,
-    /// tools and rules as added or removed, so a reader sees what it brings or takes away.
+    /// tools and rules as added or removed, so a reader sees what it brings or takes away. The client
+    /// notice's settings are compared field by field, since a signature dropped from the form is a loosening.
     public static func compare(base: [String: ResolvedPolicy], head: [String: ResolvedPolicy]) -> [PolicyDelta] {
         let names = Set(base.keys).union(head.keys).sorted()
         return names.compactMap { name in
             let before = base[name]
             let after = head[name]
             let changes = compareTasks(before, after) + compareTools(before, after) + compareRules(before, after)
+                + compareNotice(before, after)
             let status: Status = before == nil ? .added : after == nil ? .removed : .changed
             guard status != .changed || !changes.isEmpty else { return nil }
             let team = (after ?? before)?.layers.last?.metadata.team
@@ -201,5 +204,46 @@ public struct PolicyDelta: Sendable, Hashable {
         case (nil, nil):
             return []
         }
+    }
+
+    /// The client notice's fields that differ, each attributed to the layer that changed it. Every field of
+    /// ``NoticeSettings`` but its pointer is compared (a test holds the two together): a field added to the
+    /// notice needs its line here.
+    private static func compareNotice(_ base: ResolvedPolicy?, _ head: ResolvedPolicy?) -> [PolicyChange] {
+        let (before, after) = (base?.notice, head?.notice)
+        var changes: [PolicyChange] = []
+        func add(_ aspect: String, _ stated: (NoticeSettings) -> Bool, _ old: String, _ new: String, _ effect: PolicyChange.Effect) {
+            guard old != new else { return }
+            // The most specific layer stating the field on either side: a team's layer that stops stating
+            // it made the change, though the head's value now comes from the policy it extends.
+            let order = (head ?? base)?.layers.map(\.name) ?? []
+            let layer = [noticeLayer(head, stating: stated), noticeLayer(base, stating: stated)].compactMap { $0 }
+                .max { (order.firstIndex(of: $0) ?? -1) < (order.firstIndex(of: $1) ?? -1) }
+            changes.append(PolicyChange(item: .notice, id: "notice", aspect: aspect, before: old, after: new, effect: effect, layer: layer))
+        }
+        // A signature the form asks for protects the client: asking for it tightens, dropping it loosens.
+        func signature(_ aspect: String, _ field: KeyPath<NoticeSettings, Bool?>) {
+            let (old, new) = (before?[keyPath: field] ?? false, after?[keyPath: field] ?? false)
+            add(aspect, { $0[keyPath: field] != nil }, PolicyWording.required(old), PolicyWording.required(new), new ? .tightened : .loosened)
+        }
+        func text(_ aspect: String, _ field: KeyPath<NoticeSettings, String?>) {
+            add(aspect, { $0[keyPath: field] != nil }, before?[keyPath: field] ?? "none", after?[keyPath: field] ?? "none", .changed)
+        }
+        text("contact", \.contact)
+        text("rights", \.rights)
+        text("refuse", \.refuse)
+        text("withdraw", \.withdraw)
+        signature("guardian", \.guardian)
+        signature("assent", \.assent)
+        add("cite", { !$0.cite.isEmpty }, PolicyWording.list(before?.cite ?? []), PolicyWording.list(after?.cite ?? []), .changed)
+        return changes
+    }
+
+    /// The last of `policy`'s layers whose notice block states what `stated` asks about.
+    private static func noticeLayer(_ policy: ResolvedPolicy?, stating stated: (NoticeSettings) -> Bool) -> String? {
+        policy?.layers.last { layer in
+            guard case .policy(let value) = layer.document, let notice = value.notice else { return false }
+            return stated(notice)
+        }?.name
     }
 }

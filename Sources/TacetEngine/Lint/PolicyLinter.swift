@@ -43,6 +43,7 @@ public enum PolicyLinter {
             for rule in policy.rules { lintRule(rule, in: policy, add) }
             if let framework, !extended.contains(name) { lintClassification(policy, framework: framework, add) }
             if let framework { lintCitedStatements(policy, framework: framework.1, add) }
+            lintNotice(policy, add)
         }
         if framework == nil && !policies.isEmpty {
             add(Diagnostic(PolicyErrorCode.noFramework,
@@ -114,6 +115,28 @@ public enum PolicyLinter {
                                notes: [DiagnosticNote("task '\(value.id)' allows up to \(value.maxAI.rawValue) here",
                                                       at: task.document.location(of: value.pointer + "/maxAI"))]))
             }
+        }
+    }
+
+    /// Reports each layer's `guardian: false` or `assent: false` that a layer below overrides: a layer
+    /// cannot drop a signature its base asks for, so the value would be ignored without a word.
+    private static func lintNotice(_ policy: ResolvedPolicy, _ add: (Diagnostic) -> Void) {
+        var below: NoticeSettings?
+        for layer in policy.layers {
+            guard case .policy(let document) = layer.document, let notice = document.notice else { continue }
+            let signatures: [(key: String, stated: Bool?, asked: Bool?, what: String)] = [
+                ("guardian", notice.guardian, below?.guardian, "a parent or guardian's signature"),
+                ("assent", notice.assent, below?.assent, "the client's assent"),
+            ]
+            for signature in signatures where signature.stated == false && signature.asked == true {
+                let pointer = notice.pointer + "/" + signature.key
+                add(Diagnostic(PolicyErrorCode.noticeSignatureKept,
+                               message: "\(signature.key): false is ignored: a policy this layer extends asks for \(signature.what), "
+                                   + "and a layer cannot drop a signature its base asks for",
+                               location: layer.location(of: pointer), pointer: pointer,
+                               hint: "remove \(signature.key): false from this layer's notice"))
+            }
+            below = notice.over(below)
         }
     }
 

@@ -17,6 +17,7 @@ public enum PolicyErrorCode: String, Sendable, CaseIterable, DiagnosticCode {
     case tooComplex = "policy.too-complex"
     case noFramework = "policy.no-framework"
     case emptyTextTest = "policy.empty-text-test"
+    case noticeSignatureKept = "policy.notice-signature-kept"
 
     /// What the code means, in one line.
     public var summary: String {
@@ -36,13 +37,14 @@ public enum PolicyErrorCode: String, Sendable, CaseIterable, DiagnosticCode {
         case .tooComplex: "a condition too large to analyse"
         case .noFramework: "no Framework document among the inputs, so task areas and classification were not checked"
         case .emptyTextTest: "a `contains` or `matches` test with an empty value holds for every text, so it only tests that the fact is present"
+        case .noticeSignatureKept: "a layer's `notice` sets `guardian` or `assent` to false where a layer below asks for that signature, so the false is ignored"
         }
     }
 
     /// The severity each code is reported with.
     public var defaultSeverity: Severity {
         switch self {
-        case .neverHolds, .alwaysHolds, .deadAllowance, .unclassified, .uncited, .emptyTextTest: .warning
+        case .neverHolds, .alwaysHolds, .deadAllowance, .unclassified, .uncited, .emptyTextTest, .noticeSignatureKept: .warning
         case .tooComplex, .noFramework: .info
         default: .error
         }

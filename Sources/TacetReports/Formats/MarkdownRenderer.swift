@@ -87,7 +87,8 @@ package enum MarkdownRenderer {
     /// A code span's text in a table cell: GitHub splits cells at `|` even inside a code span.
     static func codeCell(_ text: String) -> String { pipes(code(text)) }
 
-    private static func pipes(_ text: String) -> String {
+    /// `text` with each `|` escaped, so that it stays in its table cell.
+    static func pipes(_ text: String) -> String {
         text.split(separator: "|", omittingEmptySubsequences: false).joined(separator: "\\|")
     }
 

@@ -45,7 +45,7 @@ package struct ClientNotice {
     /// The notice as a document, written by `toolVersion` on `today`.
     package func document(today: CalendarDate, toolVersion: String) -> PlainDocument {
         let lead: [PlainDocument.Block] = [.paragraph([.text("Our music therapy team uses some AI tools. This form tells you where and how. "
-            + "Please read it and ask us anything. You can say no to any AI use, and you will still get your care.")])]
+            + "Please read it and ask us anything." + (settings.refuse.map { " " + $0 } ?? ""))])]
         var sections = [uses(), people(), choices(), questions(), signatures()]
         sections.append(sources(today: today, toolVersion: toolVersion))
         return PlainDocument(title: "How AI is used in your care", lead: lead, sections: sections, toolVersion: toolVersion)
@@ -75,7 +75,7 @@ package struct ClientNotice {
             [.strong("What it does: "), .text(what)],
             [.strong("How far the AI goes: "), .text(PlainWording.clientMeaning(step.ai))],
             [.strong("What leaves the clinic: "), .text(PlainWording.clientData(step.data) + " " + destination(step, policy: item.policy))],
-            [.strong("Who checks it: "), .text(checker(step))],
+            step.reviewer == nil ? [.strong("Who does it: "), .text(checker(step))] : [.strong("Who checks it: "), .text(checker(step))],
         ]
         if step.disclosure == true { facts.append([.strong("Your record: "), .text("it will say that AI helped.")]) }
         let title = task.map { PlainWording.sentence($0.title) } ?? step.task
@@ -107,8 +107,7 @@ package struct ClientNotice {
 
     private func name(_ id: String) -> String {
         guard let therapist = therapists[id] else { return "A therapist" }
-        return "\(therapist.name), a \(therapist.role),"
-            .replacingOccurrences(of: ",,", with: ",")
+        return "\(therapist.name), \(PlainWording.role(therapist.role)),"
     }
 
     private func people() -> PlainDocument.Section {
@@ -129,10 +128,11 @@ package struct ClientNotice {
     private func choices() -> PlainDocument.Section {
         var blocks: [PlainDocument.Block] = []
         if let rights = settings.rights { blocks.append(.paragraph([.text(rights)])) }
-        blocks.append(.list([
-            [.strong("You can say no. "), .text("You can say no to any AI use on this form. You will still get your care.")],
-            [.strong("You can change your mind. "), .text("You can take back your yes at any time. Just tell your therapist.")],
-        ]))
+        // The promises are the clinic's own (its notice.refuse and notice.withdraw): none is made up here.
+        var promises: [[PlainDocument.Inline]] = []
+        if let refuse = settings.refuse { promises.append([.strong("You can say no. "), .text(refuse)]) }
+        if let withdraw = settings.withdraw { promises.append([.strong("You can change your mind. "), .text(withdraw)]) }
+        if !promises.isEmpty { blocks.append(.list(promises)) }
         let rows: [[[PlainDocument.Inline]]] = aiSteps.map { item, step in
             let title = item.policy.tasks[step.task].map { PlainWording.sentence($0.value.title) } ?? step.task
             return [[.link(title, anchor: Self.anchor(workflow: item.workflow.metadata.name, step: step.id))], [.text("☐ Yes")], [.text("☐ No")]]

@@ -38,7 +38,7 @@ extension PlainDocument {
             out += "| " + headers.map(MarkdownRenderer.cell).joined(separator: " | ") + " |\n"
             out += "|" + String(repeating: " --- |", count: headers.count) + "\n"
             for row in rows {
-                out += "| " + row.map { markdown($0).split(separator: "|", omittingEmptySubsequences: false).joined(separator: "\\|") }
+                out += "| " + row.map { MarkdownRenderer.pipes(markdown($0)) }
                     .joined(separator: " | ") + " |\n"
             }
             return out + "\n"

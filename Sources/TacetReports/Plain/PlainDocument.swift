@@ -70,7 +70,7 @@ package struct PlainDocument: Sendable {
     }
 
     /// The document's prose as a reader meets it, one block a line: the paragraphs, list items, callouts
-    /// and table cells, without headings, signature lines or references (the `sources` sections and each
+    /// and table cells with sentence punctuation, without headings, signature lines or references (the `sources` sections and each
     /// entry's references, whose wording is the sources' own titles). What the readability grade is computed on.
     package var plainText: String {
         var lines: [String] = []
@@ -79,7 +79,9 @@ package struct PlainDocument: Sendable {
                 switch block {
                 case .paragraph(let inlines), .callout(let inlines): lines.append(Self.words(inlines))
                 case .list(let items): lines += items.map(Self.words)
-                case .table(_, _, let rows): lines += rows.flatMap { $0.map(Self.words) }
+                // A cell without sentence punctuation ("☐ Yes", a level's name) is a label, not a sentence:
+                // counted, a 2 × N grid of one-word sentences would lower the grade.
+                case .table(_, _, let rows): lines += rows.flatMap { $0.map(Self.words) }.filter { $0.contains { ".!?".contains($0) } }
                 case .signatures, .references: break
                 }
             }

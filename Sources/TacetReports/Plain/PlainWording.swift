@@ -58,7 +58,8 @@ enum PlainWording {
     static func clientData(_ data: [DataClass]) -> String {
         if data.contains(.phi) { return "Health information about you, which can name you." }
         if data.contains(.deidentified) { return "Facts about you, with your name and other details that could identify you taken out." }
-        return "No information about you."
+        // Only an explicit `data: [none]` promises that nothing about the client leaves.
+        return data.isEmpty ? "This part of your care does not list what information it uses." : "No information about you."
     }
 
     /// A competency area id in words: "learning and refinement".
@@ -77,6 +78,12 @@ enum PlainWording {
     static func list(_ items: [String]) -> String {
         guard let last = items.last else { return "" }
         return items.count == 1 ? last : items.dropLast().joined(separator: ", ") + " and " + last
+    }
+
+    /// A roster role id as a noun with its article: "a supervisor", "an intern", "a music therapist".
+    static func role(_ id: String) -> String {
+        let words = area(id)
+        return (words.first.map { "aeiou".contains($0.lowercased()) } == true ? "an " : "a ") + words
     }
 
     /// `text` with its first letter in upper case.

@@ -166,7 +166,7 @@ package struct StaffHandbook {
             items.append([.text("Tool \(toolName(tool)): it may take only \(PlainWording.list(tool.data.map(PlainWording.staffData))).")])
         }
         for rule in policy.rules where base.rules.first(where: { $0.id == rule.id }) == nil {
-            items.append([.text("Rule: \(rule.rule.message)")])
+            items.append([.text(rule.rule.statement.map { "Rule: \($0)" } ?? "Rule \(rule.id).")])
         }
         let blocks: [PlainDocument.Block] = items.isEmpty
             ? [.paragraph([.text("\(PlainWording.sentence(team)) uses the organisation's policy as it is.")])]
@@ -197,6 +197,9 @@ package struct StaffHandbook {
     private func rules() -> PlainDocument.Section {
         let entries: [PlainDocument.Section] = policy.rules.map { rule in
             var blocks: [PlainDocument.Block] = []
+            if rule.rule.statement == nil {
+                blocks.append(.paragraph([.strong("When a step breaks it, tacet check says: "), .text(rule.rule.message)]))
+            }
             if let hint = rule.rule.hint { blocks.append(.paragraph([.strong("What to do: "), .text(hint)])) }
             var strictness: [PlainDocument.Inline] = [.text(PlainWording.strictness(rule.rule.severity))]
             if policy.layers.count > 1, rule.document.file == policy.layers.last?.file {
@@ -204,11 +207,17 @@ package struct StaffHandbook {
             }
             blocks.append(.paragraph(strictness))
             blocks.append(.references(sourceLinks(rule.rule.cite) + [.text(" Stated in \(place(rule.document, rule.rule.pointer)).")]))
-            return .init(id: "rule-\(rule.id)", title: rule.rule.message, blocks: blocks)
+            return .init(id: "rule-\(rule.id)", title: Self.statement(rule.rule), blocks: blocks)
         }
         return .init(id: "rules", title: "Rules", blocks: [
-            .paragraph([.text("Beyond each task's own needs, these rules apply to every workflow step. Each heading says the rule.")]),
+            .paragraph([.text("Beyond each task's own needs, these rules apply to every workflow step.")]),
         ], subsections: entries)
+    }
+
+    /// The rule in plain words: its `statement`, or its id when the policy states none (its message
+    /// describes a breach, not the rule, so it is never the heading).
+    static func statement(_ rule: PolicyRule) -> String {
+        rule.statement ?? "Rule \(rule.id)"
     }
 
     private func training() -> PlainDocument.Section {

@@ -5,7 +5,8 @@ import TacetDocuments
 /// One side of `tacet diff`: the policies as a folder holds them, or as a git revision of the repository
 /// holds them, and how that side's files are named.
 ///
-/// An argument naming an existing folder is a folder; anything else is a git revision. A folder side's
+/// An argument naming an existing folder is a folder, even where a revision has the same name (the command's
+/// help says to write `refs/heads/main` or `@` then); anything else is a git revision. A folder side's
 /// policies are every Policy document under it. A revision side's are the Policy documents at that
 /// revision under the run's paths that lie in the repository (`tacet diff main HEAD Policies teams` reads
 /// `main:Policies` and `main:teams`); a path outside the repository (the shipped defaults) is read as it
@@ -28,9 +29,11 @@ package struct PolicySide: Sendable {
             let root = argument.count > 1 && argument.hasSuffix("/") ? String(argument.dropLast()) : argument
             return PolicySide(label: argument, paths: [root], root: root, revision: nil)
         }
-        let revision = try GitRevision.checkout(argument, from: directory)
-        let inRepository = paths.compactMap { path -> String? in
-            guard let relative = relative(path, in: revision.repository, from: directory) else { return path }
+        let revision = try GitRevision.open(argument, from: directory)
+        let relatives = paths.map { relative($0, in: revision.repository, from: directory) }
+        try revision.writeOut(relatives.compactMap { $0 })
+        let inRepository = zip(paths, relatives).compactMap { path, relative -> String? in
+            guard let relative else { return path }
             let copy = relative.isEmpty ? revision.tree : revision.tree + "/" + relative
             // A path the revision does not have (a folder added since) holds none of its policies.
             return FileManager.default.fileExists(atPath: copy) ? copy : nil

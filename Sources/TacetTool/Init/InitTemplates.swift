@@ -7,8 +7,9 @@ package enum InitTemplates {
         (".github/workflows/tacet.yml", #"""
         # Checks this repository's Tacet documents on every push and pull request: findings go to code scanning
         # (SARIF) and, on pull requests, onto the changed lines (annotations). The job fails when `tacet check`
-        # does (a finding at or above tacet.yaml's failOn, or invalid input). A pull request that changes the
-        # policies also gets a comment saying what the change does to the teams (`tacet diff`).
+        # does (a finding at or above tacet.yaml's failOn, or invalid input). On a pull request whose change
+        # alters a policy, or the findings, a comment says what it does to the teams (`tacet diff`); later pushes
+        # update that one comment.
         #
         # Assumption: tacet is installed on the runner from a release tarball
         # (tacet-VERSION-linux-ARCH.tar.gz, made by Tacet's Scripts/package-release.sh). Set the repository
@@ -25,15 +26,20 @@ package enum InitTemplates {
           contents: read
 
         jobs:
+          # Runs the pull request's own tacet.yaml and plugins: it gets no permission to write to the pull request.
           check:
             runs-on: ubuntu-latest
             permissions:
               contents: read
               security-events: write
-              pull-requests: write
+            outputs:
+              impact: ${{ steps.diff.outputs.impact }}
             steps:
               - uses: actions/checkout@v5
 
+              # tacet needs libyaml and COIN-OR CBC (its exact planner) at run time. The -dev package's name is the
+              # same on every Debian and Ubuntu release and pulls CBC's runtime libraries (Cbc, Cgl, Clp, Osi,
+              # CoinUtils), whose package names change between releases.
               - name: Install tacet
                 env:
                   TACET_RELEASE_URL: ${{ vars.TACET_RELEASE_URL }}
@@ -42,7 +48,7 @@ package enum InitTemplates {
                     echo "::error::set the repository variable TACET_RELEASE_URL to the URL of a tacet release tarball (Settings > Secrets and variables > Actions > Variables)"
                     exit 1
                   fi
-                  sudo apt-get update -q && sudo apt-get install -y libyaml-0-2
+                  sudo apt-get update -q && sudo apt-get install -y --no-install-recommends libyaml-0-2 coinor-libcbc-dev
                   mkdir -p "$RUNNER_TEMP/tacet"
                   curl -fsSL "$TACET_RELEASE_URL" | tar -xz -C "$RUNNER_TEMP/tacet"
                   dirname "$(find "$RUNNER_TEMP/tacet" -path '*/bin/tacet' | head -n 1)" >> "$GITHUB_PATH"
@@ -67,29 +73,33 @@ package enum InitTemplates {
                 if: github.event_name == 'pull_request'
                 run: tacet check --format github || true
 
-              # What a policy change does to the teams: the policy changes, the findings it adds and removes, the
-              # plans it changes. Commenting needs a token that may write to pull requests, which a pull request
-              # from a fork does not get; the comment is then skipped and the job's verdict is the check's.
-              - name: Comment the policy change's impact
+              # What the pull request does to the teams, wherever tacet.yaml keeps the policies: the policy changes,
+              # the findings it adds and removes, the plans it changes. impact=yes when there is any of these.
+              - name: Compare with the base
+                id: diff
                 if: github.event_name == 'pull_request'
                 continue-on-error: true
                 env:
                   BASE_SHA: ${{ github.event.pull_request.base.sha }}
-                  PR_NUMBER: ${{ github.event.pull_request.number }}
-                  GH_TOKEN: ${{ github.token }}
                 run: |
                   git fetch --quiet --depth=1 origin "$BASE_SHA"
-                  if git diff --quiet "$BASE_SHA" HEAD -- policies; then
-                    echo "the pull request changes no policy"
-                    exit 0
-                  fi
                   status=0
-                  tacet diff "$BASE_SHA" HEAD --format markdown > tacet-diff.md || status=$?
+                  tacet diff "$BASE_SHA" HEAD --format json > tacet-diff.json || status=$?
                   if [ "$status" -eq 2 ]; then
                     echo "::error::tacet diff could not compare the policies (see its errors above)"
                     exit 1
                   fi
-                  gh pr comment "$PR_NUMBER" --body-file tacet-diff.md
+                  tacet diff "$BASE_SHA" HEAD --format markdown > tacet-diff.md || true
+                  count="$(jq '(.policies | length) + (.findingsAdded | length) + (.findingsRemoved | length)' tacet-diff.json)"
+                  if [ "$count" -gt 0 ]; then echo "impact=yes" >> "$GITHUB_OUTPUT"; else echo "impact=no" >> "$GITHUB_OUTPUT"; fi
+
+              - name: Keep the comment for the next job
+                if: steps.diff.outputs.impact != ''
+                uses: actions/upload-artifact@v6
+                with:
+                  name: tacet-diff
+                  path: tacet-diff.md
+                  retention-days: 7
 
               - name: Fail when tacet check failed
                 if: steps.check.outputs.status != '0'
@@ -98,6 +108,46 @@ package enum InitTemplates {
                 run: |
                   echo "tacet check exited $STATUS (1: findings, 2: invalid input); run tacet check locally to see them"
                   exit 1
+
+          # Posts the check job's Markdown; runs nothing from the pull request. One comment per pull request,
+          # found by its hidden marker and updated on each push. A pull request from a fork gets a token that
+          # may not write to it: the comment is then skipped.
+          comment:
+            needs: check
+            if: always() && github.event_name == 'pull_request' && needs.check.outputs.impact != ''
+            runs-on: ubuntu-latest
+            permissions:
+              pull-requests: write
+            steps:
+              - uses: actions/download-artifact@v7
+                with:
+                  name: tacet-diff
+
+              - name: Comment the pull request's impact
+                continue-on-error: true
+                env:
+                  IMPACT: ${{ needs.check.outputs.impact }}
+                  PR_NUMBER: ${{ github.event.pull_request.number }}
+                  GH_TOKEN: ${{ github.token }}
+                run: |
+                  marker='<!-- tacet-diff -->'
+                  existing="$(gh api --paginate "repos/$GITHUB_REPOSITORY/issues/$PR_NUMBER/comments" \
+                    --jq ".[] | select(.user.login == \"github-actions[bot]\" and (.body | startswith(\"$marker\"))) | .id" | tail -n 1)"
+                  if [ "$IMPACT" != yes ] && [ -z "$existing" ]; then
+                    echo "the pull request changes no policy and no finding"
+                    exit 0
+                  fi
+                  # A comment holds at most 65,536 characters: whole lines up to 60,000 bytes, then a note.
+                  {
+                    echo "$marker"
+                    awk '{ size += length($0) + 1; if (size > 60000) { cut = 1; exit } print } END { if (cut) exit 3 }' tacet-diff.md \
+                      || printf '\n_The comment is cut here: run `tacet diff` locally for the whole report._\n'
+                  } > comment.md
+                  if [ -n "$existing" ]; then
+                    gh api --method PATCH "repos/$GITHUB_REPOSITORY/issues/comments/$existing" -F body=@comment.md > /dev/null
+                  else
+                    gh pr comment "$PR_NUMBER" --repo "$GITHUB_REPOSITORY" --body-file comment.md
+                  fi
         """#),
         (".pre-commit-config.yaml", #"""
         # Runs Tacet before each commit (https://pre-commit.com): run `pre-commit install` once in this

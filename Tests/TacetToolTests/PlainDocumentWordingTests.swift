@@ -1,0 +1,219 @@
+import Foundation
+import Testing
+import TacetDocuments
+import TacetReports
+import TacetTestSupport
+import TacetTool
+
+/// What the handbook and the notice say, sentence by sentence: rules headed by what they ask (not by
+/// their breach), the notice's promises taken from the policy, each AI step's data, tool and checker
+/// in exact words, and a team compared with the policy its layer extends.
+@Suite("Handbook and notice wording", .serialized)
+struct PlainDocumentWordingTests {
+    static let today = CalendarDate(year: 2026, month: 12, day: 1)!
+
+    /// A workflow under the organisation's policy: PHI to a tool under a BAA, reviewed; and a step that lists no data.
+    static let notesWorkflow = """
+        apiVersion: tacet/v1
+        kind: Workflow
+        metadata: {name: notes}
+        policy: music-therapy-ai-use
+        steps:
+          - id: draft
+            task: progress-note-drafting
+            ai: ai-drafted
+            tool: scribe-pro
+            data: [phi]
+            performer: t-cho
+            reviewer: t-ana
+            consent: true
+            disclosure: true
+          - id: ideas
+            task: repertoire-research
+            ai: ai-assisted
+            tool: research-assistant
+            performer: t-cho
+
+        """
+
+    /// A copy of the shipped policies, catalog and sample roster, with `edit` applied to each policy file's text.
+    static func workspace(_ edit: (String, String) -> String = { $1 }) throws -> TemporaryDirectory {
+        let directory = try TemporaryDirectory()
+        let manager = FileManager.default
+        for folder in ["Policies", "Curricula", "Examples/pediatrics/therapists"] {
+            let root = Repository.path(folder)
+            for case let file as String in manager.enumerator(atPath: root) ?? FileManager.DirectoryEnumerator()
+            where file.hasSuffix(".yaml") && !file.hasPrefix("tests") {
+                let text = try String(contentsOfFile: root + "/" + file, encoding: .utf8)
+                _ = try directory.write(folder + "/" + file, folder == "Policies" ? edit(file, text) : text)
+            }
+        }
+        return directory
+    }
+
+    static func paths(_ directory: borrowing TemporaryDirectory, _ extra: String...) -> [String] {
+        (["Policies", "Curricula", "Examples/pediatrics/therapists"] + extra).map { directory.path + "/" + $0 }
+    }
+
+    static func handbook(_ paths: [String], team: String?) async throws -> String {
+        let run = await CheckPipeline(today: today).run(paths: paths)
+        return try HandbookCommand.document(of: run, team: team, today: today).get().document.markdown()
+    }
+
+    static func notice(_ paths: [String]) async throws -> String {
+        let run = await CheckPipeline(today: today).run(paths: paths)
+        guard case .notice(let document, _) = NoticeCommand.document(of: run, today: today) else { throw CancellationError() }
+        return document.markdown()
+    }
+
+    @Test("every shipped rule states itself in plain words, and the handbook heads each rule with that statement, not its message")
+    func rulesHeadedByStatements() async throws {
+        let run = await CheckPipeline(today: Self.today).run(paths: ["Policies", "Curricula"].map(Repository.path))
+        for policy in run.input.policies.values {
+            for rule in policy.rules { #expect(rule.rule.statement != nil, "rule \(rule.id) has no statement") }
+        }
+        let text = try await Self.handbook(["Policies", "Curricula"].map(Repository.path), team: "pediatrics")
+        #expect(text.contains("### When a step sends AI de-identified data or PHI, it records the client's consent.\n"))
+        #expect(text.contains("### The reviewer of a clinical step is a board-certified music therapist (MT-BC).\n"))
+        #expect(!text.contains("### Client data goes to AI without recorded client consent."))
+        #expect(!text.contains("Each heading says the rule"))
+        #expect(text.contains("- Rule: AI does not do a task on its own (ai-delegated) with PHI, not even logistics.\n"))
+    }
+
+    @Test("a rule without a statement is headed by its id, and its message is quoted as what check says")
+    func ruleWithoutStatement() async throws {
+        let directory = try Self.workspace { file, text in
+            file == "teams/pediatrics.yaml"
+                ? text.replacingOccurrences(of: "    statement: \"AI does not do a task on its own (ai-delegated) with PHI, not even logistics.\"\n", with: "")
+                : text
+        }
+        let text = try await Self.handbook(Self.paths(directory), team: "pediatrics")
+        #expect(text.contains("### Rule pediatric-no-delegation-with-phi\n\n**When a step breaks it, tacet check says:** "
+            + "The pediatrics team does not delegate work with children's PHI to AI, even logistics.\n"))
+        #expect(text.contains("- Rule pediatric-no-delegation-with-phi.\n"))
+    }
+
+    @Test("the notice's promises are the policy's notice.refuse and notice.withdraw; without them it makes none")
+    func noticePromisesFromPolicy() async throws {
+        let workflow = Repository.path("Examples/pediatrics/workflows/outcome-analytics.yaml")
+        let copy = try Self.workspace()
+        let shipped = try await Self.notice(Self.paths(copy) + [workflow])
+        #expect(shipped.contains("Please read it and ask us anything. You can say no to any AI use on this form. You will still get your care.\n"))
+        #expect(shipped.contains("- **You can say no.** You can say no to any AI use on this form. You will still get your care.\n"
+            + "- **You can change your mind.** You can take back your yes at any time. Just tell your therapist.\n"))
+
+        let changed = try Self.workspace { _, text in
+            text.replacingOccurrences(of: "You can say no to any AI use on this form. You will still get your care.", with: "Saying no never changes your care.")
+                .replacingOccurrences(of: "You can take back your yes at any time. Just tell your therapist.", with: "Call the front desk to take back your yes.")
+        }
+        let text = try await Self.notice(Self.paths(changed) + [workflow])
+        #expect(text.contains("Please read it and ask us anything. Saying no never changes your care.\n"))
+        #expect(text.contains("- **You can say no.** Saying no never changes your care.\n- **You can change your mind.** Call the front desk to take back your yes.\n"))
+
+        let none = try Self.workspace { _, text in
+            text.split(separator: "\n", omittingEmptySubsequences: false)
+                .filter { !$0.hasPrefix("  refuse:") && !$0.hasPrefix("  withdraw:") }.joined(separator: "\n")
+        }
+        let silent = try await Self.notice(Self.paths(none) + [workflow])
+        #expect(silent.contains("Please read it and ask us anything.\n"))
+        #expect(!silent.contains("You can say no"))
+        #expect(!silent.contains("You can change your mind"))
+    }
+
+    @Test("each AI step's data, tool, agreement and checker in exact sentences; a step without data: is not told 'no information'")
+    func noticeStepSentences() async throws {
+        let directory = try Self.workspace()
+        _ = try directory.write("notes.yaml", Self.notesWorkflow)
+        let text = try await Self.notice(Self.paths(directory, "notes.yaml"))
+        #expect(text.contains("- **What leaves the clinic:** Health information about you, which can name you. "
+            + "It goes to Clinical documentation assistant, covered by a business associate agreement (example). "
+            + "The company behind it has signed an agreement to protect health information, as the HIPAA law requires.\n"))
+        #expect(text.contains("- **Who checks it:** Ana Ruiz, a music therapist, checks the AI's work before it is used.\n"))
+        #expect(text.contains("- **What leaves the clinic:** This part of your care does not list what information it uses. "
+            + "The tool is General AI research assistant without a business associate agreement (example).\n"))
+        #expect(text.contains("- **Who does it:** Min-jun Cho, a supervisor, does this work and decides what to use.\n"))
+        #expect(!text.contains("No information about you."))
+
+        let sample = try await Self.notice(Self.paths(directory) + [Repository.path("Examples/pediatrics/workflows/outcome-analytics.yaml")])
+        #expect(sample.contains("- **What leaves the clinic:** Facts about you, with your name and other details that could identify you taken out. "
+            + "It goes to Outcome analytics on de-identified data (example). This tool may never get health information that names you.\n"))
+        #expect(sample.contains("- **What leaves the clinic:** No information about you. "
+            + "The tool is General AI research assistant (pediatrics uses it without client data).\n"))
+    }
+
+    @Test("an AI step that sends PHI to no named tool (its requirement waived by an exception) gets no notice: exit 1, in words, no file")
+    func noticeRefusesPHIWithoutTool() throws {
+        let directory = try Self.workspace()
+        _ = try directory.write("notes.yaml", Self.notesWorkflow.replacingOccurrences(of: "    tool: scribe-pro\n", with: ""))
+        _ = try directory.write("exception.yaml", """
+            apiVersion: tacet/v1
+            kind: Exception
+            metadata: {name: no-tool}
+            rule: requirement.tool-named
+            scope: {workflow: notes, step: draft}
+            justification: A test of the notice.
+            owner: clinical-director
+            expires: 2027-01-31
+
+            """)
+        let output = directory.path + "/notice.md"
+        let result = try TacetBinary.run(["notice", "Policies", "Curricula", "Examples/pediatrics/therapists", "notes.yaml", "exception.yaml",
+                                          "--output", output, "--today", "2026-12-01"], in: directory.path)
+        #expect(result.status == 1, "\(result.stderr)")
+        #expect(result.stderr.contains("no notice written: step 'draft' of workflow 'notes' sends PHI to AI but names no tool, "
+            + "so the notice cannot tell the client where their health information goes; name the tool on the step"))
+        #expect(!FileManager.default.fileExists(atPath: output))
+    }
+
+    @Test("a citation's section is not repeated when its title says it, and the notice cites no vendor-training source")
+    func noticeSources() async throws {
+        let text = try await Self.notice(["Policies", "Curricula", "Examples/pediatrics/therapists",
+                                          "Examples/pediatrics/workflows/outcome-analytics.yaml"].map(Repository.path))
+        #expect(text.contains("- AMTA Code of Ethics standard 1.3: protect clients' rights, including self-determination and participation in treatment decisions. American Music"))
+        #expect(!text.contains("standard 1.3, standard 1.3"))
+        #expect(!text.contains("Australian Psychological Society on AI"))
+        #expect(text.contains("Our music therapists follow the AMTA Code of Ethics."))
+    }
+
+    @Test("table cells without sentence punctuation (the notice's ☐ Yes and ☐ No boxes) are labels the grade does not count")
+    func tableLabelsNotMeasured() {
+        let rows: [[[PlainDocument.Inline]]] = [[[.text("Drafting notes")], [.text("☐ Yes")], [.text("☐ No")]],
+                                                [[.text("AI drafts. A therapist checks it.")], [.text("☐ Yes")], [.text("☐ No")]]]
+        let document = PlainDocument(title: "Form", lead: [], sections: [
+            .init(id: "choices", title: "Choices", blocks: [.table(caption: "Choices", headers: ["Use", "Yes", "No"], rows: rows)]),
+        ], toolVersion: "0")
+        #expect(document.plainText.split(separator: "\n") == ["AI drafts. A therapist checks it."])
+        #expect(Readability.counts(document.plainText).sentences == 2)
+    }
+
+    @Test("stacked layers: the guardian and assent lines the team layer asks for; a third layer's guardian: false is a lint warning and is compared with its own base")
+    func stackedLayers() async throws {
+        let directory = try Self.workspace()
+        _ = try directory.write("Policies/teams/night.yaml", """
+            apiVersion: tacet/v1
+            kind: Policy
+            metadata: {name: night, title: Night pediatrics, team: night}
+            extends: [pediatrics]
+            notice:
+              guardian: false
+
+            """)
+        let sample = try String(contentsOfFile: Repository.path("Examples/pediatrics/workflows/outcome-analytics.yaml"), encoding: .utf8)
+        _ = try directory.write("night.yaml", sample.replacingOccurrences(of: "policy: pediatrics", with: "policy: night")
+            .replacingOccurrences(of: "team: pediatrics", with: "team: night"))
+        let text = try await Self.notice(Self.paths(directory, "night.yaml"))
+        #expect(text.contains("By signing, you say that you have read this form and made your choices above.\n\n"
+            + "A parent or guardian signs for a child.\n\nThe child also shows that they agree, in a way that suits them.\n\n"))
+        #expect(text.contains("Parent or guardian's signature: ______________________________  Date: ____________\n"))
+        #expect(text.contains("Child's agreement (assent), in their own way: ______________________________  Date: ____________\n"))
+
+        let lint = try TacetBinary.run(["lint", "Policies", "Curricula"], in: directory.path)
+        #expect((lint.stdout + lint.stderr).contains("Policies/teams/night.yaml:6:13: warning: guardian: false is ignored: a policy this layer extends asks for "
+            + "a parent or guardian's signature, and a layer cannot drop a signature its base asks for [policy.notice-signature-kept]"), "\(lint.stdout)")
+
+        // The night layer changes nothing of the pediatrics layer it extends: pediatrics' changes are not the night team's.
+        let handbook = try await Self.handbook(Self.paths(directory), team: "night")
+        #expect(handbook.contains("The night team uses the organisation's policy as it is."))
+        #expect(!handbook.contains("Rule: AI does not do a task on its own"))
+    }
+}
