@@ -28,6 +28,10 @@ package struct CheckPipeline: Sendable {
     /// What the outputs read of each workflow and plan beyond its findings (JUnit's and the HTML report's
     /// parts, the report's AI steps).
     package var retaining: Retention
+    /// Whether workflows and learning plans are loaded one at a time as they are judged and then released
+    /// (`check`, `report`), or kept among the run's documents for a command that reads them after the check
+    /// (`notice` describes each workflow's steps).
+    package var streaming = true
 
     /// Creates a pipeline.
     package init(today: CalendarDate, limits: YAMLLimits = .default, plugins: PluginSettings? = nil,
@@ -54,7 +58,7 @@ package struct CheckPipeline: Sendable {
     package func run(paths: [String], overlay: [String: [UInt8]] = [:]) async -> CheckRun {
         let catalog = plugins.map { PluginDiscovery(limits: limits, hostVersions: $0.options.hostVersions).discover(searching: $0.directories) }
         let pluginKinds = Set(catalog?.plugins.flatMap(\.manifest.kinds) ?? [])
-        let deferring: Set<DocumentKind> = cache == nil ? Set([.workflow, .learningPlan]).subtracting(pluginKinds) : []
+        let deferring: Set<DocumentKind> = streaming && cache == nil ? Set([.workflow, .learningPlan]).subtracting(pluginKinds) : []
         let workspace = WorkspaceLoader(limits: limits, cache: cache).load(paths, overlay: overlay, deferring: deferring)
         var problems: [Diagnostic] = []
         if workspace.files.isEmpty {

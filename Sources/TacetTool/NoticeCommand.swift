@@ -15,7 +15,7 @@ package enum NoticeCommand {
     /// cannot be written.
     package static func run(paths: [String], output: String, today: CalendarDate, limits: YAMLLimits = .default,
                             plugins: PluginSettings? = nil, alsoRead: [String] = []) async -> ToolOutcome {
-        let run = await CheckPipeline(today: today, limits: limits, plugins: plugins).run(paths: paths)
+        let run = await check(paths: paths, today: today, limits: limits, plugins: plugins)
         switch document(of: run, today: today) {
         case .invalid(let diagnostics):
             return .invalid(diagnostics, sources: run.sources)
@@ -29,6 +29,15 @@ package enum NoticeCommand {
             }
             return ToolOutcome(summary: "wrote \(output): \(summary)", sources: run.sources, status: .ok)
         }
+    }
+
+    /// Checks `paths` as `check` does, keeping the workflows loaded: the notice reads each one's steps
+    /// after the check, where `check` releases them once judged.
+    package static func check(paths: [String], today: CalendarDate, limits: YAMLLimits = .default,
+                              plugins: PluginSettings? = nil) async -> CheckRun {
+        var pipeline = CheckPipeline(today: today, limits: limits, plugins: plugins)
+        pipeline.streaming = false
+        return await pipeline.run(paths: paths)
     }
 
     /// What `notice` makes of one check run.

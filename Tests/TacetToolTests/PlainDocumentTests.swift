@@ -13,7 +13,7 @@ struct PlainDocumentTests {
     static let noticePaths = ["Policies", "Curricula", "Examples/pediatrics/therapists", "Examples/pediatrics/workflows/outcome-analytics.yaml"]
 
     static func run(_ paths: [String]) async -> CheckRun {
-        await CheckPipeline(today: today).run(paths: paths.map(Repository.path))
+        await NoticeCommand.check(paths: paths.map(Repository.path), today: today)
     }
 
     static func handbook(team: String?) async throws -> PlainDocument {

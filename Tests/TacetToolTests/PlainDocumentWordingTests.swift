@@ -61,7 +61,7 @@ struct PlainDocumentWordingTests {
     }
 
     static func notice(_ paths: [String]) async throws -> String {
-        let run = await CheckPipeline(today: today).run(paths: paths)
+        let run = await NoticeCommand.check(paths: paths, today: today)
         guard case .notice(let document, _) = NoticeCommand.document(of: run, today: today) else { throw CancellationError() }
         return document.markdown()
     }
