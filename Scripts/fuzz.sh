@@ -67,7 +67,8 @@ check_toolchain() {
   fi
 }
 
-# Tacet's library modules in dependency order (CYAML is libyaml's module map, CSpawn is compiled below). Kept
+# Tacet's library modules in dependency order (CYAML and CCbc are libyaml's and COIN-OR CBC's module maps, CSpawn
+# is compiled below). Kept
 # in step with Package.swift: a module missing here makes the next one fail to build, loudly.
 modules=(TacetDiagnostics TacetYAML TacetDocuments TacetPlanning TacetEngine TacetPluginProtocol TacetSchemas
          TacetPluginHost TacetReports TacetTool)
@@ -96,12 +97,15 @@ swift_flags() {
   local map
   printf '%s\n' -swift-version 6 -O -g -sanitize=fuzzer,address -package-name tacet -parse-as-library \
     -I "$out/modules" -I "$crypto_dir/Modules" -module-cache-path "$out/module-cache" \
-    -Xcc "-fmodule-map-file=$root/Sources/CYAML/module.modulemap" -Xcc "-fmodule-map-file=$out/c/CSpawn/module.modulemap"
+    -Xcc "-fmodule-map-file=$root/Sources/CYAML/module.modulemap" -Xcc "-fmodule-map-file=$root/Sources/CCbc/module.modulemap" \
+    -Xcc "-fmodule-map-file=$out/c/CSpawn/module.modulemap"
   for map in "$root"/.build/checkouts/swift-crypto/Sources/*/include/module.modulemap; do
     printf '%s\n' -Xcc "-fmodule-map-file=$map" -Xcc "-I$(dirname "$map")"
   done
   # libyaml's headers, where pkg-config says (usually the default include path).
   for map in $(pkg-config --cflags-only-I yaml-0.1 2>/dev/null); do printf '%s\n' -Xcc "$map"; done
+  # CBC's headers are under include/coin, which only pkg-config knows.
+  for map in $(pkg-config --cflags-only-I cbc 2>/dev/null); do printf '%s\n' -Xcc "$map"; done
 }
 
 # Newer than every file in the rest of the arguments (or they are missing)?
@@ -149,7 +153,10 @@ build_target() {
   echo "fuzz.sh: linking $target" >&2
   mapfile -t flags < <(swift_flags)
   # lld: gold warns about every ASan helper symbol it cannot export.
-  swiftc -use-ld=lld "${flags[@]}" "Fuzz/$target/main.swift" "$out"/objects/*.o "${crypto_objects[@]}" -lyaml -lstdc++ -o "$binary"
+  local cbc_libs
+  read -r -a cbc_libs <<< "$(pkg-config --libs cbc)"
+  swiftc -use-ld=lld "${flags[@]}" "Fuzz/$target/main.swift" "$out"/objects/*.o "${crypto_objects[@]}" -lyaml "${cbc_libs[@]}" -lstdc++ \
+    -o "$binary"
 }
 
 seeds() {
