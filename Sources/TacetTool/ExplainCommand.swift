@@ -2,6 +2,7 @@ import Foundation
 import TacetDiagnostics
 import TacetDocuments
 import TacetEngine
+import TacetReports
 import TacetYAML
 
 /// `tacet explain WORKFLOW [PATH...] --step ID | --task ID`.
@@ -84,7 +85,7 @@ package enum ExplainCommand {
         out += "\nThe policy's rules:\n"
         for line in explanation.rules {
             let rule = line.rule
-            let because = line.because.isEmpty ? "" : ", because " + Self.list(line.because)
+            let because = line.because.isEmpty ? "" : ", because " + Wording.series(line.because)
             if line.verdict == .failed {
                 out += "  Rule '\(rule.id)' applies (\(rule.rule.severity.rawValue))\(because). It says: \(rule.rule.message)"
                     + "\(excepted(line.suppressedBy))\n"
@@ -100,12 +101,6 @@ package enum ExplainCommand {
     /// What an exception does to a finding, as a sentence that follows it.
     private static func excepted(_ exception: String?) -> String {
         exception.map { " Exception '\($0)' allows it for now, so check lists it apart." } ?? ""
-    }
-
-    /// Clauses joined as a sentence says them: "a", "a and b", "a, b and c".
-    static func list(_ clauses: [String]) -> String {
-        guard let last = clauses.last else { return "" }
-        return clauses.count == 1 ? last : clauses.dropLast().joined(separator: ", ") + " and " + last
     }
 
     /// The step's explanation as the checker's trace (`--trace`): the facts read, each requirement's

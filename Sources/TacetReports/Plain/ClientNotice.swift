@@ -176,7 +176,7 @@ package struct ClientNotice {
         }
         for item in covered {
             let layers = item.policy.layers.map { ($0.metadata.title ?? $0.name) + ($0.metadata.version.map { " \($0)" } ?? "") }
-            items.append([.text("Workflow \(item.workflow.metadata.name), checked against \(PlainWording.list(layers)).")])
+            items.append([.text("Workflow \(item.workflow.metadata.name), checked against \(Wording.series(layers)).")])
         }
         return .init(id: "sources", title: "Where this form comes from", blocks: [
             .paragraph([.text("Made on \(today) by tacet \(toolVersion) from the workflows below, after checking them against the policy.")]),

@@ -74,11 +74,6 @@ enum PlainWording {
         }
     }
 
-    /// Clauses joined as a sentence says them: "a", "a and b", "a, b and c".
-    static func list(_ items: [String]) -> String {
-        guard let last = items.last else { return "" }
-        return items.count == 1 ? last : items.dropLast().joined(separator: ", ") + " and " + last
-    }
 
     /// A roster role id as a noun with its article: "a supervisor", "an intern", "a music therapist".
     static func role(_ id: String) -> String {

@@ -42,7 +42,7 @@ package struct StaffHandbook {
     }
 
     private var layerNames: String {
-        PlainWording.list(policy.layers.map { layer in
+        Wording.series(policy.layers.map { layer in
             (layer.metadata.title ?? layer.name) + (layer.metadata.version.map { ", version \($0)" } ?? "")
         })
     }
@@ -88,7 +88,7 @@ package struct StaffHandbook {
             }
             needs.append([.strong("Data: ")] + dataSentence(task))
             if !requires.training.isEmpty {
-                needs.append([.strong("Training: "), .text("finish \(PlainWording.list(requires.training.map(courseTitle))) first, and keep it current.")])
+                needs.append([.strong("Training: "), .text("finish \(Wording.series(requires.training.map(courseTitle))) first, and keep it current.")])
             }
             if !task.clinical {
                 needs.append([.strong("Logistics: "), .text("this task needs no clinical judgement about a client.")])
@@ -148,11 +148,11 @@ package struct StaffHandbook {
         if now.consent && !was.consent { changes.append("the client's consent is needed, where the organisation does not ask for it") }
         if now.disclosure && !was.disclosure { changes.append("a note in the record is needed, where the organisation does not ask for it") }
         if was.data != now.data, let data = now.data {
-            changes.append("only \(PlainWording.list(data.map(PlainWording.staffData))) may go to AI")
+            changes.append("only \(Wording.series(data.map(PlainWording.staffData))) may go to AI")
         }
-        if Set(now.training) != Set(was.training) { changes.append("the training is \(PlainWording.list(now.training.map(courseTitle)))") }
+        if Set(now.training) != Set(was.training) { changes.append("the training is \(Wording.series(now.training.map(courseTitle)))") }
         guard !changes.isEmpty else { return nil }
-        return [.strong("Team rule: "), .text("\(PlainWording.sentence(team)) is stricter here than the organisation: \(PlainWording.list(changes)).")]
+        return [.strong("Team rule: "), .text("\(PlainWording.sentence(team)) is stricter here than the organisation: \(Wording.series(changes)).")]
     }
 
     private func teamDifferences() -> PlainDocument.Section? {
@@ -163,7 +163,7 @@ package struct StaffHandbook {
             items.append([.text("Task "), .link(task.value.title, anchor: Self.anchor(task: task.value.id)), .text(".")])
         }
         for tool in policy.tools.values.map(\.value).sorted(by: { $0.id < $1.id }) where base.tools[tool.id]?.value.data != tool.data {
-            items.append([.text("Tool \(toolName(tool)): it may take only \(PlainWording.list(tool.data.map(PlainWording.staffData))).")])
+            items.append([.text("Tool \(toolName(tool)): it may take only \(Wording.series(tool.data.map(PlainWording.staffData))).")])
         }
         for rule in policy.rules where base.rules.first(where: { $0.id == rule.id }) == nil {
             items.append([.text(rule.rule.statement.map { "Rule: \($0)" } ?? "Rule \(rule.id).")])
@@ -183,9 +183,9 @@ package struct StaffHandbook {
                 : "No business associate agreement covers it, so it may never take PHI."
             var changed: [PlainDocument.Inline] = []
             if let base, policy.layers.count > 1, let original = base.tools[tool.id]?.value, original.data != tool.data {
-                changed = [.text(" "), .strong("Team rule: "), .text("the organisation allows \(PlainWording.list(original.data.map(PlainWording.staffData))).")]
+                changed = [.text(" "), .strong("Team rule: "), .text("the organisation allows \(Wording.series(original.data.map(PlainWording.staffData))).")]
             }
-            return [[.anchor("tool-\(tool.id)"), .text(toolName(tool))], [.text(PlainWording.sentence(PlainWording.list(tool.data.map(PlainWording.staffData))) + ".")] + changed,
+            return [[.anchor("tool-\(tool.id)"), .text(toolName(tool))], [.text(PlainWording.sentence(Wording.series(tool.data.map(PlainWording.staffData))) + ".")] + changed,
                     [.text(why + " Stated in \(place(sourced.document, tool.pointer)).")]]
         }
         return .init(id: "tools", title: "Approved AI tools", blocks: [

@@ -43,9 +43,7 @@ package struct Tally: Sendable, Equatable {
     /// The shortfalls in one phrase: "1 of 2 workflows could not be checked and 1 file could not be
     /// loaded". Nil when everything was checked.
     package var shortfallPhrase: String? {
-        let phrases = shortfalls.map(\.phrase)
-        guard let last = phrases.last else { return nil }
-        return phrases.count == 1 ? last : phrases.dropLast().joined(separator: ", ") + " and " + last
+        shortfalls.isEmpty ? nil : Wording.series(shortfalls.map(\.phrase))
     }
 
     /// The shortfalls with where their reasons are: "1 of 2 workflows could not be checked: see the
