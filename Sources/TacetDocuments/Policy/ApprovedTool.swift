@@ -4,8 +4,11 @@ import TacetYAML
 public struct ApprovedTool: Sendable, Hashable, NodeDecodable {
     /// The id workflows name in `tool:`.
     public var id: String
-    /// A human title.
+    /// A human title, for staff.
     public var title: String?
+    /// What the client AI notice calls the tool, in words a client understands ("a note-writing
+    /// assistant"); the notice falls back to `title`, with a warning, when it is absent.
+    public var clientName: String?
     /// Whether a business associate agreement covers the vendor (needed for PHI).
     public var baa: Bool
     /// The data classes the tool may receive.
@@ -18,10 +21,11 @@ public struct ApprovedTool: Sendable, Hashable, NodeDecodable {
         guard var fields = MappingFields(node, at: pointer, what: "a tool", in: &context) else { return nil }
         let id = fields.id(in: &context)
         let title: String? = fields.optional("title", in: &context)
+        let clientName: String? = fields.optional("clientName", in: &context)
         let baa: Bool? = fields.required("baa", in: &context)
         let data: [DataClass]? = fields.requiredSet("data", in: &context)
         fields.finish(&context)
         guard let id, let baa, let data else { return nil }
-        return ApprovedTool(id: id, title: title, baa: baa, data: data, pointer: pointer)
+        return ApprovedTool(id: id, title: title, clientName: clientName, baa: baa, data: data, pointer: pointer)
     }
 }

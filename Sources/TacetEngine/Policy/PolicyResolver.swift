@@ -81,9 +81,12 @@ public struct PolicyResolver {
             }
             result.citations[citation.id] = citation
         }
-        for tool in policy.tools {
+        for var tool in policy.tools {
             if let existing = result.tools[tool.id] {
                 checkTool(tool, against: existing, in: document)
+                // A layer narrows what a tool may take; the names it does not restate are its base's.
+                tool.title = tool.title ?? existing.value.title
+                tool.clientName = tool.clientName ?? existing.value.clientName
             } else if base != nil {
                 error(PolicyErrorCode.loosens, "approves tool '\(tool.id)', which the base policy does not approve", document, tool.pointer,
                       hint: "a layer may only tighten; approve new tools in the base policy")
