@@ -69,7 +69,7 @@ package struct ClientNotice {
     }
 
     private func use(_ step: WorkflowStep, of item: Covered) -> PlainDocument.Section {
-        let what = Self.whatItDoes(step, in: item.policy).text
+        let what = Self.wording(of: step, in: item.policy).text
         var facts: [[PlainDocument.Inline]] = [
             [.strong("What it does: "), .text(what)],
             [.strong("How far the AI goes: "), .text(PlainWording.clientMeaning(step.ai))],
@@ -87,19 +87,12 @@ package struct ClientNotice {
         return task.clientTitle ?? PlainWording.sentence(task.title)
     }
 
-    /// What a step does, for the client: its own client description, else its task's; failing both, the
-    /// staff wording (the step's description, else the task's title), which `staffWording` warns of.
-    static func whatItDoes(_ step: WorkflowStep, in policy: ResolvedPolicy) -> (text: String, forClients: Bool) {
+    /// What the notice says a step does: its own client description, else (an AI step) its task's client
+    /// description or (a step a person does alone) its task's client title; failing those, the staff
+    /// wording (the step's description, else the task's title), which `staffWording` warns of.
+    static func wording(of step: WorkflowStep, in policy: ResolvedPolicy) -> (text: String, forClients: Bool) {
         let task = policy.tasks[step.task]?.value
-        if let text = step.clientDescription ?? task?.clientDescription { return (text, true) }
-        return (step.description ?? task?.title ?? step.task, false)
-    }
-
-    /// What a person does in a step without AI, for the client: the step's client description, else its
-    /// task's client title; failing both, the staff wording, which `staffWording` warns of.
-    static func personWork(_ step: WorkflowStep, in policy: ResolvedPolicy) -> (text: String, forClients: Bool) {
-        let task = policy.tasks[step.task]?.value
-        if let text = step.clientDescription ?? task?.clientTitle { return (text, true) }
+        if let text = step.clientDescription ?? (step.ai > .humanOnly ? task?.clientDescription : task?.clientTitle) { return (text, true) }
         return (step.description ?? task?.title ?? step.task, false)
     }
 
@@ -118,7 +111,7 @@ package struct ClientNotice {
             for step in item.workflow.steps {
                 let task = item.policy.tasks[step.task]
                 let ai = step.ai > .humanOnly
-                let (text, forClients) = ai ? Self.whatItDoes(step, in: item.policy) : Self.personWork(step, in: item.policy)
+                let (text, forClients) = Self.wording(of: step, in: item.policy)
                 if !forClients {
                     warn("step \(item.document.file) \(step.pointer)",
                          "the notice describes step '\(step.id)' of workflow '\(workflow)' in staff wording: \"\(text)\"",
@@ -173,7 +166,7 @@ package struct ClientNotice {
         var seen = Set<String>()
         let items: [[PlainDocument.Inline]] = covered.flatMap { item in
             item.workflow.steps.filter { $0.ai == .humanOnly }.compactMap { step -> [PlainDocument.Inline]? in
-                let text = Self.personWork(step, in: item.policy).text
+                let text = Self.wording(of: step, in: item.policy).text
                 guard seen.insert(text).inserted else { return nil }
                 return [.text(PlainWording.sentence(text))]
             }
