@@ -4,7 +4,6 @@ extension Workflow {
     public var servesClientsWhoCannotConsentAlone: Bool {
         ageBand == .minors || ageBand == .mixed || selfConsent == false
     }
-}
 
     /// Who its clients are, as far as the consent rules read it, in words for reports: "minors; group
     /// sessions". Nil when the workflow states none of it (individual sessions are the default).
@@ -24,3 +23,4 @@ extension Workflow {
         if format == .group { parts.append("group sessions") }
         return parts.isEmpty ? nil : parts.joined(separator: "; ")
     }
+}
