@@ -38,6 +38,12 @@ struct PolicyCommandTests {
             // Ben has not taken the AI-literacy training his AI-drafted notes require, and his plan takes it late.
             "Examples/pediatrics/workflows/inpatient-documentation.yaml:34:16:",
             "Examples/pediatrics/plans/t-ben.yaml:14:48:",
+            // The adult inpatient team's group program and memory care: who consents, recordings and groups.
+            "Examples/adult-inpatient/workflows/group-program.yaml:35:5:",
+            "Examples/adult-inpatient/workflows/group-program.yaml:44:17:",
+            "Examples/adult-inpatient/workflows/group-program.yaml:59:7:",
+            "Examples/adult-inpatient/workflows/group-program.yaml:61:17:",
+            "Examples/adult-inpatient/workflows/memory-care.yaml:27:16:",
         ].sorted())
         // Every finding sits on a line the sample marks as a deliberate violation.
         for finding in findings {
@@ -48,8 +54,8 @@ struct PolicyCommandTests {
         #expect(result.stdout.contains("Suppressed by exceptions (1):"))
         #expect(result.stdout.contains("by exception 'weekend-review-cover' (owner clinical-director, expires 2027-01-31)"))
         let summary = try #require(result.stdout.split(separator: "\n").last)
-        #expect(summary.hasPrefix("3 workflows and 3 learning plans checked in "))
-        #expect(summary.hasSuffix(" documents (2 plugins ran 2 checks): 16 errors, 2 warnings, 0 infos; 1 suppressed by exceptions"))
+        #expect(summary.hasPrefix("5 workflows and 3 learning plans checked in "))
+        #expect(summary.hasSuffix(" documents (2 plugins ran 2 checks): 21 errors, 2 warnings, 0 infos; 1 suppressed by exceptions"))
         #expect(result.stdout.contains("[phi-scan/record-number]"))
         #expect(result.stdout.contains("[consent-coverage/consent-before-ai]"))
     }
