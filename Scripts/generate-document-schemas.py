@@ -130,11 +130,30 @@ KINDS = {
     }),
     "Workflow": ("A team's AI-use protocol: the steps it proposes.", ["steps"], {
         "policy": TEXT, "setting": TEXT, "population": TEXT,
+        # Who consents and the session format (docs/policy-rules.md); each optional.
+        "ageBand": {"enum": ["minors", "adults", "mixed"],
+                    "description": "The ages of the clients it serves; the policy says who is a minor."},
+        "selfConsent": {**BOOLEAN, "description": "Whether its clients may consent for themselves."},
+        "format": {"enum": ["individual", "group"], "description": "One client per session (the default) or a group."},
         "steps": array(obj("One step of the workflow.", ["id", "task", "ai", "performer"], {
             "id": ref("id"), "task": TEXT, "ai": ref("aiUseLevel"), "tool": TEXT, "data": data_classes(),
             "performer": TEXT, "reviewer": TEXT, "consent": BOOLEAN, "disclosure": BOOLEAN, "description": TEXT,
             "clientDescription": described(TEXT, "What the step does, for the client AI notice, in words a client "
-                                                 "understands; it wins over the task's clientDescription.")})),
+                                                 "understands; it wins over the task's clientDescription."),
+            # Who consents, session recordings and groups (docs/policy-rules.md); each optional.
+            "consentBy": array({"enum": ["client", "guardian"]}, uniqueItems=True,
+                               description="Who gave the consent recorded: the client, a guardian or legal representative, or both."),
+            "assent": {**BOOLEAN, "description": "Whether the client's own assent is recorded."},
+            "groupConsent": {**BOOLEAN, "description": "In a group, whether every member's consent (or their guardian's) is recorded."},
+            "memberData": {"enum": ["own", "group"],
+                           "description": "In a group, whose data the step sends: the one client's own, or other members' too."},
+            "recording": obj("The session recording the step sends to its tool.", ["media"], {
+                "media": array({"enum": ["audio", "video"]}, uniqueItems=True, minItems=1),
+                "consent": {**BOOLEAN, "description": "Consent to the recording itself, apart from consent to AI use."},
+                "retentionDays": {**INTEGER, "minimum": 0, "description": "Days the recording is kept before it is deleted."},
+                "analysis": array({"enum": ["transcript", "summary", "affect", "assessment"]}, uniqueItems=True,
+                                  description="What the tool derives from the recording.")}),
+        })),
     }),
     "Therapist": ("A therapist's profile: credential cycle, levels, targets, completed education, budget.",
                   ["name", "role", "credential", "levels"], {

@@ -29,6 +29,10 @@ struct ConditionProgramTests {
                 ? .levels(Set(levels.filter { _ in random.chance(50) })) : .level(levels[random.int(0...3)])
         case .bool: return .bool(random.chance(50))
         case .dataClasses: return .dataClass(DataClass.allCases[random.int(0...2)])
+        case .number: return .number(random.int(-1...3))
+        case .keywords:
+            let words = fact.vocabulary ?? []
+            return .keyword(words[random.int(0...(words.count - 1))])
         }
     }
 
@@ -56,6 +60,8 @@ struct ConditionProgramTests {
             case .competencyLevel: .level(CompetencyLevel.allCases[random.int(0...3)])
             case .bool: .bool(random.chance(50))
             case .dataClasses: .dataClasses(DataClasses(rawValue: UInt8(random.int(0...7))))
+            case .number: .number(random.int(-1...3))
+            case .keywords: .keywords(Keywords(bits: UInt8(random.int(0...((1 << (fact.vocabulary?.count ?? 0)) - 1))), of: fact))
             }
         }
         return facts
@@ -100,5 +106,23 @@ struct ConditionProgramTests {
         #expect(!holds(noPHI, .stepData, .dataClasses(DataClasses([.phi]))))
         #expect(holds(present, .reviewerLevel, .missing))
         #expect(!holds(present, .reviewerLevel, .level(.emerging)))
+    }
+
+    @Test("numbers compare through their side table; keyword lists are masks over the fact's vocabulary")
+    func numbersAndKeywords() {
+        var program = ConditionProgram()
+        let atMost = program.append(.test(.stepRecordingRetention, .atMost, .number(30)))
+        let notThirty = program.append(.test(.stepRecordingRetention, .notEquals, .number(30)))
+        let affect = program.append(.test(.stepRecordingAnalysis, .contains, .keyword("affect")))
+        let holds = { (start: Int, fact: Fact, value: FactValue) in
+            program.holds(at: start, FactFunction { $0 == fact ? value : .missing })
+        }
+        #expect([0, 29, 30, 31, 365].map { holds(atMost, .stepRecordingRetention, .number($0)) } == [true, true, true, false, false])
+        #expect(!holds(atMost, .stepRecordingRetention, .missing))
+        #expect(holds(notThirty, .stepRecordingRetention, .number(31)) && !holds(notThirty, .stepRecordingRetention, .number(30)))
+        let analysis = { (words: [RecordingAnalysis]) in FactValue.keywords(Keywords(words, of: .stepRecordingAnalysis)) }
+        #expect(holds(affect, .stepRecordingAnalysis, analysis([.transcript, .affect])))
+        #expect(!holds(affect, .stepRecordingAnalysis, analysis([.transcript, .summary, .assessment])))
+        #expect(!holds(affect, .stepRecordingAnalysis, .missing))
     }
 }

@@ -14,7 +14,7 @@ enum ReportFixture {
 
     /// The sample team: findings in workflows and in t-ben's plan, one suppressed, plus one plugin finding.
     static func sampleTeam() -> ReportInput {
-        var input = load(["Policies/music-therapy-ai-use.yaml", "Policies/teams", "Curricula", "Examples"])
+        var input = load(["Policies/music-therapy-ai-use.yaml", "Policies/teams", "Curricula", "Examples/pediatrics"])
         let plugin = PluginRules(name: "phi-scan", version: "1.0.0", rules: [
             RuleDescriptor(id: "phi-scan/record-number", summary: "A record number in free text.", hint: "remove it", severity: .error,
                            citations: ["hipaa-164-502e"]),

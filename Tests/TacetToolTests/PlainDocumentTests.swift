@@ -63,7 +63,8 @@ struct PlainDocumentTests {
         let result = try TacetBinary.run(["notice", "Policies", "Curricula", "Examples", "--output", output, "--today", "2026-12-01"],
                                          in: Repository.root)
         #expect(result.status == 1)
-        #expect(result.stderr.contains("no notice written: workflows 'inpatient-documentation', 'session-planning' break the policy (8 errors); "
+        #expect(result.stderr.contains("no notice written: workflows 'group-program', 'memory-care', 'inpatient-documentation', 'session-planning' "
+                                       + "break the policy (13 errors); "
                                        + "a notice describes only a practice that meets it"))
         #expect(result.stdout.contains("Examples/pediatrics/workflows/session-planning.yaml"))
         #expect(!FileManager.default.fileExists(atPath: output))

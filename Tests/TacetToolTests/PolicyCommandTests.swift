@@ -38,6 +38,12 @@ struct PolicyCommandTests {
             // Ben has not taken the AI-literacy training his AI-drafted notes require, and his plan takes it late.
             "Examples/pediatrics/workflows/inpatient-documentation.yaml:34:16:",
             "Examples/pediatrics/plans/t-ben.yaml:14:48:",
+            // The adult inpatient team's group program and memory care: who consents, recordings and groups.
+            "Examples/adult-inpatient/workflows/group-program.yaml:35:5:",
+            "Examples/adult-inpatient/workflows/group-program.yaml:44:17:",
+            "Examples/adult-inpatient/workflows/group-program.yaml:59:7:",
+            "Examples/adult-inpatient/workflows/group-program.yaml:61:17:",
+            "Examples/adult-inpatient/workflows/memory-care.yaml:27:16:",
         ].sorted())
         // Every finding sits on a line the sample marks as a deliberate violation.
         for finding in findings {
@@ -48,8 +54,8 @@ struct PolicyCommandTests {
         #expect(result.stdout.contains("Suppressed by exceptions (1):"))
         #expect(result.stdout.contains("by exception 'weekend-review-cover' (owner clinical-director, expires 2027-01-31)"))
         let summary = try #require(result.stdout.split(separator: "\n").last)
-        #expect(summary.hasPrefix("3 workflows and 3 learning plans checked in "))
-        #expect(summary.hasSuffix(" documents (2 plugins ran 2 checks): 16 errors, 2 warnings, 0 infos; 1 suppressed by exceptions"))
+        #expect(summary.hasPrefix("5 workflows and 3 learning plans checked in "))
+        #expect(summary.hasSuffix(" documents (2 plugins ran 2 checks): 21 errors, 2 warnings, 0 infos; 1 suppressed by exceptions"))
         #expect(result.stdout.contains("[phi-scan/record-number]"))
         #expect(result.stdout.contains("[consent-coverage/consent-before-ai]"))
     }
@@ -111,7 +117,7 @@ struct PolicyCommandTests {
         let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         #expect(json["schemaVersion"] as? Int == 1)
         let summary = try #require(json["summary"] as? [String: Int])
-        #expect(summary["errors"] == 15)
+        #expect(summary["errors"] == 20)
         #expect(summary["plans"] == 3)
         #expect(summary["warnings"] == 1)
         #expect(summary["plugins"] == 0)
@@ -202,7 +208,7 @@ struct PolicyCommandTests {
         let result = try Self.tacet("test", "Policies", "--coverage", "--threshold", "100")
         #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
         #expect(result.stdout.contains("0 failed"))
-        #expect(result.stdout.contains("Coverage of music-therapy-ai-use: 24 of 24 rules and requirements (100.0%)"))
+        #expect(result.stdout.contains("Coverage of music-therapy-ai-use: 32 of 32 rules and requirements (100.0%)"))
         let none = try Self.tacet("test", "Curricula")
         #expect(none.status == 1)
         #expect(none.stderr.contains("no policy test ran"))

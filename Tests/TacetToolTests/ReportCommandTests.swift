@@ -13,7 +13,7 @@ struct ReportCommandTests {
     func sampleTeamInABrowser() throws {
         let directory = try TemporaryDirectory()
         let output = directory.path + "/team report.html"
-        let result = try TacetBinary.run(["report", "Policies", "Curricula", "Examples", "--output", output, "--today", "2026-11-21"],
+        let result = try TacetBinary.run(["report", "Policies", "Curricula", "Examples/pediatrics", "--output", output, "--today", "2026-11-21"],
                                          in: Repository.root)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stderr.contains("wrote \(output): 3 workflows and 3 learning plans checked"))

@@ -57,10 +57,10 @@ struct StreamingCheckTests {
         let run = await CheckPipeline(today: CalendarDate(year: 2026, month: 11, day: 21)!, retaining: .documents).run(paths: paths)
         #expect(!run.input.documents.contains { $0.kind == .workflow || $0.kind == .learningPlan })
         #expect(run.input.checked.filter { $0.kind == .workflow }.map(\.name) == [
-            "inpatient-documentation", "outcome-analytics", "session-planning", "session-planning", "group-songwriting", "playlist-prep",
+            "group-program", "memory-care", "inpatient-documentation", "outcome-analytics", "session-planning", "session-planning", "group-songwriting", "playlist-prep",
         ])
         #expect(run.input.checked.filter { $0.kind == .learningPlan }.count == 3)
-        #expect(run.input.report.documents == 21)
+        #expect(run.input.report.documents == 25)
         // The clean workflow has no finding: only its name's line is kept (where a later workflow of the
         // same name would be reported), by number; the file's bytes are not.
         let clean = Repository.root + "/" + Self.fixture + "/team/e-clean.yaml"

@@ -28,6 +28,18 @@ public struct WorkflowStep: Sendable, Hashable, NodeDecodable {
     /// Where the step is in its document.
     public var pointer: String
 
+    // Who consents, recordings and groups (issue 18): each nil when not stated.
+    /// Who gave the consent the step records: the client, a guardian or legal representative, or both.
+    public var consentBy: [ConsentParty]? = nil
+    /// Whether the client's own assent is recorded (a minor, or a client who cannot consent for themselves).
+    public var assent: Bool? = nil
+    /// The session recording the step sends to its tool, if it records one.
+    public var recording: SessionRecording? = nil
+    /// In a group workflow, whether every member's consent (or their guardian's) is recorded.
+    public var groupConsent: Bool? = nil
+    /// In a group workflow, whose data the step sends: the one client's own, or other members' too.
+    public var memberData: MemberData? = nil
+
     public static func decode(_ node: Node, at pointer: @autoclosure () -> String, in context: inout DecodingContext) -> WorkflowStep? {
         let pointer = pointer()
         guard var fields = MappingFields(node, at: pointer, what: "a step", in: &context) else { return nil }
@@ -42,10 +54,16 @@ public struct WorkflowStep: Sendable, Hashable, NodeDecodable {
         let disclosure: Bool? = fields.optional("disclosure", in: &context)
         let description: String? = fields.optional("description", in: &context)
         let clientDescription: String? = fields.optional("clientDescription", in: &context)
+        let consentBy: [ConsentParty]? = fields.optionalSet("consentBy", in: &context)
+        let assent: Bool? = fields.optional("assent", in: &context)
+        let recording: SessionRecording? = fields.optional("recording", in: &context)
+        let groupConsent: Bool? = fields.optional("groupConsent", in: &context)
+        let memberData: MemberData? = fields.optional("memberData", in: &context)
         fields.finish(&context)
         guard let id, let task, let ai, let performer else { return nil }
         return WorkflowStep(id: id, task: task, ai: ai, tool: tool, data: data, performer: performer, reviewer: reviewer,
                             consent: consent, disclosure: disclosure, description: description, clientDescription: clientDescription,
-                            pointer: pointer)
+                            pointer: pointer, consentBy: consentBy, assent: assent, recording: recording, groupConsent: groupConsent,
+                            memberData: memberData)
     }
 }

@@ -34,6 +34,8 @@ public struct CheckedDocument: Sendable {
     public var stepIDs: [String]?
     /// Its steps or items, kept when a report lists them (``Retention/outlines``); nil otherwise.
     public var parts: [Part]?
+    /// Who a workflow's clients are, for the consent rules (``Workflow/clientSummary``); nil when it says nothing.
+    public var clients: String?
 
     /// The summary of `document` (a workflow or learning plan); `outline` keeps its parts and `steps` a
     /// workflow's step ids.
@@ -46,6 +48,7 @@ public struct CheckedDocument: Sendable {
         case .workflow(let workflow):
             team = workflow.metadata.team
             policy = workflow.policy
+            clients = workflow.clientSummary
             if steps { stepIDs = workflow.steps.map(\.id) }
             if outline {
                 parts = workflow.steps.map { step in

@@ -33,9 +33,12 @@ struct FindingSink<Observer: WorkflowChecker.Observer> {
     /// The pointer and place of `field` of the step (the step itself when nil or absent).
     func place(_ field: String?) -> (pointer: String, location: SourceLocation) {
         let stepPointer = "/steps/\(step)"
-        if let field {
-            let candidate = stepPointer + "/" + field
+        // A field below another (recording/consent) falls back to the part the step states (recording).
+        var parts = field?.split(separator: "/") ?? []
+        while !parts.isEmpty {
+            let candidate = stepPointer + "/" + parts.joined(separator: "/")
             if let node = document.root.node(at: candidate) { return (candidate, node.mark.location(in: document.file)) }
+            parts.removeLast()
         }
         return (stepPointer, document.location(of: stepPointer))
     }
@@ -69,6 +72,9 @@ struct FindingSink<Observer: WorkflowChecker.Observer> {
         case .workflowTeam: "/metadata/team"
         case .workflowSetting: "/setting"
         case .workflowPopulation: "/population"
+        case .workflowAgeBand: "/ageBand"
+        case .workflowSelfConsent: "/selfConsent"
+        case .workflowFormat: "/format"
         default: fact.stepField.map { "/steps/\(step)/\($0)" }
         }
         guard let pointer, let node = document.root.node(at: pointer) else { return nil }

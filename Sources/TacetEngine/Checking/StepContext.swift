@@ -74,6 +74,9 @@ public struct StepContext: Sendable, FactSource {
         case .reviewerRole: reviewer.map { .string($0.role) } ?? .missing
         case .reviewerLevel: level(of: reviewer, in: reviewArea)
         case .reviewerCredential: reviewer.map { .string($0.credential.name) } ?? .missing
+        case .workflowAgeBand, .workflowSelfConsent, .workflowFormat: Self.consentFact(fact, of: workflow)
+        case .stepConsentBy, .stepAssent, .stepGroupConsent, .stepMemberData, .stepRecordingMedia, .stepRecordingConsent,
+             .stepRecordingRetention, .stepRecordingAnalysis: Self.consentFact(fact, of: step)
         }
     }
 
@@ -89,7 +92,8 @@ public struct StepContext: Sendable, FactSource {
     }
 
     /// The facts of the workflow itself, the same for each of its steps.
-    public static let workflowFacts: Set<Fact> = [.workflowName, .workflowTeam, .workflowSetting, .workflowPopulation]
+    public static let workflowFacts: Set<Fact> = [.workflowName, .workflowTeam, .workflowSetting, .workflowPopulation,
+                                                  .workflowAgeBand, .workflowSelfConsent, .workflowFormat]
 
     /// The values of ``workflowFacts`` for `workflow`.
     public static func workflowFacts(of workflow: Workflow) -> [Fact: FactValue] {
@@ -98,6 +102,9 @@ public struct StepContext: Sendable, FactSource {
             .workflowTeam: workflow.metadata.team.map(FactValue.string) ?? .missing,
             .workflowSetting: workflow.setting.map(FactValue.string) ?? .missing,
             .workflowPopulation: workflow.population.map(FactValue.string) ?? .missing,
+            .workflowAgeBand: consentFact(.workflowAgeBand, of: workflow),
+            .workflowSelfConsent: consentFact(.workflowSelfConsent, of: workflow),
+            .workflowFormat: consentFact(.workflowFormat, of: workflow),
         ]
     }
 

@@ -59,6 +59,12 @@ extension CompiledCondition {
         case .dataClasses(let a):
             guard op == .contains, case .dataClass(let b) = expected else { return false }
             return a.contains(b)
+        case .number(let a):
+            guard case .number(let b) = expected else { return false }
+            return compare(a, op, b)
+        case .keywords(let a):
+            guard op == .contains, case .keyword(let b) = expected else { return false }
+            return a.contains(b)
         }
         // invariant: the compiler only builds the fact/operator/value combinations handled above.
     }
@@ -132,6 +138,8 @@ extension TestValue {
         case .levels(let set): "[" + set.sorted().map(\.rawValue).joined(separator: ", ") + "]"
         case .dataClass(let dataClass): dataClass.rawValue
         case .pattern(let pattern): "/\(pattern.source)/"
+        case .number(let number): String(number)
+        case .keyword(let word): word
         }
     }
 }

@@ -53,8 +53,16 @@ public enum ConditionCompiler {
         let list = op == .in || op == .notIn
         switch fact.type {
         case .string:
-            if list { return [String].decodeSet(node, at: pointer, in: &context).map { .strings(Set($0)) } }
+            if list {
+                guard let texts = [String].decodeSet(node, at: pointer, in: &context) else { return nil }
+                for (index, text) in texts.enumerated() where !known(text, of: fact, node.sequence?[index] ?? node,
+                                                                    at: JSONPointer.appending(index, to: pointer), &context) {
+                    return nil
+                }
+                return .strings(Set(texts))
+            }
             guard let text = String.decode(node, at: pointer, in: &context) else { return nil }
+            if op == .equals || op == .notEquals, !known(text, of: fact, node, at: pointer, &context) { return nil }
             guard op == .matches else { return .string(text) }
             do {
                 return .pattern(try MatchPattern(text))
@@ -72,6 +80,22 @@ public enum ConditionCompiler {
             return CompetencyLevel.decode(node, at: pointer, in: &context).map(TestValue.level)
         case .dataClasses:
             return DataClass.decode(node, at: pointer, in: &context).map(TestValue.dataClass)
+        case .number:
+            return Int.decode(node, at: pointer, in: &context).map(TestValue.number)
+        case .keywords:
+            guard let word = String.decode(node, at: pointer, in: &context), known(word, of: fact, node, at: pointer, &context) else {
+                return nil
+            }
+            return .keyword(word)
         }
+    }
+
+    /// Whether `word` is a value `fact` can take: any text for a free-text fact, a word of its
+    /// vocabulary for a keyword fact (`workflow.ageBand`, `step.consentBy`); reports it in `context` if not.
+    private static func known(_ word: String, of fact: Fact, _ node: Node, at pointer: String,
+                              _ context: inout DecodingContext) -> Bool {
+        guard let vocabulary = fact.vocabulary, !vocabulary.contains(word) else { return true }
+        context.unknown(.invalidValue, what: "\(fact.rawValue) value", value: word, candidates: vocabulary, at: node, pointer: pointer)
+        return false
     }
 }

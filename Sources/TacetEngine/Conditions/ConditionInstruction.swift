@@ -24,14 +24,16 @@ struct ConditionInstruction: Sendable {
         case contains
         /// The string fact matches `patterns[operand]`.
         case matches
+        /// The number fact compares with `numbers[operand]` as `mask` says: 0 equals, 1 notEquals, 2 atLeast, 3 atMost.
+        case compare
     }
 
     /// What the instruction does.
     var kind: Kind
     /// The fact a test reads (unused by `all`, `any` and `not`).
     var fact: Fact
-    /// For `mask`, the ordinals that pass; for `exists`, whether presence is wanted.
-    var mask: UInt8
+    /// For `mask`, the ordinals that pass; for `exists`, whether presence is wanted; for `compare`, the comparison.
+    var mask: UInt32
     /// For string tests, the index of the value in the program's side table.
     var operand: Int32
     /// The index just past this instruction and its children.

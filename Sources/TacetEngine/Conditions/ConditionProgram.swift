@@ -13,6 +13,7 @@ struct ConditionProgram: Sendable {
     private var strings: [String] = []
     private var stringSets: [Set<String>] = []
     private var patterns: [MatchPattern] = []
+    private var numbers: [Int] = []
 
     /// An empty program.
     init() {}
@@ -54,9 +55,19 @@ struct ConditionProgram: Sendable {
             instruction.mask = expected == .bool(false) ? 0 : 1
             return instruction
         }
+        if fact.type == .number {
+            guard case .number(let number) = expected, let comparison = Self.comparisons.firstIndex(of: op) else {
+                return instruction  // a combination `test` refuses: an empty mask never holds, as `test` never does
+            }
+            instruction.kind = .compare
+            instruction.mask = UInt32(comparison)
+            instruction.operand = Int32(numbers.count)
+            numbers.append(number)
+            return instruction
+        }
         guard fact.type == .string else {
             // Every value the fact can take, tried once here: the bit of each that passes.
-            for value in Self.domain(of: fact.type) where CompiledCondition.test(value, op, expected) {
+            for value in Self.domain(of: fact) where CompiledCondition.test(value, op, expected) {
                 if let ordinal = Self.ordinal(of: value) { instruction.mask |= 1 << ordinal }
             }
             return instruction
@@ -80,25 +91,30 @@ struct ConditionProgram: Sendable {
         return instruction
     }
 
-    /// Every value a fact of a non-string type can take.
-    static func domain(of type: FactType) -> [FactValue] {
-        switch type {
+    /// The comparisons a `compare` instruction makes, by the number its `mask` holds.
+    static let comparisons: [ConditionOperator] = [.equals, .notEquals, .atLeast, .atMost]
+
+    /// Every value a fact of a type other than text and number can take.
+    static func domain(of fact: Fact) -> [FactValue] {
+        switch fact.type {
         case .aiLevel: AIUseLevel.allCases.map(FactValue.ai)
         case .competencyLevel: CompetencyLevel.allCases.map(FactValue.level)
         case .bool: [.bool(false), .bool(true)]
         case .dataClasses: (0...DataClasses.all.rawValue).map { .dataClasses(DataClasses(rawValue: $0)) }
-        case .string: []
+        case .keywords: Keywords.all(of: fact).map(FactValue.keywords)
+        case .string, .number: []
         }
     }
 
-    /// A non-string value's bit position in a mask (below 8); nil for strings and absent facts.
+    /// A value's bit position in a mask (below 32); nil for strings, numbers and absent facts.
     static func ordinal(of value: FactValue) -> Int? {
         switch value {
         case .ai(let level): level.rank
         case .level(let level): level.rank
         case .bool(let flag): flag ? 1 : 0
         case .dataClasses(let set): Int(set.rawValue)
-        case .string, .missing: nil
+        case .keywords(let set): Int(set.bits)
+        case .string, .number, .missing: nil
         }
     }
 
@@ -126,6 +142,15 @@ struct ConditionProgram: Sendable {
         case .mask:
             guard let ordinal = Self.ordinal(of: source.value(instruction.fact)) else { return false }
             return instruction.mask & (1 << ordinal) != 0
+        case .compare:
+            guard case .number(let actual) = source.value(instruction.fact) else { return false }
+            let number = numbers[Int(instruction.operand)]
+            return switch instruction.mask {
+            case 0: actual == number
+            case 1: actual != number
+            case 2: actual >= number
+            default: actual <= number
+            }
         case .equals, .notEquals, .isIn, .notIn, .contains, .matches:
             guard case .string(let actual) = source.value(instruction.fact) else { return false }
             let operand = Int(instruction.operand)

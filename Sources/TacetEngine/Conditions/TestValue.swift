@@ -22,4 +22,8 @@ public enum TestValue: Sendable, Hashable {
     case dataClass(DataClass)
     /// A compiled regular expression, for `matches`.
     case pattern(MatchPattern)
+    /// A whole number.
+    case number(Int)
+    /// One keyword of the fact's vocabulary, for `contains`.
+    case keyword(String)
 }

@@ -44,7 +44,10 @@ enum ConditionReason {
         case .in: return "\(noun) is \(actual), \(holds ? "one" : "none") of \(value)"
         case .notIn: return "\(noun) is \(actual), \(holds ? "none" : "one") of \(value)"
         case .contains:
-            if case .dataClasses = actual { return "\(noun) \(holds ? "include" : "do not include") \(value)" }
+            switch actual {
+            case .dataClasses, .keywords: return "\(noun) \(holds ? "include" : "do not include") \(value)"
+            default: break
+            }
             return "\(noun) \(holds ? "mentions" : "does not mention") \(value)"
         case .matches: return "\(noun) \(holds ? "matches" : "does not match") \(value)"
         case .atLeast: return "\(noun) is \(actual), \(holds ? "at least" : "below") \(value)"

@@ -37,6 +37,7 @@ extension Fact {
         case .reviewerRole: "the reviewer's role"
         case .reviewerLevel: "the reviewer's level in the review area"
         case .reviewerCredential: "the reviewer's credential"
+        default: consentNoun
         }
     }
 
@@ -51,7 +52,7 @@ extension Fact {
         case .taskDisclosure: ("the task requires disclosure of AI involvement", "the task does not require disclosure of AI involvement")
         case .toolApproved: ("the tool is approved", "the tool is not approved")
         case .toolBAA: ("a business associate agreement covers the tool", "no business associate agreement covers the tool")
-        default: nil
+        default: consentYesNo
         }
     }
 
@@ -64,6 +65,7 @@ extension Fact {
         case .toolApproved, .toolBAA, .toolData: "the step names no approved tool"
         case .reviewerRole, .reviewerLevel, .reviewerCredential: "the step names no reviewer in the roster"
         case .performerRole, .performerLevel, .performerCredential: "the performer is not in the roster or has no level there"
+        case .stepRecordingMedia: "the step records no session"
         default: "\(noun) is not stated"
         }
     }

@@ -72,6 +72,30 @@ public enum Fact: String, Sendable, Hashable, CaseIterable {
     /// `reviewer.credential`: the reviewer's credential.
     case reviewerCredential = "reviewer.credential"
 
+    // Who consents, recordings and groups (issue 18); their wording is in Fact+Consent.swift.
+    /// `workflow.ageBand`: the ages of the clients the workflow serves (absent when not stated).
+    case workflowAgeBand = "workflow.ageBand"
+    /// `workflow.selfConsent`: whether the workflow's clients may consent for themselves (absent when not stated).
+    case workflowSelfConsent = "workflow.selfConsent"
+    /// `workflow.format`: whether the workflow's sessions serve one client or a group.
+    case workflowFormat = "workflow.format"
+    /// `step.consentBy`: who gave the consent the step records.
+    case stepConsentBy = "step.consentBy"
+    /// `step.assent`: whether the client's own assent is recorded.
+    case stepAssent = "step.assent"
+    /// `step.groupConsent`: whether every group member's consent is recorded.
+    case stepGroupConsent = "step.groupConsent"
+    /// `step.memberData`: whose data a group step sends.
+    case stepMemberData = "step.memberData"
+    /// `step.recording.media`: what the session recording the step sends captures.
+    case stepRecordingMedia = "step.recording.media"
+    /// `step.recording.consent`: whether the client's consent to the recording itself is recorded.
+    case stepRecordingConsent = "step.recording.consent"
+    /// `step.recording.retentionDays`: how many days the recording is kept.
+    case stepRecordingRetention = "step.recording.retentionDays"
+    /// `step.recording.analysis`: what the tool derives from the recording.
+    case stepRecordingAnalysis = "step.recording.analysis"
+
     /// The fact's type.
     public var type: FactType {
         switch self {
@@ -80,6 +104,9 @@ public enum Fact: String, Sendable, Hashable, CaseIterable {
         case .stepConsent, .stepDisclosure, .taskClinical, .taskReview, .taskConsent, .taskDisclosure, .toolApproved,
              .toolBAA: .bool
         case .taskReviewMinLevel, .performerLevel, .reviewerLevel: .competencyLevel
+        case .workflowSelfConsent, .stepAssent, .stepGroupConsent, .stepRecordingConsent: .bool
+        case .stepConsentBy, .stepRecordingMedia, .stepRecordingAnalysis: .keywords
+        case .stepRecordingRetention: .number
         default: .string
         }
     }
@@ -122,19 +149,21 @@ public enum Fact: String, Sendable, Hashable, CaseIterable {
         case .reviewerRole: "the reviewer's role, from their Therapist document"
         case .reviewerLevel: "the reviewer's level in the review area (the task's area unless the policy names one), from the roster"
         case .reviewerCredential: "the reviewer's credential"
+        default: consentSummary
         }
     }
 
     /// Whether every step has this fact (the step's required fields and the workflow's name).
     public var alwaysPresent: Bool {
         switch self {
-        case .stepID, .stepTask, .stepAI, .stepData, .stepPerformer, .workflowName, .performerID: true
+        case .stepID, .stepTask, .stepAI, .stepData, .stepPerformer, .workflowName, .performerID, .workflowFormat: true
         default: false
         }
     }
 
-    /// The step field a finding about this fact points at, when the fact is one of the step's own.
+    /// The step field a finding about this fact points at, when the fact is one of the step's own: a
+    /// path below the step, `recording/consent` for `step.recording.consent`.
     public var stepField: String? {
-        rawValue.hasPrefix("step.") ? String(rawValue.dropFirst(5)) : nil
+        rawValue.hasPrefix("step.") ? rawValue.dropFirst(5).split(separator: ".").joined(separator: "/") : nil
     }
 }

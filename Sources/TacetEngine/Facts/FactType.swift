@@ -12,6 +12,10 @@ public enum FactType: String, Sendable, Hashable {
     case competencyLevel = "competency level"
     /// A set of data classes (none, deidentified, phi).
     case dataClasses = "list of data classes"
+    /// A whole number, such as a count of days.
+    case number
+    /// A set of the fact's keywords (its ``Fact/vocabulary``), such as who consented.
+    case keywords = "list of keywords"
 
     /// The operators that make sense on this type.
     public var operators: [ConditionOperator] {
@@ -19,7 +23,8 @@ public enum FactType: String, Sendable, Hashable {
         case .string: [.equals, .notEquals, .in, .notIn, .contains, .exists, .matches]
         case .bool: [.equals, .notEquals, .exists]
         case .aiLevel, .competencyLevel: [.equals, .notEquals, .in, .notIn, .atLeast, .atMost, .exists]
-        case .dataClasses: [.contains, .exists]
+        case .dataClasses, .keywords: [.contains, .exists]
+        case .number: [.equals, .notEquals, .atLeast, .atMost, .exists]
         }
     }
 }

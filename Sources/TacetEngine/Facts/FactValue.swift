@@ -14,6 +14,10 @@ public enum FactValue: Sendable, Hashable, CustomStringConvertible {
     case level(CompetencyLevel)
     /// A set of data classes.
     case dataClasses(DataClasses)
+    /// A whole number.
+    case number(Int)
+    /// A set of keywords of the fact's vocabulary.
+    case keywords(Keywords)
 
     /// How `tacet explain` shows the value.
     public var description: String {
@@ -24,6 +28,8 @@ public enum FactValue: Sendable, Hashable, CustomStringConvertible {
         case .ai(let level): level.rawValue
         case .level(let level): level.rawValue
         case .dataClasses(let set): "[" + set.classes.map(\.rawValue).joined(separator: ", ") + "]"
+        case .number(let number): String(number)
+        case .keywords(let set): "[" + set.words.joined(separator: ", ") + "]"
         }
     }
 }

@@ -103,7 +103,17 @@ public struct ConditionAnalysis: Sendable {
         case .aiLevel: return AIUseLevel.allCases.map(FactValue.ai)
         case .competencyLevel: return CompetencyLevel.allCases.map(FactValue.level)
         case .dataClasses: return (0...7).map { .dataClasses(DataClasses(rawValue: UInt8($0))) }
+        case .keywords: return Keywords.all(of: fact).map(FactValue.keywords)
+        case .number:
+            // Each constant and its neighbours stand for every number below, at and above it.
+            var numbers: Set<Int> = [0]
+            for literal in literals {
+                guard case .number(let number) = literal.value else { continue }
+                numbers.formUnion([number, number &- 1, number &+ 1])
+            }
+            return numbers.sorted().map(FactValue.number)
         case .string:
+            if let vocabulary = fact.vocabulary { return vocabulary.map(FactValue.string) }
             var constants = Set<String>()
             for literal in literals {
                 switch literal.value {

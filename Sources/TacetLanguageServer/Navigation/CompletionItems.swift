@@ -10,11 +10,12 @@ package enum CompletionItems {
 
     /// The keys of each kind's top level, and of a workflow's steps.
     private static let topKeys: [String: [String]] = [
-        "Workflow": ["policy", "setting", "population", "steps"],
+        "Workflow": ["policy", "setting", "population", "ageBand", "selfConsent", "format", "steps"],
         "Therapist": ["name", "role", "credential", "levels", "targets", "completed", "budget", "workflows"],
         "Policy": ["extends", "citations", "tools", "tasks", "rules"],
     ]
-    private static let stepKeys = ["id", "task", "ai", "tool", "data", "performer", "reviewer", "consent", "disclosure", "description"]
+    private static let stepKeys = ["id", "task", "ai", "tool", "data", "performer", "reviewer", "consent", "disclosure", "description",
+                                   "consentBy", "assent", "groupConsent", "memberData", "recording"]
 
     /// The `CompletionItem`s for a cursor after `prefix` on its line, in a document of `kind` (its
     /// `kind:` value, when it has one yet), with the workspace's ids from `index`.
@@ -52,7 +53,14 @@ package enum CompletionItems {
         case "minLevel": (keywords, detail) = (CompetencyLevel.allCases.map(\.rawValue), "competency level")
         case "kind": (keywords, detail) = (DocumentKind.allCases.map(\.rawValue), "document kind")
         case "apiVersion": (keywords, detail) = ([DocumentDecoder.apiVersion], "API version")
-        case "consent", "disclosure", "baa", "clinical": (keywords, detail) = (["true", "false"], "boolean")
+        case "consent", "disclosure", "baa", "clinical", "selfConsent", "assent", "groupConsent":
+            (keywords, detail) = (["true", "false"], "boolean")
+        case "ageBand": (keywords, detail) = (AgeBand.allCases.map(\.rawValue), AgeBand.keywordDescription)
+        case "format" where documentKind == "Workflow": (keywords, detail) = (SessionFormat.allCases.map(\.rawValue), SessionFormat.keywordDescription)
+        case "consentBy": (keywords, detail) = (ConsentParty.allCases.map(\.rawValue), ConsentParty.keywordDescription)
+        case "memberData": (keywords, detail) = (MemberData.allCases.map(\.rawValue), MemberData.keywordDescription)
+        case "media": (keywords, detail) = (RecordingMedium.allCases.map(\.rawValue), RecordingMedium.keywordDescription)
+        case "analysis": (keywords, detail) = (RecordingAnalysis.allCases.map(\.rawValue), RecordingAnalysis.keywordDescription)
         default:
             // A therapist's `levels` and `targets` map competency areas to levels.
             guard documentKind == "Therapist", index.ids(of: .area).contains(key) else { return [] }

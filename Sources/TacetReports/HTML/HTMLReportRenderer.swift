@@ -130,6 +130,7 @@ package enum HTMLReportRenderer {
             var html = "<article class=\"document\">\n<h3>\(escape(group.outline == nil ? input.path(group.file) : group.title))"
             html += " <span class=\"file\">\(escape(input.path(group.file)))</span></h3>\n"
             if let policy { html += "<p>Checked against policy <strong>\(escape(policy.name))</strong>.</p>\n" }
+            if let clients = group.outline?.document.clients { html += "<p>Clients: \(escape(clients)).</p>\n" }
             let entries = group.parts.indices.flatMap { index in group.parts[index].map { ($0, group.outline?.parts[index]) } }
             for severity in Severity.allCases.sorted(by: >) {
                 let inForce = entries.filter { entry, _ in entry.isFinding && entry.diagnostic.severity == severity }

@@ -77,6 +77,10 @@ package struct ClientNotice {
             step.reviewer == nil ? [.strong("Who does it: "), .text(checker(step))] : [.strong("Who checks it: "), .text(checker(step))],
         ]
         if step.disclosure == true { facts.append([.strong("Your record: "), .text("it will say that AI helped.")]) }
+        if let recording = step.recording { facts.append([.strong("Recording: "), .text(Self.recordingWords(recording))]) }
+        if item.workflow.format == .group, step.groupConsent == true {
+            facts.append([.strong("In a group: "), .text("AI is used here only if every member of the group agrees.")])
+        }
         return .init(id: Self.anchor(workflow: item.workflow.metadata.name, step: step.id), title: Self.title(of: step, in: item.policy),
                      blocks: [.list(facts)])
     }
@@ -132,6 +136,24 @@ package struct ClientNotice {
             }
         }
         return warnings
+    }
+
+    /// What a step's session recording is, how long it is kept and what the AI makes of it, for a client.
+    static func recordingWords(_ recording: SessionRecording) -> String {
+        let media = Wording.series(recording.media.map { $0 == .audio ? "sound" : "video" })
+        var text = "this part records your session (\(media)). We ask you about the recording on its own."
+        if let days = recording.retentionDays {
+            text += days == 0 ? " The recording is deleted the same day." : " The recording is deleted within \(days) day\(days == 1 ? "" : "s")."
+        }
+        let made = (recording.analysis ?? []).compactMap { analysis -> String? in
+            switch analysis {
+            case .transcript: "a written transcript"
+            case .summary: "a summary"
+            case .affect, .assessment: nil  // the policy forbids these, and check refuses such a workflow first
+            }
+        }
+        if !made.isEmpty { text += " The AI makes \(Wording.series(made)) from it." }
+        return text
     }
 
     /// Where the step's data goes: the tool, and what binds its vendor.
@@ -207,13 +229,25 @@ package struct ClientNotice {
         let settings = settings
         var labels = ["Client's signature"]
         var blocks: [PlainDocument.Block] = [.paragraph([.text("By signing, you say that you have read this form and made your choices above.")])]
-        if settings.guardian == true {
-            labels.append("Parent or guardian's signature")
-            blocks.append(.paragraph([.text("A parent or guardian signs for a child.")]))
+        // A workflow whose clients cannot all consent alone, or a step that records a guardian's consent
+        // or the client's assent, needs the line even where the policy's notice does not ask for it.
+        let workflows = covered.map(\.workflow)
+        let adultsWithoutCapacity = workflows.contains { $0.selfConsent == false }
+        let guardian = settings.guardian == true || workflows.contains { $0.servesClientsWhoCannotConsentAlone }
+            || workflows.contains { $0.steps.contains { $0.consentBy?.contains(.guardian) == true } }
+        let assent = settings.assent == true || workflows.contains { $0.servesClientsWhoCannotConsentAlone }
+            || workflows.contains { $0.steps.contains { $0.assent == true } }
+        if guardian {
+            labels.append(adultsWithoutCapacity ? "Parent, guardian or legal representative's signature" : "Parent or guardian's signature")
+            blocks.append(.paragraph([.text(adultsWithoutCapacity
+                ? "A parent, guardian or legal representative signs for a child, or for a client who cannot sign for themselves."
+                : "A parent or guardian signs for a child.")]))
         }
-        if settings.assent == true {
-            labels.append("Child's agreement (assent), in their own way")
-            blocks.append(.paragraph([.text("The child also shows that they agree, in a way that suits them.")]))
+        if assent {
+            labels.append(adultsWithoutCapacity ? "Client's agreement (assent), in their own way" : "Child's agreement (assent), in their own way")
+            blocks.append(.paragraph([.text(adultsWithoutCapacity
+                ? "The client also shows that they agree, in a way that suits them."
+                : "The child also shows that they agree, in a way that suits them.")]))
         }
         labels += ["Therapist's signature"]
         return .init(id: "signatures", title: "Signatures", blocks: blocks + [.signatures(labels)])
