@@ -88,7 +88,14 @@ KINDS = {
                     "role": TEXT, "minLevel": ref("competencyLevel"), "area": TEXT})}),
             "clinical": BOOLEAN, "classifies": TEXT_SET, "cite": TEXT_SET})),
         "tools": array(obj("An approved AI tool.", ["id", "data", "baa"], {
-            "id": ref("id"), "title": TEXT, "data": data_classes(), "baa": BOOLEAN})),
+            "id": ref("id"), "title": TEXT, "data": data_classes(), "baa": BOOLEAN,
+            "terms": obj("The vendor's terms as the clinic's contract states them.", ["trainsOnClientData"], {
+                "trainsOnClientData": BOOLEAN, "retention": TEXT, "deletion": TEXT, "dataLocation": TEXT,
+                "cite": TEXT_SET})})),
+        # Trainees and credentials (issue 18).
+        "supervision": obj("Roles whose AI use a supervisor reviews, and the roles that supervise.", ["roles", "supervisors"], {
+            "roles": TEXT_SET, "supervisors": TEXT_SET, "cite": TEXT_SET}),
+        "credentials": obj("The credentials the policy recognises.", ["recognised"], {"recognised": TEXT_SET, "cite": TEXT_SET}),
         "rules": array(obj("A rule: when its condition holds for a step, it reports a finding.",
                            ["id", "severity", "when", "message"], {
             "id": ref("id"), "severity": ref("severity"), "when": ref("condition"), "message": TEXT, "hint": TEXT,
@@ -117,6 +124,7 @@ KINDS = {
         "budget": obj("What the therapist can spend each year.", ["hoursPerYear", "moneyPerYear"], {
             "hoursPerYear": NUMBER, "moneyPerYear": NUMBER, "currency": TEXT}),
         "workflows": TEXT_SET,
+        "credentials": TEXT_SET,
     }),
     "Catalog": ("Continuing-education courses.", ["courses"], {
         "currency": TEXT,
