@@ -118,9 +118,12 @@ struct PeopleAndVendorTests {
         let therapist = try Self.facts("task: notes\nai: ai-drafted\ntool: scribe\nperformer: ana\nreviewer: ivy")
         #expect(therapist.value(.performerSupervised) == .bool(false))
         #expect(therapist.value(.reviewerSupervisor) == .bool(false))
+        #expect(therapist.value(.reviewerSupervised) == .bool(true))   // the intern reviews
+        #expect(intern.value(.reviewerSupervised) == .bool(false))
         // A reviewer the roster lacks is no supervisor: the fact is absent, so `not equals true` holds.
         let ghost = try Self.facts("task: notes\nai: ai-drafted\ntool: scribe\nperformer: ivy\nreviewer: nobody")
         #expect(ghost.value(.reviewerSupervisor) == .missing)
+        #expect(ghost.value(.reviewerSupervised) == .missing)
         // Without a supervision block nobody is supervised.
         let old = try Self.facts("task: notes\nai: ai-drafted\ntool: scribe\nperformer: ivy\nreviewer: cho", policy: Self.policy(people: false))
         #expect(old.value(.performerSupervised) == .bool(false))

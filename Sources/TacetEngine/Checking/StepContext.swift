@@ -79,6 +79,7 @@ public struct StepContext: Sendable, FactSource {
         case .reviewerCredential: reviewer.map { .string($0.credential.name) } ?? .missing
         case .performerSupervised: performer.map { .bool(people.supervised.contains($0.role)) } ?? .missing
         case .reviewerSupervisor: reviewer.map { .bool(people.supervisors.contains($0.role)) } ?? .missing
+        case .reviewerSupervised: reviewer.map { .bool(people.supervised.contains($0.role)) } ?? .missing
         case .performerCredentialRecognised: people.recognition(of: performer)
         case .reviewerCredentialRecognised: people.recognition(of: reviewer)
         case .toolTrainsOnClientData: tool?.terms.map { .bool($0.trainsOnClientData) } ?? .missing

@@ -39,6 +39,7 @@ extension Fact {
         case .reviewerCredential: "the reviewer's credential"
         case .performerSupervised: "whether the performer is supervised"
         case .reviewerSupervisor: "whether the reviewer is a supervisor"
+        case .reviewerSupervised: "whether the reviewer is supervised"
         case .performerCredentialRecognised: "whether the performer's credentials are recognised"
         case .reviewerCredentialRecognised: "whether the reviewer's credentials are recognised"
         case .toolTrainsOnClientData: "whether the tool's vendor trains on client data"
@@ -61,6 +62,7 @@ extension Fact {
         case .toolBAA: ("a business associate agreement covers the tool", "no business associate agreement covers the tool")
         case .performerSupervised: ("the performer's role is one a supervisor oversees", "the performer's role is not one a supervisor oversees")
         case .reviewerSupervisor: ("the reviewer is a supervisor", "the reviewer is not a supervisor")
+        case .reviewerSupervised: ("the reviewer's role is one a supervisor oversees", "the reviewer's role is not one a supervisor oversees")
         case .performerCredentialRecognised: ("the performer holds a credential the policy recognises", "the performer holds no credential the policy recognises")
         case .reviewerCredentialRecognised: ("the reviewer holds a credential the policy recognises", "the reviewer holds no credential the policy recognises")
         case .toolTrainsOnClientData: ("the tool's vendor trains on client data", "the tool's vendor does not train on client data")
@@ -78,7 +80,7 @@ extension Fact {
         case .reviewerRole, .reviewerLevel, .reviewerCredential: "the step names no reviewer in the roster"
         case .performerRole, .performerLevel, .performerCredential: "the performer is not in the roster or has no level there"
         case .performerSupervised: "the performer is not in the roster"
-        case .reviewerSupervisor: "the step names no reviewer in the roster"
+        case .reviewerSupervisor, .reviewerSupervised: "the step names no reviewer in the roster"
         case .performerCredentialRecognised, .reviewerCredentialRecognised:
             "the policy recognises no credentials, or the person is not in the roster"
         case .toolTrainsOnClientData, .toolRetention, .toolDeletion, .toolDataLocation:

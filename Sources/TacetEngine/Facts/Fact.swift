@@ -77,6 +77,8 @@ public enum Fact: String, Sendable, Hashable, CaseIterable {
     case performerSupervised = "performer.supervised"
     /// `reviewer.supervisor`: whether the reviewer's role is one the policy's supervision lists as a supervisor.
     case reviewerSupervisor = "reviewer.supervisor"
+    /// `reviewer.supervised`: whether the reviewer's role is one the policy's supervision lists (an intern, a student).
+    case reviewerSupervised = "reviewer.supervised"
     /// `performer.credentialRecognised`: whether the performer holds a credential the policy recognises.
     case performerCredentialRecognised = "performer.credentialRecognised"
     /// `reviewer.credentialRecognised`: whether the reviewer holds a credential the policy recognises.
@@ -96,7 +98,7 @@ public enum Fact: String, Sendable, Hashable, CaseIterable {
         case .stepAI, .taskMaxAI: .aiLevel
         case .stepData, .toolData: .dataClasses
         case .stepConsent, .stepDisclosure, .taskClinical, .taskReview, .taskConsent, .taskDisclosure, .toolApproved,
-             .toolBAA, .performerSupervised, .reviewerSupervisor, .performerCredentialRecognised, .reviewerCredentialRecognised,
+             .toolBAA, .performerSupervised, .reviewerSupervisor, .reviewerSupervised, .performerCredentialRecognised, .reviewerCredentialRecognised,
              .toolTrainsOnClientData: .bool
         case .taskReviewMinLevel, .performerLevel, .reviewerLevel: .competencyLevel
         default: .string
@@ -143,6 +145,7 @@ public enum Fact: String, Sendable, Hashable, CaseIterable {
         case .reviewerCredential: "the reviewer's credential"
         case .performerSupervised: "whether the performer's role is one the policy's `supervision` lists, such as an intern or a student (absent when the performer is not in the roster)"
         case .reviewerSupervisor: "whether the reviewer's role is one of the policy's `supervision.supervisors` (absent when no reviewer in the roster is named)"
+        case .reviewerSupervised: "whether the reviewer's role is one the policy's `supervision` lists, such as an intern or a student (absent when no reviewer in the roster is named)"
         case .performerCredentialRecognised: "whether the performer holds a credential the policy's `credentials` recognises (absent when the policy recognises none or the performer is not in the roster)"
         case .reviewerCredentialRecognised: "whether the reviewer holds a credential the policy's `credentials` recognises (absent when the policy recognises none or no reviewer in the roster is named)"
         case .toolTrainsOnClientData: "whether the tool's vendor trains its models on the data sent to it (absent when the policy records no terms for the tool)"

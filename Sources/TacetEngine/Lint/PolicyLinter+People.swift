@@ -10,7 +10,7 @@ extension PolicyLinter {
         let anyTerms = tools.contains { $0.terms != nil }
         var unset: [Fact: String] = [:]
         if policy.supervision == nil {
-            for fact in [Fact.performerSupervised, .reviewerSupervisor] {
+            for fact in [Fact.performerSupervised, .reviewerSupervisor, .reviewerSupervised] {
                 unset[fact] = "the policy states no supervision, so \(fact.rawValue) is false for everyone in the roster"
             }
         }
@@ -55,7 +55,7 @@ extension PolicyLinter {
 
     private static func hint(for fact: Fact) -> String {
         switch fact {
-        case .performerSupervised, .reviewerSupervisor:
+        case .performerSupervised, .reviewerSupervisor, .reviewerSupervised:
             "add supervision: {roles: [intern, student], supervisors: [supervisor]} to the policy"
         case .performerCredentialRecognised, .reviewerCredentialRecognised:
             "add credentials: {recognised: [MT-BC]} to the policy"

@@ -23,7 +23,7 @@ extension StaffHandbook {
             blocks.append(.paragraph([.strong("Interns and students: "),
                 .text("When \(roles) uses AI, a supervisor reviews the step. This holds for every task, "
                     + "even one that asks for no review. The supervisor is someone on the team whose role is "
-                    + "\(Self.either(supervision.supervisors)).")]))
+                    + "\(Self.either(supervision.supervisors)). They do not review AI use themselves.")]))
             blocks.append(.references(sourceLinks(supervision.cite)))
         }
         if let credentials = policy.credentials {
