@@ -108,7 +108,15 @@ KINDS = {
             "clinical": BOOLEAN, "classifies": TEXT_SET, "cite": TEXT_SET})),
         "tools": array(obj("An approved AI tool.", ["id", "data", "baa"], {
             "id": ref("id"), "title": TEXT,
-            "clientName": described(TEXT, "What the client AI notice calls the tool, in words a client understands."), "data": data_classes(), "baa": BOOLEAN})),
+            "clientName": described(TEXT, "What the client AI notice calls the tool, in words a client understands."),
+            "data": data_classes(), "baa": BOOLEAN,
+            "terms": obj("The vendor's terms as the clinic's contract states them; the tool.trainsOnClientData, tool.retention, "
+                         "tool.deletion and tool.dataLocation facts are absent without them.", ["trainsOnClientData"], {
+                "trainsOnClientData": described(BOOLEAN, "Whether the vendor trains (or improves) its models on data sent to the tool."),
+                "retention": described(TEXT, "How long the vendor keeps what is sent, in the contract's words."),
+                "deletion": described(TEXT, "How the vendor deletes what is sent, in the contract's words."),
+                "dataLocation": described(TEXT, "Where the vendor holds the data, in the contract's words."),
+                "cite": TEXT_SET})})),
         "rules": array(obj("A rule: when its condition holds for a step, it reports a finding.",
                            ["id", "severity", "when", "message"], {
             "id": ref("id"), "severity": ref("severity"), "when": ref("condition"), "message": TEXT, "hint": TEXT,
@@ -127,6 +135,19 @@ KINDS = {
                 "assent": described(BOOLEAN, "Whether the form has a line for the client's own assent."),
                 "cite": described(TEXT_SET, "Citation ids for what the form says."),
             }).items() if k != "required"},
+        # Trainees and credentials (issue 18).
+        "supervision": obj(
+            "The roster roles whose AI use a supervisor reviews whatever the task's own review (interns, students), and the roles "
+            "that supervise; absent: no role is supervised. A layer adds supervised roles and may only narrow the supervisors.",
+            ["roles", "supervisors"], {
+                "roles": described(TEXT_SET, "Supervised roles, as Therapist documents' role."),
+                "supervisors": described(TEXT_SET, "Roles that review a supervised person's AI use."),
+                "cite": TEXT_SET}),
+        "credentials": obj(
+            "The credentials the policy recognises, matched against every credential a Therapist profile lists; absent: none, and "
+            "the credentialRecognised facts are absent. A layer may only narrow the list.", ["recognised"], {
+                "recognised": described(TEXT_SET, "Credential names as profiles write them, e.g. MT-BC."),
+                "cite": TEXT_SET}),
     }),
     "Workflow": ("A team's AI-use protocol: the steps it proposes.", ["steps"], {
         "policy": TEXT, "setting": TEXT, "population": TEXT,
@@ -171,6 +192,9 @@ KINDS = {
         "budget": obj("What the therapist can spend each year.", ["hoursPerYear", "moneyPerYear"], {
             "hoursPerYear": NUMBER, "moneyPerYear": NUMBER, "currency": TEXT}),
         "workflows": TEXT_SET,
+        "credentials": described(TEXT_SET, "Every other credential held (a state licence, NMT, a registration abroad), by name; the "
+                                           "policy's recognised credentials are matched against these and credential.name. Absent: "
+                                           "credential.name only."),
     }),
     "Catalog": ("Continuing-education courses.", ["courses"], {
         "currency": TEXT,

@@ -21,7 +21,8 @@ struct DiffCommandTests {
          "  - id: nonverbal-affect-reading\n    title: Reading a client's nonverbal affect in session\n    clientTitle: Noticing how you feel and respond in a session\n    area: rapport\n    maxAI: ai-assisted\n"),
         // Removed tool: the scheduler is no longer approved.
         ("music-therapy-ai-use.yaml",
-         "  - id: scheduler\n    title: Scheduling assistant, covered by a business associate agreement (example)\n    clientName: a scheduling assistant\n    baa: true\n    data: [none, deidentified, phi]\n",
+         "  - id: scheduler\n    title: Scheduling assistant, covered by a business associate agreement (example)\n    clientName: a scheduling assistant\n    baa: true\n    data: [none, deidentified, phi]\n"
+            + "    terms: {trainsOnClientData: false, cite: [assumption-example-vendor-terms]}\n",
          ""),
         // Tightening: pediatrics' progress notes need an advanced reviewer.
         ("teams/pediatrics.yaml",

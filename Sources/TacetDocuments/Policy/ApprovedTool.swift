@@ -15,6 +15,9 @@ public struct ApprovedTool: Sendable, Hashable, NodeDecodable {
     public var data: [DataClass]
     /// Where the tool is in its document.
     public var pointer: String
+    /// The vendor's terms (training on client data, retention, deletion, where data is held); nil when
+    /// the policy does not record them, which makes the `tool.trainsOnClientData` and other terms facts absent.
+    public var terms: VendorTerms? = nil
 
     public static func decode(_ node: Node, at pointer: @autoclosure () -> String, in context: inout DecodingContext) -> ApprovedTool? {
         let pointer = pointer()
@@ -24,8 +27,9 @@ public struct ApprovedTool: Sendable, Hashable, NodeDecodable {
         let clientName: String? = fields.optional("clientName", in: &context)
         let baa: Bool? = fields.required("baa", in: &context)
         let data: [DataClass]? = fields.requiredSet("data", in: &context)
+        let terms: VendorTerms? = fields.optional("terms", in: &context)
         fields.finish(&context)
         guard let id, let baa, let data else { return nil }
-        return ApprovedTool(id: id, title: title, clientName: clientName, baa: baa, data: data, pointer: pointer)
+        return ApprovedTool(id: id, title: title, clientName: clientName, baa: baa, data: data, pointer: pointer, terms: terms)
     }
 }

@@ -37,7 +37,9 @@ package struct StaffHandbook {
         lead.append(.paragraph([.text("Policy: \(layerNames). Made on \(today) by tacet \(toolVersion).")]))
         var sections = [about(), tasks()]
         if let differences = teamDifferences() { sections.append(differences) }
-        sections += [tools(), rules(), training(), decisions(), sources()]
+        sections.append(tools())
+        if let people = people() { sections.append(people) }
+        sections += [rules(), training(), decisions(), sources()]
         return PlainDocument(title: title, lead: lead, sections: sections, toolVersion: toolVersion)
     }
 
@@ -196,7 +198,7 @@ package struct StaffHandbook {
                 changed = [.text(" "), .strong("Team rule: "), .text("\(PlainWording.sentence(extended.who)) allows \(Wording.series(original.data.map(PlainWording.staffData))).")]
             }
             return [[.anchor("tool-\(tool.id)"), .text(toolName(tool))], [.text(PlainWording.sentence(Wording.series(tool.data.map(PlainWording.staffData))) + ".")] + changed,
-                    [.text(why + " Stated in \(place(sourced.document, tool.pointer)).")]]
+                    [.text(why + termsSentences(tool) + " Stated in \(place(sourced.document, tool.pointer)).")]]
         }
         return .init(id: "tools", title: "Approved AI tools", blocks: [
             .paragraph([.text("Use only these tools. Send each one only the data it may take.")]),
@@ -271,7 +273,7 @@ package struct StaffHandbook {
     }
 
     /// "Sources: A; B (the clinic's own decision)." with each linked to its entry.
-    private func sourceLinks(_ ids: [String]) -> [PlainDocument.Inline] {
+    func sourceLinks(_ ids: [String]) -> [PlainDocument.Inline] {
         var inlines: [PlainDocument.Inline] = [.strong("Sources: ")]
         for (index, id) in ids.enumerated() {
             guard let citation = policy.citations[id] else { inlines.append(.text(id)); continue }
@@ -284,9 +286,9 @@ package struct StaffHandbook {
 
     private func courseTitle(_ id: String) -> String { courses[id].map { "the course \"\($0.title)\"" } ?? "the course \(id)" }
 
-    private func toolName(_ tool: ApprovedTool) -> String { tool.title.map { "\($0) (\(tool.id))" } ?? tool.id }
+    func toolName(_ tool: ApprovedTool) -> String { tool.title.map { "\($0) (\(tool.id))" } ?? tool.id }
 
-    private func place(_ document: LoadedDocument, _ pointer: String) -> String {
+    func place(_ document: LoadedDocument, _ pointer: String) -> String {
         let location = document.location(of: pointer)
         return "\(FilePaths.relative(location.file, to: workingDirectory)), line \(location.line)"
     }
