@@ -3,7 +3,8 @@ import CSpawn
 import Glibc
 #endif
 
-/// Runs one untrusted child process to completion, whatever it does.
+/// Runs one untrusted child process to completion, whatever it does: at once (``run(_:)``), or started
+/// ahead of its request and finished later (``start(_:)``, then ``SpawnedChild/finish(_:)``).
 ///
 /// The child gets its own process group, exactly the environment of its spec and no other descriptor
 /// of the host. Standard input is written while standard output and error are drained, all from one
@@ -30,7 +31,8 @@ public enum ChildProcess {
     /// This call blocks its thread for as long as the child runs (bounded by the spec's timeout, grace
     /// period and one second); run it off the cooperative thread pool.
     public static func run(_ spec: ProcessSpec) throws(SpawnError) -> ProcessResult {
-        // A child just started for `spec` is open and has its launch, so `finish` answers.
+        // A child just started for `spec` is open and has its launch, so `finish` answers; the error is
+        // there so that nothing here can crash.
         guard let result = try start(spec).finish(spec) else { throw SpawnError(step: "finish \(spec.executable)", code: ECHILD) }
         return result
     }
