@@ -163,7 +163,7 @@ struct PolicyCommandTests {
         #expect(words.status == 0, "\(words.stderr)")
         #expect(words.stdout.contains("\n  Rule 'emerging-needs-supervisor-review' applies (error), because the task is clinical, the step's AI "
                                       + "level is ai-drafted, at least ai-assisted, the performer's level in the task's area is emerging and "
-                                      + "the reviewer's role is 'music-therapist', not 'supervisor'. It says: "))
+                                      + "the reviewer is not a supervisor. It says: "))
         #expect(words.stdout.contains("\n  Rule 'pediatric-no-delegation-with-phi' does not apply, because the step's AI level is ai-drafted, "
                                       + "not ai-delegated.\n"))
         #expect(!words.stdout.contains("FIRES"))
