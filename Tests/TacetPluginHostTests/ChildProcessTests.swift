@@ -111,8 +111,8 @@ import TacetTestSupport
         let child = try ChildProcess.start(spec)
         // The timeout counts from `finish`: a wait longer than it before the request costs nothing.
         var late = spec
-        late.timeout = 0.2
-        usleep(300_000)
+        late.timeout = 1
+        usleep(1_300_000)
         let result = try #require(child.finish(late))
         #expect(result.output == Array("request".utf8))
         #expect(result.stop == nil && result.termination == .exited(0))

@@ -117,14 +117,14 @@ import TacetPluginHost
 
     @Test func theTimeoutCountsFromTheRequestNotFromTheStart() async throws {
         let fixture = PluginFixture()
-        let folder = try fixture.plugin("patient", check: Self.announce + #"cat >/dev/null; printf '%s' '{"findings":[]}'"#, timeout: 0.5)
+        let folder = try fixture.plugin("patient", check: Self.announce + #"cat >/dev/null; printf '%s' '{"findings":[]}'"#, timeout: 1)
         let options = try await Self.cachedOptions(fixture)
         let host = PluginHost(options: options)
         let plugins = PluginDiscovery().discover([fixture.plugins]).plugins
         let prepared = host.prepare(plugins)
         _ = try Self.pids(in: folder)
-        // Longer than the plugin's timeout passes before the request is ready: the call still has its 0.5 s.
-        usleep(800_000)
+        // Longer than the plugin's timeout passes before the request is ready: the call still has its 1 s.
+        usleep(1_300_000)
         let report = await host.run(plugins, on: [try fixture.document()], prepared: prepared)
         #expect(report.failures.isEmpty, "\(report.failures.map(\.message))")
         #expect(report.startedAhead == 1 && report.processes == 1)
