@@ -46,7 +46,8 @@ public struct Planner: Sendable {
         let overBudget = Self.pinnedOverBudget(problem)
         if !overBudget.isEmpty { return .infeasible(overBudget) }
         let clock = ContinuousClock()
-        let deadline = clock.now.advanced(by: .seconds(max(0, timeLimit)))
+        // A limit past any wait (`--time-limit inf`) is capped at 30 years: a Duration cannot hold infinity.
+        let deadline = clock.now.advanced(by: .seconds(timeLimit > 0 ? min(timeLimit, 1e9) : 0))
         func left() -> Double {
             let rest = deadline - clock.now
             return Double(rest.components.seconds) + Double(rest.components.attoseconds) * 1e-18

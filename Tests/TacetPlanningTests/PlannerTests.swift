@@ -249,6 +249,26 @@ struct PlannerBudgetTests {
                             + "within each year's hours and money"])
     }
 
+    @Test("CBC stopped by a short time limit never calls a program that has a plan infeasible")
+    func shortLimitProvesNothingFalse() {
+        // Therapist 7 of the 300-course benchmark catalog: a plan costs 880 (the CP-SAT reference's optimum), but
+        // CBC 2.10, stopped by limits of 0.2-0.3 s in its preprocessing, reported the cost program finished and
+        // infeasible, and the planner said no plan exists. Whatever the limit, a stopped solve proves nothing.
+        let generator = PlanInstanceGenerator(.catalog(300))
+        let problem = generator.problem(courses: generator.catalog(seed: 7), seed: 7)
+        var unbudgeted = problem
+        unbudgeted.hoursPerYear = nil
+        unbudgeted.moneyPerYear = nil
+        for model in [PlanModel(problem: problem), PlanModel(problem: unbudgeted)] {
+            var program = model.milp
+            for slot in model.slots { program.setObjective(slot.column, model.cents[slot.course]) }
+            for limit in [0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.4] {
+                let status = program.solve(timeLimit: limit)?.status
+                #expect(status != .infeasible, "reported infeasible at a limit of \(limit) s")
+            }
+        }
+    }
+
     @Test("past the time limit the best plan found comes back, not proven optimal, with the solver's bound on its cost")
     func timeLimit() throws {
         // Seed 245 of the generator: 21 courses over 16 quarters; the search finds a plan within its steps but
