@@ -17,7 +17,7 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
 out="$root/.build-fuzz"
 
-targets=(yaml-parse documents workspace conditions json-schema plugin-answer)
+targets=(yaml-parse documents workspace conditions json-schema plugin-answer lsp-frames)
 
 # -max_len per target. The production byte limit (16 MiB, YAMLLimits.maxInputBytes and the plugin stdout cap)
 # is far beyond what mutation explores usefully; these lengths hold every shipped document (the longest
@@ -38,7 +38,7 @@ dictionaries() {
   case "$1" in
     yaml-parse) echo yaml ;;
     documents|workspace|conditions) echo "yaml tacet" ;;
-    json-schema|plugin-answer) echo json ;;
+    json-schema|plugin-answer|lsp-frames) echo json ;;
   esac
 }
 
@@ -71,7 +71,7 @@ check_toolchain() {
 # is compiled below). Kept
 # in step with Package.swift: a module missing here makes the next one fail to build, loudly.
 modules=(TacetDiagnostics TacetYAML TacetDocuments TacetPlanning TacetEngine TacetPluginProtocol TacetSchemas
-         TacetPluginHost TacetReports TacetTool)
+         TacetPluginHost TacetReports TacetTool TacetLanguageServer)
 
 # swift-crypto (SHA-256 for plugin pinning and SARIF fingerprints) is not under test: it is taken as
 # `swift build` builds it into .build (debug, uninstrumented), which `swift test` has built already.

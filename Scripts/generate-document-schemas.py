@@ -33,6 +33,21 @@ def obj(description, required, properties, **extra):
             "required": required, "properties": properties, **extra}
 
 
+def described(schema, description):
+    return {**schema, "description": description}
+
+
+# A policy is a layer (it extends another, and its tasks state only what they change) or a base policy
+# (every task whole); the decoders judge the same (TaskStatement.missingKeys).
+POLICY_ANY_OF = [
+    {"description": "A layer: it extends another policy, so its tasks may state only what they change.",
+     "required": ["extends"], "properties": {"extends": {"minItems": 1}}},
+    {"description": "A base policy: every task whole, with title, area and maxAI, and any review with role and minLevel.",
+     "properties": {"tasks": {"items": {"required": ["title", "area", "maxAI"],
+                                        "properties": {"requires": {"properties": {"review": {"required": ["role", "minLevel"]}}}}}}}},
+]
+
+
 def data_classes():
     return array(ref("dataClass"), uniqueItems=True)
 
@@ -79,21 +94,60 @@ DEFINITIONS = {
 KINDS = {
     "Policy": ("AI-use policy: tasks, approved tools, rules and citations; extends layers it tightens.", [], {
         "extends": TEXT_SET,
-        "tasks": array(obj("A therapy task: how far AI may go in it and what that requires.",
-                           ["id", "title", "area", "maxAI"], {
+        "tasks": array(obj("A therapy task: how far AI may go in it and what that requires. A layer (a policy with "
+                           "extends) states only the fields it changes; the rest is inherited, and its cite adds to the base's.",
+                           ["id"], {
             "id": ref("id"), "title": TEXT, "area": TEXT, "maxAI": ref("aiUseLevel"), "rationale": TEXT,
+            "clientTitle": described(TEXT, "The task's name in the client AI notice (tacet notice), in words a client understands."),
+            "clientDescription": described(TEXT, "What AI does in the task, for the client AI notice, in words a client understands."),
             "requires": obj("What AI use in the task requires.", [], {
                 "consent": BOOLEAN, "disclosure": BOOLEAN, "data": data_classes(), "training": TEXT_SET,
-                "review": obj("Review by a person of this role at this level or above.", ["role", "minLevel"], {
-                    "role": TEXT, "minLevel": ref("competencyLevel"), "area": TEXT})}),
+                "review": {**obj("Review by a person of this role at this level or above. A layer may state only the parts "
+                                 "it changes.", [], {"role": TEXT, "minLevel": ref("competencyLevel"), "area": TEXT}),
+                           "type": ["object", "null"]}}),
             "clinical": BOOLEAN, "classifies": TEXT_SET, "cite": TEXT_SET})),
         "tools": array(obj("An approved AI tool.", ["id", "data", "baa"], {
-            "id": ref("id"), "title": TEXT, "data": data_classes(), "baa": BOOLEAN})),
+            "id": ref("id"), "title": TEXT,
+            "clientName": described(TEXT, "What the client AI notice calls the tool, in words a client understands."),
+            "data": data_classes(), "baa": BOOLEAN,
+            "terms": obj("The vendor's terms as the clinic's contract states them; the tool.trainsOnClientData, tool.retention, "
+                         "tool.deletion and tool.dataLocation facts are absent without them.", ["trainsOnClientData"], {
+                "trainsOnClientData": described(BOOLEAN, "Whether the vendor trains (or improves) its models on data sent to the tool."),
+                "retention": described(TEXT, "How long the vendor keeps what is sent, in the contract's words."),
+                "deletion": described(TEXT, "How the vendor deletes what is sent, in the contract's words."),
+                "dataLocation": described(TEXT, "Where the vendor holds the data, in the contract's words."),
+                "cite": TEXT_SET})})),
         "rules": array(obj("A rule: when its condition holds for a step, it reports a finding.",
                            ["id", "severity", "when", "message"], {
             "id": ref("id"), "severity": ref("severity"), "when": ref("condition"), "message": TEXT, "hint": TEXT,
+            "statement": {"type": "string", "description": "The rule itself in plain words, which tacet handbook shows as its "
+                                                           "heading; message describes a breach of it."},
             "at": TEXT, "cite": TEXT_SET})),
         "citations": array(ref("citation")),
+        "notice": {k: v for k, v in obj(
+            "What the client AI notice and consent form (tacet notice) says and needs signed; a layer states only what it "
+            "changes, and cannot drop a signature its base asks for.", [], {
+                "contact": described(TEXT, "Whom a client asks about AI in their care, as the form names them."),
+                "rights": described(TEXT, "The clients' rights the form states, in the clinic's plain words."),
+                "refuse": described(TEXT, "What the form promises a client who says no to AI use, in the clinic's plain words."),
+                "withdraw": described(TEXT, "How a client takes back their yes, as the form promises it, in the clinic's plain words."),
+                "guardian": described(BOOLEAN, "Whether a parent or guardian signs as well as the client."),
+                "assent": described(BOOLEAN, "Whether the form has a line for the client's own assent."),
+                "cite": described(TEXT_SET, "Citation ids for what the form says."),
+            }).items() if k != "required"},
+        # Trainees and credentials (issue 18).
+        "supervision": obj(
+            "The roster roles whose AI use a supervisor reviews whatever the task's own review (interns, students), and the roles "
+            "that supervise; absent: no role is supervised. A layer adds supervised roles and may only narrow the supervisors.",
+            ["roles", "supervisors"], {
+                "roles": described(TEXT_SET, "Supervised roles, as Therapist documents' role."),
+                "supervisors": described(TEXT_SET, "Roles that review a supervised person's AI use."),
+                "cite": TEXT_SET}),
+        "credentials": obj(
+            "The credentials the policy recognises, matched against every credential a Therapist profile lists; absent: none, and "
+            "the credentialRecognised facts are absent. A layer may only narrow the list.", ["recognised"], {
+                "recognised": described(TEXT_SET, "Credential names as profiles write them, e.g. MT-BC."),
+                "cite": TEXT_SET}),
     }),
     "Workflow": ("A team's AI-use protocol: the steps it proposes.", ["steps"], {
         "policy": TEXT, "setting": TEXT, "population": TEXT,
@@ -105,6 +159,8 @@ KINDS = {
         "steps": array(obj("One step of the workflow.", ["id", "task", "ai", "performer"], {
             "id": ref("id"), "task": TEXT, "ai": ref("aiUseLevel"), "tool": TEXT, "data": data_classes(),
             "performer": TEXT, "reviewer": TEXT, "consent": BOOLEAN, "disclosure": BOOLEAN, "description": TEXT,
+            "clientDescription": described(TEXT, "What the step does, for the client AI notice, in words a client "
+                                                 "understands; it wins over the task's clientDescription."),
             # Who consents, session recordings and groups (docs/policy-rules.md); each optional.
             "consentBy": array({"enum": ["client", "guardian"]}, uniqueItems=True,
                                description="Who gave the consent recorded: the client, a guardian or legal representative, or both."),
@@ -136,6 +192,9 @@ KINDS = {
         "budget": obj("What the therapist can spend each year.", ["hoursPerYear", "moneyPerYear"], {
             "hoursPerYear": NUMBER, "moneyPerYear": NUMBER, "currency": TEXT}),
         "workflows": TEXT_SET,
+        "credentials": described(TEXT_SET, "Every other credential held (a state licence, NMT, a registration abroad), by name; the "
+                                           "policy's recognised credentials are matched against these and credential.name. Absent: "
+                                           "credential.name only."),
     }),
     "Catalog": ("Continuing-education courses.", ["courses"], {
         "currency": TEXT,
@@ -232,6 +291,10 @@ def schema(kind, description, required, properties):
         "apiVersion": {"const": "tacet/v1"}, "kind": {"const": kind}, "metadata": metadata, **properties})
     used = set()
     references(body, used)
+    if kind == "Policy":
+        properties = body.pop("properties")
+        body["anyOf"] = POLICY_ANY_OF
+        body["properties"] = properties
     return {"$schema": "http://json-schema.org/draft-07/schema#",
             "title": f"Tacet {kind}", **{k: v for k, v in body.items()},
             "definitions": {name: DEFINITIONS[name] for name in sorted(used)}}

@@ -19,7 +19,7 @@ import subprocess
 import sys
 import tempfile
 
-TARGETS = ["yaml-parse", "documents", "workspace", "conditions", "json-schema", "plugin-answer"]
+TARGETS = ["yaml-parse", "documents", "workspace", "conditions", "json-schema", "plugin-answer", "lsp-frames"]
 SEPARATOR = b"\n---\n"  # where Fuzz/workspace and Fuzz/conditions split an input
 
 
@@ -122,6 +122,35 @@ def json_seeds(root):
     return seeds
 
 
+def frame(message):
+    body = json.dumps(message).encode()
+    return b"Content-Length: %d\r\n\r\n" % len(body) + body
+
+
+def lsp_seeds(root):
+    """Editor sessions as `tacet lsp` reads them: a first byte choosing how the stream is cut into reads,
+    then framed JSON-RPC messages opening each shipped workflow, editing it and asking about a position."""
+    seeds = {}
+    for index, path in enumerate(yaml_files(root, "Examples", "Policies")):
+        text = read(path).decode()
+        uri = "file:///fuzz/" + os.path.basename(path)
+        lines = text.split("\n")
+        middle = len(lines) // 2
+        session = [
+            {"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {"capabilities": {}, "rootUri": "file:///fuzz"}},
+            {"jsonrpc": "2.0", "method": "textDocument/didOpen",
+             "params": {"textDocument": {"uri": uri, "languageId": "yaml", "version": 1, "text": text}}},
+            {"jsonrpc": "2.0", "method": "textDocument/didChange",
+             "params": {"textDocument": {"uri": uri, "version": 2}, "contentChanges": [
+                 {"range": {"start": {"line": middle, "character": 2}, "end": {"line": middle, "character": 6}}, "text": "éé😀"}]}},
+            {"jsonrpc": "2.0", "id": 2, "method": "textDocument/hover",
+             "params": {"textDocument": {"uri": uri}, "position": {"line": middle, "character": 4}}},
+            {"jsonrpc": "2.0", "id": 3, "method": "shutdown"},
+        ]
+        seeds["session-" + os.path.basename(path)] = bytes([index % 256]) + b"".join(frame(m) for m in session)
+    return seeds
+
+
 def main():
     if len(sys.argv) != 3:
         sys.exit("usage: make-fuzz-seeds.py SOURCE_ROOT DIR")
@@ -137,6 +166,7 @@ def main():
         "conditions": condition_seeds(root),
         "json-schema": json_seeds(root),
         "plugin-answer": {},
+        "lsp-frames": lsp_seeds(root),
     }
     for target in TARGETS:
         folder = os.path.join(out, target)

@@ -239,7 +239,12 @@ struct PlanModel {
     /// optimum bounds this one's from below, and its plan is this one's optimum when it fits the budgets.
     /// Each stage then looks only for solutions better than the best known one (CBC's cutoff), so that
     /// "infeasible" proves the known one optimal.
-    func solve(timeLimit: Double, start: Choice?) -> Outcome {
+    ///
+    /// `floor`, when given, is a price no plan's chosen courses go below (the search's tables, which
+    /// count credits in their real steps, where the linear relaxation spreads them thin): the cost is
+    /// held at or above its cost and, at that cost, the hours at or above its hours. A plan that
+    /// reaches it is proven optimal at once.
+    func solve(timeLimit: Double, start: Choice?, floor: PlanPrice? = nil) -> Outcome {
         let clock = ContinuousClock()
         let began = clock.now
         func left() -> Double {
@@ -272,6 +277,17 @@ struct PlanModel {
                 hoursFloor = hoursBound.map { $0 * 100 }
             }
         }
+        // The larger of the two floors; at equal cost, each one's hours bound the hours.
+        if let floor, floor.cost.isFinite, floor.hours.isFinite {
+            let cost = wholeCents ? (floor.cost * 100 - 1e-4).rounded(.up) : floor.cost * 100 - 1e-6
+            let hours = wholeHundredths ? (floor.hours * 100 - 1e-4).rounded(.up) : floor.hours * 100 - 1e-6
+            if costFloor.map({ cost > $0 + 1e-6 }) ?? true {
+                costFloor = cost
+                hoursFloor = hours
+            } else if let known = costFloor, abs(known - cost) < 1e-6 {
+                hoursFloor = max(hoursFloor ?? 0, hours)
+            }
+        }
         var costProgram = milp
         for slot in slots { costProgram.setObjective(slot.column, cents[slot.course]) }
         if let costFloor, costFloor > 0 {
@@ -281,7 +297,9 @@ struct PlanModel {
         let least: Double
         // A known plan's cost, less a cent: CBC looks only for cheaper plans, so "infeasible" proves the known one cheapest.
         let knownCents = start.map { $0.selection.reduce(0) { $0 + cents[$1] } }
-        switch stage(costProgram, timeLimit: left(), cutoff: wholeCents ? knownCents.map { $0 - 0.5 } : nil) {
+        // A known plan at the floor is the cheapest: no solve needed.
+        let atFloor = wholeCents && (knownCents.flatMap { known in costFloor.map { known <= $0 + 1e-6 } } ?? false)
+        switch atFloor ? .infeasible : stage(costProgram, timeLimit: left(), cutoff: wholeCents ? knownCents.map { $0 - 0.5 } : nil) {
         case .infeasible:
             if wholeCents, let start, let knownCents {
                 cheapest = start
@@ -292,7 +310,7 @@ struct PlanModel {
         case .stopped(let found, let solution):
             let best = found.map { cheaper($0, start) } ?? start
             // In whole cents no plan costs a fraction of a cent less than the next whole cent.
-            let bound = solution.map { wholeCents ? ($0.bound - 1e-6).rounded(.up) : $0.bound } ?? 0
+            let bound = max(solution.map { wholeCents ? ($0.bound - 1e-6).rounded(.up) : $0.bound } ?? 0, costFloor ?? 0)
             return .stopped(best: best, costBound: max(0, bound / 100), hoursBound: nil)
         case .optimal(let found, let solution):
             cheapest = found
@@ -309,19 +327,22 @@ struct PlanModel {
             hoursProgram.addRow(slots.map { ($0.column, cents[$0.course]) }, upper: least + 1e-6)
         }
         for slot in slots { hoursProgram.setObjective(slot.column, hundredths[slot.course]) }
-        // The plans without budgets that cost as little have no fewer hours than these.
-        if let costFloor, let hoursFloor, abs(costFloor - least) < 1e-6, hoursFloor > 0 {
-            hoursProgram.addRow(slots.map { ($0.column, hundredths[$0.course]) }, lower: wholeHundredths ? (hoursFloor - 1e-6).rounded(.up) : hoursFloor - 1e-6)
+        // The plans without budgets, or the tables' coverings, that cost as little have no fewer hours than these.
+        let hoursAtLeast = costFloor.flatMap { abs($0 - least) < 1e-6 ? hoursFloor : nil } ?? 0
+        if hoursAtLeast > 0 {
+            hoursProgram.addRow(slots.map { ($0.column, hundredths[$0.course]) }, lower: wholeHundredths ? (hoursAtLeast - 1e-6).rounded(.up) : hoursAtLeast - 1e-6)
         }
         // The cheapest plan's hours, less a step: "infeasible" then proves it has the fewest.
         let knownHours = cheapest.selection.reduce(0) { $0 + hundredths[$1] }
+        if knownHours <= hoursAtLeast + 1e-6 { return .optimal(cheapest) }
         switch stage(hoursProgram, timeLimit: left(), cutoff: knownHours - (wholeHundredths ? 0.5 : 1e-4)) {
         case .optimal(let found, _):
             return .optimal(found)
         case .infeasible:
             return .optimal(cheapest)
         case .stopped(let found, let solution):
-            return .stopped(best: found ?? cheapest, costBound: least / 100, hoursBound: max(0, (solution?.bound ?? 0) / 100))
+            let bound = max((solution?.bound ?? 0) - (wholeHundredths ? 1e-6 : 0), hoursAtLeast)
+            return .stopped(best: found ?? cheapest, costBound: least / 100, hoursBound: max(0, (wholeHundredths ? bound.rounded(.up) : bound) / 100))
         }
     }
 

@@ -46,11 +46,17 @@ public struct Planner: Sendable {
         let overBudget = Self.pinnedOverBudget(problem)
         if !overBudget.isEmpty { return .infeasible(overBudget) }
         let clock = ContinuousClock()
-        let began = clock.now
+        let deadline = clock.now.advanced(by: .seconds(max(0, timeLimit)))
+        func left() -> Double {
+            let rest = deadline - clock.now
+            return Double(rest.components.seconds) + Double(rest.components.attoseconds) * 1e-18
+        }
         var search = PlannerSearch(problem: problem, maxSteps: searchSteps)
+        search.deadline = deadline
+        let floor = search.rootBound
         search.run()
         if !search.exhausted {
-            guard let best = search.best else { return .infeasible(Diagnosis(problem: problem, timeLimit: timeLimit).reasons()) }
+            guard let best = search.best else { return .infeasible(Diagnosis(problem: problem, timeLimit: left()).reasons()) }
             return .plan(plan(best.selection, quarters: best.quarters))
         }
         guard usesSolver else {
@@ -59,17 +65,13 @@ public struct Planner: Sendable {
             result.optimal = false
             return .plan(result)
         }
-        let elapsed = clock.now - began
-        let left = timeLimit - Double(elapsed.components.seconds) - Double(elapsed.components.attoseconds) * 1e-18
         let known = search.best.map { PlanModel.Choice(selection: $0.selection, quarters: $0.quarters) }
-        switch PlanModel(problem: problem).solve(timeLimit: left, start: known) {
+        switch PlanModel(problem: problem).solve(timeLimit: left(), start: known, floor: floor) {
         case .optimal(let choice):
             return .plan(plan(choice.selection, quarters: choice.quarters))
         case .infeasible:
-            // The diagnosis plans relaxed problems: within what is left of this therapist's time, a second at least.
-            let spent = clock.now - began
-            let remaining = timeLimit - Double(spent.components.seconds) - Double(spent.components.attoseconds) * 1e-18
-            return .infeasible(Diagnosis(problem: problem, timeLimit: max(remaining, 1)).reasons())
+            // The diagnosis plans relaxed problems, within what is left of this therapist's time.
+            return .infeasible(Diagnosis(problem: problem, timeLimit: left()).reasons())
         case .stopped(let best, let costBound, let hoursBound):
             guard let best else { return .undecided(timeLimit: timeLimit) }
             var result = plan(best.selection, quarters: best.quarters)

@@ -55,8 +55,11 @@ struct PlannerSearch {
     var best: (price: PlanPrice, selection: [Int], quarters: [Int])?
     let maxSteps: Int
     var steps = 0
-    /// Whether the step budget ran out, leaving the best plan unproven (or none found).
+    /// Whether the step budget (or the deadline) ran out, leaving the best plan unproven (or none found).
     var exhausted = false
+    /// When the search must stop whatever its steps: the therapist's time limit, which also bounds
+    /// the solver and the diagnosis after it.
+    var deadline: ContinuousClock.Instant?
 
     /// Entries (positions x states) one ``CoverTable`` may hold: 16 MiB of prices. Needs that do
     /// not fit the joint table get tables of their own, coarser where even one would not fit.
@@ -236,9 +239,18 @@ struct PlannerSearch {
 
     mutating func run() { visit(0, .zero) }
 
+    /// The least price any plan's chosen courses can have: the tables' bound before any course is
+    /// taken or left, the exact optimum of the plan without prerequisites, entry levels and
+    /// per-year budgets (the yearly rooms only rule out courses no year can hold). The solver gets it
+    /// as a floor: the least cost and the fewest hours at it that a covering of the credits, minimums
+    /// and gaps can have, which its linear relaxation cannot see (credits come in steps).
+    var rootBound: PlanPrice { remaining(from: 0) }
+
     private mutating func visit(_ position: Int, _ price: PlanPrice) {
         steps += 1
         if steps > maxSteps { exhausted = true }
+        // The clock, every few thousand steps: a step is well under a microsecond.
+        if steps & 4095 == 0, let deadline, ContinuousClock.now >= deadline { exhausted = true }
         if exhausted { return }
         if let best, !(price < best.price) { return }
         // Adding courses only adds hours and cost: past the whole cycle's budget, nothing below can fit.

@@ -55,8 +55,16 @@ package struct CheckPipeline: Sendable {
     ///
     /// `overlay` holds files' contents by path, read instead of the files on disk (an editor's unsaved
     /// buffers); see ``WorkspaceLoader/load(_:overlay:deferring:)``.
+    ///
+    /// The plugins' `check` processes are started before the files are loaded (``PluginHost/prepare(_:)``),
+    /// so that their start-up overlaps loading and judging; the ones the run does not need are killed, on
+    /// every path out of here.
     package func run(paths: [String], overlay: [String: [UInt8]] = [:]) async -> CheckRun {
         let catalog = plugins.map { PluginDiscovery(limits: limits, hostVersions: $0.options.hostVersions).discover(searching: $0.directories) }
+        let host = plugins.map { PluginHost(options: $0.options) }
+        let prepared = catalog.flatMap { catalog in host?.prepare(catalog.plugins) } ?? .none
+        // Whatever happens below, no process started ahead outlives the run.
+        defer { prepared.discard() }
         let pluginKinds = Set(catalog?.plugins.flatMap(\.manifest.kinds) ?? [])
         let deferring: Set<DocumentKind> = streaming && cache == nil ? Set([.workflow, .learningPlan]).subtracting(pluginKinds) : []
         let workspace = WorkspaceLoader(limits: limits, cache: cache).load(paths, overlay: overlay, deferring: deferring)
@@ -65,12 +73,14 @@ package struct CheckPipeline: Sendable {
             problems.append(.error(IOErrorCode.noDocuments, "no .yaml or .yml files found",
                                    at: SourceLocation(file: paths.first ?? ".", line: 1, column: 1)))
         }
-        return await run(workspace, adding: problems, catalog: catalog)
+        return await run(workspace, adding: problems, catalog: catalog, host: host, prepared: prepared)
     }
 
     /// Judges the documents of `workspace`, adding `problems` found before it was loaded. Policy-test inputs
-    /// among them are not judged as the team's own. `catalog` is the plugins already discovered, if any.
-    package func run(_ workspace: Workspace, adding problems: [Diagnostic] = [], catalog discovered: PluginCatalog? = nil) async -> CheckRun {
+    /// among them are not judged as the team's own. `catalog` is the plugins already discovered, if any;
+    /// `host` and `prepared`, the host that started processes ahead for them and what it started.
+    package func run(_ workspace: Workspace, adding problems: [Diagnostic] = [], catalog discovered: PluginCatalog? = nil,
+                     host: PluginHost? = nil, prepared: PluginPreparation = .none) async -> CheckRun {
         var engine = CheckEngine.run(workspace, today: today, excluding: PolicyTestInputs.files(in: workspace), retaining: retaining)
         engine.problems += problems
         var sources = workspace.sources
@@ -78,21 +88,25 @@ package struct CheckPipeline: Sendable {
         var described: [DescribedPlugin] = []
         var silent = Set<String>()
         var calls = 0
+        var processes = 0
         if let plugins {
             let catalog = discovered
                 ?? PluginDiscovery(limits: limits, hostVersions: plugins.options.hostVersions).discover(searching: plugins.directories)
-            let outcome = await PluginHost(options: plugins.options).run(catalog.plugins, on: engine.documents, policies: engine.policies)
+            let outcome = await (host ?? PluginHost(options: plugins.options))
+                .run(catalog.plugins, on: engine.documents, policies: engine.policies, prepared: prepared)
             added = outcome.findings + outcome.failures
             engine.problems += catalog.problems
             described = outcome.described
             silent = Set(catalog.plugins.map(\.name)).subtracting(described.map(\.plugin.name))
             calls = outcome.calls
+            processes = outcome.processes
             sources.merge(catalog.sources) { first, _ in first }
         }
         let pluginRules = plugins == nil ? nil : Set(described.flatMap { $0.rules.keys })
         var report = engine.report(adding: added, pluginRules: pluginRules, silentPlugins: silent)
         report.pluginsRun = described.count
         report.pluginCalls = calls
+        report.pluginProcesses = processes
         let input = ReportInput(report: report, documents: engine.documents, checked: engine.checked, stepsWithAI: engine.stepsWithAI,
                                 policies: engine.policies,
                                 plugins: described.map(Self.rules), checks: DiagnosticCodes.checks, codes: DiagnosticCodes.all,

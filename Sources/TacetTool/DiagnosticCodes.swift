@@ -2,6 +2,7 @@ import TacetDiagnostics
 import TacetDocuments
 import TacetEngine
 import TacetPluginHost
+import TacetReports
 import TacetYAML
 
 /// Every diagnostic code Tacet reports, by family: the one list that the code reference
@@ -29,6 +30,8 @@ package enum DiagnosticCodes {
         DiagnosticCodeFamily("Planner", PlannerCode.self, about: "What `tacet plan` reports beyond the audit."),
         DiagnosticCodeFamily("Policy tests", PolicyTestErrorCode.self, about: "`PolicyTest` documents and `tacet test` runs."),
         DiagnosticCodeFamily("Explain", ExplainErrorCode.self, about: "What `tacet explain` reports when it cannot find what it was asked about."),
+        DiagnosticCodeFamily("Client notice", PlainDocumentCode.self,
+                             about: "What `tacet notice` reports about the words it writes for clients. The notice is still written."),
         DiagnosticCodeFamily("Plugins", PluginErrorCode.self,
                              about: "Plugin manifests (input errors) and plugin calls that failed (findings whose severity "
                                  + "`--plugin-failures` sets). See docs/plugin-protocol.md."),

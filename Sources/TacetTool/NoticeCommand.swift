@@ -21,13 +21,14 @@ package enum NoticeCommand {
             return .invalid(diagnostics, sources: run.sources)
         case .refused(let findings, let summary):
             return ToolOutcome(findings: findings, summary: summary, sources: run.sources, status: .findings)
-        case .notice(let document, let summary):
+        case .notice(let document, let summary, let warnings):
             do {
                 try PlainOutput.write(document, to: output, inputs: paths + run.files + alsoRead)
             } catch {
                 return .invalid(error.diagnostics, sources: run.sources)
             }
-            return ToolOutcome(summary: "wrote \(output): \(summary)", sources: run.sources, status: .ok)
+            let staff = warnings.isEmpty ? "" : "; \(Wording.plural(warnings.count, "warning")): it uses staff wording where the policy or workflow gives none for clients"
+            return ToolOutcome(findings: warnings, summary: "wrote \(output): \(summary)\(staff)", sources: run.sources, status: .ok)
         }
     }
 
@@ -42,8 +43,8 @@ package enum NoticeCommand {
 
     /// What `notice` makes of one check run.
     package enum Made {
-        /// The notice, and what it covers in words.
-        case notice(PlainDocument, summary: String)
+        /// The notice, what it covers in words, and a warning for each place it falls back to staff wording.
+        case notice(PlainDocument, summary: String, warnings: [Diagnostic])
         /// No notice: workflows break the policy; their errors, and the sentence that says so.
         case refused([Diagnostic], summary: String)
         /// No notice: the input is invalid or holds no workflow.
@@ -95,7 +96,9 @@ package enum NoticeCommand {
             if case .therapist(let therapist) = document.document { therapists[therapist.id] = therapist }
         }
         let steps = covered.reduce(0) { $0 + $1.workflow.steps.filter { $0.ai > .humanOnly }.count }
-        return .notice(ClientNotice(covered: covered, therapists: therapists).document(today: today, toolVersion: input.toolVersion),
-                       summary: "the client notice of \(Wording.plural(covered.count, "workflow")) (\(Wording.plural(steps, "AI step")))")
+        let notice = ClientNotice(covered: covered, therapists: therapists)
+        return .notice(notice.document(today: today, toolVersion: input.toolVersion),
+                       summary: "the client notice of \(Wording.plural(covered.count, "workflow")) (\(Wording.plural(steps, "AI step")))",
+                       warnings: notice.staffWording)
     }
 }

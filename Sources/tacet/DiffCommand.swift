@@ -9,20 +9,20 @@ struct DiffCommand: AsyncParsableCommand {
         commandName: "diff",
         abstract: "Show what a policy change does to a team: policy changes, findings added and removed, plans that change.",
         discussion: """
-            BASE and HEAD are the policies before and after the change: each a folder of policies, or a git \
-            revision of the repository you are in (read with git). The paths are the team's workflows, roster, \
+            BASE and HEAD are the policies before and after the change: each a folder of policies, a policy \
+            file, or a git revision of the repository you are in (read with git). The paths are the team's workflows, roster, \
             plans and the rest, checked once with each side's policies, as tacet check does. Exit 0 when the \
             change adds no error, 1 when it does, 2 when the input is invalid or a revision cannot be read.
-            A folder of that name wins over a revision: where a folder named main or HEAD exists, write \
+            A folder or file of that name wins over a revision: where a folder named main or HEAD exists, write \
             the revision as refs/heads/main, or @ for HEAD.
             Example: tacet diff main HEAD Policies Curricula Examples --format markdown
             """
     )
 
-    @Argument(help: "The policies before the change: a folder, or a git revision (main, HEAD~1) when no folder has that name.")
+    @Argument(help: "The policies before the change: a folder or policy file, or a git revision (main, HEAD~1) when no file has that name.")
     var base: String
 
-    @Argument(help: "The policies after the change: a folder, or a git revision (HEAD) when no folder has that name.")
+    @Argument(help: "The policies after the change: a folder or policy file, or a git revision (HEAD) when no file has that name.")
     var head: String
 
     @Argument(help: "Files or directories to load (default: what tacet.yaml names).")

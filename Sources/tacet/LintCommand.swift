@@ -11,9 +11,11 @@ struct LintCommand: ParsableCommand {
             Reports policy layers that loosen their base, conditions on unknown facts or with ill-typed \
             values, rules that can never hold or always hold, contains or matches tests with an empty value \
             (they only test that the fact is present), rules that make a task's allowance dead, \
-            duplicate rule ids, tasks in unknown areas or without citations, and AI-at-Work statements \
-            and O*NET tasks of the framework that no task classifies. Include the framework's folder in \
-            the paths for the last checks.
+            duplicate rule ids, tasks in unknown areas or without citations, rules that read a trainee, \
+            credential or vendor-terms fact that no part of the policy sets, tools that may receive \
+            client data without vendor terms (once the policy records terms for any tool), and \
+            AI-at-Work statements and O*NET tasks of the framework that no task classifies. Include the \
+            framework's folder in the paths for the last checks.
             """
     )
 

@@ -58,6 +58,31 @@ struct NavigationTests {
         #expect(try await session.request("textDocument/hover", Self.at(workflow, 0, 0))["result"] == .null)
     }
 
+    @Test("hover on a tool gives its vendor's terms, and on a therapist every credential, when the documents state them")
+    func hoverTermsAndCredentials() async throws {
+        let workspace = try LSPWorkspace()
+        let session = LSPSession(options: Self.options)
+        _ = try await session.start(root: workspace.path)
+        session.open(workspace.file("policy.yaml"), LSPWorkspace.policy.replacingOccurrences(
+            of: "{id: scribe, baa: true, data: [none, deidentified, phi]}",
+            with: "{id: scribe, baa: true, data: [none, deidentified, phi], terms: {trainsOnClientData: false, retention: 30 days, dataLocation: US}}"))
+        session.open(workspace.file("team/ben.yaml"), LSPWorkspace.therapist("ben") + "credentials: [LCAT, NMT]\n")
+        let workflow = workspace.file("wf.yaml")
+        session.open(workflow, LSPWorkspace.workflow(ai: "ai-drafted"))
+        // Line 5 holds "tool: scribe" with scribe at UTF-16 characters 74 to 80, and the reviewer ben at 121 to 124.
+        let tool = try await session.request("textDocument/hover", Self.at(workflow, 4, 76))
+        #expect(tool["result"]?["contents"]?["value"] == """
+            **Tool `scribe`**
+
+            Approved by policy `base` for data: none, deidentified, phi; business associate agreement: yes
+
+            Vendor: trains on client data: no; retention: 30 days; data held in: US
+            """)
+        let therapist = try await session.request("textDocument/hover", Self.at(workflow, 4, 122))
+        #expect(therapist["result"]?["contents"]?["value"]
+            == "**Therapist `ben`**: BEN, music-therapist\n\nLevels: `documentation`: developing\n\nCredentials: MT-BC, LCAT, NMT")
+    }
+
     @Test("completion offers AI levels after ai:, the roster after performer:, tasks by prefix, and step keys")
     func completion() async throws {
         let workspace = try LSPWorkspace()

@@ -84,9 +84,9 @@ struct PlannerReferenceTests {
         // The generator must give both outcomes, or the comparison proves little.
         #expect(feasible > 15 && feasible < 55, "\(feasible) of 60 have a plan")
         for line in wrong { Issue.record(Comment(rawValue: line)) }
-        // Settled at the default time limit: all but a few in a debug build on a busy machine (6 of 60 when
-        // five other builds shared its two cores).
-        #expect(unsettled.count <= 10, "\(unsettled.count) of 60 unsettled:\n\(unsettled.joined(separator: "\n"))")
+        // Settled at the default time limit: all but a few in a debug build on a busy machine (3 of 60, seeds 5,
+        // 7 and 10, in two runs at a load average of 14-18 on two cores; the goal is none).
+        #expect(unsettled.count <= 5, "\(unsettled.count) of 60 unsettled:\n\(unsettled.joined(separator: "\n"))")
     }
 
     @Test("the reference itself agrees with brute force over every subset on 200 small problems (3 to 9 courses)")

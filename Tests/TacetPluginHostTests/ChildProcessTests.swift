@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TacetPluginHost
+import TacetTestSupport
 
 /// The runner against real child processes that misbehave in every way the issue names.
 @Suite struct ChildProcessTests {
@@ -97,5 +98,50 @@ import TacetPluginHost
             try ChildProcess.run(ProcessSpec(executable: "/nonexistent/plugin", arguments: ["plugin"], environment: [:],
                                              workingDirectory: "/", timeout: 1))
         }
+    }
+
+    /// A spec for `script` under sh, with `input` as its request.
+    func started(_ script: String, input: [UInt8] = [], timeout: Double = 5) -> ProcessSpec {
+        ProcessSpec(executable: "/bin/sh", arguments: ["sh", "-c", script], environment: ["PATH": "/usr/bin:/bin"],
+                    workingDirectory: "/", input: input, timeout: timeout, gracePeriod: 0.5)
+    }
+
+    @Test func aChildStartedAheadIsFinishedOnceWithItsRequest() throws {
+        let spec = started("cat; echo done >&2", input: Array("request".utf8))
+        let child = try ChildProcess.start(spec)
+        // The timeout counts from `finish`: a wait longer than it before the request costs nothing.
+        var late = spec
+        late.timeout = 0.2
+        usleep(300_000)
+        let result = try #require(child.finish(late))
+        #expect(result.output == Array("request".utf8))
+        #expect(result.stop == nil && result.termination == .exited(0))
+        #expect(result.inputWritten == 7)
+        #expect(child.finish(late) == nil)
+        #expect(!ProcessProbe.isAlive(child.pid))
+    }
+
+    @Test func aChildStartedAheadAndReleasedUnfinishedIsKilledWithItsGroup() throws {
+        let directory = try TemporaryDirectory()
+        let file = directory.path + "/pids"
+        var pids: [Int32] = []
+        do {
+            let child = try ChildProcess.start(started("sleep 1000 & echo $! > \(file); cat; wait"))
+            pids.append(child.pid)
+            let deadline = Date().addingTimeInterval(5)
+            while (try? String(contentsOfFile: file, encoding: .utf8))?.hasSuffix("\n") != true, Date() < deadline { usleep(10_000) }
+        }
+        pids += ProcessProbe.pids(in: Array(FileManager.default.contents(atPath: file) ?? Data()))
+        #expect(pids.count == 2)
+        for pid in pids { #expect(ProcessProbe.waitGone(pid)) }
+    }
+
+    @Test func aChildStartedAheadForAnotherLaunchIsKilledNotUsed() throws {
+        let child = try ChildProcess.start(started("cat"))
+        var other = started("cat")
+        other.arguments = ["sh", "-c", "cat; echo other"]
+        #expect(child.finish(other) == nil)
+        #expect(ProcessProbe.waitGone(child.pid))
+        child.kill()
     }
 }

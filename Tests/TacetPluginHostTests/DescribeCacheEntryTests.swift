@@ -30,6 +30,61 @@ import TacetTestSupport
         #expect(cache.answer(for: "fifo") == nil)
     }
 
+    /// Sets the modification time of `path` to `age` seconds ago.
+    static func age(_ path: String, by age: Double) {
+        let then = Date().timeIntervalSince1970 - age
+        var times = [timespec(tv_sec: Int(then), tv_nsec: 0), timespec(tv_sec: Int(then), tv_nsec: 0)]
+        _ = utimensat(AT_FDCWD, path, &times, 0)
+    }
+
+    @Test func writingAnEntryRemovesEntriesUnusedForThirtyDaysButNotOthers() throws {
+        let directory = try TemporaryDirectory()
+        let folder = directory.path + "/tacet"
+        let cache = DescribeCache(directory: folder)
+        cache.store(Self.valid, for: "old")
+        cache.store(Self.valid, for: "recent")
+        cache.store(Self.valid, for: "read")
+        try directory.write("tacet/notes.txt", "not an entry")
+        Self.age(folder + "/describe-old", by: DescribeCache.maxAge + 3_600)
+        Self.age(folder + "/describe-recent", by: DescribeCache.maxAge - 3_600)
+        Self.age(folder + "/describe-read", by: DescribeCache.maxAge + 3_600)
+        Self.age(folder + "/notes.txt", by: DescribeCache.maxAge + 3_600)
+        // Reading an entry counts as using it: it survives the next write.
+        #expect(cache.answer(for: "read") == Self.valid)
+        cache.store(Self.valid, for: "new")
+        let left = Set(try FileManager.default.contentsOfDirectory(atPath: folder))
+        #expect(left == ["describe-recent", "describe-read", "describe-new", "notes.txt"])
+        #expect(cache.writeProblem == nil)
+    }
+
+    @Test func writingAnEntryKeepsOnlyTheMostRecentlyUsedHundred() throws {
+        let directory = try TemporaryDirectory()
+        let folder = directory.path + "/tacet"
+        let cache = DescribeCache(directory: folder)
+        for index in 0..<(DescribeCache.maxEntries + 4) {
+            cache.store(Self.valid, for: "k\(index)")
+            // Entry k0 is the least recently used, k103 the most.
+            Self.age(folder + "/describe-k\(index)", by: Double(DescribeCache.maxEntries + 10 - index) * 60)
+        }
+        cache.store(Self.valid, for: "last")
+        let left = Set(try FileManager.default.contentsOfDirectory(atPath: folder))
+        #expect(left.count == DescribeCache.maxEntries)
+        #expect(left.contains("describe-last") && left.contains("describe-k103"))
+        #expect((0..<5).allSatisfy { !left.contains("describe-k\($0)") })
+        #expect(left.contains("describe-k5"))
+    }
+
+    @Test func aFolderThatCannotBeListedOrPrunedFailsNothing() throws {
+        let directory = try TemporaryDirectory()
+        // The cache folder is a file: nothing can be written, listed or removed, and no call throws.
+        try directory.write("tacet", "a file")
+        let cache = DescribeCache(directory: directory.path + "/tacet")
+        cache.prune()
+        cache.store(Self.valid, for: "k")
+        #expect(cache.answer(for: "k") == nil)
+        #expect(cache.writeProblem != nil)
+    }
+
     @Test func theFolderFollowsXDGCacheHomeThenHome() {
         #expect(DescribeCache.directory(environment: ["XDG_CACHE_HOME": "/x/cache", "HOME": "/home/u"]) == "/x/cache/tacet")
         // A relative XDG_CACHE_HOME is ignored, as the XDG base directory specification says.

@@ -271,7 +271,7 @@ import TacetPluginProtocol
         let report = await host.run(catalog.plugins, on: [document])
         #expect(report.failures.isEmpty)
         #expect(report.calls == 4)
-        #expect(await host.supervisor.peak == 2)
-        #expect(await host.supervisor.started == 8)
+        #expect(host.supervisor.peak == 2)
+        #expect(host.supervisor.started == 8)
     }
 }

@@ -71,6 +71,58 @@ import Testing
         #expect(run["invocations"]?[0]?["executionSuccessful"] == .bool(true))
     }
 
+    /// Every string a viewer shows, with the decoded scalars a viewer would obey (C0 but the renderer's own
+    /// line breaks, DEL, C1, bidi controls, line separators) listed.
+    static func obeyed(_ value: JSONValue, key: String = "", into found: inout [String]) {
+        switch value {
+        case .string(let text):
+            // "text" and "markdown" may hold the renderer's own line breaks; no other string holds one.
+            let ownBreaks = key == "text" || key == "markdown"
+            for scalar in text.unicodeScalars where DisplayText.escape(scalar) != nil && !(ownBreaks && scalar == "\n") {
+                found.append("\(key): U+\(String(scalar.value, radix: 16, uppercase: true))")
+            }
+        case .array(let values): values.forEach { obeyed($0, key: key, into: &found) }
+        case .object(let members): members.forEach { obeyed($1, key: $0, into: &found) }
+        default: break
+        }
+    }
+
+    @Test func aPluginsTextIsShownNotObeyed() throws {
+        var input = ReportFixture.cleanTeam()
+        let hostile = "a\u{1B}[2J\u{7}\r\nfake.yaml:1:1: error: forged\u{202E}\u{2066}\u{85}\u{7F}"
+        input.plugins = [PluginRules(name: "evil", version: "1\u{202E}", rules: [
+            RuleDescriptor(id: "evil/x", summary: "s " + hostile, detail: "d " + hostile, hint: "h [link](https://x.example) " + hostile,
+                           severity: .error, citations: [hostile]),
+        ])]
+        input.report.findings = [
+            Diagnostic(rule: "evil/x", severity: .error, message: "m " + hostile, origin: .plugin("evil"),
+                       location: SourceLocation(file: "w.yaml", line: 1, column: 1), pointer: "/steps/0\u{202E}",
+                       hint: "h " + hostile, notes: [DiagnosticNote("n " + hostile, at: SourceLocation(file: "w.yaml", line: 2, column: 1))],
+                       citations: [hostile]),
+        ]
+        let text = SARIFRenderer.render(input)
+        let log = try ReportFixture.json(text)
+        try Self.validate(log)
+        var found: [String] = []
+        Self.obeyed(log["runs"]?[0]?["results"] ?? .null, into: &found)
+        Self.obeyed(log["runs"]?[0]?["tool"]?["extensions"]?[0]?["name"] ?? .null, into: &found)
+        Self.obeyed(log["runs"]?[0]?["tool"]?["extensions"]?[0]?["version"] ?? .null, key: "version", into: &found)
+        let rule = try #require(log["runs"]?[0]?["tool"]?["extensions"]?[0]?["rules"]?[0])
+        for key in ["shortDescription", "fullDescription", "help"] { Self.obeyed(rule[key] ?? .null, into: &found) }
+        Self.obeyed(rule["properties"] ?? .null, into: &found)
+        #expect(found == [])
+        let result = try #require(log["runs"]?[0]?["results"]?[0])
+        // The message keeps one line break, the renderer's, before the fix; the plugin's are shown as `\r\n`.
+        #expect(result["message"]?["text"] == .string(#"m a\u{1B}[2J\u{7}\r\nfake.yaml:1:1: error: forged\u{202E}\u{2066}\u{85}\u{7F}"#
+                                                        + "\n" + #"Fix: h a\u{1B}[2J\u{7}\r\nfake.yaml:1:1: error: forged\u{202E}\u{2066}\u{85}\u{7F}"#))
+        #expect(result["relatedLocations"]?[0]?["message"]?["text"]?.stringValue?.hasPrefix(#"n a\u{1B}"#) == true)
+        // The help's Markdown is the Markdown format's inline text: the plugin's link is not a link.
+        let markdown = try #require(rule["help"]?["markdown"]?.stringValue)
+        #expect(markdown.hasPrefix(#"**Fix:** h \[link\](https://x.example) a\\u{1B}\[2J"#), "\(markdown)")
+        // JSON escaping alone would have let these through raw.
+        for raw in ["\u{202E}", "\u{2066}", "\u{85}", "\u{7F}"] { #expect(!text.contains(raw)) }
+    }
+
     @Test func noFindingsIsAValidEmptyRun() throws {
         let input = ReportFixture.cleanTeam()
         #expect(input.report.findings.isEmpty && input.report.problems.isEmpty)

@@ -16,7 +16,7 @@ struct CodeReferenceTests {
     static let notCodes: Set<String> = ["plugin.yaml", "document.content", "yaml.schemas"]
     /// The prefixes of Tacet's own codes.
     static let prefixes = ["yaml", "document", "io", "import", "policy", "lint", "requirement", "exception", "plan", "test",
-                           "explain", "plugin"]
+                           "explain", "client-notice", "plugin"]
 
     @Test("docs/codes.md is the reference generated from the registry (TACET_WRITE_DOCS=1 rewrites it)")
     func referenceIsCurrent() throws {

@@ -17,11 +17,12 @@ struct DiffCommandTests {
     static let edits: [(file: String, old: String, new: String)] = [
         // Loosening: reading nonverbal affect may be AI-assisted (the sample team's read-the-room step then passes).
         ("music-therapy-ai-use.yaml",
-         "  - id: nonverbal-affect-reading\n    title: Reading a client's nonverbal affect in session\n    area: rapport\n    maxAI: human-only\n",
-         "  - id: nonverbal-affect-reading\n    title: Reading a client's nonverbal affect in session\n    area: rapport\n    maxAI: ai-assisted\n"),
+         "  - id: nonverbal-affect-reading\n    title: Reading a client's nonverbal affect in session\n    clientTitle: Noticing how you feel and respond in a session\n    area: rapport\n    maxAI: human-only\n",
+         "  - id: nonverbal-affect-reading\n    title: Reading a client's nonverbal affect in session\n    clientTitle: Noticing how you feel and respond in a session\n    area: rapport\n    maxAI: ai-assisted\n"),
         // Removed tool: the scheduler is no longer approved.
         ("music-therapy-ai-use.yaml",
-         "  - id: scheduler\n    title: Scheduling assistant, covered by a business associate agreement (example)\n    baa: true\n    data: [none, deidentified, phi]\n",
+         "  - id: scheduler\n    title: Scheduling assistant, covered by a business associate agreement (example)\n    clientName: a scheduling assistant\n    baa: true\n    data: [none, deidentified, phi]\n"
+            + "    terms: {trainsOnClientData: false, cite: [assumption-example-vendor-terms]}\n",
          ""),
         // Tightening: pediatrics' progress notes need an advanced reviewer.
         ("teams/pediatrics.yaml",

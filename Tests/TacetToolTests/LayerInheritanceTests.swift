@@ -58,7 +58,7 @@ struct LayerInheritanceTests {
             As stated by adult-mental-health (\(layer):9:5):
               at most ai-assisted
               review by therapist at proficient or above in documentation
-              inherited from music-therapy-ai-use: title, area, review role, review area, consent, disclosure, training, rationale, classifies, cite
+              inherited from music-therapy-ai-use: title, area, review role, review area, consent, disclosure, training, rationale, clientTitle, clientDescription, classifies, cite
 
             Rules:
 

@@ -105,8 +105,8 @@ struct PlainDocumentBrowserTests {
     func notice() throws {
         try Self.check(["notice", "Policies", "Curricula", "Examples/pediatrics/therapists", "Examples/pediatrics/workflows/outcome-analytics.yaml"],
                        name: "notice",
-                       expectedTexts: ["AI surfaces patterns in impulse control, communication and cognitive goals.",
-                                       "Protocols for the population are cross-referenced; Min-jun keeps authorship of the program.",
+                       expectedTexts: ["An AI tool looks for patterns in how children do on goals such as talking, attention and self-control.",
+                                       "An AI tool finds ideas from programs for children with needs like yours. Min-jun writes the program.",
                                        "Parent or guardian's signature", "Child's agreement (assent)"],
                        screenshot: "notice-screenshot.png")
     }

@@ -21,7 +21,7 @@ struct PlainDocumentTests {
     }
 
     static func notice(_ paths: [String] = noticePaths) async throws -> PlainDocument {
-        guard case .notice(let document, _) = NoticeCommand.document(of: await run(paths), today: today) else {
+        guard case .notice(let document, _, _) = NoticeCommand.document(of: await run(paths), today: today) else {
             throw CancellationError()
         }
         return document

@@ -62,7 +62,7 @@ struct PlainDocumentWordingTests {
 
     static func notice(_ paths: [String]) async throws -> String {
         let run = await NoticeCommand.check(paths: paths, today: today)
-        guard case .notice(let document, _) = NoticeCommand.document(of: run, today: today) else { throw CancellationError() }
+        guard case .notice(let document, _, _) = NoticeCommand.document(of: run, today: today) else { throw CancellationError() }
         return document.markdown()
     }
 
@@ -74,7 +74,7 @@ struct PlainDocumentWordingTests {
         }
         let text = try await Self.handbook(["Policies", "Curricula"].map(Repository.path), team: "pediatrics")
         #expect(text.contains("### When a step sends AI de-identified data or PHI, it records the client's consent.\n"))
-        #expect(text.contains("### The reviewer of a clinical step is a board-certified music therapist (MT-BC).\n"))
+        #expect(text.contains("### The reviewer of a clinical step holds a credential the policy recognises: MT-BC, or one the clinic adds.\n"))
         #expect(!text.contains("### Client data goes to AI without recorded client consent."))
         #expect(!text.contains("Each heading says the rule"))
         #expect(text.contains("- Rule: AI does not do a task on its own (ai-delegated) with PHI, not even logistics.\n"))
@@ -126,19 +126,19 @@ struct PlainDocumentWordingTests {
         _ = try directory.write("notes.yaml", Self.notesWorkflow)
         let text = try await Self.notice(Self.paths(directory, "notes.yaml"))
         #expect(text.contains("- **What leaves the clinic:** Health information about you, which can name you. "
-            + "It goes to Clinical documentation assistant, covered by a business associate agreement (example). "
+            + "It goes to a note-writing assistant. "
             + "The company behind it has signed an agreement to protect health information, as the HIPAA law requires.\n"))
         #expect(text.contains("- **Who checks it:** Ana Ruiz, a music therapist, checks the AI's work before it is used.\n"))
         #expect(text.contains("- **What leaves the clinic:** This part of your care does not list what information it uses. "
-            + "The tool is General AI research assistant without a business associate agreement (example).\n"))
+            + "The tool is a general AI assistant.\n"))
         #expect(text.contains("- **Who does it:** Min-jun Cho, a supervisor, does this work and decides what to use.\n"))
         #expect(!text.contains("No information about you."))
 
         let sample = try await Self.notice(Self.paths(directory) + [Repository.path("Examples/pediatrics/workflows/outcome-analytics.yaml")])
         #expect(sample.contains("- **What leaves the clinic:** Facts about you, with your name and other details that could identify you taken out. "
-            + "It goes to Outcome analytics on de-identified data (example). This tool may never get health information that names you.\n"))
+            + "It goes to a data analysis tool. This tool may never get health information that names you.\n"))
         #expect(sample.contains("- **What leaves the clinic:** No information about you. "
-            + "The tool is General AI research assistant (pediatrics uses it without client data).\n"))
+            + "The tool is a general AI assistant.\n"))
     }
 
     @Test("an AI step that sends PHI to no named tool (its requirement waived by an exception) gets no notice: exit 1, in words, no file")
@@ -213,7 +213,79 @@ struct PlainDocumentWordingTests {
 
         // The night layer changes nothing of the pediatrics layer it extends: pediatrics' changes are not the night team's.
         let handbook = try await Self.handbook(Self.paths(directory), team: "night")
-        #expect(handbook.contains("The night team uses the organisation's policy as it is."))
+        #expect(handbook.contains("The night team uses the Pediatrics team AI-use policy as it is."))
+        #expect(!handbook.contains("the organisation's policy as it is"))
         #expect(!handbook.contains("Rule: AI does not do a task on its own"))
+    }
+
+    @Test("the notice speaks in the data's client wording: the task's title and description, a step's own description first, the tool's client name")
+    func noticeClientWording() async throws {
+        let directory = try Self.workspace()
+        _ = try directory.write("notes.yaml", Self.notesWorkflow + "    clientDescription: An AI tool suggests songs for your sessions.\n")
+        let text = try await Self.notice(Self.paths(directory, "notes.yaml"))
+        #expect(text.contains("### Writing your session notes\n\n- **What it does:** An AI tool writes a first draft of the notes on your sessions. "
+            + "A therapist checks and fixes the draft before it goes in your record.\n"), "\(text)")
+        #expect(text.contains("### Finding music for you\n\n- **What it does:** An AI tool suggests songs for your sessions.\n"))
+        #expect(text.contains("| [Writing your session notes](#ai-notes-draft) | ☐ Yes | ☐ No |"))
+        #expect(!text.contains("(example)"))
+        #expect(!text.contains("Drafting progress notes"))
+    }
+
+    @Test("every shipped task has a client title, every task that allows AI a client description, every tool a client name; the sample notice warns of nothing")
+    func shippedClientWording() async throws {
+        let paths = ["Policies", "Curricula", "Examples/pediatrics/therapists"].map(Repository.path)
+        let run = await NoticeCommand.check(paths: paths + [Repository.path("Examples/pediatrics/workflows/outcome-analytics.yaml")], today: Self.today)
+        #expect(!run.input.policies.isEmpty)
+        for policy in run.input.policies.values {
+            for task in policy.tasks.values.map(\.value) {
+                #expect(task.clientTitle != nil, "task \(task.id) of \(policy.name) has no clientTitle")
+                #expect(task.maxAI == .humanOnly || task.clientDescription != nil, "task \(task.id) of \(policy.name) has no clientDescription")
+            }
+            for tool in policy.tools.values.map(\.value) { #expect(tool.clientName != nil, "tool \(tool.id) of \(policy.name) has no clientName") }
+        }
+        guard case .notice(let document, _, let warnings) = NoticeCommand.document(of: run, today: Self.today) else {
+            Issue.record("no notice for the sample team's outcome-analytics workflow")
+            return
+        }
+        #expect(warnings.isEmpty, "\(warnings.map(\.message))")
+        #expect(!document.markdown().contains("(example)"))
+    }
+
+    @Test("without client wording the notice falls back to the staff text and warns once per step, task and tool, at its file and line")
+    func noticeStaffWordingWarnings() throws {
+        let directory = try Self.workspace { _, text in
+            text.split(separator: "\n", omittingEmptySubsequences: false)
+                .filter { !$0.contains("clientTitle:") && !$0.contains("clientDescription:") && !$0.contains("clientName:") }
+                .joined(separator: "\n")
+        }
+        _ = try directory.write("notes.yaml", Self.notesWorkflow + "    description: Repertoire options are cross-referenced.\n")
+        let output = directory.path + "/notice.md"
+        let result = try TacetBinary.run(["notice", "Policies", "Curricula", "Examples/pediatrics/therapists", "notes.yaml",
+                                          "--output", output, "--today", "2026-12-01"], in: directory.path)
+        #expect(result.status == 0, "\(result.stderr)")
+        let warnings = result.stdout.split(separator: "\n").filter { $0.contains("[client-notice.staff-wording]") }
+        #expect(warnings.count == 6, "\(result.stdout)")
+        #expect(result.stdout.contains("notes.yaml:6:5: warning: the notice describes step 'draft' of workflow 'notes' in staff wording: "
+            + "\"Drafting progress notes and session summaries\" [client-notice.staff-wording]"), "\(result.stdout)")
+        #expect(result.stdout.contains("notes.yaml:15:5: warning: the notice describes step 'ideas' of workflow 'notes' in staff wording: "
+            + "\"Repertoire options are cross-referenced.\" [client-notice.staff-wording]"))
+        #expect(result.stdout.contains("Policies/music-therapy-ai-use.yaml:"))
+        #expect(result.stdout.contains("the notice names tool 'scribe-pro' by its staff title"))
+        #expect(result.stdout.contains("the notice heads an AI use with task 'repertoire-research''s staff title"))
+        #expect(result.stderr.contains("6 warnings: it uses staff wording where the policy or workflow gives none for clients"))
+        let notice = try String(contentsOfFile: output, encoding: .utf8)
+        #expect(notice.contains("- **What it does:** Repertoire options are cross-referenced.\n"))
+    }
+
+    @Test("a policy file, not only a folder, may be a side of tacet diff")
+    func diffOfPolicyFiles() throws {
+        let directory = try Self.workspace()
+        let shipped = try String(contentsOfFile: directory.path + "/Policies/music-therapy-ai-use.yaml", encoding: .utf8)
+        _ = try directory.write("old.yaml", shipped)
+        _ = try directory.write("new.yaml", shipped.replacingOccurrences(of: "    maxAI: ai-delegated\n", with: "    maxAI: ai-drafted\n"))
+        let result = try TacetBinary.run(["diff", "old.yaml", "new.yaml", "Curricula", "--today", "2026-12-01"], in: directory.path)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("scheduling-logistics"), "\(result.stdout)")
+        #expect(!result.stderr.contains("revision"))
     }
 }

@@ -208,7 +208,7 @@ struct PolicyCommandTests {
         let result = try Self.tacet("test", "Policies", "--coverage", "--threshold", "100")
         #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
         #expect(result.stdout.contains("0 failed"))
-        #expect(result.stdout.contains("Coverage of music-therapy-ai-use: 32 of 32 rules and requirements (100.0%)"))
+        #expect(result.stdout.contains("Coverage of music-therapy-ai-use: 36 of 36 rules and requirements (100.0%)"))
         let none = try Self.tacet("test", "Curricula")
         #expect(none.status == 1)
         #expect(none.stderr.contains("no policy test ran"))

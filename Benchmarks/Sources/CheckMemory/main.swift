@@ -40,6 +40,9 @@ func peakMemory(checking root: String) -> (status: Int32, bytes: Int) {
 
 func megabytes(_ bytes: Int) -> String { String(format: "%.1f MB", Double(bytes) / 1_000_000) }
 
+/// A file's size: in kilobytes below a megabyte, where "0.0 MB" would hide it.
+func size(_ bytes: Int) -> String { bytes < 1_000_000 ? String(format: "%.1f KB", Double(bytes) / 1_000) : megabytes(bytes) }
+
 print("tacet: \(binary), \(plugins ? "with the shipped plugins" : "--no-plugins")")
 var peaks: [Int: Int] = [:]
 for count in counts {
@@ -58,7 +61,7 @@ for count in counts {
     let runs = (0..<(plugins ? 1 : 3)).map { _ in peakMemory(checking: root) }
     let peak = runs.map(\.bytes).min() ?? 0
     peaks[count] = peak
-    print("\(count) workflows x 50 steps: \(megabytes(total)) of YAML, largest file \(megabytes(largest)); "
+    print("\(count) workflows x 50 steps: \(megabytes(total)) of YAML, largest file \(size(largest)); "
           + "peak RSS \(megabytes(peak)) (exit \(runs[0].status)); bound 3 x largest + 60 MB = \(megabytes(3 * largest + 60_000_000))")
     try? FileManager.default.removeItem(atPath: root)
 }

@@ -69,12 +69,12 @@ enum Clinic {
               CPU (host and plugins) \(String(format: "%.2f s against %.2f s, %.2f", median(cpu.with), median(cpu.without), median(cpu.with) / median(cpu.without)))x (what the runs cost, whatever else shares the cores)
               plugin processes      \(probe.processes) in the first run (\(probe.processes - probe.calls) describe + \(probe.calls) check calls), \(probe.calls) in each round (describe answers from the cache); \(probe.findings.count) plugin findings, \(probe.failures.count) documents a plugin could not judge
             """)
-        try small(today: today, rounds: max(rounds, 10), jobs: jobs)
+        try await small(today: today, rounds: max(rounds, 10), jobs: jobs)
     }
 
     /// One 8-step workflow through the `tacet` binary (TACET_BIN, or the source tree's release build), as
     /// a user runs it: with both shipped plugins against --no-plugins.
-    static func small(today: CalendarDate, rounds: Int, jobs: Int) throws {
+    static func small(today: CalendarDate, rounds: Int, jobs: Int) async throws {
         let binary = ProcessInfo.processInfo.environment["TACET_BIN"] ?? repository + "/.build/release/tacet"
         guard FileManager.default.isExecutableFile(atPath: binary) else {
             print("no tacet binary at \(binary): build it (swift build -c release) or set TACET_BIN")
@@ -90,6 +90,13 @@ enum Clinic {
         // starts it (its manifest's command, in its folder, with this environment's PATH).
         let documents = WorkspaceLoader().load([root + "/policy", root + "/roster", folder + "/workflow.yaml"]).documents
         let plugins = PluginDiscovery().discover([repository + "/Plugins"]).plugins
+        // The processes one such run starts, as the binary starts them: the cached describe answers read and
+        // the check processes started ahead before the documents exist, then the run.
+        let environment = ProcessInfo.processInfo.environment
+        let host = PluginHost(options: PluginRunOptions(jobs: jobs, hostEnvironment: environment,
+                                                        describeCache: DescribeCache.directory(environment: environment)
+                                                            .map { DescribeCache(directory: $0) }))
+        let probe = await host.run(plugins, on: documents, prepared: host.prepare(plugins))
         let request = folder + "/request.json"
         let context = PluginContext(documents)
         try Data(context.batchRequest(for: documents.filter { $0.kind == .workflow })).write(to: URL(fileURLWithPath: request))
@@ -112,7 +119,7 @@ enum Clinic {
         print("""
             one 8-step workflow, tacet as a process, median of \(rounds):
               --no-plugins          \(ms(median(without)))
-              both shipped plugins  \(ms(plugged))  (2 check processes; describe answers from the cache)
+              both shipped plugins  \(ms(plugged))  (\(probe.processes) plugin processes a run: \(probe.calls) check calls, \(probe.startedAhead - probe.unused) of them on processes started ahead of loading, \(probe.unused) started ahead unused, \(probe.processes - probe.calls - probe.unused) describe)
               ratio                 \(String(format: "%.2f", plugged / median(without)))x (target <= 2x)
               --no-cache            \(ms(median(uncached)))  (2 describe + 2 check processes), \(String(format: "%.2f", median(uncached) / median(without)))x
             each plugin's check process alone on the same request (the plugins run side by side, so the slowest is the floor):

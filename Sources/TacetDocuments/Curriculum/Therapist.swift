@@ -10,8 +10,11 @@ public struct Therapist: Sendable, Hashable, DocumentBody {
     public var name: String
     /// Their role, e.g. `music-therapist`, `supervisor`, `intern`.
     public var role: String
-    /// Their credential and cycle.
+    /// Their credential and cycle: the certification continuing education is planned for.
     public var credential: Credential
+    /// The other credentials they hold (a state licence, NMT, a registration abroad), by name; the
+    /// policy's recognised credentials are matched against these and `credential`'s name.
+    public var credentials: [String] = []
     /// Current level per competency area.
     public var levels: [String: CompetencyLevel]
     /// Target level per competency area.
@@ -36,8 +39,14 @@ public struct Therapist: Sendable, Hashable, DocumentBody {
         let completed: [CompletedCourse] = fields.optional("completed", default: [], in: &context)
         let budget: Budget? = fields.optional("budget", in: &context)
         let workflows: [String] = fields.optionalSet("workflows", in: &context) ?? []
+        let credentials: [String] = fields.optionalSet("credentials", in: &context) ?? []
         guard let name, let role, let credential, let levels else { return nil }
-        return Therapist(metadata: metadata, name: name, role: role, credential: credential, levels: levels,
+        return Therapist(metadata: metadata, name: name, role: role, credential: credential, credentials: credentials, levels: levels,
                          targets: targets, completed: completed, budget: budget, workflows: workflows)
+    }
+
+    /// Every credential they hold: `credential`'s name, then `credentials` (without repeating it).
+    public var heldCredentials: [String] {
+        [credential.name] + credentials.filter { $0 != credential.name }
     }
 }

@@ -18,6 +18,10 @@ public struct Policy: Sendable, Hashable, DocumentBody {
     public var rules: [PolicyRule]
     /// What the client AI notice says and needs signed, as this document states it.
     public var notice: NoticeSettings? = nil
+    /// Which roster roles a supervisor reviews (interns, students) and who supervises, as this document states it.
+    public var supervision: SupervisionSettings? = nil
+    /// The credentials the policy recognises, as this document states it.
+    public var credentials: CredentialSettings? = nil
 
     public static func decodeBody(_ fields: inout MappingFields, metadata: Metadata,
                                   in context: inout DecodingContext) -> Policy? {
@@ -27,6 +31,8 @@ public struct Policy: Sendable, Hashable, DocumentBody {
         let tasks: [TaskStatement] = fields.optional("tasks", default: [], in: &context)
         let rules: [PolicyRule] = fields.optional("rules", default: [], in: &context)
         let notice: NoticeSettings? = fields.optional("notice", in: &context)
+        let supervision: SupervisionSettings? = fields.optional("supervision", in: &context)
+        let credentials: CredentialSettings? = fields.optional("credentials", in: &context)
         let root = fields.node
         UniqueIDs.check(Array(citations.enumerated()), id: { $0.element.id }, pointer: { "/citations/\($0.offset)" },
                         what: "citation", root: root, in: &context)
@@ -48,6 +54,7 @@ public struct Policy: Sendable, Hashable, DocumentBody {
         let known = citations.map(\.id)
         var citing: [([String], String)] = tasks.map { ($0.cite ?? [], $0.pointer) } + rules.map { ($0.cite, $0.pointer) }
         if let notice { citing.append((notice.cite, notice.pointer)) }
+        citing += Policy.peopleCitations(supervision: supervision, credentials: credentials, tools: tools)
         // A layer may cite its base's citations; those resolve once layers are stacked.
         for (cite, owner) in citing where extends.isEmpty {
             for (index, id) in cite.enumerated() where !known.contains(id) {
@@ -56,6 +63,7 @@ public struct Policy: Sendable, Hashable, DocumentBody {
                                 at: root.node(at: pointer) ?? root, pointer: pointer)
             }
         }
-        return Policy(metadata: metadata, extends: extends, citations: citations, tools: tools, tasks: tasks, rules: rules, notice: notice)
+        return Policy(metadata: metadata, extends: extends, citations: citations, tools: tools, tasks: tasks, rules: rules, notice: notice,
+                      supervision: supervision, credentials: credentials)
     }
 }

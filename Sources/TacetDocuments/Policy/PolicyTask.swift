@@ -11,6 +11,11 @@ public struct PolicyTask: Sendable, Hashable {
     public var maxAI: AIUseLevel
     /// Why it is classified so.
     public var rationale: String?
+    /// The task's name in the client AI notice, in words a client understands.
+    public var clientTitle: String?
+    /// What AI does in the task, in words a client understands: the client AI notice's "What it does"
+    /// for a step that gives no `clientDescription` of its own.
+    public var clientDescription: String?
     /// What AI use in the task requires.
     public var requires: TaskRequirements
     /// Whether the task involves clinical judgement (true unless marked as logistics).

@@ -14,6 +14,8 @@ public enum TaskField: String, Sendable, Hashable, CaseIterable {
     case data
     case training
     case rationale
+    case clientTitle
+    case clientDescription
     case classifies
     case cite
 

@@ -18,6 +18,10 @@ public struct TaskStatement: Sendable, Hashable, NodeDecodable {
     public var maxAI: AIUseLevel?
     /// Why it is classified so, when stated.
     public var rationale: String?
+    /// The task's name for clients, when stated.
+    public var clientTitle: String?
+    /// What AI does in the task, for clients, when stated.
+    public var clientDescription: String?
     /// Whether the task involves clinical judgement, when stated.
     public var clinical: Bool?
     /// The review requirement's stated parts.
@@ -48,6 +52,8 @@ public struct TaskStatement: Sendable, Hashable, NodeDecodable {
         task.area = fields.optional("area", in: &context)
         task.maxAI = fields.optional("maxAI", in: &context)
         task.rationale = fields.optional("rationale", in: &context)
+        task.clientTitle = fields.optional("clientTitle", in: &context)
+        task.clientDescription = fields.optional("clientDescription", in: &context)
         if let requires = fields.raw("requires"), requires.scalar?.kind != .null,
            var inner = MappingFields(requires, at: fields.pointer("requires"), what: "task requirements", in: &context) {
             let review = inner.raw("review")
@@ -73,7 +79,8 @@ public struct TaskStatement: Sendable, Hashable, NodeDecodable {
         let stated: [(TaskField, Bool)] = [
             (.title, title != nil), (.area, area != nil), (.maxAI, maxAI != nil), (.clinical, clinical != nil),
             (.consent, consent != nil), (.disclosure, disclosure != nil), (.data, data != nil), (.training, training != nil),
-            (.rationale, rationale != nil), (.classifies, classifies != nil), (.cite, cite != nil),
+            (.rationale, rationale != nil), (.clientTitle, clientTitle != nil), (.clientDescription, clientDescription != nil),
+            (.classifies, classifies != nil), (.cite, cite != nil),
         ]
         let review = removesReview ? TaskField.review : (self.review?.fields ?? [])
         return Array(stated.prefix(4).compactMap { $1 ? $0 : nil } + review + stated.dropFirst(4).compactMap { $1 ? $0 : nil })
@@ -108,7 +115,9 @@ public struct TaskStatement: Sendable, Hashable, NodeDecodable {
                                         disclosure: disclosure ?? baseRequires.disclosure, data: data ?? baseRequires.data,
                                         training: training ?? baseRequires.training)
         let inherited = base?.cite ?? []
-        return PolicyTask(id: id, title: title, area: area, maxAI: maxAI, rationale: rationale ?? base?.rationale, requires: requires,
+        return PolicyTask(id: id, title: title, area: area, maxAI: maxAI, rationale: rationale ?? base?.rationale,
+                          clientTitle: clientTitle ?? base?.clientTitle, clientDescription: clientDescription ?? base?.clientDescription,
+                          requires: requires,
                           clinical: clinical ?? base?.clinical ?? true, classifies: classifies ?? base?.classifies ?? [],
                           cite: inherited + (cite ?? []).filter { !inherited.contains($0) }, pointer: pointer)
     }

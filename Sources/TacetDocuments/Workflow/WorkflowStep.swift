@@ -20,8 +20,11 @@ public struct WorkflowStep: Sendable, Hashable, NodeDecodable {
     public var consent: Bool?
     /// Whether AI involvement is disclosed in the record.
     public var disclosure: Bool?
-    /// Free text about the step.
+    /// Free text about the step, for staff.
     public var description: String?
+    /// What the step does, in words a client understands: the client AI notice says this, before the
+    /// task's `clientDescription`.
+    public var clientDescription: String?
     /// Where the step is in its document.
     public var pointer: String
 
@@ -50,6 +53,7 @@ public struct WorkflowStep: Sendable, Hashable, NodeDecodable {
         let consent: Bool? = fields.optional("consent", in: &context)
         let disclosure: Bool? = fields.optional("disclosure", in: &context)
         let description: String? = fields.optional("description", in: &context)
+        let clientDescription: String? = fields.optional("clientDescription", in: &context)
         let consentBy: [ConsentParty]? = fields.optionalSet("consentBy", in: &context)
         let assent: Bool? = fields.optional("assent", in: &context)
         let recording: SessionRecording? = fields.optional("recording", in: &context)
@@ -58,8 +62,8 @@ public struct WorkflowStep: Sendable, Hashable, NodeDecodable {
         fields.finish(&context)
         guard let id, let task, let ai, let performer else { return nil }
         return WorkflowStep(id: id, task: task, ai: ai, tool: tool, data: data, performer: performer, reviewer: reviewer,
-                            consent: consent, disclosure: disclosure, description: description, pointer: pointer,
-                            consentBy: consentBy, assent: assent, recording: recording, groupConsent: groupConsent,
+                            consent: consent, disclosure: disclosure, description: description, clientDescription: clientDescription,
+                            pointer: pointer, consentBy: consentBy, assent: assent, recording: recording, groupConsent: groupConsent,
                             memberData: memberData)
     }
 }

@@ -23,6 +23,9 @@ public struct CheckReport: Sendable {
     public var pluginsRun = 0
     /// How many plugin check calls ran.
     public var pluginCalls = 0
+    /// How many plugin processes the run started: live describes, check calls, and processes started
+    /// ahead of the documents that no call needed (killed unused).
+    public var pluginProcesses = 0
 
     /// Whether the input had errors.
     public var inputInvalid: Bool { problems.contains { $0.severity == .error } }

@@ -14,17 +14,20 @@ public struct StepContext: Sendable, FactSource {
     public let performer: Therapist?
     /// The reviewer, when named and in the roster.
     public let reviewer: Therapist?
+    /// What the policy says about trainees and credentials.
+    public let people: PeoplePolicy
 
     /// Resolves `step` of `workflow` against `policy` and `roster`.
     public init(workflow: Workflow, step: WorkflowStep, policy: ResolvedPolicy, roster: Roster) {
         self.init(workflow: workflow, step: step, task: policy.tasks[step.task]?.value,
                   tool: step.tool.flatMap { policy.tools[$0]?.value }, performer: roster.therapists[step.performer],
-                  reviewer: step.reviewer.flatMap { roster.therapists[$0] })
+                  reviewer: step.reviewer.flatMap { roster.therapists[$0] }, people: PeoplePolicy(policy))
     }
 
     /// A context from what the step's names were already looked up to.
     init(workflow: Workflow, step: WorkflowStep, task: PolicyTask?, tool: ApprovedTool?, performer: Therapist?,
-         reviewer: Therapist?) {
+         reviewer: Therapist?, people: PeoplePolicy = PeoplePolicy()) {
+        self.people = people
         self.workflow = workflow
         self.step = step
         self.task = task
@@ -77,6 +80,15 @@ public struct StepContext: Sendable, FactSource {
         case .workflowAgeBand, .workflowSelfConsent, .workflowFormat: Self.consentFact(fact, of: workflow)
         case .stepConsentBy, .stepAssent, .stepGroupConsent, .stepMemberData, .stepRecordingMedia, .stepRecordingConsent,
              .stepRecordingRetention, .stepRecordingAnalysis: Self.consentFact(fact, of: step)
+        case .performerSupervised: performer.map { .bool(people.supervised.contains($0.role)) } ?? .missing
+        case .reviewerSupervisor: reviewer.map { .bool(people.supervisors.contains($0.role)) } ?? .missing
+        case .reviewerSupervised: reviewer.map { .bool(people.supervised.contains($0.role)) } ?? .missing
+        case .performerCredentialRecognised: people.recognition(of: performer)
+        case .reviewerCredentialRecognised: people.recognition(of: reviewer)
+        case .toolTrainsOnClientData: tool?.terms.map { .bool($0.trainsOnClientData) } ?? .missing
+        case .toolRetention: tool?.terms?.retention.map(FactValue.string) ?? .missing
+        case .toolDeletion: tool?.terms?.deletion.map(FactValue.string) ?? .missing
+        case .toolDataLocation: tool?.terms?.dataLocation.map(FactValue.string) ?? .missing
         }
     }
 

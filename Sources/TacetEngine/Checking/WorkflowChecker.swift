@@ -25,6 +25,8 @@ public struct WorkflowChecker: Sendable {
     /// otherwise copy along with them.
     private let tasks: [String: PolicyTask]
     private let tools: [String: ApprovedTool]
+    /// What the policy says about trainees and credentials, read once.
+    private let people: PeoplePolicy
 
     /// The workflow facts (team, setting, ...) that some rule still reads once the task is known:
     /// ``specialized(to:)`` settles them for one workflow's values.
@@ -65,6 +67,7 @@ public struct WorkflowChecker: Sendable {
         self.program = program
         tasks = policy.tasks.mapValues(\.value)
         tools = policy.tools.mapValues(\.value)
+        people = PeoplePolicy(policy)
         workflowFacts = Fact.allCases.filter { read.contains($0) && StepContext.workflowFacts.contains($0) }
     }
 
@@ -114,7 +117,7 @@ public struct WorkflowChecker: Sendable {
         let step = workflow.steps[index]
         let context = StepContext(workflow: workflow, step: step, task: tasks[step.task],
                                   tool: step.tool.flatMap { tools[$0] }, performer: roster.therapists[step.performer],
-                                  reviewer: step.reviewer.flatMap { roster.therapists[$0] })
+                                  reviewer: step.reviewer.flatMap { roster.therapists[$0] }, people: people)
         emit.observer.step(index, context)
         checkRequirements(context, &emit)
         // Steps of an unknown task could match any rule, so every rule is evaluated for them.

@@ -166,6 +166,7 @@ public struct PolicyDelta: Sendable, Hashable {
                 changes.append(PolicyChange(item: .tool, id: id, aspect: "baa", before: "\(before.baa)", after: "\(after.baa)",
                                             effect: after.baa ? .loosened : .tightened))
             }
+            changes += termsChanges(before.terms, after.terms, id: id)
             return changes
         case (nil, nil):
             return []

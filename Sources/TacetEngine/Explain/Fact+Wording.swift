@@ -37,6 +37,15 @@ extension Fact {
         case .reviewerRole: "the reviewer's role"
         case .reviewerLevel: "the reviewer's level in the review area"
         case .reviewerCredential: "the reviewer's credential"
+        case .performerSupervised: "whether the performer is supervised"
+        case .reviewerSupervisor: "whether the reviewer is a supervisor"
+        case .reviewerSupervised: "whether the reviewer is supervised"
+        case .performerCredentialRecognised: "whether the performer's credentials are recognised"
+        case .reviewerCredentialRecognised: "whether the reviewer's credentials are recognised"
+        case .toolTrainsOnClientData: "whether the tool's vendor trains on client data"
+        case .toolRetention: "the tool's retention"
+        case .toolDeletion: "the tool's deletion terms"
+        case .toolDataLocation: "where the tool's vendor holds the data"
         default: consentNoun
         }
     }
@@ -52,6 +61,12 @@ extension Fact {
         case .taskDisclosure: ("the task requires disclosure of AI involvement", "the task does not require disclosure of AI involvement")
         case .toolApproved: ("the tool is approved", "the tool is not approved")
         case .toolBAA: ("a business associate agreement covers the tool", "no business associate agreement covers the tool")
+        case .performerSupervised: ("the performer's role is one a supervisor oversees", "the performer's role is not one a supervisor oversees")
+        case .reviewerSupervisor: ("the reviewer is a supervisor", "the reviewer is not a supervisor")
+        case .reviewerSupervised: ("the reviewer's role is one a supervisor oversees", "the reviewer's role is not one a supervisor oversees")
+        case .performerCredentialRecognised: ("the performer holds a credential the policy recognises", "the performer holds no credential the policy recognises")
+        case .reviewerCredentialRecognised: ("the reviewer holds a credential the policy recognises", "the reviewer holds no credential the policy recognises")
+        case .toolTrainsOnClientData: ("the tool's vendor trains on client data", "the tool's vendor does not train on client data")
         default: consentYesNo
         }
     }
@@ -68,6 +83,12 @@ extension Fact {
         case .stepRecordingMedia: "the step records no session"
         case .stepRecordingRetention: "the step states no retention period for a recording"
         case .stepRecordingAnalysis: "the step states no analysis of a recording"
+        case .performerSupervised: "the performer is not in the roster"
+        case .reviewerSupervisor, .reviewerSupervised: "the step names no reviewer in the roster"
+        case .performerCredentialRecognised, .reviewerCredentialRecognised:
+            "the policy recognises no credentials, or the person is not in the roster"
+        case .toolTrainsOnClientData, .toolRetention, .toolDeletion, .toolDataLocation:
+            "the step names no approved tool, or the policy records no such terms for it"
         default: "\(noun) is not stated"
         }
     }

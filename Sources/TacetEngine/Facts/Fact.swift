@@ -95,6 +95,25 @@ public enum Fact: String, Sendable, Hashable, CaseIterable {
     case stepRecordingRetention = "step.recording.retentionDays"
     /// `step.recording.analysis`: what the tool derives from the recording.
     case stepRecordingAnalysis = "step.recording.analysis"
+    // Trainees, credentials and vendors (issue 18): what the policy's `supervision`, `credentials` and tools' `terms` say.
+    /// `performer.supervised`: whether the performer's role is one the policy's supervision lists (an intern, a student).
+    case performerSupervised = "performer.supervised"
+    /// `reviewer.supervisor`: whether the reviewer's role is one the policy's supervision lists as a supervisor.
+    case reviewerSupervisor = "reviewer.supervisor"
+    /// `reviewer.supervised`: whether the reviewer's role is one the policy's supervision lists (an intern, a student).
+    case reviewerSupervised = "reviewer.supervised"
+    /// `performer.credentialRecognised`: whether the performer holds a credential the policy recognises.
+    case performerCredentialRecognised = "performer.credentialRecognised"
+    /// `reviewer.credentialRecognised`: whether the reviewer holds a credential the policy recognises.
+    case reviewerCredentialRecognised = "reviewer.credentialRecognised"
+    /// `tool.trainsOnClientData`: whether the tool's vendor trains its models on the data sent to it.
+    case toolTrainsOnClientData = "tool.trainsOnClientData"
+    /// `tool.retention`: how long the tool's vendor keeps what is sent, as its terms say.
+    case toolRetention = "tool.retention"
+    /// `tool.deletion`: how the tool's vendor deletes what is sent, as its terms say.
+    case toolDeletion = "tool.deletion"
+    /// `tool.dataLocation`: where the tool's vendor holds the data, as its terms say.
+    case toolDataLocation = "tool.dataLocation"
 
     /// The fact's type.
     public var type: FactType {
@@ -102,7 +121,8 @@ public enum Fact: String, Sendable, Hashable, CaseIterable {
         case .stepAI, .taskMaxAI: .aiLevel
         case .stepData, .toolData: .dataClasses
         case .stepConsent, .stepDisclosure, .taskClinical, .taskReview, .taskConsent, .taskDisclosure, .toolApproved,
-             .toolBAA: .bool
+             .toolBAA, .performerSupervised, .reviewerSupervisor, .reviewerSupervised, .performerCredentialRecognised, .reviewerCredentialRecognised,
+             .toolTrainsOnClientData: .bool
         case .taskReviewMinLevel, .performerLevel, .reviewerLevel: .competencyLevel
         case .workflowSelfConsent, .stepAssent, .stepGroupConsent, .stepRecordingConsent: .bool
         case .stepConsentBy, .stepRecordingMedia, .stepRecordingAnalysis: .keywords
@@ -149,6 +169,15 @@ public enum Fact: String, Sendable, Hashable, CaseIterable {
         case .reviewerRole: "the reviewer's role, from their Therapist document"
         case .reviewerLevel: "the reviewer's level in the review area (the task's area unless the policy names one), from the roster"
         case .reviewerCredential: "the reviewer's credential"
+        case .performerSupervised: "whether the performer's role is one the policy's `supervision` lists, such as an intern or a student (absent when the performer is not in the roster)"
+        case .reviewerSupervisor: "whether the reviewer's role is one of the policy's `supervision.supervisors` (absent when no reviewer in the roster is named)"
+        case .reviewerSupervised: "whether the reviewer's role is one the policy's `supervision` lists, such as an intern or a student (absent when no reviewer in the roster is named)"
+        case .performerCredentialRecognised: "whether the performer holds a credential the policy's `credentials` recognises (absent when the policy recognises none or the performer is not in the roster)"
+        case .reviewerCredentialRecognised: "whether the reviewer holds a credential the policy's `credentials` recognises (absent when the policy recognises none or no reviewer in the roster is named)"
+        case .toolTrainsOnClientData: "whether the tool's vendor trains its models on the data sent to it (absent when the policy records no terms for the tool)"
+        case .toolRetention: "how long the tool's vendor keeps what is sent, in its terms' words (absent when not recorded)"
+        case .toolDeletion: "how the tool's vendor deletes what is sent, in its terms' words (absent when not recorded)"
+        case .toolDataLocation: "where the tool's vendor holds the data, in its terms' words (absent when not recorded)"
         default: consentSummary
         }
     }

@@ -44,6 +44,7 @@ public enum PolicyLinter {
             if let framework, !extended.contains(name) { lintClassification(policy, framework: framework, add) }
             if let framework { lintCitedStatements(policy, framework: framework.1, add) }
             lintNotice(policy, add)
+            lintPeople(policy, add)
         }
         if framework == nil && !policies.isEmpty {
             add(Diagnostic(PolicyErrorCode.noFramework,

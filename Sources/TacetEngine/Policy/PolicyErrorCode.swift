@@ -18,6 +18,8 @@ public enum PolicyErrorCode: String, Sendable, CaseIterable, DiagnosticCode {
     case noFramework = "policy.no-framework"
     case emptyTextTest = "policy.empty-text-test"
     case noticeSignatureKept = "policy.notice-signature-kept"
+    case factWithoutData = "policy.fact-without-data"
+    case toolTermsMissing = "policy.tool-terms-missing"
 
     /// What the code means, in one line.
     public var summary: String {
@@ -38,13 +40,16 @@ public enum PolicyErrorCode: String, Sendable, CaseIterable, DiagnosticCode {
         case .noFramework: "no Framework document among the inputs, so task areas and classification were not checked"
         case .emptyTextTest: "a `contains` or `matches` test with an empty value holds for every text, so it only tests that the fact is present"
         case .noticeSignatureKept: "a layer's `notice` sets `guardian` or `assent` to false where a layer below asks for that signature, so the false is ignored"
+        case .factWithoutData: "a rule reads a trainee, credential or vendor-terms fact that no part of the policy sets (`supervision`, `credentials`, a tool's `terms`), so the fact is the same for every step"
+        case .toolTermsMissing: "in a policy that records vendor terms, a tool that may receive client data records none, so rules on whether its vendor trains on client data cannot judge it"
         }
     }
 
     /// The severity each code is reported with.
     public var defaultSeverity: Severity {
         switch self {
-        case .neverHolds, .alwaysHolds, .deadAllowance, .unclassified, .uncited, .emptyTextTest, .noticeSignatureKept: .warning
+        case .neverHolds, .alwaysHolds, .deadAllowance, .unclassified, .uncited, .emptyTextTest, .noticeSignatureKept, .factWithoutData,
+             .toolTermsMissing: .warning
         case .tooComplex, .noFramework: .info
         default: .error
         }

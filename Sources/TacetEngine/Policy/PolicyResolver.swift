@@ -81,9 +81,14 @@ public struct PolicyResolver {
             }
             result.citations[citation.id] = citation
         }
-        for tool in policy.tools {
+        for var tool in policy.tools {
             if let existing = result.tools[tool.id] {
+                // A layer that restates a tool without its terms keeps the base's.
+                if tool.terms == nil { tool.terms = existing.value.terms }
                 checkTool(tool, against: existing, in: document)
+                // A layer narrows what a tool may take; the names it does not restate are its base's.
+                tool.title = tool.title ?? existing.value.title
+                tool.clientName = tool.clientName ?? existing.value.clientName
             } else if base != nil {
                 error(PolicyErrorCode.loosens, "approves tool '\(tool.id)', which the base policy does not approve", document, tool.pointer,
                       hint: "a layer may only tighten; approve new tools in the base policy")
@@ -136,6 +141,7 @@ public struct PolicyResolver {
                                              location: document.location(of: rule.pointer)))
         }
         if let notice = policy.notice { result.notice = notice.over(result.notice) }
+        layPeople(policy, over: &result, in: document)
         if !policy.extends.isEmpty { checkCitations(policy, in: document, known: result.citations) }
         if diagnostics[errorsBefore...].contains(where: { $0.severity == .error }) { result.hasErrors = true }
         return result
@@ -147,6 +153,11 @@ public struct PolicyResolver {
         if !wider.isEmpty {
             reasons.append(("widens tool '\(tool.id)' to data \(wider)", "widens it to data \(wider)", tool.pointer + "/data",
                             "list only data classes the base allows: data: [\(base.value.data.map(\.rawValue).joined(separator: ", "))]"))
+        }
+        if let terms = tool.terms, terms.trainsOnClientData == false, base.value.terms?.trainsOnClientData == true {
+            reasons.append(("says the vendor of '\(tool.id)' does not train on client data, where the base policy says it does",
+                            "says its vendor does not train on client data", tool.pointer + "/terms/trainsOnClientData",
+                            "set trainsOnClientData: true here (a change of the vendor's terms is recorded in the base policy)"))
         }
         if tool.baa && !base.value.baa {
             reasons.append(("claims a business associate agreement for '\(tool.id)' that the base policy does not",
@@ -270,10 +281,45 @@ public struct PolicyResolver {
     private mutating func checkCitations(_ policy: Policy, in document: LoadedDocument, known: [String: Citation]) {
         var citing: [([String], String)] = policy.tasks.map { ($0.cite ?? [], $0.pointer) } + policy.rules.map { ($0.cite, $0.pointer) }
         if let notice = policy.notice { citing.append((notice.cite, notice.pointer)) }
+        citing += policy.peopleCitations
         for (cite, owner) in citing {
             for (index, id) in cite.enumerated() where known[id] == nil {
                 error(DocumentErrorCode.undefinedReference, "unknown citation '\(id)'", document, "\(owner)/cite/\(index)",
                       hint: Suggestion.closest(to: id, in: Array(known.keys)).map { "did you mean '\($0)'?" })
+            }
+        }
+    }
+
+    /// Lays a layer's supervision and credential settings over its base's: a layer adds supervised roles
+    /// and may narrow supervisors and recognised credentials, and each widening is an error at its line.
+    private mutating func layPeople(_ policy: Policy, over result: inout ResolvedPolicy, in document: LoadedDocument) {
+        if let layer = policy.supervision {
+            if let base = result.supervision {
+                for (index, role) in layer.supervisors.enumerated() where !base.supervisors.contains(role) {
+                    error(PolicyErrorCode.loosens, "lets role '\(role)' supervise, which the base policy does not", document,
+                          layer.pointer + "/supervisors/\(index)",
+                          hint: "a layer may only narrow the supervisors: \(base.supervisors.joined(separator: ", "))")
+                }
+                let roles = base.roles + layer.roles.filter { !base.roles.contains($0) }
+                result.supervision = SupervisionSettings(roles: roles, supervisors: layer.supervisors.filter(base.supervisors.contains),
+                                                         cite: base.cite + layer.cite.filter { !base.cite.contains($0) },
+                                                         pointer: layer.pointer)
+            } else {
+                result.supervision = layer
+            }
+        }
+        if let layer = policy.credentials {
+            if let base = result.credentials {
+                for (index, name) in layer.recognised.enumerated() where !base.recognised.contains(name) {
+                    error(PolicyErrorCode.loosens, "recognises credential '\(name)', which the base policy does not", document,
+                          layer.pointer + "/recognised/\(index)",
+                          hint: "a layer may only narrow the recognised credentials: \(base.recognised.joined(separator: ", "))")
+                }
+                result.credentials = CredentialSettings(recognised: layer.recognised.filter(base.recognised.contains),
+                                                        cite: base.cite + layer.cite.filter { !base.cite.contains($0) },
+                                                        pointer: layer.pointer)
+            } else {
+                result.credentials = layer
             }
         }
     }

@@ -18,6 +18,10 @@ public struct ResolvedPolicy: Sendable {
     public var citations: [String: Citation]
     /// The client notice's settings, every layer's laid over its base's; nil when no layer states any.
     public var notice: NoticeSettings? = nil
+    /// The supervised roles and their supervisors, every layer's laid over its base's; nil when no layer states any.
+    public var supervision: SupervisionSettings? = nil
+    /// The recognised credentials, as the last layer that states them narrows them; nil when no layer states any.
+    public var credentials: CredentialSettings? = nil
     /// Whether any layer had an error; a policy with errors is never used to pass a workflow.
     public var hasErrors: Bool
 

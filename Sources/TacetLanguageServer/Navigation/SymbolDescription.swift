@@ -47,9 +47,10 @@ package enum SymbolDescription {
     private static func tool(_ id: String, _ analysis: Analysis) -> String? {
         for policy in policies(analysis) {
             guard let tool = policy.tools[id]?.value else { continue }
-            return ["**Tool `\(id)`**" + (tool.title.map { ": \($0)" } ?? ""), "",
-                    "Approved by policy `\(policy.name)` for data: " + tool.data.map(\.rawValue).joined(separator: ", ")
-                        + "; business associate agreement: " + (tool.baa ? "yes" : "no")].joined(separator: "\n")
+            let terms = tool.terms.map { ["", vendorTerms($0)] } ?? []
+            return (["**Tool `\(id)`**" + (tool.title.map { ": \($0)" } ?? ""), "",
+                     "Approved by policy `\(policy.name)` for data: " + tool.data.map(\.rawValue).joined(separator: ", ")
+                        + "; business associate agreement: " + (tool.baa ? "yes" : "no")] + terms).joined(separator: "\n")
         }
         return nil
     }
@@ -67,8 +68,9 @@ package enum SymbolDescription {
         for document in analysis.documents {
             guard case .therapist(let therapist) = document.document, therapist.id == id else { continue }
             let levels = therapist.levels.keys.sorted().map { "`\($0)`: \(therapist.levels[$0]?.rawValue ?? "")" }
-            return ["**Therapist `\(id)`**: \(therapist.name), \(therapist.role)", "",
-                    "Levels: " + (levels.isEmpty ? "none recorded" : levels.joined(separator: ", "))].joined(separator: "\n")
+            let credentials = therapist.credentials.isEmpty ? [] : ["", "Credentials: " + therapist.heldCredentials.joined(separator: ", ")]
+            return (["**Therapist `\(id)`**: \(therapist.name), \(therapist.role)", "",
+                     "Levels: " + (levels.isEmpty ? "none recorded" : levels.joined(separator: ", "))] + credentials).joined(separator: "\n")
         }
         return nil
     }

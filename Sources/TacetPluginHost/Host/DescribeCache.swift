@@ -13,6 +13,11 @@ import TacetSchemas
 /// the describe schema, and the host then checks it against the manifest as it checks a live answer;
 /// anything else is ignored (and rewritten by the live answer). The cache never fails a run: an entry that
 /// cannot be read is a miss, one that cannot be written is noted in ``writeProblem`` and otherwise ignored.
+///
+/// The folder does not grow without bound: every time an entry is written (a plugin described afresh, the
+/// only way entries are added), entries not used for ``maxAge`` (30 days) are removed, then the oldest
+/// beyond ``maxEntries`` (100). An entry read back counts as used: its modification time is moved to now,
+/// at most once a day. Removing is best effort, like writing: it never fails a run.
 public final class DescribeCache: @unchecked Sendable {  // @unchecked: `lock` guards the only mutable state, `problems`
     /// Whether cached answers are read.
     public enum Mode: Sendable {
@@ -35,6 +40,13 @@ public final class DescribeCache: @unchecked Sendable {  // @unchecked: `lock` g
     static let header = "tacet describe cache 1 sha256:"
     /// The most bytes of an entry read: the stdout cap a live describe answer is held to, plus the header.
     static let readLimit = (16 << 20) + 128
+
+    /// Seconds an entry may go unused before the next write removes it: 30 days.
+    public static let maxAge: Double = 30 * 24 * 3600
+    /// Most entries kept: the next write removes the least recently used beyond this.
+    public static let maxEntries = 100
+    /// The prefix of every entry's file name; nothing else in the folder is ever removed.
+    static let entryPrefix = "describe-"
 
     /// Creates a cache in `directory`.
     public init(directory: String, mode: Mode = .use) {
@@ -72,7 +84,34 @@ public final class DescribeCache: @unchecked Sendable {  // @unchecked: `lock` g
         let answer = Array(bytes[(newline + 1)...])
         guard String(decoding: bytes[..<newline], as: UTF8.self) == Self.header + Self.hex(SHA256.hash(data: answer)),
               accepts(answer) else { return nil }
+        Self.markUsed(path(for: key))
         return answer
+    }
+
+    /// Moves the modification time of the entry at `path` to now when it is more than a day old, so that
+    /// pruning goes by last use; a day's slack spares a write on every run.
+    static func markUsed(_ path: String, now: Date = Date()) {
+        var status = stat()
+        guard lstat(path, &status) == 0, status.st_mode & S_IFMT == S_IFREG,
+              now.timeIntervalSince1970 - Double(status.st_mtim.tv_sec) > 24 * 3600 else { return }
+        _ = utimensat(AT_FDCWD, path, nil, AT_SYMLINK_NOFOLLOW)
+    }
+
+    /// Removes the entries not used since `maxAge` before `now`, then the least recently used beyond
+    /// `maxEntries`; regular files named like entries only, and whatever fails to go is left (never an error).
+    package func prune(now: Date = Date(), maxAge: Double = DescribeCache.maxAge, maxEntries: Int = DescribeCache.maxEntries) {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return }
+        var entries: [(path: String, used: Double)] = []
+        for name in names where name.hasPrefix(Self.entryPrefix) {
+            let path = directory + "/" + name
+            var status = stat()
+            guard lstat(path, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { continue }
+            entries.append((path, Double(status.st_mtim.tv_sec) + Double(status.st_mtim.tv_nsec) / 1e9))
+        }
+        entries.sort { $0.used > $1.used }
+        for (index, entry) in entries.enumerated() where index >= maxEntries || now.timeIntervalSince1970 - entry.used > maxAge {
+            _ = unlink(entry.path)
+        }
     }
 
     /// The bytes of the regular file at `path`, up to ``readLimit``; nil for anything else. The file is opened
@@ -103,6 +142,7 @@ public final class DescribeCache: @unchecked Sendable {  // @unchecked: `lock` g
             try FileIO.createFolder(directory)
             try FileIO.writeAtomically(Self.header + Self.hex(SHA256.hash(data: answer)) + "\n" + String(decoding: answer, as: UTF8.self),
                                        to: path, inputs: [])
+            prune()
         } catch {
             let reason = error.diagnostics.first.map { "\($0.location?.file ?? path): \($0.message)" } ?? path
             lock.withLock { problems.append(reason) }
@@ -116,7 +156,7 @@ public final class DescribeCache: @unchecked Sendable {  // @unchecked: `lock` g
         return validator.validate(value).isEmpty
     }
 
-    private func path(for key: String) -> String { directory + "/describe-" + key }
+    private func path(for key: String) -> String { directory + "/" + Self.entryPrefix + key }
 
     private static func hex(_ digest: SHA256.Digest) -> String {
         digest.map { byte in byte < 16 ? "0" + String(byte, radix: 16) : String(byte, radix: 16) }.joined()

@@ -18,32 +18,51 @@ public enum PluginBatching {
         return min(documents, max(1, share))
     }
 
-    /// `documents` in order, cut into about `count` batches of balanced size (by request bytes), then
-    /// cut further wherever a batch would pass ``maxDocuments`` or ``maxRequestBytes``.
+    /// `documents` in order, cut into as few batches as both `count` and the caps allow, balanced by request
+    /// bytes: `max(count, m)` batches (at most one per document), where m is the fewest that keep every batch
+    /// within ``maxDocuments`` and ``maxRequestBytes``. Each cut is made where the batch first reaches its
+    /// share of the bytes still to send (what remains divided by the batches left), moved only as far as
+    /// needed for the caps to hold and for what remains to fit in the batches left; so a cap never adds a
+    /// batch by pushing the cuts out of step (2,000 documents under the 500-document cap make 4, not 5).
     public static func split(_ documents: [EncodedDocument], into count: Int) -> [[EncodedDocument]] {
-        guard !documents.isEmpty else { return [] }
-        let total = documents.reduce(0) { $0 + $1.byteCount }
-        let wanted = max(1, min(documents.count, max(count, (documents.count + maxDocuments - 1) / maxDocuments,
-                                                        (total + maxRequestBytes - 1) / maxRequestBytes)))
-        let share = Double(total) / Double(wanted)
-        var batches: [[EncodedDocument]] = []
-        var current: [EncodedDocument] = []
-        var currentBytes = 0
-        var done = 0
-        for document in documents {
-            let full = current.count == maxDocuments || currentBytes + document.byteCount > maxRequestBytes
-            // Cut when this batch has its share of the bytes; the last batch takes what is left.
-            let shareReached = batches.count + 1 < wanted && Double(done) >= share * Double(batches.count + 1)
-            if !current.isEmpty, full || shareReached {
-                batches.append(current)
-                current = []
-                currentBytes = 0
-            }
-            current.append(document)
-            currentBytes += document.byteCount
-            done += document.byteCount
+        let total = documents.count
+        guard total > 0 else { return [] }
+        var before = [0]  // before[i]: the bytes of documents[..<i]
+        before.reserveCapacity(total + 1)
+        for document in documents { before.append(before[before.count - 1] + document.byteCount) }
+        func bytes(_ from: Int, _ to: Int) -> Int { before[to] - before[from] }
+        // reach[i]: the end of the largest batch starting at i within the caps (at least i + 1: a document
+        // over the byte cap goes alone). Moves forward with i, so two pointers find every one.
+        var reach = [Int](repeating: total, count: total)
+        var end = 0
+        for start in 0..<total {
+            end = max(end, start + 1)
+            while end < total, end - start < maxDocuments, bytes(start, end + 1) <= maxRequestBytes { end += 1 }
+            reach[start] = end
         }
-        if !current.isEmpty { batches.append(current) }
+        // fewest[i]: the fewest batches documents[i...] need (greedy, longest first, is optimal); never
+        // grows with i.
+        var fewest = [Int](repeating: 0, count: total + 1)
+        for start in stride(from: total - 1, through: 0, by: -1) { fewest[start] = 1 + fewest[reach[start]] }
+        var left = min(total, max(count, fewest[0]))
+        var batches: [[EncodedDocument]] = []
+        batches.reserveCapacity(left)
+        var start = 0
+        while left > 1 {
+            // The cuts that keep this batch within the caps, leave the rest able to fit in `left - 1`
+            // batches and leave each of them a document. Never empty: `reach[start]` itself keeps the caps
+            // and the rest fits (fewest[start] <= left), and documents remain for each batch (total - start >= left).
+            let last = min(reach[start], total - left + 1)
+            var first = start + 1
+            while first < last, fewest[first] > left - 1 { first += 1 }
+            let share = Double(bytes(start, total)) / Double(left)
+            var cut = first
+            while cut < last, Double(bytes(start, cut)) < share { cut += 1 }
+            batches.append(Array(documents[start..<cut]))
+            start = cut
+            left -= 1
+        }
+        batches.append(Array(documents[start...]))
         return batches
     }
 

@@ -21,16 +21,50 @@ public struct PluginHost: Sendable {
         supervisor = ProcessSupervisor(jobs: options.jobs)
     }
 
+    /// Gets plugins ready before the documents are loaded: reads each plugin's describe answer from the
+    /// cache and, for each one the cache answers whose kinds are not empty, starts its `check` process
+    /// ahead (``ProcessSupervisor/prepare(_:)``), so that the process starts up while the documents are
+    /// loaded and judged. A plugin the cache does not answer is described live by ``run(_:on:policies:prepared:)``
+    /// first and not started ahead: its describe answer says which kinds it judges and which protocol it
+    /// speaks. While any plugin needs such a live describe, one slot is left free for it.
+    ///
+    /// The process started ahead is the one the plugin's first call would start (same command, `check`
+    /// argument, folder and environment: none of them depends on the negotiated protocol version); the
+    /// request, written only once the documents are known, carries the version. Its timeout counts from
+    /// when the request starts being written.
+    public func prepare(_ plugins: [DiscoveredPlugin]) -> PluginPreparation {
+        var described: [String: DescribedPlugin] = [:]
+        for plugin in plugins {
+            if let answer = cachedDescribe(plugin) { described[plugin.name] = answer }
+        }
+        let live = plugins.count - described.count
+        var room = options.jobs - (live > 0 ? 1 : 0)
+        var children: [String: PreparedChild] = [:]
+        for plugin in plugins where room > 0 {
+            guard let answer = described[plugin.name], !answer.kinds.isEmpty,
+                  let child = supervisor.prepare(processSpec(plugin, verb: PluginProtocol.checkVerb, timeout: plugin.manifest.timeout,
+                                                      outputCap: options.outputCap)) else { continue }
+            children[plugin.name] = child
+            room -= 1
+        }
+        return PluginPreparation(described: described, children: children)
+    }
+
     /// Describes every plugin, then checks every document of their kinds. Pass the policies already
-    /// resolved from `documents`, when the caller has them, so they are not resolved again.
+    /// resolved from `documents`, when the caller has them, so they are not resolved again, and what
+    /// ``prepare(_:)`` got ready, if it ran: its cached describe answers are used and its processes serve
+    /// each plugin's first call; the ones no call needs are killed before any call starts, and none is
+    /// left waiting when this returns.
     public func run(_ plugins: [DiscoveredPlugin], on documents: [LoadedDocument],
-                    policies: [String: ResolvedPolicy]? = nil) async -> PluginRunReport {
+                    policies: [String: ResolvedPolicy]? = nil, prepared: PluginPreparation = .none) async -> PluginRunReport {
+        defer { prepared.discard() }
         var failures: [Diagnostic] = []
         var described: [DescribedPlugin] = []
         var describeProcesses = 0
         let answers = await withTaskGroup(of: (Int, Result<DescribedPlugin, PluginFailure>, Bool).self) { group in
             for (index, plugin) in plugins.enumerated() {
                 group.addTask {
+                    if let ready = prepared.described[plugin.name] { return (index, .success(ready), false) }
                     let (answer, started) = await self.describeCounting(plugin)
                     return (index, answer, started)
                 }
@@ -60,7 +94,7 @@ public struct PluginHost: Sendable {
         }
         let encoded = Dictionary(uniqueKeysWithValues: zip(wanted, encodings))
         let batchingPlugins = described.filter { $0.version >= 2 }.count
-        var calls: [(DescribedPlugin, [EncodedDocument])] = []
+        var calls: [(DescribedPlugin, [EncodedDocument], PreparedChild?)] = []
         for plugin in described {
             var sendable: [EncodedDocument] = []
             for (index, document) in documents.enumerated() where plugin.kinds.contains(document.kind.rawValue) {
@@ -70,16 +104,23 @@ public struct PluginHost: Sendable {
                 case nil: continue  // invariant: every document of a described plugin's kinds was encoded above
                 }
             }
-            if plugin.version >= 2 {
-                let count = PluginBatching.batchCount(jobs: options.jobs, plugins: batchingPlugins, documents: sendable.count)
-                calls += PluginBatching.split(sendable, into: count).map { (plugin, $0) }
-            } else {
-                calls += sendable.map { (plugin, [$0]) }
-            }
+            let batches = plugin.version >= 2
+                ? PluginBatching.split(sendable, into: PluginBatching.batchCount(jobs: options.jobs, plugins: batchingPlugins,
+                                                                                   documents: sendable.count))
+                : sendable.map { [$0] }
+            // The process started ahead serves the plugin's first call.
+            calls += batches.enumerated().map { (plugin, $1, $0 == 0 ? prepared.children[plugin.plugin.name] : nil) }
+        }
+        // The processes started ahead that no call uses give their slots back before any call waits for one.
+        let used = Set(calls.compactMap { $0.2.map(ObjectIdentifier.init) })
+        var unused = 0
+        for child in prepared.children.values where !used.contains(ObjectIdentifier(child)) && child.isWaiting {
+            child.kill()
+            unused += 1
         }
         let results = await withTaskGroup(of: (Int, [Diagnostic]).self) { group in
             for (index, call) in calls.enumerated() {
-                group.addTask { (index, await self.check(call.1, with: call.0, context: context)) }
+                group.addTask { (index, await self.check(call.1, with: call.0, context: context, prepared: call.2)) }
             }
             var results = [[Diagnostic]](repeating: [], count: calls.count)
             for await (index, diagnostics) in group { results[index] = diagnostics }
@@ -90,7 +131,8 @@ public struct PluginHost: Sendable {
             if diagnostic.isPluginFailure { failures.append(diagnostic) } else { findings.append(diagnostic) }
         }
         return PluginRunReport(findings: findings, failures: failures, described: described, calls: calls.count,
-                               processes: describeProcesses + calls.count)
+                               processes: describeProcesses + calls.count + unused, startedAhead: prepared.children.count,
+                               unused: unused)
     }
 
     /// Runs `describe`, or reads its answer from the describe cache, and checks the answer against the
@@ -101,13 +143,9 @@ public struct PluginHost: Sendable {
 
     /// ``describe(_:)``, and whether it started the plugin (false when the cache answered).
     private func describeCounting(_ plugin: DiscoveredPlugin) async -> (Result<DescribedPlugin, PluginFailure>, Bool) {
+        if let described = cachedDescribe(plugin) { return (.success(described), false) }
         let cache = options.describeCache
         let key = cache?.key(for: plugin, hostVersions: options.hostVersions)
-        // A cached answer goes through the same checks as a live one; one they refuse is asked afresh.
-        if let cache, let key, let answer = cache.answer(for: key),
-           case .success(let described) = interpretDescribe(PluginExchange(output: answer, errorLines: []), of: plugin) {
-            return (.success(described), false)
-        }
         switch await exchange(plugin, verb: PluginProtocol.describeVerb,
                               input: PluginContext.describeRequest(versions: options.hostVersions)) {
         case .failure(let failure): return (.failure(failure), true)
@@ -116,6 +154,15 @@ public struct PluginHost: Sendable {
             if case .success = described, let cache, let key, cache.accepts(exchange.output) { cache.store(exchange.output, for: key) }
             return (described, true)
         }
+    }
+
+    /// `plugin`'s describe answer from the cache, checked as a live answer is; nil when the cache has none
+    /// (or is off, or the checks refuse it: then the plugin is asked afresh).
+    private func cachedDescribe(_ plugin: DiscoveredPlugin) -> DescribedPlugin? {
+        guard let cache = options.describeCache, let key = cache.key(for: plugin, hostVersions: options.hostVersions),
+              let answer = cache.answer(for: key),
+              case .success(let described) = interpretDescribe(PluginExchange(output: answer, errorLines: []), of: plugin) else { return nil }
+        return described
     }
 
     /// Checks a describe answer against the manifest and the protocol.
@@ -169,14 +216,17 @@ public struct PluginHost: Sendable {
     /// Runs one `check` call of `described` on `documents`: one document under protocol 1, a batch under
     /// protocol 2, with the batch's timeout and output cap (``PluginBatching``). Findings and failures, in
     /// order; a failure of the call is reported on every document it covered.
-    public func check(_ documents: [EncodedDocument], with described: DescribedPlugin, context: PluginContext) async -> [Diagnostic] {
+    /// `prepared`, a process started ahead for this plugin's `check`, serves the (first) call.
+    public func check(_ documents: [EncodedDocument], with described: DescribedPlugin, context: PluginContext,
+                      prepared: PreparedChild? = nil) async -> [Diagnostic] {
         guard described.version >= 2 else {
             // Protocol 1: one call per document, exactly as before batches existed.
             var diagnostics: [Diagnostic] = []
-            for document in documents {
+            for (index, document) in documents.enumerated() {
                 switch await exchange(described.plugin, verb: PluginProtocol.checkVerb,
                                       request: context.request(for: document, version: described.version),
-                                      timeout: described.plugin.manifest.timeout, outputCap: options.outputCap) {
+                                      timeout: described.plugin.manifest.timeout, outputCap: options.outputCap,
+                                      prepared: index == 0 ? prepared : nil) {
                 case .failure(let failed): diagnostics.append(failure(failed, described, document.document))
                 case .success(let exchange): diagnostics += interpretCheck(exchange, on: document.document, by: described)
                 }
@@ -186,7 +236,7 @@ public struct PluginHost: Sendable {
         let loaded = documents.map(\.document)
         switch await exchange(described.plugin, verb: PluginProtocol.checkVerb, request: context.batchRequest(for: documents),
                               timeout: PluginBatching.timeout(described.plugin.manifest.timeout, documents: documents.count),
-                              outputCap: PluginBatching.outputCap(options.outputCap, documents: documents.count)) {
+                              outputCap: PluginBatching.outputCap(options.outputCap, documents: documents.count), prepared: prepared) {
         case .failure(let failed): return loaded.map { failure(failed, described, $0, batch: loaded.count) }
         case .success(let exchange): return interpretBatch(exchange, on: loaded, by: described)
         }
@@ -303,18 +353,15 @@ public struct PluginHost: Sendable {
                        outputCap: options.outputCap)
     }
 
-    /// Runs one call and returns its stdout and first stderr lines, or the failure that ended it.
+    /// Runs one call and returns its stdout and first stderr lines, or the failure that ended it; through
+    /// `prepared`, the process started ahead for it, when there is one.
     public func exchange(_ plugin: DiscoveredPlugin, verb: String, request: [[UInt8]], timeout: Double,
-                         outputCap: Int) async -> Result<PluginExchange, PluginFailure> {
-        var spec = ProcessSpec(executable: plugin.executable, arguments: [plugin.manifest.command[0], verb] + plugin.arguments,
-                               environment: PluginEnvironment.make(host: options.hostEnvironment, plugin: plugin,
-                                                                   versions: options.hostVersions),
-                               workingDirectory: plugin.folder, timeout: timeout,
-                               gracePeriod: options.gracePeriod, outputCap: outputCap, errorCap: options.errorCap)
+                         outputCap: Int, prepared: PreparedChild? = nil) async -> Result<PluginExchange, PluginFailure> {
+        var spec = processSpec(plugin, verb: verb, timeout: timeout, outputCap: outputCap)
         spec.inputParts = request
         let result: ProcessResult
         do {
-            result = try await supervisor.run(spec)
+            result = try await supervisor.run(spec, prepared: prepared)
         } catch {
             return .failure(PluginFailure(.spawnFailed, "could not be started: \(error)"))
         }
@@ -341,6 +388,15 @@ public struct PluginHost: Sendable {
                                           errorLines: lines))
         }
         return .success(PluginExchange(output: result.output, errorLines: lines))
+    }
+
+    /// The process spec of one call of `plugin` (no request yet): its manifest's command with the verb, in its
+    /// folder, with the allowlisted environment, the host's grace period and stderr cap.
+    func processSpec(_ plugin: DiscoveredPlugin, verb: String, timeout: Double, outputCap: Int) -> ProcessSpec {
+        ProcessSpec(executable: plugin.executable, arguments: [plugin.manifest.command[0], verb] + plugin.arguments,
+                    environment: PluginEnvironment.make(host: options.hostEnvironment, plugin: plugin, versions: options.hostVersions),
+                    workingDirectory: plugin.folder, timeout: timeout, gracePeriod: options.gracePeriod, outputCap: outputCap,
+                    errorCap: options.errorCap)
     }
 
     /// Decodes a response, or says in a phrase what is wrong with it.

@@ -12,6 +12,11 @@ public struct PluginRunReport: Sendable {
     public var described: [DescribedPlugin]
     /// How many check calls ran (one per document for a protocol 1 plugin, one per batch for protocol 2).
     public var calls: Int
-    /// How many plugin processes were started: one `describe` per plugin the describe cache did not answer, plus the check calls.
+    /// How many plugin processes were started: one `describe` per plugin the describe cache did not answer,
+    /// one per check call, and the ones started ahead that no call needed (killed unused).
     public var processes: Int = 0
+    /// How many `check` processes were started ahead of the documents (``PluginHost/prepare(_:)``).
+    public var startedAhead: Int = 0
+    /// How many of those no call needed (the run had no document of the plugin's kinds), killed unused.
+    public var unused: Int = 0
 }

@@ -3,7 +3,8 @@ import CSpawn
 import Glibc
 #endif
 
-/// Runs one untrusted child process to completion, whatever it does.
+/// Runs one untrusted child process to completion, whatever it does: at once (``run(_:)``), or started
+/// ahead of its request and finished later (``start(_:)``, then ``SpawnedChild/finish(_:)``).
 ///
 /// The child gets its own process group, exactly the environment of its spec and no other descriptor
 /// of the host. Standard input is written while standard output and error are drained, all from one
@@ -30,22 +31,52 @@ public enum ChildProcess {
     /// This call blocks its thread for as long as the child runs (bounded by the spec's timeout, grace
     /// period and one second); run it off the cooperative thread pool.
     public static func run(_ spec: ProcessSpec) throws(SpawnError) -> ProcessResult {
+        // A child just started for `spec` is open and has its launch, so `finish` answers; the error is
+        // there so that nothing here can crash.
+        guard let result = try start(spec).finish(spec) else { throw SpawnError(step: "finish \(spec.executable)", code: ECHILD) }
+        return result
+    }
+
+    /// Starts `spec`'s executable and returns at once, its request not yet written: the child starts up
+    /// (an interpreter loads, a binary links) while the host gets the request ready, then
+    /// ``SpawnedChild/finish(_:)`` writes it and runs the child to its end. A child never finished is
+    /// killed with its group and reaped when its ``SpawnedChild`` is released or ``SpawnedChild/kill()``ed.
+    public static func start(_ spec: ProcessSpec) throws(SpawnError) -> SpawnedChild {
         _ = ignoreBrokenPipes
         let started = monotonicSeconds()
         var pipes = try PipeSet()
-        defer { pipes.closeAll() }
-        let pid = try spawn(spec, pipes: pipes)
+        let pid: pid_t
+        do {
+            pid = try spawn(spec, pipes: pipes)
+        } catch {
+            pipes.closeAll()
+            throw error
+        }
         pipes.closeChildEnds()
+        return SpawnedChild(pid: pid, pipes: pipes, started: started, launch: ProcessLaunch(spec))
+    }
 
-        var loop = Loop(spec: spec, pid: pid, started: started)
+    /// Writes `spec`'s input to the child `pid` through `pipes`, drains its output and returns once the
+    /// child has been reaped and its group is gone. The timeout counts from this call, not from the spawn:
+    /// a child started ahead waits for its request without using up its time.
+    static func finish(_ spec: ProcessSpec, pid: pid_t, pipes: inout PipeSet, started: Double) -> ProcessResult {
+        var loop = Loop(spec: spec, pid: pid, started: monotonicSeconds())
         if loop.inputCount == 0 { pipes.closeInput() }
         loop.run(&pipes)
         // The group is killed before the child is reaped: until then its pid cannot be reused as a
         // group id, so this never signals a stranger.
         _ = killpg(pid, SIGKILL)
         let termination = reap(pid)
+        pipes.closeAll()
         return ProcessResult(output: loop.output, errorOutput: loop.errorOutput, termination: termination,
                              stop: loop.stop, inputWritten: loop.written, elapsed: monotonicSeconds() - started)
+    }
+
+    /// Kills the group of the child `pid`, never finished, and reaps the child.
+    static func abandon(pid: pid_t, pipes: inout PipeSet) {
+        pipes.closeAll()
+        _ = killpg(pid, SIGKILL)
+        _ = reap(pid)
     }
 
     private static func spawn(_ spec: ProcessSpec, pipes: PipeSet) throws(SpawnError) -> pid_t {
@@ -85,7 +116,7 @@ public enum ChildProcess {
         return pid
     }
 
-    private static func reap(_ pid: pid_t) -> ProcessResult.Termination {
+    static func reap(_ pid: pid_t) -> ProcessResult.Termination {
         var status: Int32 = 0
         while waitpid(pid, &status, 0) == -1 {
             // ECHILD would mean someone else reaped it: report it as killed rather than spin.

@@ -8,6 +8,15 @@ import TacetPluginProtocol
 /// each plugin that ran as a tool extension with its own rules, findings as results, findings an
 /// exception suppressed as results with an accepted suppression, and input problems as the
 /// invocation's notifications.
+///
+/// JSON's escaping keeps the file well formed but not its text harmless: a viewer shows the decoded
+/// strings, where a bidi override reorders what a line shows and a line break in a message starts a line
+/// of the plugin's making. So every string a person reads (messages, fixes, rule texts, tool and location
+/// names, suppression justifications) goes through ``DisplayText`` first, as in the text, `github` and
+/// `markdown` formats, and the `markdown` help through ``MarkdownRenderer``'s inline escaping; the line
+/// breaks left are the renderer's own. So do the citations and pointers in `properties`, which some
+/// viewers list: nothing a plugin or the YAML wrote reaches the file raw. (Rule ids are slugs already;
+/// fingerprints are digests of the original text.)
 package enum SARIFRenderer {
     /// The schema URI SARIF files name.
     package static let schemaURI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -34,8 +43,8 @@ package enum SARIFRenderer {
         ])
         let extensions: [JSONValue] = catalog.plugins.map { plugin in
             .object([
-                "name": .string(plugin.name),
-                "version": .string(plugin.version),
+                "name": .string(DisplayText.escaped(plugin.name)),
+                "version": .string(DisplayText.escaped(plugin.version)),
                 "rules": .array(plugin.rules.map(context.descriptor)),
             ])
         }
@@ -66,12 +75,13 @@ package enum SARIFRenderer {
         let citations: [String: Citation]
 
         func descriptor(_ rule: RuleDescriptor) -> JSONValue {
-            var help = rule.hint.map { "Fix: \($0)" } ?? "No general fix: see the finding's message."
-            var markdown = rule.hint.map { "**Fix:** \($0)" } ?? help
+            let shown = DisplayText.escaped
+            var help = rule.hint.map { "Fix: \(shown($0))" } ?? "No general fix: see the finding's message."
+            var markdown = rule.hint.map { "**Fix:** \(MarkdownRenderer.inline($0))" } ?? help
             let sources = rule.citations.map(citationText)
             if !sources.isEmpty {
-                help += "\nSources:\n" + sources.map { "- \($0)" }.joined(separator: "\n")
-                markdown += "\n\n**Sources:**\n\n" + sources.map { "- \($0)" }.joined(separator: "\n")
+                help += "\nSources:\n" + sources.map { "- \(shown($0))" }.joined(separator: "\n")
+                markdown += "\n\n**Sources:**\n\n" + sources.map { "- \(MarkdownRenderer.inline($0))" }.joined(separator: "\n")
             }
             if let path = rule.helpPath {
                 help += "\nDocumented in Tacet's \(path)."
@@ -79,12 +89,12 @@ package enum SARIFRenderer {
             }
             var members: [String: JSONValue] = [
                 "id": .string(rule.id),
-                "shortDescription": .object(["text": .string(rule.summary)]),
-                "fullDescription": .object(["text": .string(rule.detail.map { "\(rule.summary) \($0)" } ?? rule.summary)]),
+                "shortDescription": .object(["text": .string(shown(rule.summary))]),
+                "fullDescription": .object(["text": .string(shown(rule.detail.map { "\(rule.summary) \($0)" } ?? rule.summary))]),
                 "help": .object(["text": .string(help), "markdown": .string(markdown)]),
                 "defaultConfiguration": .object(["level": .string(level(rule.severity))]),
             ]
-            if !rule.citations.isEmpty { members["properties"] = .object(["citations": .array(rule.citations.map { .string($0) })]) }
+            if !rule.citations.isEmpty { members["properties"] = .object(["citations": .array(rule.citations.map { .string(shown($0)) })]) }
             if let uri = rule.citations.lazy.compactMap({ citations[$0]?.source }).first(where: Self.isWebURI) {
                 members["helpUri"] = .string(uri)
             }
@@ -102,7 +112,7 @@ package enum SARIFRenderer {
                 members["ruleIndex"] = .number(Double(index))
             case .plugin(let plugin, let index):
                 members["rule"] = .object(["id": .string(finding.code), "index": .number(Double(index)),
-                                           "toolComponent": .object(["name": .string(catalog.plugins[plugin].name),
+                                           "toolComponent": .object(["name": .string(DisplayText.escaped(catalog.plugins[plugin].name)),
                                                                      "index": .number(Double(plugin))])])
             case nil:
                 break
@@ -122,15 +132,16 @@ package enum SARIFRenderer {
                 })
             }
             var properties: [String: JSONValue] = [:]
-            if let pointer = finding.pointer { properties["pointer"] = .string(pointer) }
-            if !finding.citations.isEmpty { properties["citations"] = .array(finding.citations.map { .string($0) }) }
+            if let pointer = finding.pointer { properties["pointer"] = .string(DisplayText.escaped(pointer)) }
+            if !finding.citations.isEmpty { properties["citations"] = .array(finding.citations.map { .string(DisplayText.escaped($0)) }) }
             if let plugin = finding.plugin { properties["plugin"] = .string(plugin) }
             if !properties.isEmpty { members["properties"] = .object(properties) }
             if let suppression {
                 members["suppressions"] = .array([.object([
                     "kind": "external",
                     "status": "accepted",
-                    "justification": .string("exception '\(suppression.exception)', owner \(suppression.owner), expires \(suppression.expires)"),
+                    "justification": .string("exception '\(DisplayText.escaped(suppression.exception))', owner "
+                                             + "\(DisplayText.escaped(suppression.owner)), expires \(suppression.expires)"),
                 ])])
             }
             return .object(members)
@@ -146,9 +157,11 @@ package enum SARIFRenderer {
             return .object(members)
         }
 
-        /// The message with the fix on a second line: SARIF has no field for a fix without edits.
+        /// The message with the fix on a second line: SARIF has no field for a fix without edits. Both shown
+        /// by ``DisplayText``, so that line break is the only one.
         func messageText(_ diagnostic: Diagnostic) -> String {
-            diagnostic.hint.map { "\(diagnostic.message)\nFix: \($0)" } ?? diagnostic.message
+            let message = DisplayText.escaped(diagnostic.message)
+            return diagnostic.hint.map { "\(message)\nFix: \(DisplayText.escaped($0))" } ?? message
         }
 
         func location(_ place: SourceLocation, pointer: String?, message: String? = nil, id: Int? = nil) -> JSONValue {
@@ -165,8 +178,10 @@ package enum SARIFRenderer {
                     "region": .object(["startLine": .number(Double(place.line)), "startColumn": .number(Double(place.column))]),
                 ]),
             ]
-            if let pointer { members["logicalLocations"] = .array([.object(["fullyQualifiedName": .string(pointer), "kind": "element"])]) }
-            if let message { members["message"] = .object(["text": .string(message)]) }
+            if let pointer {
+                members["logicalLocations"] = .array([.object(["fullyQualifiedName": .string(DisplayText.escaped(pointer)), "kind": "element"])])
+            }
+            if let message { members["message"] = .object(["text": .string(DisplayText.escaped(message))]) }
             if let id { members["id"] = .number(Double(id)) }
             return .object(members)
         }

@@ -34,7 +34,7 @@ extension HTMLReportRenderer.Page {
         for therapist in therapists {
             let gaps = Dictionary(GapAnalysis.gaps(of: therapist, steps: input.stepsWithAI).map { ($0.area, $0) }) { first, _ in first }
             html += "<tr><th scope=\"row\">\(HTMLReportRenderer.escape(therapist.name))<br><span class=\"file\">\(HTMLReportRenderer.escape(therapist.id)), "
-                + "\(HTMLReportRenderer.escape(therapist.role))</span></th>"
+                + "\(HTMLReportRenderer.escape(therapist.role))\(HTMLReportRenderer.escape(Self.credentialsNote(therapist)))</span></th>"
             for (area, _) in areas {
                 html += cell(current: therapist.levels[area], target: therapist.targets[area], gap: gaps[area])
             }

@@ -69,8 +69,7 @@ package struct ClientNotice {
     }
 
     private func use(_ step: WorkflowStep, of item: Covered) -> PlainDocument.Section {
-        let task = item.policy.tasks[step.task]?.value
-        let what = step.description ?? task?.title ?? step.task
+        let what = Self.wording(of: step, in: item.policy).text
         var facts: [[PlainDocument.Inline]] = [
             [.strong("What it does: "), .text(what)],
             [.strong("How far the AI goes: "), .text(PlainWording.clientMeaning(step.ai))],
@@ -82,8 +81,61 @@ package struct ClientNotice {
         if item.workflow.format == .group, step.groupConsent == true {
             facts.append([.strong("In a group: "), .text("AI is used here only if every member of the group agrees.")])
         }
-        let title = task.map { PlainWording.sentence($0.title) } ?? step.task
-        return .init(id: Self.anchor(workflow: item.workflow.metadata.name, step: step.id), title: title, blocks: [.list(facts)])
+        return .init(id: Self.anchor(workflow: item.workflow.metadata.name, step: step.id), title: Self.title(of: step, in: item.policy),
+                     blocks: [.list(facts)])
+    }
+
+    /// A step's heading: its task's client title, else the task's staff title.
+    static func title(of step: WorkflowStep, in policy: ResolvedPolicy) -> String {
+        guard let task = policy.tasks[step.task]?.value else { return step.task }
+        return task.clientTitle ?? PlainWording.sentence(task.title)
+    }
+
+    /// What the notice says a step does: its own client description, else (an AI step) its task's client
+    /// description or (a step a person does alone) its task's client title; failing those, the staff
+    /// wording (the step's description, else the task's title), which `staffWording` warns of.
+    static func wording(of step: WorkflowStep, in policy: ResolvedPolicy) -> (text: String, forClients: Bool) {
+        let task = policy.tasks[step.task]?.value
+        if let text = step.clientDescription ?? (step.ai > .humanOnly ? task?.clientDescription : task?.clientTitle) { return (text, true) }
+        return (step.description ?? task?.title ?? step.task, false)
+    }
+
+    /// One warning for each place the notice falls back to wording written for staff: a step with no
+    /// client description (its own or its task's), a task with no client title, a tool with no client
+    /// name. The notice is still written; the warnings say which key to add, and where.
+    package var staffWording: [Diagnostic] {
+        var warnings: [Diagnostic] = []
+        var seen = Set<String>()
+        func warn(_ key: String, _ message: String, at location: SourceLocation, hint: String) {
+            guard seen.insert(key).inserted else { return }
+            warnings.append(Diagnostic(PlainDocumentCode.staffWording, message: message, location: location, hint: hint))
+        }
+        for item in covered {
+            let workflow = item.workflow.metadata.name
+            for step in item.workflow.steps {
+                let task = item.policy.tasks[step.task]
+                let ai = step.ai > .humanOnly
+                let (text, forClients) = Self.wording(of: step, in: item.policy)
+                if !forClients {
+                    warn("step \(item.document.file) \(step.pointer)",
+                         "the notice describes step '\(step.id)' of workflow '\(workflow)' in staff wording: \"\(text)\"",
+                         at: item.document.location(of: step.pointer),
+                         hint: "give the step a clientDescription, or its task '\(step.task)' a \(ai ? "clientDescription" : "clientTitle") "
+                             + "in the policy, in words a client understands")
+                }
+                if ai, let task, task.value.clientTitle == nil {
+                    warn("task \(task.value.id)", "the notice heads an AI use with task '\(task.value.id)''s staff title: \"\(task.value.title)\"",
+                         at: task.document.location(of: task.value.pointer),
+                         hint: "give the task a clientTitle in words a client understands")
+                }
+                if ai, let id = step.tool, let tool = item.policy.tools[id], tool.value.clientName == nil {
+                    warn("tool \(id)", "the notice names tool '\(id)' by its staff title: \"\(tool.value.title ?? id)\"",
+                         at: tool.document.location(of: tool.value.pointer),
+                         hint: "give the tool a clientName in words a client understands, such as \"a note-writing assistant\"")
+                }
+            }
+        }
+        return warnings
     }
 
     /// What a step's session recording is, how long it is kept and what the AI makes of it, for a client.
@@ -108,7 +160,7 @@ package struct ClientNotice {
     private func destination(_ step: WorkflowStep, policy: ResolvedPolicy) -> String {
         guard let id = step.tool else { return "" }
         let tool = policy.tools[id]?.value
-        let name = tool?.title ?? id
+        let name = tool?.clientName ?? tool?.title ?? id
         if step.data.isEmpty || step.data == [.none] { return "The tool is \(name)." }
         var text = "It goes to \(name)."
         if tool?.baa == true, step.data.contains(.phi) {
@@ -136,7 +188,7 @@ package struct ClientNotice {
         var seen = Set<String>()
         let items: [[PlainDocument.Inline]] = covered.flatMap { item in
             item.workflow.steps.filter { $0.ai == .humanOnly }.compactMap { step -> [PlainDocument.Inline]? in
-                let text = step.description ?? item.policy.tasks[step.task]?.value.title ?? step.task
+                let text = Self.wording(of: step, in: item.policy).text
                 guard seen.insert(text).inserted else { return nil }
                 return [.text(PlainWording.sentence(text))]
             }
@@ -156,7 +208,7 @@ package struct ClientNotice {
         if let withdraw = settings.withdraw { promises.append([.strong("You can change your mind. "), .text(withdraw)]) }
         if !promises.isEmpty { blocks.append(.list(promises)) }
         let rows: [[[PlainDocument.Inline]]] = aiSteps.map { item, step in
-            let title = item.policy.tasks[step.task].map { PlainWording.sentence($0.value.title) } ?? step.task
+            let title = Self.title(of: step, in: item.policy)
             return [[.link(title, anchor: Self.anchor(workflow: item.workflow.metadata.name, step: step.id))], [.text("☐ Yes")], [.text("☐ No")]]
         }
         if !rows.isEmpty {

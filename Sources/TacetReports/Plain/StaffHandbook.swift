@@ -5,19 +5,19 @@ import TacetEngine
 /// The staff AI-use handbook (`tacet handbook`): the resolved policy in force for a team, in plain
 /// words. Each task says what AI may and may not do, who reviews and at what level, consent and
 /// disclosure, which data may go to which approved tool, and the training needed; a team's layer is
-/// marked where it differs from the organisation's policy; the rules are their messages and fixes;
+/// marked where it differs from the policy it extends; the rules are their messages and fixes;
 /// every entry links to its sources, and the clinic's own assumptions are marked as such.
 package struct StaffHandbook {
     /// The policy in force.
     let policy: ResolvedPolicy
-    /// The organisation's policy the team's layers stack on, when the policy has layers.
+    /// The policy the team's layer extends (every layer but the last, resolved), when the policy has layers.
     let base: ResolvedPolicy?
     /// Catalog courses by id, for the training's titles.
     let courses: [String: Course]
     /// Where file paths are shown relative to.
     let workingDirectory: String
 
-    /// Prepares the handbook of `policy`; `base` is the organisation's policy (its first layer, resolved alone).
+    /// Prepares the handbook of `policy`; `base` is the policy its last layer extends.
     package init(policy: ResolvedPolicy, base: ResolvedPolicy?, courses: [String: Course], workingDirectory: String) {
         self.policy = policy
         self.base = base
@@ -37,7 +37,9 @@ package struct StaffHandbook {
         lead.append(.paragraph([.text("Policy: \(layerNames). Made on \(today) by tacet \(toolVersion).")]))
         var sections = [about(), tasks()]
         if let differences = teamDifferences() { sections.append(differences) }
-        sections += [tools(), rules(), training(), decisions(), sources()]
+        sections.append(tools())
+        if let people = people() { sections.append(people) }
+        sections += [rules(), training(), decisions(), sources()]
         return PlainDocument(title: title, lead: lead, sections: sections, toolVersion: toolVersion)
     }
 
@@ -129,7 +131,17 @@ package struct StaffHandbook {
         return inlines
     }
 
-    /// What the team's layer changes in `task`, against the organisation's policy; nil when nothing.
+    /// How the handbook names the policy the team's layer extends: "the organisation" when that is the
+    /// base policy itself; with more layers, the title of the layer the team extends, so a regional
+    /// layer's rule is not credited to the organisation.
+    private var extended: (who: String, policy: String) {
+        guard let base, base.layers.count > 1, let layer = base.layers.last else { return ("the organisation", "the organisation's policy") }
+        let title = layer.metadata.title ?? "policy \(layer.name)"
+        let named = title.lowercased().hasPrefix("the ") ? title : "the " + title
+        return (named, named)
+    }
+
+    /// What the team's layer changes in `task`, against the policy it extends; nil when nothing.
     private func difference(_ task: PolicyTask) -> [PlainDocument.Inline]? {
         guard let base, policy.layers.count > 1 else { return nil }
         let team = policy.layers.last?.metadata.team.map { "the \($0) team" } ?? "this team"
@@ -138,21 +150,21 @@ package struct StaffHandbook {
         }
         var changes: [String] = []
         if original.maxAI != task.maxAI {
-            changes.append("the AI level is \(PlainWording.name(task.maxAI).lowercased()), where the organisation allows \(PlainWording.name(original.maxAI).lowercased())")
+            changes.append("the AI level is \(PlainWording.name(task.maxAI).lowercased()), where \(extended.who) allows \(PlainWording.name(original.maxAI).lowercased())")
         }
         let (was, now) = (original.requires, task.requires)
         if was.review != now.review, let review = now.review {
             changes.append("the reviewer needs at least the \(review.minLevel.rawValue) level"
-                + (was.review.map { ", where the organisation asks for \($0.minLevel.rawValue)" } ?? ", where the organisation asks for no review"))
+                + (was.review.map { ", where \(extended.who) asks for \($0.minLevel.rawValue)" } ?? ", where \(extended.who) asks for no review"))
         }
-        if now.consent && !was.consent { changes.append("the client's consent is needed, where the organisation does not ask for it") }
-        if now.disclosure && !was.disclosure { changes.append("a note in the record is needed, where the organisation does not ask for it") }
+        if now.consent && !was.consent { changes.append("the client's consent is needed, where \(extended.who) does not ask for it") }
+        if now.disclosure && !was.disclosure { changes.append("a note in the record is needed, where \(extended.who) does not ask for it") }
         if was.data != now.data, let data = now.data {
             changes.append("only \(Wording.series(data.map(PlainWording.staffData))) may go to AI")
         }
         if Set(now.training) != Set(was.training) { changes.append("the training is \(Wording.series(now.training.map(courseTitle)))") }
         guard !changes.isEmpty else { return nil }
-        return [.strong("Team rule: "), .text("\(PlainWording.sentence(team)) is stricter here than the organisation: \(Wording.series(changes)).")]
+        return [.strong("Team rule: "), .text("\(PlainWording.sentence(team)) is stricter here than \(extended.who): \(Wording.series(changes)).")]
     }
 
     private func teamDifferences() -> PlainDocument.Section? {
@@ -169,8 +181,8 @@ package struct StaffHandbook {
             items.append([.text(rule.rule.statement.map { "Rule: \($0)" } ?? "Rule \(rule.id).")])
         }
         let blocks: [PlainDocument.Block] = items.isEmpty
-            ? [.paragraph([.text("\(PlainWording.sentence(team)) uses the organisation's policy as it is.")])]
-            : [.paragraph([.text("\(PlainWording.sentence(team)) may only make the organisation's policy stricter. Here is where it does:")]),
+            ? [.paragraph([.text("\(PlainWording.sentence(team)) uses \(extended.policy) as it is.")])]
+            : [.paragraph([.text("\(PlainWording.sentence(team)) may only make \(extended.policy) stricter. Here is where it does:")]),
                .list(items)]
         return .init(id: "team-differences", title: "Where this team differs", blocks: blocks)
     }
@@ -183,10 +195,10 @@ package struct StaffHandbook {
                 : "No business associate agreement covers it, so it may never take PHI."
             var changed: [PlainDocument.Inline] = []
             if let base, policy.layers.count > 1, let original = base.tools[tool.id]?.value, original.data != tool.data {
-                changed = [.text(" "), .strong("Team rule: "), .text("the organisation allows \(Wording.series(original.data.map(PlainWording.staffData))).")]
+                changed = [.text(" "), .strong("Team rule: "), .text("\(PlainWording.sentence(extended.who)) allows \(Wording.series(original.data.map(PlainWording.staffData))).")]
             }
             return [[.anchor("tool-\(tool.id)"), .text(toolName(tool))], [.text(PlainWording.sentence(Wording.series(tool.data.map(PlainWording.staffData))) + ".")] + changed,
-                    [.text(why + " Stated in \(place(sourced.document, tool.pointer)).")]]
+                    [.text(why + termsSentences(tool) + " Stated in \(place(sourced.document, tool.pointer)).")]]
         }
         return .init(id: "tools", title: "Approved AI tools", blocks: [
             .paragraph([.text("Use only these tools. Send each one only the data it may take.")]),
@@ -261,7 +273,7 @@ package struct StaffHandbook {
     }
 
     /// "Sources: A; B (the clinic's own decision)." with each linked to its entry.
-    private func sourceLinks(_ ids: [String]) -> [PlainDocument.Inline] {
+    func sourceLinks(_ ids: [String]) -> [PlainDocument.Inline] {
         var inlines: [PlainDocument.Inline] = [.strong("Sources: ")]
         for (index, id) in ids.enumerated() {
             guard let citation = policy.citations[id] else { inlines.append(.text(id)); continue }
@@ -274,9 +286,9 @@ package struct StaffHandbook {
 
     private func courseTitle(_ id: String) -> String { courses[id].map { "the course \"\($0.title)\"" } ?? "the course \(id)" }
 
-    private func toolName(_ tool: ApprovedTool) -> String { tool.title.map { "\($0) (\(tool.id))" } ?? tool.id }
+    func toolName(_ tool: ApprovedTool) -> String { tool.title.map { "\($0) (\(tool.id))" } ?? tool.id }
 
-    private func place(_ document: LoadedDocument, _ pointer: String) -> String {
+    func place(_ document: LoadedDocument, _ pointer: String) -> String {
         let location = document.location(of: pointer)
         return "\(FilePaths.relative(location.file, to: workingDirectory)), line \(location.line)"
     }

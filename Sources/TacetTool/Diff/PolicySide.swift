@@ -5,9 +5,9 @@ import TacetDocuments
 /// One side of `tacet diff`: the policies as a folder holds them, or as a git revision of the repository
 /// holds them, and how that side's files are named.
 ///
-/// An argument naming an existing folder is a folder, even where a revision has the same name (the command's
-/// help says to write `refs/heads/main` or `@` then); anything else is a git revision. A folder side's
-/// policies are every Policy document under it. A revision side's are the Policy documents at that
+/// An argument naming an existing folder or file is read from disk, even where a revision has the same name
+/// (the command's help says to write `refs/heads/main` or `@` then); anything else is a git revision. A
+/// folder side's policies are every Policy document under it; a file side's, those in the file. A revision side's are the Policy documents at that
 /// revision under the run's paths that lie in the repository (`tacet diff main HEAD Policies teams` reads
 /// `main:Policies` and `main:teams`); a path outside the repository (the shipped defaults) is read as it
 /// is, the same on both sides.
@@ -25,9 +25,15 @@ package struct PolicySide: Sendable {
     /// neither a folder nor a revision git can read.
     package static func open(_ argument: String, paths: [String], in directory: String) throws(DiagnosticError) -> PolicySide {
         var isFolder: ObjCBool = false
-        if FileManager.default.fileExists(atPath: argument, isDirectory: &isFolder), isFolder.boolValue {
-            let root = argument.count > 1 && argument.hasSuffix("/") ? String(argument.dropLast()) : argument
-            return PolicySide(label: argument, paths: [root], root: root, revision: nil)
+        if FileManager.default.fileExists(atPath: argument, isDirectory: &isFolder) {
+            if isFolder.boolValue {
+                let root = argument.count > 1 && argument.hasSuffix("/") ? String(argument.dropLast()) : argument
+                return PolicySide(label: argument, paths: [root], root: root, revision: nil)
+            }
+            // One policy file (`tacet diff old.yaml new.yaml`): its folder is the root, so the two files'
+            // findings and policies are named by their file names.
+            let folder = (argument as NSString).deletingLastPathComponent
+            return PolicySide(label: argument, paths: [argument], root: folder.isEmpty ? "." : folder, revision: nil)
         }
         let revision = try GitRevision.open(argument, from: directory)
         let relatives = paths.map { relative($0, in: revision.repository, from: directory) }

@@ -1,0 +1,178 @@
+import Foundation
+import Testing
+import TacetDiagnostics
+import TacetDocuments
+import TacetPluginHost
+
+/// Plugin processes started ahead of the documents (`PluginHost.prepare`): the first call of each plugin
+/// uses its process, a process no call needs is killed, and every fault of a call is reported as it is
+/// when the call starts its own process, with nothing left running.
+@Suite struct PluginPreparationTests {
+    /// Writes its pid (and later its grandchild's) before reading the request: proof it was started.
+    static let announce = #"echo $$ >> "$TACET_PLUGIN_DIR/pids"; "#
+
+    /// Options with a describe cache in the fixture's folder, filled for every plugin there.
+    static func cachedOptions(_ fixture: borrowing PluginFixture, jobs: Int = 2) async throws -> PluginRunOptions {
+        var options = PluginFixture.options
+        options.jobs = jobs
+        options.describeCache = DescribeCache(directory: fixture.directory.path + "/cache")
+        let host = PluginHost(options: options)
+        for plugin in PluginDiscovery().discover([fixture.plugins]).plugins {
+            guard case .success = await host.describe(plugin) else { throw PluginFixture.FixtureError(message: "\(plugin.name) did not describe itself") }
+        }
+        return options
+    }
+
+    /// The pids `folder`/pids holds, once it holds `count` of them (waiting up to five seconds).
+    static func pids(in folder: String, count: Int = 1) throws -> [Int32] {
+        let deadline = Date().addingTimeInterval(5)
+        while true {
+            let pids = ProcessProbe.pids(in: Array((try? Data(contentsOf: URL(fileURLWithPath: folder + "/pids"))) ?? Data()))
+            if pids.count >= count || Date() > deadline { return pids }
+            usleep(10_000)
+        }
+    }
+
+    @Test func theFirstCallUsesTheProcessStartedAhead() async throws {
+        let fixture = PluginFixture()
+        let folder = try fixture.plugin("ahead", check: Self.announce + #"cat >/dev/null; printf '%s' '{"findings":[]}'"#)
+        let options = try await Self.cachedOptions(fixture)
+        let host = PluginHost(options: options)
+        let plugins = PluginDiscovery().discover([fixture.plugins]).plugins
+        let prepared = host.prepare(plugins)
+        #expect(prepared.described.keys.sorted() == ["ahead"])
+        #expect(prepared.waiting == 1)
+        // Started and waiting for its request before any document exists.
+        let pid = try #require(try Self.pids(in: folder).first)
+        #expect(ProcessProbe.isAlive(pid))
+        let report = await host.run(plugins, on: [try fixture.document()], prepared: prepared)
+        #expect(report.failures.isEmpty, "\(report.failures.map(\.message))")
+        #expect(report.startedAhead == 1 && report.unused == 0)
+        // No describe (cached) and no second check process: the one started ahead answered.
+        #expect(report.processes == 1 && report.calls == 1)
+        #expect(host.supervisor.started == 1)
+        #expect(try Self.pids(in: folder) == [pid])
+        #expect(ProcessProbe.waitGone(pid))
+        #expect(host.supervisor.running == 0)
+    }
+
+    @Test func aProcessStartedAheadThatNoCallNeedsIsKilled() async throws {
+        let fixture = PluginFixture()
+        let folder = try fixture.plugin("idle", check: Self.announce + #"sleep 1000 & echo $! >> "$TACET_PLUGIN_DIR/pids"; cat >/dev/null; wait"#)
+        let options = try await Self.cachedOptions(fixture)
+        let host = PluginHost(options: options)
+        let plugins = PluginDiscovery().discover([fixture.plugins]).plugins
+        let prepared = host.prepare(plugins)
+        let pids = try Self.pids(in: folder, count: 2)
+        #expect(pids.count == 2)
+        // No document of the plugin's kinds: the process and its grandchild are killed, never sent a request.
+        let report = await host.run(plugins, on: [], prepared: prepared)
+        #expect(report.startedAhead == 1 && report.unused == 1 && report.calls == 0 && report.processes == 1)
+        #expect(prepared.waiting == 0)
+        for pid in pids { #expect(ProcessProbe.waitGone(pid)) }
+        #expect(host.supervisor.running == 0)
+    }
+
+    @Test func releasingAPreparationUnusedKillsItsProcesses() async throws {
+        let fixture = PluginFixture()
+        let folder = try fixture.plugin("dropped", check: Self.announce + #"sleep 1000 & echo $! >> "$TACET_PLUGIN_DIR/pids"; cat >/dev/null; wait"#)
+        let options = try await Self.cachedOptions(fixture)
+        let host = PluginHost(options: options)
+        var pids: [Int32] = []
+        do {
+            let prepared = host.prepare(PluginDiscovery().discover([fixture.plugins]).plugins)
+            #expect(prepared.waiting == 1)
+            // Kept alive until the pids are read: ARC may release an object after its last use.
+            try withExtendedLifetime(prepared) {
+                pids = try Self.pids(in: folder, count: 2)
+                for pid in pids { #expect(ProcessProbe.isAlive(pid)) }
+            }
+        }
+        // Released without a run: the process and its grandchild are gone.
+        #expect(pids.count == 2)
+        for pid in pids { #expect(ProcessProbe.waitGone(pid)) }
+        #expect(host.supervisor.running == 0)
+    }
+
+    @Test func aPluginTheCacheDoesNotDescribeIsNotStartedAheadAndKeepsASlotForItsDescribe() async throws {
+        let fixture = PluginFixture()
+        let quiet = #"cat >/dev/null; printf '%s' '{"findings":[]}'"#
+        try fixture.plugin("known", check: quiet)
+        let options = try await Self.cachedOptions(fixture, jobs: 1)
+        try fixture.plugin("new", check: quiet)
+        let host = PluginHost(options: options)
+        let plugins = PluginDiscovery().discover([fixture.plugins]).plugins
+        // One slot, and 'new' needs it for a live describe: nothing starts ahead, and the run does not wait forever.
+        let prepared = host.prepare(plugins)
+        #expect(prepared.described.keys.sorted() == ["known"])
+        #expect(prepared.waiting == 0)
+        let report = await host.run(plugins, on: [try fixture.document()], prepared: prepared)
+        #expect(report.failures.isEmpty)
+        #expect(report.processes == 3)
+        #expect(host.supervisor.peak == 1)
+        // Both answers cached now: with two slots both start ahead; with one, only the first.
+        #expect(host.prepare(plugins).waiting == 1)
+        #expect(PluginHost(options: { var two = options; two.jobs = 2; return two }()).prepare(plugins).waiting == 2)
+    }
+
+    @Test func theTimeoutCountsFromTheRequestNotFromTheStart() async throws {
+        let fixture = PluginFixture()
+        let folder = try fixture.plugin("patient", check: Self.announce + #"cat >/dev/null; printf '%s' '{"findings":[]}'"#, timeout: 0.5)
+        let options = try await Self.cachedOptions(fixture)
+        let host = PluginHost(options: options)
+        let plugins = PluginDiscovery().discover([fixture.plugins]).plugins
+        let prepared = host.prepare(plugins)
+        _ = try Self.pids(in: folder)
+        // Longer than the plugin's timeout passes before the request is ready: the call still has its 0.5 s.
+        usleep(800_000)
+        let report = await host.run(plugins, on: [try fixture.document()], prepared: prepared)
+        #expect(report.failures.isEmpty, "\(report.failures.map(\.message))")
+        #expect(report.startedAhead == 1 && report.processes == 1)
+    }
+
+    /// A fault, the code it is reported under, and the protocol the plugin speaks.
+    struct Fault: Sendable, CustomStringConvertible {
+        let name: String
+        let check: String
+        let code: String
+        var timeout: Double = 5
+        var description: String { name }
+    }
+
+    static let faults: [Fault] = [
+        Fault(name: "hang", check: #"cat >/dev/null; sleep 1000 & echo $! >> "$TACET_PLUGIN_DIR/pids"; wait"#, code: "plugin.timeout", timeout: 1),
+        Fault(name: "crash", check: "cat >/dev/null; kill -SEGV $$", code: "plugin.crashed"),
+        Fault(name: "status", check: "cat >/dev/null; exit 4", code: "plugin.exit-status"),
+        Fault(name: "garbage", check: "cat >/dev/null; echo 'not JSON'", code: "plugin.malformed-output"),
+        Fault(name: "flood", check: "cat >/dev/null; head -c 1073741824 /dev/zero", code: "plugin.output-too-large", timeout: 60),
+        Fault(name: "deaf", check: #"printf '%s' '{"findings":[]}'"#, code: "plugin.request-unread"),
+    ]
+
+    @Test(arguments: faults, ["[1]", "[2]"])
+    func aFaultOfACallOnAProcessStartedAheadIsReportedOnEveryDocument(_ fault: Fault, protocols: String) async throws {
+        let fixture = PluginFixture()
+        let folder = try fixture.plugin("faulty", check: Self.announce + fault.check, timeout: fault.timeout, protocols: protocols)
+        // One slot: protocol 2 sends both documents in one batch.
+        let options = try await Self.cachedOptions(fixture, jobs: 1)
+        let host = PluginHost(options: options)
+        let plugins = PluginDiscovery().discover([fixture.plugins]).plugins
+        let prepared = host.prepare(plugins)
+        #expect(prepared.waiting == 1)
+        // Requests well past the pipe buffer, so a plugin that does not read cannot have taken them in.
+        let long = String(repeating: "Plan the group session carefully. ", count: 30_000)
+        let paths = try (0..<2).map { index in
+            try fixture.directory.write("long-\(index).yaml", PluginFixture.workflow.replacingOccurrences(of: "Plan the group session.", with: long))
+        }
+        let documents = WorkspaceLoader().load(paths).documents
+        try #require(documents.count == 2)
+        let report = await host.run(plugins, on: documents, prepared: prepared)
+        #expect(report.startedAhead == 1 && report.unused == 0)
+        // Protocol 2 sends both documents in the one call the process started ahead answers; protocol 1
+        // sends the first there and starts a process for the second once the slot is free.
+        #expect(report.calls == (protocols == "[2]" ? 1 : 2))
+        #expect(report.failures.count == 2, "\(report.failures.map(\.message))")
+        #expect(report.failures.allSatisfy { $0.code == fault.code }, "\(report.failures.map(\.message))")
+        for pid in try Self.pids(in: folder) { #expect(ProcessProbe.waitGone(pid)) }
+        #expect(host.supervisor.running == 0)
+    }
+}
