@@ -39,7 +39,7 @@ struct NoticeConsentTests {
         let directory = try PlainDocumentWordingTests.workspace()
         _ = try directory.write("wf.yaml", workflow)
         let run = await NoticeCommand.check(paths: PlainDocumentWordingTests.paths(directory, "wf.yaml"), today: today)
-        guard case .notice(let document, _) = NoticeCommand.document(of: run, today: today) else {
+        guard case .notice(let document, _, _) = NoticeCommand.document(of: run, today: today) else {
             Issue.record("no notice: \(run.input.report.findings.map(\.message))")
             throw CancellationError()
         }
