@@ -145,8 +145,11 @@ struct ConsentFactTests {
     func wording() {
         let client = FactValue.keywords(Keywords([ConsentParty.client], of: .stepConsentBy))
         #expect(ConditionReason.clause(.stepConsentBy, .contains, .keyword("guardian"), client) == "those who gave consent do not include guardian")
-        #expect(ConditionReason.clause(.stepRecordingRetention, .atMost, .number(30), .number(90)) == "the days the recording is kept is 90, above 30")
+        #expect(ConditionReason.clause(.stepRecordingRetention, .atMost, .number(30), .number(90)) == "the recording's retention in days is 90, above 30")
         #expect(ConditionReason.clause(.stepRecordingMedia, .exists, .none, .missing) == "the step records no session")
+        let affect = FactValue.keywords(Keywords([RecordingAnalysis.transcript, .affect], of: .stepRecordingAnalysis))
+        #expect(ConditionReason.clause(.stepRecordingAnalysis, .contains, .keyword("affect"), affect) == "the recording's analyses include affect")
+        #expect(ConditionReason.clause(.stepRecordingAnalysis, .contains, .keyword("affect"), .missing) == "the step states no analysis of a recording")
         #expect(ConditionReason.clause(.stepAssent, .equals, .bool(true), .bool(false)) == "the step does not record the client's assent")
         #expect(ConditionReason.clause(.workflowAgeBand, .in, .strings(["minors", "mixed"]), .string("minors"))
                 == "the workflow's age band is 'minors', one of [minors, mixed]")

@@ -9,10 +9,10 @@ extension Fact {
         case .stepAssent: "the client's assent"
         case .stepGroupConsent: "every group member's consent"
         case .stepMemberData: "whose data the step sends"
-        case .stepRecordingMedia: "what the recording captures"
+        case .stepRecordingMedia: "the recording's media"
         case .stepRecordingConsent: "the client's consent to the recording"
-        case .stepRecordingRetention: "the days the recording is kept"
-        case .stepRecordingAnalysis: "what the tool derives from the recording"
+        case .stepRecordingRetention: "the recording's retention in days"
+        case .stepRecordingAnalysis: "the recording's analyses"
         default: rawValue
         }
     }

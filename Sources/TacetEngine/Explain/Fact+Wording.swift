@@ -81,6 +81,8 @@ extension Fact {
         case .reviewerRole, .reviewerLevel, .reviewerCredential: "the step names no reviewer in the roster"
         case .performerRole, .performerLevel, .performerCredential: "the performer is not in the roster or has no level there"
         case .stepRecordingMedia: "the step records no session"
+        case .stepRecordingRetention: "the step states no retention period for a recording"
+        case .stepRecordingAnalysis: "the step states no analysis of a recording"
         case .performerSupervised: "the performer is not in the roster"
         case .reviewerSupervisor, .reviewerSupervised: "the step names no reviewer in the roster"
         case .performerCredentialRecognised, .reviewerCredentialRecognised:
