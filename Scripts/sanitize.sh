@@ -51,6 +51,9 @@ run_one() {
     return 1
   fi
   echo "== $sanitizer: running the tests; log in ${log#"$root"/}" >&2
+  # The shipped consent-coverage plugin starts the binary SwiftPM built beside tacet, looking in .build and then
+  # on PATH: a checkout with only this sanitizer build must find it there.
+  local PATH="$scratch/debug:$PATH"
   local status=0
   # detect_leaks=0: the Swift runtime keeps its metadata caches for the life of the process, which LeakSanitizer
   # reports as leaks in every test binary; the fuzz targets (Scripts/fuzz.sh) check for leaks per input instead.
