@@ -13,7 +13,8 @@ struct NoticeCommand: AsyncParsableCommand {
             them, the form a client reads and signs: each AI use in plain words (what it does, what data \
             leaves the clinic and to whom, who checks it), what people do without AI, the right to say \
             no and to change one's mind, whom to ask (the policy's notice.contact), and signature lines \
-            (guardian and assent where the policy's notice asks for them). A workflow that breaks the \
+            (guardian and assent where the policy's notice asks for them or a workflow's clients are minors \
+            or cannot consent alone). A workflow that breaks the \
             policy is refused: no file is written, its findings are printed and the exit status is 1. \
             Exit 2 when the input is invalid or no workflow is among the paths.
             Example: tacet notice Policies Curricula Examples/pediatrics/therapists \

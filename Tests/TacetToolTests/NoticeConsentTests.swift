@@ -52,8 +52,18 @@ struct NoticeConsentTests {
         #expect(text.contains("A parent or guardian signs for a child.\n\nThe child also shows that they agree, in a way that suits them.\n\n"))
         #expect(text.contains("Parent or guardian's signature: ______"))
         #expect(text.contains("Child's agreement (assent), in their own way: ______"))
-        #expect(text.contains("- **Recording:** this part records your session (sound). We ask you about the recording on its own. "
-            + "The recording is deleted within 14 days. The AI makes a written transcript and a summary from it.\n"))
+        #expect(text.contains("- **Recording:** this part records your session (sound). You say yes or no to the recording on its own, below. "
+            + "We delete the recording within 14 days. The AI makes a written transcript and a summary from it.\n"))
+        // The recording's own consent is a row of its own in the choices table, as the entry promises.
+        #expect(text.contains("| [Writing your session notes](#ai-recorded-notes-draft) | ☐ Yes | ☐ No |\n"
+            + "| [Recording your session for: Writing your session notes](#ai-recorded-notes-draft) | ☐ Yes | ☐ No |\n"), "\(text)")
+    }
+
+    @Test("what a recording is used for is said even where a policy would forbid it: the notice never hides an analysis")
+    func recordingAnalysesInWords() {
+        let recording = SessionRecording(media: [.video], consent: true, retentionDays: 0, analysis: [.affect, .assessment])
+        #expect(ClientNotice.recordingWords(recording) == "this part records your session (video). You say yes or no to the recording on its own, below. "
+            + "We delete the recording the same day. The AI makes a guess at how you feel and scores of how you are doing from it.")
     }
 
     @Test("adults who may not consent for themselves: a legal representative signs and the client assents")

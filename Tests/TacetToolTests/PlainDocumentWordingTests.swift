@@ -288,4 +288,40 @@ struct PlainDocumentWordingTests {
         #expect(result.stdout.contains("scheduling-logistics"), "\(result.stdout)")
         #expect(!result.stderr.contains("revision"))
     }
+
+    @Test("a step using less AI than its task allows is not told the task's words for its highest level, and the notice says why")
+    func lowerLevelStepNotToldTaskWords() async throws {
+        let directory = try Self.workspace()
+        _ = try directory.write("notes.yaml", Self.notesWorkflow.replacingOccurrences(of: "    ai: ai-drafted\n", with: "    ai: ai-assisted\n"))
+        let run = await NoticeCommand.check(paths: Self.paths(directory, "notes.yaml"), today: Self.today)
+        guard case .notice(let document, _, let warnings) = NoticeCommand.document(of: run, today: Self.today) else {
+            Issue.record("no notice: \(run.input.report.findings.map(\.message))")
+            return
+        }
+        let text = document.markdown()
+        #expect(!text.contains("An AI tool writes a first draft"))
+        #expect(text.contains("- **What it does:** Drafting progress notes and session summaries\n"))
+        #expect(warnings.map(\.hint) == ["give the step a clientDescription: its task's describes AI at ai-drafted, and this step uses ai-assisted"])
+    }
+
+    @Test("steps that share a title are numbered in their headings and in the choices table")
+    func sharedTitlesNumbered() async throws {
+        let directory = try Self.workspace()
+        _ = try directory.write("notes.yaml", Self.notesWorkflow + """
+              - id: draft-again
+                task: progress-note-drafting
+                ai: ai-drafted
+                tool: scribe-pro
+                data: [phi]
+                performer: t-cho
+                reviewer: t-ana
+                consent: true
+                disclosure: true
+
+            """)
+        let text = try await Self.notice(Self.paths(directory, "notes.yaml"))
+        #expect(text.contains("### Writing your session notes\n"))
+        #expect(text.contains("### Writing your session notes (2)\n"))
+        #expect(text.contains("| [Writing your session notes (2)](#ai-notes-draft-again) | ☐ Yes | ☐ No |"))
+    }
 }

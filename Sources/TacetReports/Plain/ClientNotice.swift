@@ -51,6 +51,20 @@ package struct ClientNotice {
         return PlainDocument(title: "How AI is used in your care", lead: lead, sections: sections, toolVersion: toolVersion)
     }
 
+    /// Each AI step's heading by its anchor: its title, numbered "(2)", "(3)" where several steps share one,
+    /// so that the choices table never shows two rows a client cannot tell apart.
+    private var headings: [String: String] {
+        var seen: [String: Int] = [:]
+        var headings: [String: String] = [:]
+        for (item, step) in aiSteps {
+            let title = Self.title(of: step, in: item.policy)
+            let count = (seen[title] ?? 0) + 1
+            seen[title] = count
+            headings[Self.anchor(workflow: item.workflow.metadata.name, step: step.id)] = count == 1 ? title : "\(title) (\(count))"
+        }
+        return headings
+    }
+
     /// The AI steps, each with its workflow and policy.
     private var aiSteps: [(Covered, WorkflowStep)] {
         covered.flatMap { item in item.workflow.steps.filter { $0.ai > .humanOnly }.map { (item, $0) } }
@@ -81,8 +95,8 @@ package struct ClientNotice {
         if item.workflow.format == .group, step.groupConsent == true {
             facts.append([.strong("In a group: "), .text("AI is used here only if every member of the group agrees.")])
         }
-        return .init(id: Self.anchor(workflow: item.workflow.metadata.name, step: step.id), title: Self.title(of: step, in: item.policy),
-                     blocks: [.list(facts)])
+        let anchor = Self.anchor(workflow: item.workflow.metadata.name, step: step.id)
+        return .init(id: anchor, title: headings[anchor] ?? Self.title(of: step, in: item.policy), blocks: [.list(facts)])
     }
 
     /// A step's heading: its task's client title, else the task's staff title.
@@ -91,12 +105,16 @@ package struct ClientNotice {
         return task.clientTitle ?? PlainWording.sentence(task.title)
     }
 
-    /// What the notice says a step does: its own client description, else (an AI step) its task's client
-    /// description or (a step a person does alone) its task's client title; failing those, the staff
+    /// What the notice says a step does: its own client description, else (an AI step at its task's highest
+    /// level) its task's client description or (a step a person does alone) its task's client title; failing
+    /// those, the staff
     /// wording (the step's description, else the task's title), which `staffWording` warns of.
     static func wording(of step: WorkflowStep, in policy: ResolvedPolicy) -> (text: String, forClients: Bool) {
         let task = policy.tasks[step.task]?.value
-        if let text = step.clientDescription ?? (step.ai > .humanOnly ? task?.clientDescription : task?.clientTitle) { return (text, true) }
+        // A task's client description says what AI does at the task's highest level; a step using less AI
+        // would be told one thing there and another in "How far the AI goes".
+        let taskWords = step.ai > .humanOnly ? (step.ai == task?.maxAI ? task?.clientDescription : nil) : task?.clientTitle
+        if let text = step.clientDescription ?? taskWords { return (text, true) }
         return (step.description ?? task?.title ?? step.task, false)
     }
 
@@ -120,8 +138,11 @@ package struct ClientNotice {
                     warn("step \(item.document.file) \(step.pointer)",
                          "the notice describes step '\(step.id)' of workflow '\(workflow)' in staff wording: \"\(text)\"",
                          at: item.document.location(of: step.pointer),
-                         hint: "give the step a clientDescription, or its task '\(step.task)' a \(ai ? "clientDescription" : "clientTitle") "
-                             + "in the policy, in words a client understands")
+                         hint: ai && task.map({ $0.value.maxAI != step.ai && $0.value.clientDescription != nil }) == true
+                             ? "give the step a clientDescription: its task's describes AI at \(task?.value.maxAI.rawValue ?? ""), "
+                                 + "and this step uses \(step.ai.rawValue)"
+                             : "give the step a clientDescription, or its task '\(step.task)' a \(ai ? "clientDescription" : "clientTitle") "
+                                 + "in the policy, in words a client understands")
                 }
                 if ai, let task, task.value.clientTitle == nil {
                     warn("task \(task.value.id)", "the notice heads an AI use with task '\(task.value.id)''s staff title: \"\(task.value.title)\"",
@@ -139,17 +160,20 @@ package struct ClientNotice {
     }
 
     /// What a step's session recording is, how long it is kept and what the AI makes of it, for a client.
-    static func recordingWords(_ recording: SessionRecording) -> String {
+    /// Every analysis the workflow states is said, even one a policy forbids: the notice never hides what a
+    /// workflow does (`check` refuses the shipped policy's forbidden ones before a notice is written).
+    package static func recordingWords(_ recording: SessionRecording) -> String {
         let media = Wording.series(recording.media.map { $0 == .audio ? "sound" : "video" })
-        var text = "this part records your session (\(media)). We ask you about the recording on its own."
+        var text = "this part records your session (\(media)). You say yes or no to the recording on its own, below."
         if let days = recording.retentionDays {
-            text += days == 0 ? " The recording is deleted the same day." : " The recording is deleted within \(days) day\(days == 1 ? "" : "s")."
+            text += days == 0 ? " We delete the recording the same day." : " We delete the recording within \(days) day\(days == 1 ? "" : "s")."
         }
-        let made = (recording.analysis ?? []).compactMap { analysis -> String? in
+        let made = (recording.analysis ?? []).map { analysis -> String in
             switch analysis {
             case .transcript: "a written transcript"
             case .summary: "a summary"
-            case .affect, .assessment: nil  // the policy forbids these, and check refuses such a workflow first
+            case .affect: "a guess at how you feel"
+            case .assessment: "scores of how you are doing"
             }
         }
         if !made.isEmpty { text += " The AI makes \(Wording.series(made)) from it." }
@@ -207,9 +231,13 @@ package struct ClientNotice {
         if let refuse = settings.refuse { promises.append([.strong("You can say no. "), .text(refuse)]) }
         if let withdraw = settings.withdraw { promises.append([.strong("You can change your mind. "), .text(withdraw)]) }
         if !promises.isEmpty { blocks.append(.list(promises)) }
-        let rows: [[[PlainDocument.Inline]]] = aiSteps.map { item, step in
-            let title = Self.title(of: step, in: item.policy)
-            return [[.link(title, anchor: Self.anchor(workflow: item.workflow.metadata.name, step: step.id))], [.text("☐ Yes")], [.text("☐ No")]]
+        let rows: [[[PlainDocument.Inline]]] = aiSteps.flatMap { item, step -> [[[PlainDocument.Inline]]] in
+            let anchor = Self.anchor(workflow: item.workflow.metadata.name, step: step.id)
+            let title = headings[anchor] ?? Self.title(of: step, in: item.policy)
+            let row: [[PlainDocument.Inline]] = [[.link(title, anchor: anchor)], [.text("☐ Yes")], [.text("☐ No")]]
+            // The recording has a consent of its own, which the step's entry says is asked here.
+            guard step.recording != nil else { return [row] }
+            return [row, [[.link("Recording your session for: " + title, anchor: anchor)], [.text("☐ Yes")], [.text("☐ No")]]]
         }
         if !rows.isEmpty {
             blocks.append(.paragraph([.text("Please mark yes or no for each use of AI.")]))
