@@ -6,6 +6,14 @@ struct Diagnosis {
     /// Seconds for planning the relaxed problem.
     let timeLimit: Double
 
+    /// The least time (seconds) the planner gives a diagnosis, even past the therapist's time limit.
+    ///
+    /// No plan is proven to exist by then, and the relaxed problem (no yearly budgets) is mostly settled by
+    /// the search in milliseconds; but a proof of infeasibility can end just before the limit (CBC's
+    /// "infeasible" is trusted only before 95% of its time), leaving the diagnosis too little to plan
+    /// anything. So a diagnosis may run past `--time-limit` by this much at most.
+    static let leastTime = 0.25
+
     func reasons() -> [String] {
         var reasons: [String] = []
         var byCategory = problem.earned
@@ -37,22 +45,43 @@ struct Diagnosis {
         switch Planner(relaxed, timeLimit: timeLimit).solve() {
         case .plan(let free):
             let years = Set(problem.quarters.map(\.year)).count
+            // A plan the time limit stopped short of proving is one plan, not the cheapest: its cost and hours
+            // say what it takes, not what every plan takes; only the solver's bound speaks for all of them.
+            let unproven = "whether a cheaper plan fits was not settled within the time limit"
+            // Stopped with the cost proven (the bound reaches it), only the hours at that cost unproven.
+            let cheapest = free.optimal || free.costBound.map { $0 + Planner.tolerance >= free.cost } ?? false
             if let limit = problem.hoursPerYear, free.hours > limit * Double(years) + Planner.tolerance {
-                reasons.append("hours: the cheapest plan takes \(f(free.hours)) hours; \(years) years at \(f(limit)) a year allow "
-                               + "\(f(limit * Double(years))); \(f(free.hours - limit * Double(years))) short")
+                let allowed = limit * Double(years)
+                reasons.append(free.optimal
+                    ? "hours: the cheapest plan takes \(f(free.hours)) hours; \(years) years at \(f(limit)) a year allow "
+                        + "\(f(allowed)); \(f(free.hours - allowed)) short"
+                    : "hours: a plan costing \(f(free.cost)), found within the time limit, takes \(f(free.hours)) hours; "
+                        + "\(years) years at \(f(limit)) a year allow \(f(allowed)); "
+                        + (cheapest ? "whether a plan of that cost takes fewer hours was not settled within the time limit" : unproven))
             }
             if let limit = problem.moneyPerYear, free.cost > limit * Double(years) + Planner.tolerance {
-                reasons.append("money: the cheapest plan costs \(f(free.cost)); \(years) years at \(f(limit)) a year allow "
-                               + "\(f(limit * Double(years))); \(f(free.cost - limit * Double(years))) short")
+                let allowed = limit * Double(years)
+                if cheapest {
+                    reasons.append("money: the cheapest plan costs \(f(free.cost)); \(years) years at \(f(limit)) a year allow "
+                                   + "\(f(allowed)); \(f(free.cost - allowed)) short")
+                } else if let bound = free.costBound, bound > allowed + Planner.tolerance {
+                    reasons.append("money: every plan costs at least \(f(bound)); \(years) years at \(f(limit)) a year allow "
+                                   + "\(f(allowed)); \(f(bound - allowed)) short")
+                } else {
+                    reasons.append("money: a plan found within the time limit costs \(f(free.cost)); \(years) years at \(f(limit)) "
+                                   + "a year allow \(f(allowed)); \(unproven)")
+                }
             }
             if reasons.isEmpty {
-                reasons.append("yearly budgets: the courses fit the budgets in total but cannot be spread over the "
+                reasons.append("yearly budgets: \(free.optimal ? "the courses fit" : "a plan found within the time limit fits") "
+                               + "the budgets in total but cannot be spread over the "
                                + "\(problem.quarters.count) quarters left within each year's hours and money")
             }
         case .infeasible:
             reasons.append("time: prerequisites and entry levels need more than the \(problem.quarters.count) quarters left in the cycle")
         case .undecided:
-            reasons.append("yearly budgets or time: no plan fits them, and finding which one fails took too long")
+            // Nothing was found or ruled out for the problem without budgets within the time the diagnosis had.
+            reasons.append("yearly budgets or time: no plan fits them, and which one fails was not settled within the time limit")
         }
         return reasons
     }

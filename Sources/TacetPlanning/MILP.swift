@@ -95,7 +95,7 @@ struct MILP {
         defer { Self.lock.unlock() }
         // The wait for another therapist's solve counts against this one's time: the limit is the therapist's.
         let waited = clock.now - asked
-        let timeLimit = timeLimit - Double(waited.components.seconds) - Double(waited.components.attoseconds) * 1e-18
+        let timeLimit = timeLimit - waited.seconds
         // Every objective here is a sum of non-negative amounts: 0 bounds it from below.
         guard timeLimit > 0 else { return MILPSolution(status: .stopped, values: [], objective: .infinity, bound: 0) }
         let started = clock.now
@@ -148,7 +148,7 @@ struct MILP {
         // costing 880 came back infeasible at limits of 0.2-0.3 s, and the planner said no plan exists. A proof
         // is trusted only from a solve that ended clearly before the limit (CBC's clock starts after this one).
         let spent = clock.now - started
-        let trusted = Double(spent.components.seconds) + Double(spent.components.attoseconds) * 1e-18 < timeLimit * 0.95
+        let trusted = spent.seconds < timeLimit * 0.95
         var found = Cbc_bestSolution(model.handle).map { Array(UnsafeBufferPointer(start: $0, count: columns.count)) } ?? []
         // A program CBC's presolve settles without branching may leave its solution only in the columns' values.
         if found.isEmpty, trusted, Cbc_isProvenOptimal(model.handle) != 0, let solution = Cbc_getColSolution(model.handle) {

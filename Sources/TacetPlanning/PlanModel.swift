@@ -248,8 +248,7 @@ struct PlanModel {
         let clock = ContinuousClock()
         let began = clock.now
         func left() -> Double {
-            let elapsed = clock.now - began
-            return timeLimit - (Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18)
+            timeLimit - (clock.now - began).seconds
         }
         // The same plan without yearly budgets first: far easier (no packing of courses into years), its optimum
         // is a floor for this one's, and when its plan fits the budgets as it is, that plan is this one's optimum.

@@ -14,6 +14,8 @@ public struct Planner: Sendable {
     public let problem: PlanningProblem
     /// Seconds for one therapist's plan, search and solver together; past it the best plan found is
     /// returned, not proven optimal, with the solver's bound.
+    ///
+    /// Where no plan exists, saying why may take up to ``Diagnosis/leastTime`` past it.
     public var timeLimit: Double
     /// Steps of the first, quick search before the solver takes over (0: the solver alone).
     public var searchSteps: Int
@@ -48,16 +50,13 @@ public struct Planner: Sendable {
         let clock = ContinuousClock()
         // A limit past any wait (`--time-limit inf`) is capped at 30 years: a Duration cannot hold infinity.
         let deadline = clock.now.advanced(by: .seconds(timeLimit > 0 ? min(timeLimit, 1e9) : 0))
-        func left() -> Double {
-            let rest = deadline - clock.now
-            return Double(rest.components.seconds) + Double(rest.components.attoseconds) * 1e-18
-        }
+        func left() -> Double { (deadline - clock.now).seconds }
         var search = PlannerSearch(problem: problem, maxSteps: searchSteps)
         search.deadline = deadline
         let floor = search.rootBound
         search.run()
         if !search.exhausted {
-            guard let best = search.best else { return .infeasible(Diagnosis(problem: problem, timeLimit: left()).reasons()) }
+            guard let best = search.best else { return .infeasible(diagnosis(left())) }
             return .plan(plan(best.selection, quarters: best.quarters))
         }
         guard usesSolver else {
@@ -71,8 +70,7 @@ public struct Planner: Sendable {
         case .optimal(let choice):
             return .plan(plan(choice.selection, quarters: choice.quarters))
         case .infeasible:
-            // The diagnosis plans relaxed problems, within what is left of this therapist's time.
-            return .infeasible(Diagnosis(problem: problem, timeLimit: left()).reasons())
+            return .infeasible(diagnosis(left()))
         case .stopped(let best, let costBound, let hoursBound):
             guard let best else { return .undecided(timeLimit: timeLimit) }
             var result = plan(best.selection, quarters: best.quarters)
@@ -83,6 +81,12 @@ public struct Planner: Sendable {
             result.hoursBound = hoursBound.map { min(result.hours, $0 + pinned.reduce(0) { $0 + $1.hours }) }
             return .plan(result)
         }
+    }
+
+    /// Why no plan exists, planning relaxed problems within what is left of this therapist's time, and at
+    /// least ``Diagnosis/leastTime`` (the one way a solve runs past the time limit).
+    private func diagnosis(_ left: Double) -> [String] {
+        Diagnosis(problem: problem, timeLimit: max(left, Diagnosis.leastTime)).reasons()
     }
 
     /// Why the pinned training alone breaks a year's budget, one line per year and budget.

@@ -60,8 +60,10 @@ package enum ReportCommand {
                     continue  // invariant: PlanWriter writes a valid LearningPlan; the page then says no plan was found
                 }
                 input.checked.append(CheckedDocument(document, outline: true, steps: false))
-                input.planNotes[id] = "Proposed by the planner for this report on \(today): the cheapest plan that closes "
-                    + "\(result.therapist.name)'s gaps and meets the cycle's requirements. It is not saved as the team's plan yet."
+                // A plan the time limit stopped short of proving is not called the cheapest.
+                input.planNotes[id] = "Proposed by the planner for this report on \(today): "
+                    + (plan.optimal ? "the cheapest plan" : "a plan found within the time limit, not proven the cheapest,")
+                    + " that closes \(result.therapist.name)'s gaps and meets the cycle's requirements. It is not saved as the team's plan yet."
             case .infeasible(let reasons):
                 input.planNotes[id] = "The planner found no plan that meets every constraint: " + reasons.joined(separator: "; ") + "."
             case .undecided(let limit):

@@ -269,6 +269,46 @@ struct PlannerBudgetTests {
         }
     }
 
+    @Test("a diagnosis left almost no time never calls the plan it found, unproven, the cheapest", arguments: [0.0, 0.001])
+    func diagnosisWithoutTime(limit: Double) throws {
+        // Seed 245 of the generator (above: the search finds a plan but cannot prove it, nor can CBC in a millisecond),
+        // with yearly budgets no plan fits: the diagnosis plans it without budgets, in what the proof left it.
+        var problem = PlanInstanceGenerator().problem(seed: 245)
+        problem.hoursPerYear = 1
+        problem.moneyPerYear = 1
+        var relaxed = problem
+        relaxed.hoursPerYear = nil
+        relaxed.moneyPerYear = nil
+        // The premise: in that time the relaxed problem gets a plan, and not a proven one.
+        guard case .plan(let free) = Planner(relaxed, timeLimit: limit).solve() else {
+            Issue.record("expected a plan for the problem without budgets")
+            return
+        }
+        #expect(!free.optimal)
+        let bound = try #require(free.costBound)
+        #expect(bound < free.cost - Planner.tolerance, "the cost itself was proven")
+        let reasons = Diagnosis(problem: problem, timeLimit: limit).reasons()
+        #expect(!reasons.isEmpty)
+        #expect(reasons.allSatisfy { !$0.contains("cheapest") }, "\(reasons)")
+        #expect(reasons.allSatisfy { !$0.contains("took too long") }, "\(reasons)")
+        // Hours: the plan found is quoted as one plan, and the reason says the cheapest was not settled.
+        let hours = try #require(reasons.first { $0.hasPrefix("hours: ") }, "\(reasons)")
+        #expect(hours.contains(", found within the time limit, takes "), "\(hours)")
+        #expect(hours.hasSuffix("; whether a cheaper plan fits was not settled within the time limit"), "\(hours)")
+        // Money: either the solver's bound, which holds for every plan, or the plan found, again as one plan.
+        let money = try #require(reasons.first { $0.hasPrefix("money: ") }, "\(reasons)")
+        #expect(money.hasPrefix("money: every plan costs at least ") || money.hasPrefix("money: a plan found within the time limit costs "),
+                "\(money)")
+    }
+
+    @Test("a diagnosis whose relaxed plan is proven, even with no time (the search settles it), quotes it as the cheapest")
+    func diagnosisProven() {
+        // One 30-hour course, 10 hours a year over two years: the search proves the plan at once.
+        let problem = PlannerOutputTests.problem(courses: [PlannerOutputTests.course("c", credits: 10, cost: 1, hours: 30)], hours: 10)
+        #expect(Diagnosis(problem: problem, timeLimit: 0).reasons()
+                == ["hours: the cheapest plan takes 30 hours; 2 years at 10 a year allow 20; 10 short"])
+    }
+
     @Test("past the time limit the best plan found comes back, not proven optimal, with the solver's bound on its cost")
     func timeLimit() throws {
         // Seed 245 of the generator: 21 courses over 16 quarters; the search finds a plan within its steps but
