@@ -223,4 +223,55 @@ struct PeopleAndVendorTests {
         #expect(Set(loosens.compactMap(\.pointer)) == ["/supervision/supervisors/1", "/credentials/recognised/1", "/tools/0/terms/trainsOnClientData"],
                 "\(loose.map(\.message))")
     }
+
+    /// A team layer over `base` (the fixture policy unless given) with `body`, resolved.
+    static func layered(_ body: String, base: String = policy()) throws -> (ResolvedPolicy?, [Diagnostic]) {
+        let layer = "apiVersion: tacet/v1\nkind: Policy\nmetadata: {name: team}\nextends: [base]\n" + body
+        let workspace = try Fixture.workspace([("base.yaml", base), ("team.yaml", layer)])
+        let (policies, diagnostics) = PolicyResolver.resolve(workspace.documents)
+        return (policies["team"], workspace.diagnostics + diagnostics)
+    }
+
+    @Test("a layer's terms are laid over the base's field by field: what it leaves out is inherited")
+    func termsMergeByField() throws {
+        let (team, diagnostics) = try Self.layered("tools:\n  - {id: scribe, baa: true, data: [none, phi], "
+                                                   + "terms: {trainsOnClientData: true, retention: 30 days, cite: [src]}}\n")
+        #expect(diagnostics.isEmpty, "\(diagnostics.map(\.message))")
+        let terms = try #require(team?.tools["scribe"]?.value.terms)
+        #expect(terms == VendorTerms(trainsOnClientData: true, retention: "30 days", deletion: "on request", dataLocation: "EU", cite: ["src"]))
+        // The fact a rule reads is the inherited one.
+        #expect(team?.tools["scribe"]?.value.terms?.dataLocation == "EU")
+    }
+
+    @Test("a base without supervision has no supervisors: a layer may supervise roles over it, never name a supervisor")
+    func supervisionOverNone() throws {
+        let base = Self.policy(people: false)
+        let (tight, ok) = try Self.layered("supervision: {roles: [intern], supervisors: []}\n", base: base)
+        #expect(ok.isEmpty, "\(ok.map(\.message))")
+        #expect(tight?.supervision?.roles == ["intern"])
+        #expect(tight?.supervision?.supervisors == [])
+        let (loose, errors) = try Self.layered("supervision: {roles: [intern], supervisors: [supervisor]}\n", base: base)
+        #expect(errors.map(\.code) == [PolicyErrorCode.loosens.rawValue], "\(errors.map(\.message))")
+        #expect(errors.first?.pointer == "/supervision/supervisors/0")
+        #expect(errors.first?.message == "lets role 'supervisor' supervise, which the base policy does not")
+        #expect(loose?.supervision?.supervisors == [] && loose?.hasErrors == true)
+    }
+
+    @Test("after merging, no role is both supervised and a supervisor; a block naming one in both is reported once")
+    func mergedSupervisionConflict() throws {
+        // A layer that supervises its base's supervisor role must drop it from the supervisors; keeping it is
+        // the decoder's error, once (the resolver's check after merging does not repeat it).
+        let (team, ok) = try Self.layered("supervision: {roles: [supervisor], supervisors: []}\n")
+        #expect(ok.isEmpty, "\(ok.map(\.message))")
+        #expect(team?.supervision?.roles == ["intern", "student", "supervisor"] && team?.supervision?.supervisors == [])
+        let (_, once) = try Self.layered("supervision: {roles: [supervisor], supervisors: [supervisor]}\n")
+        let both = once.filter { $0.message == "role 'supervisor' is both supervised and a supervisor" }
+        #expect(both.map(\.code) == [DocumentErrorCode.invalidValue.rawValue], "\(once.map(\.message))")
+        #expect(both.first?.pointer == "/supervision/supervisors/0")
+        // A base whose own block names a role in both lists is not loaded, so no layer can inherit the conflict.
+        let broken = Self.policy(people: false) + "supervision: {roles: [intern, supervisor], supervisors: [supervisor]}\n"
+        let (_, inherited) = try Self.layered("supervision: {roles: [student], supervisors: [supervisor]}\n", base: broken)
+        #expect(inherited.filter { $0.message == "role 'supervisor' is both supervised and a supervisor" }.count == 1,
+                "\(inherited.map(\.message))")
+    }
 }

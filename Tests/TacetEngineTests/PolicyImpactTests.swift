@@ -84,6 +84,59 @@ struct PolicyImpactTests {
         #expect(PolicyDelta.compare(base: try Self.resolved(base), head: try Self.resolved(base)).isEmpty)
     }
 
+    static func people(_ supervision: String?, _ credentials: String?) -> String {
+        Fixture.policy + (supervision.map { "supervision: \($0)\n" } ?? "") + (credentials.map { "credentials: \($0)\n" } ?? "")
+    }
+
+    @Test("supervision and credentials are policy changes: a supervised role dropped, a supervisor or credential added loosens")
+    func peopleChanges() throws {
+        let base = Self.people("{roles: [intern, student], supervisors: [supervisor], cite: [src]}", "{recognised: [MT-BC]}")
+        let looser = Self.people("{roles: [student], supervisors: [supervisor, lead], cite: [src]}", "{recognised: [MT-BC, NMT]}")
+        let deltas = PolicyDelta.compare(base: try Self.resolved(base), head: try Self.resolved(looser))
+        #expect(deltas.first?.changes.map(\.sentence) == [
+            "supervision: roles [intern, student] -> [student] (loosened)",
+            "supervision: supervisors [supervisor] -> [lead, supervisor] (loosened)",
+            "credentials: recognised [MT-BC] -> [MT-BC, NMT] (loosened)",
+        ])
+        #expect(deltas.first?.changes.allSatisfy { $0.layer == "base" } == true)
+        // The reverse tightens.
+        let reverse = PolicyDelta.compare(base: try Self.resolved(looser), head: try Self.resolved(base))
+        #expect(reverse.first?.changes.map(\.effect) == [.tightened, .tightened, .tightened])
+        // A role swapped for another, or a citation, only changes.
+        let swapped = Self.people("{roles: [intern, apprentice], supervisors: [supervisor]}", "{recognised: [MT-BC], cite: [src]}")
+        #expect(PolicyDelta.compare(base: try Self.resolved(base), head: try Self.resolved(swapped)).first?.changes.map(\.sentence) == [
+            "supervision: roles [intern, student] -> [apprentice, intern] (changed)",
+            "supervision: cite [src] -> [] (changed)",
+            "credentials: cite [] -> [src] (changed)",
+        ])
+        // No block is no supervision: adding one that supervises tightens, one naming supervisors loosens too;
+        // a credentials block makes the credential rules apply, so adding it tightens.
+        let added = PolicyDelta.compare(base: try Self.resolved(Fixture.policy), head: try Self.resolved(base))
+        #expect(added.first?.changes.map(\.sentence) == [
+            "supervision: roles [] -> [intern, student] (tightened)",
+            "supervision: supervisors [] -> [supervisor] (loosened)",
+            "supervision: cite [] -> [src] (changed)",
+            "credentials: recognised not stated -> [MT-BC] (tightened)",
+        ])
+        #expect(PolicyDelta.compare(base: try Self.resolved(base), head: try Self.resolved(base)).isEmpty)
+    }
+
+    @Test("a task's client title and description and a tool's client name changed are changes, neither looser nor tighter")
+    func clientWordingChanges() throws {
+        let base = Self.edited([("    title: Notes\n", "    title: Notes\n    clientTitle: Your notes\n"),
+                                ("  - {id: scribe, baa: true, data: [none, deidentified, phi]}",
+                                 "  - {id: scribe, baa: true, data: [none, deidentified, phi], clientName: a note-taking tool}")])
+        let head = Self.edited([("    title: Notes\n", "    title: Notes\n    clientTitle: Notes about your sessions\n    clientDescription: We write them.\n"),
+                                ("  - {id: scribe, baa: true, data: [none, deidentified, phi]}",
+                                 "  - {id: scribe, baa: true, data: [none, deidentified, phi], clientName: a transcription tool}")])
+        let deltas = PolicyDelta.compare(base: try Self.resolved(base), head: try Self.resolved(head))
+        #expect(deltas.first?.changes.map(\.sentence) == [
+            "task 'notes': clientTitle Your notes -> Notes about your sessions (changed)",
+            "task 'notes': clientDescription none -> We write them. (changed)",
+            "tool 'scribe': clientName a note-taking tool -> a transcription tool (changed)",
+        ])
+    }
+
     static func finding(_ message: String, _ file: String, _ line: Int) -> Diagnostic {
         .error(Requirement.reviewLevel, message, at: SourceLocation(file: file, line: line, column: 3))
     }

@@ -197,6 +197,36 @@ struct DiffCommandTests {
                 "\(markdown.stdout)")
     }
 
+    @Test("supervision and credentials loosened in a policy file are changes diff reports, in text, JSON and Markdown")
+    func peopleLoosened() throws {
+        let directory = try TemporaryDirectory()
+        let text = try String(contentsOfFile: Repository.path("Policies/music-therapy-ai-use.yaml"), encoding: .utf8)
+        let edits = [("supervision:\n  roles: [intern, student]\n", "supervision:\n  roles: [student]\n"),
+                     ("credentials:\n  recognised: [MT-BC]\n", "credentials:\n  recognised: [MT-BC, NMT]\n")]
+        for (old, _) in edits { #expect(text.contains(old), "the edit no longer applies: \(old)") }
+        try directory.write("old.yaml", text)
+        try directory.write("new.yaml", edits.reduce(text) { $0.replacingOccurrences(of: $1.0, with: $1.1) })
+        let team = [Repository.path("Curricula"), Repository.path("Examples/adult-inpatient")]
+        func run(_ format: String) throws -> String {
+            let diff = try TacetBinary.run(["diff", "old.yaml", "new.yaml"] + team + ["--format", format, "--today", Self.today, "--no-plugins"],
+                                           in: directory.path)
+            #expect(diff.status == 0 || diff.status == 1, "\(diff.stderr)")
+            return diff.stdout
+        }
+        let plain = try run("text")
+        #expect(plain.contains("Policy 'music-therapy-ai-use' changed:\n  supervision: roles [intern, student] -> [student] (loosened)\n"
+                               + "  credentials: recognised [MT-BC] -> [MT-BC, NMT] (loosened)\n"), "\(plain)")
+        let json = try run("json")
+        let changes = ((try Self.json(json)["policies"] as? [[String: Any]])?.first?["changes"] as? [[String: Any]]) ?? []
+        #expect(changes.map { [$0["item"] as? String, $0["id"] as? String, $0["aspect"] as? String, $0["effect"] as? String] } == [
+            ["supervision", "supervision", "roles", "loosened"], ["credentials", "credentials", "recognised", "loosened"]])
+        let schema = try String(contentsOfFile: Repository.path("docs/schemas/diff-output.schema.json"), encoding: .utf8)
+        #expect(try SchemaValidator(schema: schema).validate(try JSONDecoder().decode(JSONValue.self, from: Data(json.utf8))) == [])
+        let markdown = try run("markdown")
+        #expect(markdown.contains("| music-therapy-ai-use | supervision | roles: \\[intern, student\\] → \\[student\\] | loosened |"), "\(markdown)")
+        #expect(markdown.contains("| music-therapy-ai-use | credentials | recognised: \\[MT-BC\\] → \\[MT-BC, NMT\\] | loosened |"), "\(markdown)")
+    }
+
     @Test("a side whose policy is invalid is invalid input: exit 2, the error at its file, line and column")
     func invalidSide() throws {
         let directory = try TemporaryDirectory()

@@ -40,4 +40,13 @@ public struct VendorTerms: Sendable, Hashable, NodeDecodable {
         guard let trains else { return nil }
         return VendorTerms(trainsOnClientData: trains, retention: retention, deletion: deletion, dataLocation: dataLocation, cite: cite)
     }
+
+    /// These terms laid over `base`'s: the fields a layer states win, the ones it leaves out are the
+    /// base's, and citations join (`trainsOnClientData` is always stated).
+    public func over(_ base: VendorTerms?) -> VendorTerms {
+        guard let base else { return self }
+        return VendorTerms(trainsOnClientData: trainsOnClientData, retention: retention ?? base.retention,
+                           deletion: deletion ?? base.deletion, dataLocation: dataLocation ?? base.dataLocation,
+                           cite: base.cite + cite.filter { !base.cite.contains($0) })
+    }
 }

@@ -1,6 +1,6 @@
 /// One difference between two versions of a resolved policy: a task, tool or rule added or removed, or
 /// one aspect of it (an AI level, a requirement, a tool's data classes, a rule's condition, a signature
-/// the client notice asks for) changed.
+/// the client notice asks for, a supervised role, a recognised credential, the words a client reads) changed.
 public struct PolicyChange: Sendable, Hashable {
     /// What kind of policy item changed.
     public enum Item: String, Sendable, Hashable, CaseIterable {
@@ -12,6 +12,13 @@ public struct PolicyChange: Sendable, Hashable {
         case rule
         /// The client notice's settings (`notice`): its contact, rights, promises, signatures and citations.
         case notice
+        /// The supervision settings (`supervision`): the supervised roles and their supervisors.
+        case supervision
+        /// The recognised credentials (`credentials`).
+        case credentials
+
+        /// Whether a policy has one such item, so that its id would only repeat the item's name.
+        public var isSingle: Bool { self == .notice || self == .supervision || self == .credentials }
     }
 
     /// What the change does to the people the policy governs.
@@ -59,8 +66,8 @@ public struct PolicyChange: Sendable, Hashable {
     /// The change in one line, e.g. `task 'session-planning': maxAI ai-assisted -> ai-drafted (loosened)`. It
     /// quotes ids and values from the policy's YAML: escape it for a line-oriented output.
     public var sentence: String {
-        // A policy has one notice: its id would only repeat the item.
-        let subject = item == .notice ? item.rawValue : "\(item.rawValue) '\(id)'"
+        // A policy has one notice (and one supervision and credentials block): its id would only repeat the item.
+        let subject = item.isSingle ? item.rawValue : "\(item.rawValue) '\(id)'"
         guard let aspect else {
             switch effect {
             case .added: return "\(subject) added" + (after.map { ": \($0)" } ?? "")

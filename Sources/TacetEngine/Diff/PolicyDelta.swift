@@ -21,7 +21,7 @@ public struct PolicyDelta: Sendable, Hashable {
     /// New, gone or changed.
     public var status: Status
     /// The changes, tasks first (in the head's order, then the removed ones), then tools, then rules, then
-    /// the client notice.
+    /// the client notice, then supervision and credentials.
     public var changes: [PolicyChange]
 
     /// Creates a delta.
@@ -41,8 +41,11 @@ public struct PolicyDelta: Sendable, Hashable {
         return names.compactMap { name in
             let before = base[name]
             let after = head[name]
-            let changes = compareTasks(before, after) + compareTools(before, after) + compareRules(before, after)
-                + compareNotice(before, after)
+            var changes = compareTasks(before, after)
+            changes += compareTools(before, after)
+            changes += compareRules(before, after)
+            changes += compareNotice(before, after)
+            changes += comparePeople(before, after)
             let status: Status = before == nil ? .added : after == nil ? .removed : .changed
             guard status != .changed || !changes.isEmpty else { return nil }
             let team = (after ?? before)?.layers.last?.metadata.team
@@ -106,6 +109,9 @@ public struct PolicyDelta: Sendable, Hashable {
         add("training", PolicyWording.list(base.requires.training), PolicyWording.list(head.requires.training),
             setEffect(more: !coursesAfter.subtracting(coursesBefore).isEmpty, fewer: !coursesBefore.subtracting(coursesAfter).isEmpty,
                       moreIs: .tightened))
+        // What a client reads of the task (the handbook and notice): new words, no looser or tighter.
+        add("clientTitle", base.clientTitle ?? "none", head.clientTitle ?? "none", .changed)
+        add("clientDescription", base.clientDescription ?? "none", head.clientDescription ?? "none", .changed)
         return changes
     }
 
@@ -135,7 +141,7 @@ public struct PolicyDelta: Sendable, Hashable {
     }
 
     /// The effect of a set that gained (`more`) or lost (`fewer`) members, when gaining is `moreIs`.
-    private static func setEffect(more: Bool, fewer: Bool, moreIs: PolicyChange.Effect) -> PolicyChange.Effect {
+    static func setEffect(more: Bool, fewer: Bool, moreIs: PolicyChange.Effect) -> PolicyChange.Effect {
         if more == fewer { return .changed }
         if more { return moreIs }
         return moreIs == .loosened ? .tightened : .loosened
@@ -167,6 +173,11 @@ public struct PolicyDelta: Sendable, Hashable {
                                             effect: after.baa ? .loosened : .tightened))
             }
             changes += termsChanges(before.terms, after.terms, id: id)
+            if before.clientName != after.clientName {
+                // The name a client reads in the notice: new words, no looser or tighter.
+                changes.append(PolicyChange(item: .tool, id: id, aspect: "clientName", before: before.clientName ?? "none",
+                                            after: after.clientName ?? "none", effect: .changed))
+            }
             return changes
         case (nil, nil):
             return []

@@ -83,8 +83,8 @@ public struct PolicyResolver {
         }
         for var tool in policy.tools {
             if let existing = result.tools[tool.id] {
-                // A layer that restates a tool without its terms keeps the base's.
-                if tool.terms == nil { tool.terms = existing.value.terms }
+                // A layer's terms are laid over the base's field by field: what it leaves out is the base's.
+                tool.terms = tool.terms.map { $0.over(existing.value.terms) } ?? existing.value.terms
                 checkTool(tool, against: existing, in: document)
                 // A layer narrows what a tool may take; the names it does not restate are its base's.
                 tool.title = tool.title ?? existing.value.title
@@ -141,7 +141,7 @@ public struct PolicyResolver {
                                              location: document.location(of: rule.pointer)))
         }
         if let notice = policy.notice { result.notice = notice.over(result.notice) }
-        layPeople(policy, over: &result, in: document)
+        layPeople(policy, over: &result, hasBase: base != nil, in: document)
         if !policy.extends.isEmpty { checkCitations(policy, in: document, known: result.citations) }
         if diagnostics[errorsBefore...].contains(where: { $0.severity == .error }) { result.hasErrors = true }
         return result
@@ -292,18 +292,26 @@ public struct PolicyResolver {
 
     /// Lays a layer's supervision and credential settings over its base's: a layer adds supervised roles
     /// and may narrow supervisors and recognised credentials, and each widening is an error at its line.
-    private mutating func layPeople(_ policy: Policy, over result: inout ResolvedPolicy, in document: LoadedDocument) {
+    /// A base without `supervision` has no supervisors, so a layer over it may supervise roles but name
+    /// no supervisor: one it named would make `reviewer.supervisor` true where it was false for everyone,
+    /// which can silence a base rule.
+    private mutating func layPeople(_ policy: Policy, over result: inout ResolvedPolicy, hasBase: Bool, in document: LoadedDocument) {
         if let layer = policy.supervision {
-            if let base = result.supervision {
+            if hasBase || result.supervision != nil {
+                let base = result.supervision ?? SupervisionSettings(roles: [], supervisors: [], pointer: layer.pointer)
                 for (index, role) in layer.supervisors.enumerated() where !base.supervisors.contains(role) {
+                    let hint = base.supervisors.isEmpty
+                        ? "the base policy names no supervisors; state them in the base policy, or write supervisors: [] here"
+                        : "a layer may only narrow the supervisors: \(base.supervisors.joined(separator: ", "))"
                     error(PolicyErrorCode.loosens, "lets role '\(role)' supervise, which the base policy does not", document,
-                          layer.pointer + "/supervisors/\(index)",
-                          hint: "a layer may only narrow the supervisors: \(base.supervisors.joined(separator: ", "))")
+                          layer.pointer + "/supervisors/\(index)", hint: hint)
                 }
                 let roles = base.roles + layer.roles.filter { !base.roles.contains($0) }
-                result.supervision = SupervisionSettings(roles: roles, supervisors: layer.supervisors.filter(base.supervisors.contains),
+                let supervisors = layer.supervisors.filter(base.supervisors.contains)
+                result.supervision = SupervisionSettings(roles: roles, supervisors: supervisors,
                                                          cite: base.cite + layer.cite.filter { !base.cite.contains($0) },
                                                          pointer: layer.pointer)
+                checkSupervisionRoles(merged: roles, supervisors, layer: layer, in: document)
             } else {
                 result.supervision = layer
             }
@@ -321,6 +329,20 @@ public struct PolicyResolver {
             } else {
                 result.credentials = layer
             }
+        }
+    }
+
+    /// Reports a role that the merged supervision both supervises and lets supervise, as the decoder does
+    /// for one block. Merged supervisors are the layer's, so such a role is one the layer keeps as a
+    /// supervisor while its base supervises it; one the layer's own lists both name was reported when the
+    /// layer was decoded. Today only a base with the conflict in its own block could cause it, and such a
+    /// base is not loaded: the check holds the invariant should the merge rules change.
+    private mutating func checkSupervisionRoles(merged roles: [String], _ supervisors: [String], layer: SupervisionSettings,
+                                                in document: LoadedDocument) {
+        for (index, role) in layer.supervisors.enumerated()
+        where roles.contains(role) && supervisors.contains(role) && !layer.roles.contains(role) {
+            error(DocumentErrorCode.invalidValue, "role '\(role)' is both supervised and a supervisor", document,
+                  layer.pointer + "/supervisors/\(index)", hint: "a supervised role's AI use is reviewed by another role")
         }
     }
 

@@ -26,7 +26,7 @@ package enum PolicyImpactMarkdownRenderer {
                     + (delta.status == .changed ? "" : ", \(delta.status.rawValue)")
                 for change in delta.changes {
                     let layer = change.layer.flatMap { $0 == delta.policy ? nil : " (from \(MarkdownRenderer.cell($0)))" } ?? ""
-                    let id = change.item == .notice ? "" : " `\(MarkdownRenderer.codeCell(change.id))`"
+                    let id = change.item.isSingle ? "" : " `\(MarkdownRenderer.codeCell(change.id))`"
                     let item = "\(change.item.rawValue)\(id)\(layer)"
                     out += "| \(policy) | \(item) | \(MarkdownRenderer.cell(what(change))) | \(change.effect.rawValue) |\n"
                 }
