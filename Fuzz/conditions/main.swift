@@ -31,6 +31,12 @@ private func value(of fact: Fact, from node: Node) -> FactValue? {
     case .dataClasses:
         let names = node.sequence?.compactMap(\.string) ?? node.string.map { [$0] } ?? []
         return .dataClasses(DataClasses(names.compactMap(DataClass.init(rawValue:))))
+    case .number: return node.string.flatMap { Int($0) }.map(FactValue.number)
+    case .keywords:
+        let names = node.sequence?.compactMap(\.string) ?? node.string.map { [$0] } ?? []
+        let vocabulary = fact.vocabulary ?? []
+        let bits = names.reduce(UInt8(0)) { bits, name in vocabulary.firstIndex(of: name).map { bits | UInt8(1) << $0 } ?? bits }
+        return .keywords(Keywords(bits: bits, of: fact))
     }
 }
 
@@ -44,6 +50,8 @@ private func facts(from bytes: [UInt8]?) -> [Fact: FactValue] {
         case .bool: .bool(false)
         case .dataClasses: .dataClasses(DataClasses(.none))
         case .string: .string("x")
+        case .number: .number(0)
+        case .keywords: .keywords(Keywords(bits: 0, of: fact))
         }
     }
     guard let bytes, let entries = (try? parser.parse(bytes))?.mapping else { return facts }
