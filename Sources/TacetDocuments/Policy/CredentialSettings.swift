@@ -31,7 +31,4 @@ public struct CredentialSettings: Sendable, Hashable, NodeDecodable {
         guard let recognised else { return nil }
         return CredentialSettings(recognised: recognised, cite: cite, pointer: pointer)
     }
-
-    /// Whether any of `held` is recognised.
-    public func recognises(any held: [String]) -> Bool { held.contains { recognised.contains($0) } }
 }

@@ -41,10 +41,4 @@ public struct SupervisionSettings: Sendable, Hashable, NodeDecodable {
         }
         return SupervisionSettings(roles: roles, supervisors: supervisors, cite: cite, pointer: pointer)
     }
-
-    /// Whether a person with `role` is supervised.
-    public func supervises(_ role: String) -> Bool { roles.contains(role) }
-
-    /// Whether a person with `role` may review a supervised person's AI use.
-    public func isSupervisor(_ role: String) -> Bool { supervisors.contains(role) }
 }

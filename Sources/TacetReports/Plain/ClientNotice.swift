@@ -75,14 +75,15 @@ package struct ClientNotice {
 
     private func uses() -> PlainDocument.Section {
         let steps = aiSteps
-        let entries = steps.map { item, step in use(step, of: item) }
+        let headings = headings
+        let entries = steps.map { item, step in use(step, of: item, headings: headings) }
         let intro: PlainDocument.Block = steps.isEmpty
             ? .paragraph([.text("None of the work in your care uses AI.")])
             : .paragraph([.text("AI helps in \(steps.count == 1 ? "one part" : "\(steps.count) parts") of your care. Here is each one.")])
         return .init(id: "ai-uses", title: "Where AI helps", blocks: [intro], subsections: entries)
     }
 
-    private func use(_ step: WorkflowStep, of item: Covered) -> PlainDocument.Section {
+    private func use(_ step: WorkflowStep, of item: Covered, headings: [String: String]) -> PlainDocument.Section {
         let what = Self.wording(of: step, in: item.policy).text
         var facts: [[PlainDocument.Inline]] = [
             [.strong("What it does: "), .text(what)],
@@ -231,6 +232,7 @@ package struct ClientNotice {
         if let refuse = settings.refuse { promises.append([.strong("You can say no. "), .text(refuse)]) }
         if let withdraw = settings.withdraw { promises.append([.strong("You can change your mind. "), .text(withdraw)]) }
         if !promises.isEmpty { blocks.append(.list(promises)) }
+        let headings = headings
         let rows: [[[PlainDocument.Inline]]] = aiSteps.flatMap { item, step -> [[[PlainDocument.Inline]]] in
             let anchor = Self.anchor(workflow: item.workflow.metadata.name, step: step.id)
             let title = headings[anchor] ?? Self.title(of: step, in: item.policy)
