@@ -88,7 +88,10 @@ DEFINITIONS = {
                 # Every operator but exists needs a value.
                 anyOf=[{"properties": {"operator": {"const": "exists"}}}, {"required": ["value"]}]),
         ]},
-    "categoryCredits": obj("Credits in one category.", ["category", "credits"], {"category": TEXT, "credits": NUMBER}),
+    "categoryCredits": obj("Credits in one category, or in one topic within it (minimums only).", ["category", "credits"], {
+        "category": TEXT, "credits": NUMBER,
+        "topic": described(TEXT, "Counts only the category's credits from courses and entries with this topic, e.g. ethics."),
+    }),
 }
 
 KINDS = {
@@ -185,10 +188,14 @@ KINDS = {
                    "additionalProperties": ref("competencyLevel")},
         "targets": {"type": "object", "description": "Target level by competency area.",
                     "additionalProperties": ref("competencyLevel")},
-        "completed": array(obj("Education completed in this cycle: a catalog course, or a title for one outside it.",
+        "completed": array(obj("Education completed in this cycle: a catalog course, a professional activity of the "
+                               "Requirements, or a title for one outside them.",
                                ["date", "credits", "category"], {
-            "course": TEXT, "title": TEXT, "date": ref("date"), "credits": NUMBER, "category": TEXT},
-            anyOf=[{"required": ["course"]}, {"required": ["title"]}])),
+            "course": TEXT, "title": TEXT, "activity": TEXT, "date": ref("date"), "credits": NUMBER, "category": TEXT,
+            "topics": described(TEXT_SET, "Topics a minimum counts, e.g. ethics; absent: the catalog course's topics.")},
+            anyOf=[{"required": ["course"]}, {"required": ["title"]}, {"required": ["activity"]}])),
+        "activities": described(TEXT_SET, "The professional activities open to the therapist this cycle, by their ids in the "
+                                          "Requirements' activities: the planner plans no other."),
         "budget": obj("What the therapist can spend each year.", ["hoursPerYear", "moneyPerYear"], {
             "hoursPerYear": NUMBER, "moneyPerYear": NUMBER, "currency": TEXT}),
         "workflows": TEXT_SET,
@@ -200,6 +207,7 @@ KINDS = {
         "currency": TEXT,
         "courses": array(obj("A course.", ["id", "title", "provider", "credits", "category", "hours", "cost", "format"], {
             "id": ref("id"), "title": TEXT, "provider": TEXT, "credits": NUMBER, "category": TEXT, "hours": NUMBER,
+            "topics": described(TEXT_SET, "Topics a minimum may count within the category, e.g. ethics."),
             "cost": NUMBER, "format": {"enum": ["in-person", "online", "self-paced", "hybrid"]},
             "outcomes": array(obj("The level a course brings an area to, and the level it needs on entry.",
                                   ["area", "level"], {"area": TEXT, "level": ref("competencyLevel"),
@@ -211,12 +219,24 @@ KINDS = {
         "body": TEXT, "credential": TEXT, "cycleYears": INTEGER, "totalCredits": NUMBER, "minutesPerCredit": INTEGER,
         "carryOver": BOOLEAN, "repeatsEarnCredits": BOOLEAN, "categories": TEXT_SET, "minimums": array(ref("categoryCredits")),
         "caps": array(ref("categoryCredits")), "citations": array(ref("citation")), "cite": TEXT_SET,
+        "activities": array(obj("A professional activity the body credits (service, presenting, supervising an intern): "
+                                "planned only for a therapist whose profile lists it, once a cycle.",
+                                ["id", "title", "category", "credits", "hours"], {
+            "id": ref("id"), "title": TEXT, "category": TEXT, "topics": TEXT_SET, "credits": NUMBER,
+            "hours": described(NUMBER, "The time it takes, counted against the yearly hours budget."),
+            "cost": described(NUMBER, "What it costs (a registration, say); absent: 0."), "cite": TEXT_SET})),
+        "audit": obj("How long proof of credits is kept for an audit.", ["keepRecordsMonths"], {
+            "random": described(BOOLEAN, "Whether renewals are audited at random; absent: true."),
+            "keepRecordsMonths": described(INTEGER, "Months after the cycle's last day for which proof of every credit is kept."),
+            "cite": TEXT_SET}),
     }),
     "LearningPlan": ("A continuing-education plan for one therapist over their cycle.",
                      ["therapist", "cycleStart", "cycleEnd", "items"], {
         "therapist": TEXT, "cycleStart": ref("date"), "cycleEnd": ref("date"),
-        "items": array(obj("One scheduled course and why it is there.", ["course", "quarter"], {
-            "course": TEXT, "quarter": ref("quarter"), "reasons": TEXTS})),
+        "items": array(obj("One scheduled course, or professional activity, and why it is there.", ["quarter"], {
+            "course": TEXT, "activity": described(TEXT, "A professional activity of the Requirements, instead of a course."),
+            "quarter": ref("quarter"), "reasons": TEXTS},
+            oneOf=[{"required": ["course"]}, {"required": ["activity"]}])),
     }),
     "PolicyTest": ("Test cases for a policy: inputs and the findings they must produce.", ["policy", "cases"], {
         "policy": TEXT,

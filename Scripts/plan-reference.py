@@ -111,13 +111,18 @@ def solve(problem, time_limit=60.0):
             o["area"] == gap["area"] and o["level"] >= gap["required"] for o in course["outcomes"])]
         model.Add(sum(taken[p] for p in providers) >= 1)
 
-    categories = set(problem["earned"]) | set(problem["minimums"]) | set(problem["caps"]) | {c["category"] for c in courses}
+    for minimum in problem["minimums"]:
+        # A minimum counts a category's credits, or only those of its courses with the topic.
+        toward = [c for c, course in enumerate(courses) if course["category"] == minimum["category"]
+                  and (minimum["topic"] is None or minimum["topic"] in course.get("topics", []))]
+        model.Add(units(minimum["earned"]) + sum(units(courses[c]["credits"]) * taken[c] for c in toward)
+                  >= units(minimum["credits"]))
+
+    categories = set(problem["earned"]) | set(problem["caps"]) | {c["category"] for c in courses}
     counted = []
     for category in sorted(categories):
         have = units(problem["earned"].get(category, 0)) + sum(
             units(course["credits"]) * taken[c] for c, course in enumerate(courses) if course["category"] == category)
-        if category in problem["minimums"]:
-            model.Add(have >= units(problem["minimums"][category]))
         bound = units(problem["earned"].get(category, 0)) + sum(units(c["credits"]) for c in courses if c["category"] == category)
         if category in problem["caps"]:
             cap = units(problem["caps"][category])

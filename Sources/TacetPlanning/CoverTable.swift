@@ -1,5 +1,5 @@
 /// The least price at which the courses from each position of the search order on can cover
-/// several whole-number needs at once (credits, a category's minimum, a gap as a 0/1 need), each
+/// several whole-number needs at once (credits, a credit minimum, a gap as a 0/1 need), each
 /// course counted once: the exact answer to a relaxation of the plan, so a lower bound that also
 /// tells tied branches apart.
 ///
@@ -11,8 +11,8 @@ struct CoverTable {
     enum Need: Equatable {
         /// Credits toward the cycle's total.
         case credits
-        /// Credits toward the minimum of the category at this index of the search's categories.
-        case category(Int)
+        /// Credits toward the problem's minimum at this index.
+        case minimum(Int)
         /// Whether the gap at this index of the problem's gaps is still open.
         case gap(Int)
     }

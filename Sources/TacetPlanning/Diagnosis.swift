@@ -23,10 +23,10 @@ struct Diagnosis {
             reasons.append("credits: the catalog offers at most \(f(reachable)) of the \(f(problem.total)) credits the cycle needs "
                            + "(earned ones included); \(f(problem.total - reachable)) short")
         }
-        for (category, minimum) in problem.minimums.sorted(by: { $0.key < $1.key })
-        where (byCategory[category] ?? 0) + Planner.tolerance < minimum {
-            reasons.append("\(category) credits: at most \(f(byCategory[category] ?? 0)) of the \(f(minimum)) required; "
-                           + "\(f(minimum - (byCategory[category] ?? 0))) short")
+        for (k, minimum) in problem.minimums.enumerated() {
+            let most = problem.courses.filter { problem.counts($0, toward: k) }.reduce(problem.earnedTowardMinimums[k]) { $0 + $1.credits }
+            guard most + Planner.tolerance < minimum.credits else { continue }
+            reasons.append("\(minimum.label): at most \(f(most)) of the \(f(minimum.credits)) required; \(f(minimum.credits - most)) short")
         }
         // Every course that can ever be taken, together: what the catalog can reach at best.
         let levels = Planner.levels(problem, taking: Array(problem.courses.indices)).levels

@@ -166,7 +166,7 @@ struct PlanModel {
             milp.addRow(terms, lower: 1)
         }
         // Credits: each category counted up to its cap, toward the total; each minimum met.
-        let categories = Set(courses.map(\.category)).union(problem.earned.keys).union(problem.minimums.keys).sorted()
+        let categories = Set(courses.map(\.category)).union(problem.earned.keys).sorted()
         // The total with every category counted in full, and for each category whose courses can pass
         // its cap, that category's part (earned and courses) and its cap.
         var uncapped: [(column: Int, coefficient: Double)] = []
@@ -183,9 +183,11 @@ struct PlanModel {
                 uncapped += terms
                 uncappedEarned += earned
             }
-            if let minimum = problem.minimums[category], minimum - earned > Planner.tolerance {
-                milp.addAmountRow(terms, lower: minimum - earned - Planner.tolerance)
-            }
+        }
+        for (k, minimum) in problem.minimums.enumerated() where minimum.credits - problem.earnedTowardMinimums[k] > Planner.tolerance {
+            let terms = courses.indices.filter { problem.counts(courses[$0], toward: k) }
+                .flatMap { i in own[i].map { ($0.column, courses[i].credits) } }
+            milp.addAmountRow(terms, lower: minimum.credits - problem.earnedTowardMinimums[k] - Planner.tolerance)
         }
         // The total of min(part, cap) over the capped categories, plus the rest, reaches the cycle's total
         // exactly when it does with each capped category taken as its part or as its cap, in every

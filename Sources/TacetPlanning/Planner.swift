@@ -109,15 +109,17 @@ public struct Planner: Sendable {
     /// instead (``PlannerSearch/meetsStaticConstraints()``), and the brute-force tests use this.
     static func meetsStaticConstraints(_ problem: PlanningProblem, _ chosen: [Bool]) -> Bool {
         var byCategory = problem.earned
+        var byMinimum = problem.earnedTowardMinimums
         let available = problem.completed.union(problem.pinnedPrerequisites.keys)
         let ids = Set(problem.courses.indices.filter { chosen[$0] }.map { problem.courses[$0].id })
         for index in problem.courses.indices where chosen[index] {
             let course = problem.courses[index]
             for prerequisite in course.prerequisites where !available.contains(prerequisite) && !ids.contains(prerequisite) { return false }
             byCategory[course.category, default: 0] += course.credits
+            for k in problem.minimums.indices where problem.counts(course, toward: k) { byMinimum[k] += course.credits }
         }
         guard Amounts.reaches(problem.counted(byCategory), problem.total) else { return false }
-        for (category, minimum) in problem.minimums where !Amounts.reaches(byCategory[category] ?? 0, minimum) { return false }
+        for k in problem.minimums.indices where !Amounts.reaches(byMinimum[k], problem.minimums[k].credits) { return false }
         guard let levels = reachableLevels(problem, chosen) else { return false }
         return problem.gaps.allSatisfy { gap in levels[gap.area].map { $0 >= gap.required } ?? false }
     }
@@ -158,6 +160,7 @@ public struct Planner: Sendable {
         let dependents = Dictionary(grouping: selection.flatMap { index in
             problem.courses[index].prerequisites.map { ($0, problem.courses[index].id) }
         }, by: \.0).mapValues { $0.map(\.1) }
+        let towardMinimums = minimumsServed(selection, quarters: quarters)
         var items: [PlannedCourses.Item] = []
         for (position, index) in selection.enumerated() {
             let course = problem.courses[index]
@@ -170,9 +173,9 @@ public struct Planner: Sendable {
                 reasons.append("\(closes ? "closes" : "works toward") the \(gap.area) gap: brings it to \(outcome.level.rawValue)"
                                + " (\(gap.reasons.joined(separator: "; ")))")
             }
-            if problem.minimums[course.category] != nil {
-                reasons.append("\(Amounts.format(course.credits)) \(course.category) credits toward the minimum of "
-                               + "\(Amounts.format(problem.minimums[course.category] ?? 0))")
+            for k in towardMinimums[position] {
+                reasons.append("\(Amounts.format(course.credits)) \(problem.minimums[k].label) toward the minimum of "
+                               + "\(Amounts.format(problem.minimums[k].credits))")
             }
             if let needers = dependents[course.id] { reasons.append("prerequisite of \(needers.joined(separator: ", "))") }
             reasons.append("\(Amounts.format(course.credits)) credits toward the cycle's \(Amounts.format(problem.total))")
@@ -187,6 +190,31 @@ public struct Planner: Sendable {
         let all = selection.map { problem.courses[$0] } + problem.pinned.map(\.course)
         return PlannedCourses(items: items, cost: all.reduce(0) { $0 + $1.cost }, hours: all.reduce(0) { $0 + $1.hours },
                               credits: problem.counted(byCategory))
+    }
+
+    /// For each chosen course, the minimums it works toward: those still unmet when it is taken, counting
+    /// what the cycle has earned and the plan's courses (pinned training included) in the plan's order.
+    /// A course taken once a minimum is met is not said to serve it.
+    private func minimumsServed(_ selection: [Int], quarters: [Int]) -> [[Int]] {
+        var served = Array(repeating: [Int](), count: selection.count)
+        guard !problem.minimums.isEmpty else { return served }
+        // What the completed entries earned: the problem's figure less the pinned training's, which the walk adds in its quarter.
+        var have = problem.earnedTowardMinimums
+        for item in problem.pinned where item.countsCredits {
+            for k in problem.minimums.indices where problem.counts(item.course, toward: k) { have[k] -= item.course.credits }
+        }
+        // The plan's courses in its order; `position` is the course's place in `selection`, nil for pinned training.
+        struct Taken { var quarter: Quarter; var course: Course; var position: Int?; var counts: Bool }
+        let taken = selection.enumerated().map { Taken(quarter: problem.quarters[quarters[$0.offset]], course: problem.courses[$0.element],
+                                                       position: $0.offset, counts: true) }
+            + problem.pinned.map { Taken(quarter: problem.quarters[$0.quarter], course: $0.course, position: nil, counts: $0.countsCredits) }
+        for item in taken.sorted(by: { ($0.quarter, $0.course.id) < ($1.quarter, $1.course.id) }) where item.counts {
+            for k in problem.minimums.indices where problem.counts(item.course, toward: k) {
+                if let position = item.position, !Amounts.reaches(have[k], problem.minimums[k].credits) { served[position].append(k) }
+                have[k] += item.course.credits
+            }
+        }
+        return served
     }
 
     /// An amount as people write it: ``Amounts/format(_:)``, the one formatting every amount goes through.

@@ -27,15 +27,15 @@ struct PlannerSearch {
     /// and come before it in `order`: taking it without all of them can never be needed.
     let dominators: [[Int]]
 
-    /// Per course index: credits, category (an index into `caps`), the gaps it reaches, and its
-    /// prerequisites not yet completed nor pinned (-1: in no catalog).
+    /// Per course index: credits, category (an index into `caps`), the minimums it counts toward (indexes
+    /// into the problem's), the gaps it reaches, and its prerequisites not yet completed nor pinned (-1: in no catalog).
     let credits: [Double]
     let category: [Int]
+    let towards: [[Int]]
     let reaches: [[Int]]
     let prerequisites: [[Int]]
-    /// Per category index: the cap on counted credits and the minimum (0: none).
+    /// Per category index: the cap on counted credits.
     let caps: [Double]
-    let minimums: [Double]
 
     /// Whether hours or money are budgeted per year.
     let budgeted: Bool
@@ -43,11 +43,14 @@ struct PlannerSearch {
     let hourCapacity: CapacityTable?
     let moneyCapacity: CapacityTable?
 
-    /// The search state: which courses are taken, their credits by category (earned ones
-    /// included), per gap how many taken courses reach it, and under a yearly budget each year's
-    /// room left after pinned training and the courses taken, and the year of each.
+    /// The search state: which courses are taken, their credits by category and toward each minimum
+    /// (earned ones included), per gap how many taken courses reach it, and under a yearly budget each
+    /// year's room left after pinned training and the courses taken, and the year of each.
     var chosen: [Bool]
     var byCategory: [Double]
+    var byMinimum: [Double]
+    /// The minimums' credits before each course taken, restored by ``leave(_:_:)``: a stack.
+    private var minimumHistory: [Double] = []
     var reached: [Int]
     var rooms: [YearRoom]
     var year: [Int]
@@ -106,13 +109,13 @@ struct PlannerSearch {
         self.fewestHoursPerCredit = fewestHoursPerCredit
         self.quickest = quickest
 
-        var categories = Array(Set(courses.map(\.category)).union(problem.earned.keys).union(problem.minimums.keys)
-            .union(problem.caps.keys)).sorted()
+        var categories = Array(Set(courses.map(\.category)).union(problem.earned.keys).union(problem.caps.keys)).sorted()
         if categories.isEmpty { categories = [""] }
         let categoryIndex = Dictionary(uniqueKeysWithValues: categories.enumerated().map { ($0.element, $0.offset) })
         caps = categories.map { problem.caps[$0] ?? .infinity }
-        minimums = categories.map { problem.minimums[$0] ?? 0 }
         category = courses.map { categoryIndex[$0.category] ?? 0 }
+        towards = courses.map { course in problem.minimums.indices.filter { problem.counts(course, toward: $0) } }
+        byMinimum = problem.earnedTowardMinimums
         credits = courses.map(\.credits)
         self.reaches = reaches
         let index = Dictionary(courses.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { first, _ in first })
@@ -141,7 +144,7 @@ struct PlannerSearch {
         let positions = search.order.count + 1
         let limit = max(1, tableEntries / positions)
         var needs: [CoverTable.Need] = [.credits]
-        needs += search.minimums.indices.filter { search.minimums[$0] > 0 }.map { .category($0) }
+        needs += search.problem.minimums.indices.map { .minimum($0) }
         needs += search.problem.gaps.indices.map { .gap($0) }
         var joint: [CoverTable.Dimension] = []
         var alone: [[CoverTable.Dimension]] = []
@@ -167,7 +170,7 @@ struct PlannerSearch {
     func weight(of index: Int, toward need: CoverTable.Need) -> Int {
         switch need {
         case .credits: return Self.whole(credits[index])
-        case .category(let k): return category[index] == k ? Self.whole(credits[index]) : 0
+        case .minimum(let k): return towards[index].contains(k) ? Self.whole(credits[index]) : 0
         case .gap(let g): return reaches[index].contains(g) ? 1 : 0
         }
     }
@@ -176,7 +179,7 @@ struct PlannerSearch {
     func missing(_ need: CoverTable.Need) -> Int {
         switch need {
         case .credits: return Self.whole(missingCredits)
-        case .category(let k): return Self.whole(minimums[k] - byCategory[k])
+        case .minimum(let k): return Self.whole(problem.minimums[k].credits - byMinimum[k])
         case .gap(let g): return reached[g] == 0 ? 1 : 0
         }
     }
@@ -195,13 +198,13 @@ struct PlannerSearch {
         return Int(min(value - Planner.tolerance, 1e9).rounded(.up))
     }
 
-    /// Whether `a` can replace `b` in any plan without making it worse or breaking it: same category,
+    /// Whether `a` can replace `b` in any plan without making it worse or breaking it: same category and topics,
     /// at least the credits, at most the cost and hours, every level `b` raises raised as far, no
     /// entry level or prerequisite `b` does not need too, and no course needs `b` as a prerequisite.
     /// Swapping `b` for `a` in `b`'s quarter then keeps every constraint, so some optimal plan takes
     /// `b` only together with every course that dominates it and comes earlier in the search order.
     static func dominates(_ a: Course, _ b: Course, in problem: PlanningProblem, prerequisites: Set<String>) -> Bool {
-        guard a.category == b.category, a.credits + Planner.tolerance >= b.credits, a.cost <= b.cost + Planner.tolerance,
+        guard a.category == b.category, Set(a.topics) == Set(b.topics), a.credits + Planner.tolerance >= b.credits, a.cost <= b.cost + Planner.tolerance,
               a.hours <= b.hours + Planner.tolerance, !prerequisites.contains(b.id) else { return false }
         let levels = problem.levels
         for needed in a.prerequisites where !problem.completed.contains(needed) && !b.prerequisites.contains(needed) { return false }
@@ -342,6 +345,10 @@ struct PlannerSearch {
         let before = byCategory[category[index]]
         chosen[index] = true
         byCategory[category[index]] += credits[index]
+        for k in towards[index] {
+            minimumHistory.append(byMinimum[k])
+            byMinimum[k] += credits[index]
+        }
         for g in reaches[index] { reached[g] += 1 }
         return before
     }
@@ -350,6 +357,8 @@ struct PlannerSearch {
     /// drift over millions of steps.
     private mutating func leave(_ index: Int, _ before: Double) {
         for g in reaches[index] { reached[g] -= 1 }
+        // invariant: leave(index) undoes the take(index) that pushed these entries, last in first out.
+        for k in towards[index].reversed() { byMinimum[k] = minimumHistory.removeLast() }
         byCategory[category[index]] = before
         chosen[index] = false
     }
@@ -365,7 +374,7 @@ struct PlannerSearch {
     func meetsStaticConstraints() -> Bool {
         // The running totals first: they rule out almost every node without a pass over the courses.
         guard missingCredits <= Planner.tolerance, !reached.contains(0) else { return false }
-        for k in minimums.indices where byCategory[k] + Planner.tolerance < minimums[k] { return false }
+        for k in byMinimum.indices where byMinimum[k] + Planner.tolerance < problem.minimums[k].credits { return false }
         for index in chosen.indices where chosen[index] {
             for p in prerequisites[index] where p < 0 || !chosen[p] { return false }
         }

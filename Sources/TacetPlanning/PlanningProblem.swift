@@ -14,8 +14,11 @@ public struct PlanningProblem: Sendable {
     public var earned: [String: Double]
     /// The cycle's total, minimums and caps.
     public var total: Double
-    /// Minimum credits by category (e.g. ethics), the whole cycle's.
-    public var minimums: [String: Double]
+    /// Minimum credits the whole cycle needs, in a category or in a topic within one (CBMT's 3 ethics
+    /// credits within Continuing Music Therapy Education).
+    public var minimums: [CategoryCredits]
+    /// Credits already earned toward each of `minimums`, in its order (pinned training's included).
+    public var earnedTowardMinimums: [Double]
     /// Maximum counted credits by category, the whole cycle's.
     public var caps: [String: Double]
     /// Courses already completed, for prerequisites.
@@ -33,9 +36,11 @@ public struct PlanningProblem: Sendable {
 
     /// Creates a problem from its parts; ``init(therapist:catalogs:requirements:gaps:today:)`` builds one
     /// from documents.
+    /// `earnedTowardMinimums` defaults to what `earned` holds in each minimum's category (nothing toward a
+    /// topic's minimum, which `earned` cannot tell).
     public init(courses: [Course], levels: [String: CompetencyLevel], gaps: [Gap], credits: Double, earned: [String: Double],
-                total: Double, minimums: [String: Double], caps: [String: Double], completed: Set<String>, quarters: [Quarter],
-                hoursPerYear: Double?, moneyPerYear: Double?) {
+                total: Double, minimums: [CategoryCredits], earnedTowardMinimums: [Double]? = nil, caps: [String: Double],
+                completed: Set<String>, quarters: [Quarter], hoursPerYear: Double?, moneyPerYear: Double?) {
         self.courses = courses
         self.levels = levels
         self.gaps = gaps
@@ -43,6 +48,7 @@ public struct PlanningProblem: Sendable {
         self.earned = earned
         self.total = total
         self.minimums = minimums
+        self.earnedTowardMinimums = earnedTowardMinimums ?? minimums.map { $0.topic == nil ? earned[$0.category] ?? 0 : 0 }
         self.caps = caps
         self.completed = completed
         self.quarters = quarters
@@ -53,6 +59,11 @@ public struct PlanningProblem: Sendable {
     /// Credits counted toward the total: each category's credits, capped.
     func counted(_ byCategory: [String: Double]) -> Double {
         byCategory.reduce(0) { $0 + min($1.value, caps[$1.key] ?? .infinity) }
+    }
+
+    /// Whether `course`'s credits count toward `minimums[index]`.
+    func counts(_ course: Course, toward index: Int) -> Bool {
+        minimums[index].counts(category: course.category, topics: course.topics)
     }
 
     /// Courses pinned for the first time, by id: the first quarter index a course needing them may start in.
@@ -80,15 +91,24 @@ extension PlanningProblem {
         let completed = Set(therapist.completed.compactMap(\.course))
         var seen = Set<String>()
         courses = catalogs.flatMap(\.courses).filter { !completed.contains($0.id) && seen.insert($0.id).inserted }
+        // Professional activities are planned only where the profile opens them, once a cycle.
+        let inCycle = therapist.completed.filter { $0.date >= credential.cycleStart && $0.date <= credential.cycleEnd }
+        let done = Set(inCycle.compactMap(\.activity))
+        courses += requirements.activities.filter { therapist.activities.contains($0.id) && !done.contains($0.id) && seen.insert($0.id).inserted }
+            .map(\.asCourse)
         levels = therapist.levels
         self.gaps = gaps
         var earned: [String: Double] = [:]
-        for entry in therapist.completed where entry.date >= credential.cycleStart && entry.date <= credential.cycleEnd {
-            earned[entry.category, default: 0] += entry.credits
-        }
+        for entry in inCycle { earned[entry.category, default: 0] += entry.credits }
         self.earned = earned
         total = requirements.totalCredits
-        minimums = Dictionary(requirements.minimums.map { ($0.category, $0.credits) }, uniquingKeysWith: max)
+        minimums = requirements.minimums
+        let catalogTopics = Dictionary(catalogs.flatMap(\.courses).map { ($0.id, $0.topics) }, uniquingKeysWith: { first, _ in first })
+        earnedTowardMinimums = requirements.minimums.map { minimum in
+            inCycle.filter { entry in
+                minimum.counts(category: entry.category, topics: entry.topics.isEmpty ? entry.course.flatMap { catalogTopics[$0] } ?? [] : entry.topics)
+            }.reduce(0) { $0 + $1.credits }
+        }
         caps = Dictionary(requirements.caps.map { ($0.category, $0.credits) }, uniquingKeysWith: min)
         self.completed = completed
         credits = 0
@@ -105,7 +125,10 @@ extension PlanningProblem {
         moneyPerYear = therapist.budget?.moneyPerYear
         pinTrainings(trainings, of: therapist, catalogs: catalogs, repeatsEarnCredits: requirements.repeatsEarnCredits, today: today)
         courses.removeAll { course in pinned.contains { $0.course.id == course.id } }
-        for item in pinned where item.countsCredits { earned[item.course.category, default: 0] += item.course.credits }
+        for item in pinned where item.countsCredits {
+            earned[item.course.category, default: 0] += item.course.credits
+            for index in minimums.indices where counts(item.course, toward: index) { earnedTowardMinimums[index] += item.course.credits }
+        }
         credits = max(0, total - counted(earned))
     }
 

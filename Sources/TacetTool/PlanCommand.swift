@@ -91,13 +91,15 @@ package enum PlanCommand {
                                                                                            currency: planner.currency),
                                                origin: .engine, location: document.location(of: "")))
                 }
-                let text = PlanWriter.yaml(plan, for: therapist, gaps: gaps, today: today)
+                let audit = planner.rules(for: therapist)?.audit
+                let text = PlanWriter.yaml(plan, for: therapist, gaps: gaps, audit: audit, today: today)
                 yamls.append(text)
-                texts.append(summary(therapist, gaps: gaps, plan: plan, currency: planner.currency))
+                texts.append(summary(therapist, gaps: gaps, plan: plan, audit: audit, currency: planner.currency))
                 json.append(["therapist": therapist.id, "feasible": true, "optimal": plan.optimal, "cost": Amounts.rounded(plan.cost),
                              "hours": Amounts.rounded(plan.hours), "credits": Amounts.rounded(plan.credits),
                              "gaps": gaps.map { ["area": $0.area, "required": $0.required.rawValue, "reasons": $0.reasons] },
-                             "items": plan.items.map { ["course": $0.course.id, "quarter": $0.quarter.description, "reasons": $0.reasons] }])
+                             "items": plan.items.map { [PlanWriter.key(for: $0.course): $0.course.id, "quarter": $0.quarter.description,
+                                                       "reasons": $0.reasons] }])
                 let name = PlanWriter.name(for: therapist) + ".yaml"
                 if let output, writingTo == nil {
                     unwritten.append((output as NSString).appendingPathComponent(name))
@@ -153,20 +155,22 @@ package enum PlanCommand {
         return "the plan for \(therapist.id) meets every constraint but is not proven the cheapest: \(stopped)\(bound)"
     }
 
-    static func summary(_ therapist: Therapist, gaps: [Gap], plan: PlannedCourses, currency: String) -> String {
+    static func summary(_ therapist: Therapist, gaps: [Gap], plan: PlannedCourses, audit: AuditRule? = nil, currency: String) -> String {
         let f = Amounts.format
         var text = "\(therapist.id) (\(therapist.name)), \(therapist.credential.name) cycle \(therapist.credential.cycleStart) "
             + "to \(therapist.credential.cycleEnd)\n"
         text += gaps.isEmpty ? "  no competency gaps\n" : "  gaps:\n" + gaps.map {
             "    \($0.area): \($0.current?.rawValue ?? "none") -> \($0.required.rawValue) (\($0.reasons.joined(separator: "; ")))\n"
         }.joined()
-        text += "  plan: \(plan.items.count) courses, \(f(plan.cost)) \(currency), \(f(plan.hours)) hours; "
+        text += "  plan: \(PlanWriter.count(plan)), \(f(plan.cost)) \(currency), \(f(plan.hours)) hours; "
             + "\(f(plan.credits)) credits counted toward the cycle\n"
         for item in plan.items {
-            text += "    \(item.quarter)  \(item.course.id)  \(f(item.course.credits)) credits, \(f(item.course.cost)) \(currency), "
+            let activity = item.course.format == .activity ? " (professional activity)" : ""
+            text += "    \(item.quarter)  \(item.course.id)\(activity)  \(f(item.course.credits)) credits, \(f(item.course.cost)) \(currency), "
                 + "\(f(item.course.hours)) h\n"
             text += item.reasons.map { "      why: \($0)\n" }.joined()
         }
+        if let audit { text += "  records: \(PlanWriter.records(audit, cycleEnd: therapist.credential.cycleEnd))\n" }
         return text
     }
 }

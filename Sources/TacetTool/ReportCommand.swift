@@ -53,7 +53,8 @@ package enum ReportCommand {
             let id = result.therapist.id
             switch result.outcome {
             case .plan(let plan, let gaps):
-                let text = PlanWriter.yaml(plan, for: result.therapist, gaps: gaps, today: today)
+                let text = PlanWriter.yaml(plan, for: result.therapist, gaps: gaps, audit: planner.rules(for: result.therapist)?.audit,
+                                           today: today)
                 // The plan is shown as the documents `tacet plan` writes are read: decoded from that very text.
                 guard let root = try? YAMLParser().parse(text),
                       let document = DocumentDecoder.decode(root, file: PlanWriter.name(for: result.therapist) + ".yaml").document else {

@@ -61,6 +61,11 @@ package struct TeamPlanner: Sendable {
     /// The currency the catalogs price courses in.
     package var currency: String { catalogs.first?.currency ?? "USD" }
 
+    /// The Requirements that cover `therapist`'s credential, if any.
+    package func rules(for therapist: Therapist) -> RecertificationRequirements? {
+        requirements.first { $0.credential == therapist.credential.name }
+    }
+
     /// Plans each of `therapists` (profile document and therapist), solved on every core, in the order given.
     package func plan(_ therapists: [(LoadedDocument, Therapist)]) -> [Result] {
         var results: [Result?] = []
@@ -70,7 +75,7 @@ package struct TeamPlanner: Sendable {
                 results.append(Result(document: document, therapist: therapist, outcome: .cycleEnded(ended)))
                 continue
             }
-            guard let rules = requirements.first(where: { $0.credential == therapist.credential.name }) else {
+            guard let rules = rules(for: therapist) else {
                 let missing = Diagnostic.error(PlanFinding.noRequirements, "no Requirements document covers \(therapist.name)'s credential "
                                                + "\(therapist.credential.name)", at: document.location(of: "/credential/name"),
                                                hint: "add the recertification rules (Curricula/requirements/) to the paths")

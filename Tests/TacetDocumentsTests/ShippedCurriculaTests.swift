@@ -33,7 +33,8 @@ struct ShippedCurriculaTests {
                         "no course brings \(area.id) to \(level.rawValue)")
             }
         }
-        #expect(catalog.courses.filter { $0.category == "ethics" }.reduce(0) { $0 + $1.credits } >= requirements.minimums.first { $0.category == "ethics" }?.credits ?? 0)
+        let ethics = catalog.courses.filter { requirements.minimums[0].counts(category: $0.category, topics: $0.topics) }
+        #expect(ethics.reduce(0) { $0 + $1.credits } >= requirements.minimums[0].credits)
         #expect(catalog.courses.contains { $0.id.hasPrefix("ai-literacy") && $0.renewalMonths == 24 })
         let areas = Set(framework.areas.map(\.id))
         for course in catalog.courses {
@@ -51,8 +52,29 @@ struct ShippedCurriculaTests {
         #expect(requirements.cycleYears == 5)
         #expect(requirements.minutesPerCredit == 50)
         #expect(!requirements.carryOver)
-        #expect(requirements.minimums.map(\.category) == ["ethics"])
-        #expect(requirements.minimums.map(\.credits) == [3])
+        // CBMT's three categories; its 3 ethics credits count within Continuing Music Therapy Education.
+        #expect(requirements.categories == ["continuing-music-therapy-education", "professional-development", "professional-service"])
+        #expect(requirements.minimums == [CategoryCredits(category: "continuing-music-therapy-education", topic: "ethics", credits: 3)])
         #expect(requirements.caps.isEmpty)  // not confirmed in the sources: left for the organisation to set
+        // What the sources do not confirm is an assumption, cited as one: carry-over, each activity's credits, the audit period.
+        let assumptions = Set(requirements.citations.filter(\.assumption).map(\.id))
+        #expect(requirements.cite.contains { assumptions.contains($0) && $0.contains("carry-over") })
+        #expect(requirements.activities.count == 5)
+        for activity in requirements.activities {
+            #expect(activity.cite.contains { assumptions.contains($0) }, "\(activity.id) cites no assumption")
+            #expect(requirements.categories.contains(activity.category))
+        }
+        #expect(requirements.audit?.random == true)
+        #expect(requirements.audit?.cite.contains { assumptions.contains($0) } == true)
+    }
+
+    @Test("no catalog course is a professional activity, and ethics courses count within CMTE")
+    func activitiesAreNotCourses() throws {
+        let (_, catalog, requirements) = try Self.load()
+        #expect(!catalog.courses.contains { $0.category == "professional-service" && $0.cost == 0 })
+        #expect(!catalog.courses.contains { course in requirements.activities.contains { $0.id == course.id } })
+        let ethics = catalog.courses.filter { $0.id.hasPrefix("ethics-") }
+        #expect(ethics.count == 4)
+        #expect(ethics.allSatisfy { $0.category == "continuing-music-therapy-education" && $0.topics == ["ethics"] })
     }
 }

@@ -19,11 +19,12 @@ struct PlannerAuditAgreementTests {
                 "{area: \(outcome.area), level: \(outcome.level.rawValue)" + (outcome.entry.map { ", entry: \($0.rawValue)" } ?? "") + "}"
             }
             return "  - {id: \(course.id), title: \(course.title), provider: P, credits: \(f(course.credits)), category: \(course.category), "
+                + "topics: [\(course.topics.joined(separator: ", "))], "
                 + "hours: \(f(course.hours)), cost: \(f(course.cost)), format: online, outcomes: [\(outcomes.joined(separator: ", "))], "
                 + "prerequisites: [\(course.prerequisites.joined(separator: ", "))]}"
         }
         let catalog = "apiVersion: tacet/v1\nkind: Catalog\nmetadata: {name: generated}\ncourses:\n" + courses.joined(separator: "\n") + "\n"
-        let minimums = problem.minimums.sorted { $0.key < $1.key }.map { "{category: \($0.key), credits: \(f($0.value))}" }
+        let minimums = problem.minimums.map { "{category: \($0.category), " + ($0.topic.map { "topic: \($0), " } ?? "") + "credits: \(f($0.credits))}" }
         let caps = problem.caps.sorted { $0.key < $1.key }.map { "{category: \($0.key), credits: \(f($0.value))}" }
         let requirements = """
             apiVersion: tacet/v1

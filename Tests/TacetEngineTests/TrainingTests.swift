@@ -232,7 +232,7 @@ struct TrainingTests {
         guard case .catalog(let parsed)? = documents.first?.document, case .therapist(let therapist)? = documents.dropFirst().first?.document,
               case .requirements(let rules)? = documents.last?.document else {
             Issue.record("fixtures did not decode")
-            return PlanningProblem(courses: [], levels: [:], gaps: [], credits: 0, earned: [:], total: 0, minimums: [:], caps: [:],
+            return PlanningProblem(courses: [], levels: [:], gaps: [], credits: 0, earned: [:], total: 0, minimums: [], caps: [:],
                                    completed: [], quarters: [], hoursPerYear: nil, moneyPerYear: nil)
         }
         return PlanningProblem(therapist: therapist, catalogs: [parsed], requirements: rules, gaps: [],

@@ -20,7 +20,8 @@ import TacetTestSupport
 /// - **Therapist**: a level in two areas of five (emerging to proficient); a gap in one area of four,
 ///   one or two levels above the current one (developing at least).
 /// - **Credits**: the cycle needs 100 (30 to 100 when ``Settings/ties``), of which 0 to 70 are
-///   earned already, with one decimal; an ethics minimum of 3 in three problems of five; a cap of 10
+///   earned already, with one decimal; an ethics minimum of 3 (a topic within cmte, as CBMT counts it) in
+///   three problems of five; a cap of 10
 ///   to 20 on service credits in one of four.
 /// - **Time**: 4 to 20 quarters from a random quarter of 2027.
 /// - **Tight yearly budgets** in ``Settings/budgetPercent`` (default 80) of problems: hours and
@@ -102,13 +103,17 @@ public struct PlanInstanceGenerator: Sendable {
         let count = random.int(settings.courses)
         let areas = areaNames(courseCount: count)
         var courses: [Course] = []
-        func add(credits: Double, category: String, cost: Double, outcomes: [CourseOutcome], prerequisites: [String] = []) {
+        func add(credits: Double, category: (name: String, topics: [String]), cost: Double, outcomes: [CourseOutcome],
+                 prerequisites: [String] = []) {
             let id = "c\(courses.count)"
-            courses.append(Course(id: id, title: id.uppercased(), provider: "P", credits: credits, category: category,
+            courses.append(Course(id: id, title: id.uppercased(), provider: "P", credits: credits, category: category.name,
                                   hours: Self.hours(credits: credits), cost: cost, format: .online, outcomes: outcomes,
-                                  prerequisites: prerequisites, illustrative: true))
+                                  prerequisites: prerequisites, illustrative: true, topics: category.topics))
         }
-        func category() -> String { random.chance(15) ? "ethics" : random.chance(20) ? "service" : "cmte" }
+        // Ethics as CBMT counts it: a topic within cmte, which the minimum counts.
+        func category() -> (name: String, topics: [String]) {
+            random.chance(15) ? ("cmte", ["ethics"]) : random.chance(20) ? ("service", []) : ("cmte", [])
+        }
         // The only course that brings each area to developing from nothing, and it is paid.
         for area in areas where courses.count < count {
             add(credits: Double(random.int(3...10)), category: category(), cost: Double(random.int(30...80) * 5),
@@ -170,7 +175,7 @@ public struct PlanInstanceGenerator: Sendable {
         }
         var problem = PlanningProblem(
             courses: courses, levels: current, gaps: gaps, credits: 0, earned: earned > 0 ? ["cmte": earned] : [:], total: total,
-            minimums: random.chance(60) ? ["ethics": 3] : [:], caps: random.chance(25) ? ["service": Double(random.int(10...20))] : [:],
+            minimums: random.chance(60) ? [CategoryCredits(category: "cmte", topic: "ethics", credits: 3)] : [], caps: random.chance(25) ? ["service": Double(random.int(10...20))] : [:],
             completed: [], quarters: quarters, hoursPerYear: nil, moneyPerYear: nil)
         if random.chance(17) {
             let training = Course(id: "training", title: "Training", provider: "P", credits: 2, category: "cmte", hours: Self.hours(credits: 2),

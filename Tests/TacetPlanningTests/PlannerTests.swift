@@ -61,7 +61,7 @@ struct PlannerTests {
         let total = Double(random.int(0...60))
         var problem = PlanningProblem(
             courses: courses, levels: current, gaps: gaps, credits: total, earned: random.chance(30) ? ["x": Double(random.int(0...20))] : [:],
-            total: total, minimums: random.chance(50) ? ["ethics": Double(random.int(1...5))] : [:],
+            total: total, minimums: random.chance(50) ? [CategoryCredits(category: "ethics", credits: Double(random.int(1...5)))] : [],
             caps: random.chance(20) ? ["x": Double(random.int(10...40))] : [:], completed: [], quarters: quarters,
             hoursPerYear: tight || random.chance(50) ? Double(random.int(tight ? 10...20 : 5...30)) : nil,
             moneyPerYear: tight || random.chance(40) ? Double(random.int(tight ? 8...30 : 10...60) * 5) : nil)
@@ -174,7 +174,7 @@ struct PlannerOutputTests {
                outcomes: outcomes, prerequisites: [], renewalMonths: nil, illustrative: true, pointer: "")
     }
 
-    static func problem(courses: [Course], gaps: [Gap] = [], total: Double = 10, minimums: [String: Double] = [:],
+    static func problem(courses: [Course], gaps: [Gap] = [], total: Double = 10, minimums: [CategoryCredits] = [],
                         hours: Double? = nil) -> PlanningProblem {
         PlanningProblem(courses: courses, levels: ["a": .emerging], gaps: gaps, credits: total, earned: [:], total: total,
                         minimums: minimums, caps: [:], completed: [],
@@ -184,7 +184,8 @@ struct PlannerOutputTests {
 
     @Test("infeasible plans name the constraint and by how much", arguments: [
         (problem(courses: [course("c", credits: 4, cost: 1, hours: 1)]), "credits: the catalog offers at most 4 of the 10 credits the cycle needs (earned ones included); 6 short"),
-        (problem(courses: [course("c", credits: 10, cost: 1, hours: 1)], minimums: ["ethics": 3]), "ethics credits: at most 0 of the 3 required; 3 short"),
+        (problem(courses: [course("c", credits: 10, cost: 1, hours: 1)], minimums: [CategoryCredits(category: "ethics", credits: 3)]),
+         "ethics credits: at most 0 of the 3 required; 3 short"),
         (problem(courses: [course("c", credits: 10, cost: 1, hours: 1, outcomes: [CourseOutcome(area: "a", level: .developing)])],
                  gaps: [Gap(area: "a", current: .emerging, required: .proficient, reasons: [])]),
          "a: no sequence of catalog courses brings it from emerging to proficient; the catalog reaches developing"),

@@ -75,7 +75,7 @@ struct PlanAmountsTests {
         #expect(plan.status == .ok, "\(plan.output) \(plan.diagnostics.map(\.message))")
         #expect(plan.output.contains("  plan: 3 courses, 46.53 USD, 10.12 hours; 100 credits counted toward the cycle\n"), "\(plan.output)")
         let written = try String(contentsOfFile: directory.path + "/plans/ana-plan.yaml", encoding: .utf8)
-        #expect(written.contains("# 3 courses: 46.53 in cost, 10.12 contact hours; 100 credits counted toward the cycle once done."), "\(written)")
+        #expect(written.contains("# 3 courses: 46.53 in cost, 10.12 hours; 100 credits counted toward the cycle once done."), "\(written)")
         let check = await CheckCommand.run(paths: [directory.path], today: Self.today, plugins: nil)
         #expect(check.findings.map(\.message) == [])
 

@@ -6,12 +6,17 @@ public struct CompletedCourse: Sendable, Hashable, NodeDecodable {
     public var course: String?
     /// A title, for courses outside the catalog.
     public var title: String?
+    /// The professional activity it was, by its id in the Requirements' `activities`.
+    public var activity: String?
     /// When it was completed.
     public var date: CalendarDate
     /// Credits earned.
     public var credits: Double
-    /// The credit category, e.g. `ethics`.
+    /// The credit category, e.g. `continuing-music-therapy-education`.
     public var category: String
+    /// Topics a credit minimum may count, e.g. `ethics`; when none are given and `course` names a catalog
+    /// course, that course's topics.
+    public var topics: [String] = []
     /// Where the entry is in its document.
     public var pointer: String
 
@@ -20,15 +25,19 @@ public struct CompletedCourse: Sendable, Hashable, NodeDecodable {
         guard var fields = MappingFields(node, at: pointer, what: "a completed course", in: &context) else { return nil }
         let course: String? = fields.optional("course", in: &context)
         let title: String? = fields.optional("title", in: &context)
+        let activity: String? = fields.optional("activity", in: &context)
         let date: CalendarDate? = fields.required("date", in: &context)
         let credits: Double? = fields.required("credits", in: &context)
         let category: String? = fields.required("category", in: &context)
+        let topics: [String] = fields.optionalSet("topics", in: &context) ?? []
         fields.finish(&context)
-        if course == nil && title == nil {
-            context.error(.missingKey, "a completed course needs 'course' (a catalog id) or 'title'", at: node, pointer: pointer)
+        if course == nil && title == nil && activity == nil {
+            context.error(.missingKey, "a completed course needs 'course' (a catalog id), 'activity' (an id of the Requirements' "
+                          + "activities) or 'title'", at: node, pointer: pointer)
             return nil
         }
         guard let date, let credits, let category else { return nil }
-        return CompletedCourse(course: course, title: title, date: date, credits: credits, category: category, pointer: pointer)
+        return CompletedCourse(course: course, title: title, activity: activity, date: date, credits: credits, category: category,
+                               topics: topics, pointer: pointer)
     }
 }

@@ -10,13 +10,16 @@ public struct Course: Sendable, Hashable, NodeDecodable {
     public var provider: String
     /// Recertification credits it earns.
     public var credits: Double
-    /// The credit category, e.g. `ethics`.
+    /// The credit category, e.g. `continuing-music-therapy-education`.
     public var category: String
+    /// Topics a credit minimum may count within its category, e.g. `ethics` (CBMT counts its ethics
+    /// credits inside Continuing Music Therapy Education).
+    public var topics: [String]
     /// Contact hours.
     public var hours: Double
     /// Cost, in the catalog's currency.
     public var cost: Double
-    /// How it is delivered.
+    /// How it is delivered; ``CourseFormat/activity`` for a professional activity of the Requirements.
     public var format: CourseFormat
     /// What it does for each competency area it covers.
     public var outcomes: [CourseOutcome]
@@ -32,12 +35,13 @@ public struct Course: Sendable, Hashable, NodeDecodable {
     /// Creates a course.
     public init(id: String, title: String, provider: String, credits: Double, category: String, hours: Double, cost: Double,
                 format: CourseFormat, outcomes: [CourseOutcome], prerequisites: [String] = [], renewalMonths: Int? = nil,
-                illustrative: Bool = false, pointer: String = "") {
+                illustrative: Bool = false, topics: [String] = [], pointer: String = "") {
         self.id = id
         self.title = title
         self.provider = provider
         self.credits = credits
         self.category = category
+        self.topics = topics
         self.hours = hours
         self.cost = cost
         self.format = format
@@ -56,6 +60,7 @@ public struct Course: Sendable, Hashable, NodeDecodable {
         let provider: String? = fields.required("provider", in: &context)
         let credits: Double? = fields.required("credits", in: &context)
         let category: String? = fields.required("category", in: &context)
+        let topics: [String] = fields.optionalSet("topics", in: &context) ?? []
         let hours: Double? = fields.required("hours", in: &context)
         let cost: Double? = fields.required("cost", in: &context)
         let format: CourseFormat? = fields.required("format", in: &context)
@@ -69,12 +74,16 @@ public struct Course: Sendable, Hashable, NodeDecodable {
             context.error(.invalidValue, "\(key) cannot be negative", at: node[key] ?? node,
                           pointer: JSONPointer.appending(key, to: pointer))
         }
+        if format == .activity {
+            context.error(.invalidValue, "format 'activity' is for the professional activities a Requirements document lists, "
+                          + "not for catalog courses", at: node["format"] ?? node, pointer: JSONPointer.appending("format", to: pointer))
+        }
         if let renewalMonths, renewalMonths < 1 {
             context.error(.invalidValue, "renewalMonths must be at least 1 (leave it out for training that does not lapse)",
                           at: node["renewalMonths"] ?? node, pointer: JSONPointer.appending("renewalMonths", to: pointer))
         }
         return Course(id: id, title: title, provider: provider, credits: credits, category: category, hours: hours,
                       cost: cost, format: format, outcomes: outcomes, prerequisites: prerequisites,
-                      renewalMonths: renewalMonths, illustrative: illustrative, pointer: pointer)
+                      renewalMonths: renewalMonths, illustrative: illustrative, topics: topics, pointer: pointer)
     }
 }

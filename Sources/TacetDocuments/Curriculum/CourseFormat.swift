@@ -8,6 +8,9 @@ public enum CourseFormat: String, DocumentKeyword, Codable {
     case selfPaced = "self-paced"
     /// Part in person, part online.
     case hybrid
+    /// Not a course: a professional activity (committee service, presenting, supervising an intern)
+    /// that a Requirements document credits. Set by Tacet for those activities; a catalog cannot use it.
+    case activity
 
     public static let keywordDescription = "course format"
 }

@@ -21,6 +21,9 @@ public struct Therapist: Sendable, Hashable, DocumentBody {
     public var targets: [String: CompetencyLevel]
     /// Continuing education completed in this cycle.
     public var completed: [CompletedCourse]
+    /// The professional activities open to them this cycle (committee service, supervising an intern), by
+    /// their ids in the Requirements' `activities`: the planner plans only these.
+    public var activities: [String] = []
     /// Yearly budget.
     public var budget: Budget?
     /// The workflows they are assigned to, by name.
@@ -40,9 +43,10 @@ public struct Therapist: Sendable, Hashable, DocumentBody {
         let budget: Budget? = fields.optional("budget", in: &context)
         let workflows: [String] = fields.optionalSet("workflows", in: &context) ?? []
         let credentials: [String] = fields.optionalSet("credentials", in: &context) ?? []
+        let activities: [String] = fields.optionalSet("activities", in: &context) ?? []
         guard let name, let role, let credential, let levels else { return nil }
         return Therapist(metadata: metadata, name: name, role: role, credential: credential, credentials: credentials, levels: levels,
-                         targets: targets, completed: completed, budget: budget, workflows: workflows)
+                         targets: targets, completed: completed, activities: activities, budget: budget, workflows: workflows)
     }
 
     /// Every credential they hold: `credential`'s name, then `credentials` (without repeating it).

@@ -46,7 +46,9 @@ public struct PlanAuditor: Sendable {
         // As the planner schedules: a quarter counts only when it ends within the cycle.
         let last = Quarter.lastEnding(by: plan.cycleEnd)
         let completed = Set(therapist.completed.compactMap(\.course))
+            .union(therapist.completed.filter { $0.date >= plan.cycleStart && $0.date <= plan.cycleEnd }.compactMap(\.activity))
         var levels = therapist.levels
+        var resolved: [Int: Course] = [:]  // each item's course or activity, where known
         var seen: [String: Int] = [:]
         var taken: [Int] = []    // items that cost time and money: known, in the cycle, not duplicated
         var counted: [Int] = []  // items whose credits count too: not a repeat, unless repeats earn credits
@@ -62,20 +64,19 @@ public struct PlanAuditor: Sendable {
                 index += 1
                 let item = plan.items[i]
                 let at = "/items/\(i)"
-                guard let course = courses[item.course] else {
-                    sink.emit(.unknownCourse, "course '\(item.course)' is in no catalog among the documents checked", at: at + "/course",
-                         hint: Suggestion.closest(to: item.course, in: Array(courses.keys)).map { "did you mean '\($0)'?" })
-                    continue
-                }
+                guard let course = resolve(item, at: at, rules: rules, therapist: therapist, &sink) else { continue }
+                resolved[i] = course
                 // Training that lapses is taken again to renew it: a repeat, not a mistake.
                 let repeated = seen[course.id] != nil || completed.contains(course.id)
                 if repeated && course.renewalMonths == nil {
                     if let earlier = seen[course.id] {
-                        sink.emit(.duplicateCourse, "course '\(course.id)' is already in the plan", at: at + "/course",
+                        sink.emit(.duplicateCourse, "\(item.isActivity ? "activity" : "course") '\(course.id)' is already in the plan",
+                                  at: at + (item.isActivity ? "/activity" : "/course"),
                              notes: [DiagnosticNote("first scheduled here", at: document.location(of: "/items/\(earlier)"))])
                         continue
                     }
-                    sink.emit(.alreadyCompleted, "\(therapist.name) has already completed '\(course.id)'", at: at + "/course")
+                    sink.emit(.alreadyCompleted, "\(therapist.name) has already completed '\(course.id)'"
+                              + (item.isActivity ? " in this cycle" : ""), at: at + (item.isActivity ? "/activity" : "/course"))
                 }
                 seen[course.id] = seen[course.id] ?? i
                 if quarter < first || quarter > last {
@@ -114,28 +115,64 @@ public struct PlanAuditor: Sendable {
         if !CredentialCycle.hasEnded(for: therapist, on: today) { auditTargets(therapist, levels, &sink) }
         if let rules {
             // Credits short of a cycle that is over are no news: the profile's own finding (plan.cycle-ended) says what to do.
-            if !CredentialCycle.hasEnded(for: therapist, on: today) { auditCredits(plan, therapist, rules, counted, &sink) }
+            if !CredentialCycle.hasEnded(for: therapist, on: today) { auditCredits(therapist, rules, counted.compactMap { resolved[$0] }, &sink) }
         } else {
             sink.emit(.noRequirements, "no Requirements document covers \(therapist.name)'s credential \(credential.name)", at: "/therapist",
                  hint: "add the recertification rules (Curricula/requirements/) to the paths checked")
         }
-        if let budget = therapist.budget { auditBudget(plan, therapist, budget, taken, &sink) }
+        if let budget = therapist.budget { auditBudget(plan, therapist, budget, taken, resolved, &sink) }
         return sink.findings
     }
 
-    private func auditCredits(_ plan: LearningPlan, _ therapist: Therapist, _ rules: RecertificationRequirements, _ counted: [Int],
-                              _ sink: inout Sink) {
+    /// The course or professional activity `item` names, or nil (with a finding) when none is known. An
+    /// activity the therapist's profile does not open is reported and still returned, so its credits and
+    /// hours are judged like any other item's.
+    private func resolve(_ item: PlanItem, at: String, rules: RecertificationRequirements?, therapist: Therapist,
+                         _ sink: inout Sink) -> Course? {
+        guard item.isActivity else {
+            if let course = courses[item.course] { return course }
+            sink.emit(.unknownCourse, "course '\(item.course)' is in no catalog among the documents checked", at: at + "/course",
+                      hint: Suggestion.closest(to: item.course, in: Array(courses.keys)).map { "did you mean '\($0)'?" })
+            return nil
+        }
+        let activities = rules?.activities ?? []
+        guard let activity = activities.first(where: { $0.id == item.course }) else {
+            sink.emit(.unknownActivity, "activity '\(item.course)' is not among the professional activities "
+                      + (rules.map { "'\($0.metadata.name)' credits" } ?? "of a Requirements document for \(therapist.credential.name)"),
+                      at: at + "/activity",
+                      hint: Suggestion.closest(to: item.course, in: activities.map(\.id)).map { "did you mean '\($0)'?" })
+            return nil
+        }
+        if !therapist.activities.contains(activity.id) {
+            sink.emit(.activityUnavailable, "'\(activity.id)' is not open to \(therapist.name): the profile's `activities` do not list it",
+                      at: at + "/activity", hint: "add '\(activity.id)' to the profile's activities if \(therapist.name) can take it on")
+        }
+        return activity.asCourse
+    }
+
+    /// Earned and planned credits (`counted`: the plan's courses and activities whose credits count) against
+    /// the cycle's total, its caps and its minimums.
+    private func auditCredits(_ therapist: Therapist, _ rules: RecertificationRequirements, _ counted: [Course], _ sink: inout Sink) {
         var byCategory: [String: Double] = [:]
+        var byMinimum = Array(repeating: 0.0, count: rules.minimums.count)
         var earned = 0.0
-        for entry in therapist.completed where entry.date >= plan.cycleStart && entry.date <= plan.cycleEnd {
+        let credential = therapist.credential
+        for entry in therapist.completed where entry.date >= credential.cycleStart && entry.date <= credential.cycleEnd {
             byCategory[entry.category, default: 0] += entry.credits
             earned += entry.credits
+            // An entry that names a catalog course and no topics has that course's topics.
+            let topics = entry.topics.isEmpty ? entry.course.flatMap { courses[$0]?.topics } ?? [] : entry.topics
+            for (k, minimum) in rules.minimums.enumerated() where minimum.counts(category: entry.category, topics: topics) {
+                byMinimum[k] += entry.credits
+            }
         }
         var planned = 0.0
-        for i in counted {
-            guard let course = courses[plan.items[i].course] else { continue }
+        for course in counted {
             byCategory[course.category, default: 0] += course.credits
             planned += course.credits
+            for (k, minimum) in rules.minimums.enumerated() where minimum.counts(category: course.category, topics: course.topics) {
+                byMinimum[k] += course.credits
+            }
         }
         let capped = byCategory.reduce(0.0) { total, entry in
             total + min(entry.value, rules.caps.first { $0.category == entry.key }?.credits ?? .infinity)
@@ -145,10 +182,10 @@ public struct PlanAuditor: Sendable {
                  + "\(Amounts.format(earned)) earned, \(Amounts.format(planned)) planned; \(Amounts.format(rules.totalCredits - capped)) short", at: "/items",
                  hint: "add courses worth \(Amounts.format(rules.totalCredits - capped)) credits within the cycle")
         }
-        for minimum in rules.minimums where !Amounts.reaches(byCategory[minimum.category] ?? 0, minimum.credits) {
-            let have = byCategory[minimum.category] ?? 0
-            sink.emit(.categoryMinimum, "\(Amounts.format(have)) \(minimum.category) credits earned and planned; the cycle needs at least "
-                 + "\(Amounts.format(minimum.credits))", at: "/items", hint: "add a course in \(minimum.category)")
+        for (k, minimum) in rules.minimums.enumerated() where !Amounts.reaches(byMinimum[k], minimum.credits) {
+            sink.emit(.categoryMinimum, "\(Amounts.format(byMinimum[k])) \(minimum.label) earned and planned; the cycle needs at least "
+                 + "\(Amounts.format(minimum.credits))", at: "/items",
+                 hint: "add a course in \(minimum.category)" + (minimum.topic.map { " with topics [\($0)]" } ?? ""))
         }
     }
 
@@ -191,10 +228,10 @@ public struct PlanAuditor: Sendable {
     }
 
     private func auditBudget(_ plan: LearningPlan, _ therapist: Therapist, _ budget: Budget, _ taken: [Int],
-                             _ sink: inout Sink) {
+                             _ resolved: [Int: Course], _ sink: inout Sink) {
         var years: [Int: (hours: Double, money: Double, firstOver: (hours: Int?, money: Int?))] = [:]
         for i in taken.sorted(by: { (plan.items[$0].quarter, $0) < (plan.items[$1].quarter, $1) }) {
-            guard let course = courses[plan.items[i].course] else { continue }
+            guard let course = resolved[i] else { continue }
             let year = plan.items[i].quarter.year
             var entry = years[year] ?? (0, 0, (nil, nil))
             entry.hours += course.hours

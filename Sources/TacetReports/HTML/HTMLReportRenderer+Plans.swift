@@ -24,8 +24,11 @@ extension HTMLReportRenderer.Page {
         return html + "</section>\n"
     }
 
-    private func timeline(_ therapist: Therapist, plan: LearningPlan?, courses: [String: Course],
+    private func timeline(_ therapist: Therapist, plan: LearningPlan?, courses catalog: [String: Course],
                           rules: RecertificationRequirements?) -> String {
+        // Professional activities are planned as items too, keyed apart from courses by ``PlanItem/isActivity``.
+        let activities = Dictionary((rules?.activities ?? []).map { ($0.id, $0.asCourse) }, uniquingKeysWith: { first, _ in first })
+        let lookUp = { (item: PlanItem) in item.isActivity ? activities[item.course] : catalog[item.course] }
         let credential = therapist.credential
         let escape = HTMLReportRenderer.escape
         var html = "<article class=\"plan\">\n<h3>\(escape(therapist.name)) <span class=\"file\">\(escape(therapist.id))</span></h3>\n"
@@ -53,7 +56,7 @@ extension HTMLReportRenderer.Page {
         where !taken.insert(plan.items[index].course).inserted && rules?.repeatsEarnCredits != true {
             creditless.insert(plan.items[index])
         }
-        func counted(_ item: PlanItem) -> Double { creditless.contains(item) ? 0 : courses[item.course]?.credits ?? 0 }
+        func counted(_ item: PlanItem) -> Double { creditless.contains(item) ? 0 : lookUp(item)?.credits ?? 0 }
         let requirement = total.map { " against the \(Amounts.format($0)) the cycle requires" } ?? ""
         html += "<p>\(Amounts.format(earnedCredits)) credits earned before the plan, counted from the start\(escape(requirement)).</p>\n"
         html += "<table class=\"timeline\">\n<caption>\(escape(therapist.name))'s plan by quarter</caption>\n"
@@ -72,7 +75,7 @@ extension HTMLReportRenderer.Page {
             let span = end == quarter ? "\(quarter)" : "\(quarter) to \(end)"
             let when = end < now ? " <span class=\"past\">(past)</span>" : quarter <= now && now <= end ? " <span class=\"past\">(now)</span>" : ""
             let list = items.isEmpty ? "no courses" : "<ul>" + items.map { item in
-                "<li>\(courseText(item, courses))\(creditless.contains(item) ? " <em>(a repeat: no credits counted)</em>" : "")</li>"
+                "<li>\(courseText(item, lookUp(item)))\(creditless.contains(item) ? " <em>(a repeat: no credits counted)</em>" : "")</li>"
             }.joined() + "</ul>"
             html += "<tr\(items.isEmpty ? " class=\"quiet\"" : "")><th scope=\"row\">\(span)\(when)</th><td>\(list)</td>"
                 + "<td>\(items.isEmpty ? "-" : Amounts.format(credits))</td><td>\(progress(accumulated, of: total))</td></tr>\n"
@@ -81,24 +84,36 @@ extension HTMLReportRenderer.Page {
         html += "</tbody>\n</table>\n"
         if !outside.isEmpty {
             html += "<p class=\"warning-text\">Outside the cycle, not counted: "
-                + outside.map { "\(courseText($0, courses)) in \($0.quarter)" }.joined(separator: "; ") + ".</p>\n"
+                + outside.map { "\(courseText($0, lookUp($0))) in \($0.quarter)" }.joined(separator: "; ") + ".</p>\n"
         }
         for minimum in rules?.minimums ?? [] {
-            let category = minimum.category
-            let have = earned.filter { $0.category == category }.reduce(0) { $0 + $1.credits }
-                + plan.items.filter { $0.quarter >= first && $0.quarter <= last && courses[$0.course]?.category == category }
-                    .reduce(0) { $0 + counted($1) }
+            // An entry naming a catalog course and no topics has that course's topics, as in the audit.
+            let have = earned.filter { entry in
+                minimum.counts(category: entry.category,
+                               topics: entry.topics.isEmpty ? entry.course.flatMap { catalog[$0]?.topics } ?? [] : entry.topics)
+            }.reduce(0) { $0 + $1.credits }
+                + plan.items.filter { item in
+                    item.quarter >= first && item.quarter <= last
+                        && lookUp(item).map { minimum.counts(category: $0.category, topics: $0.topics) } ?? false
+                }.reduce(0) { $0 + counted($1) }
             let verdict = Amounts.reaches(have, minimum.credits) ? "met" : "short by \(Amounts.format(minimum.credits - have))"
-            html += "<p>Credits in \(escape(category)): \(Amounts.format(have)) of at least \(Amounts.format(minimum.credits)) credits (\(verdict)).</p>\n"
+            html += "<p>\(escape(minimum.label.prefix(1).uppercased() + minimum.label.dropFirst())): \(Amounts.format(have)) of at least "
+                + "\(Amounts.format(minimum.credits)) (\(verdict)).</p>\n"
+        }
+        if let audit = rules?.audit {
+            html += "<p>Keep proof of every credit (certificates, attendance records) until "
+                + "\(audit.keepRecordsUntil(cycleEnd: credential.cycleEnd))\(audit.random ? ": renewals are audited at random" : "").</p>\n"
         }
         return html + "</article>\n"
     }
 
-    private func courseText(_ item: PlanItem, _ courses: [String: Course]) -> String {
-        guard let course = courses[item.course] else {
-            return "<code>\(HTMLReportRenderer.escape(item.course))</code> <em>(in no catalog: 0 credits counted)</em>"
+    private func courseText(_ item: PlanItem, _ course: Course?) -> String {
+        guard let course else {
+            let why = item.isActivity ? "not an activity the Requirements credit" : "in no catalog"
+            return "<code>\(HTMLReportRenderer.escape(item.course))</code> <em>(\(why): 0 credits counted)</em>"
         }
-        return "\(HTMLReportRenderer.escape(course.title)) <span class=\"file\">\(HTMLReportRenderer.escape(course.id)), "
+        let kind = item.isActivity ? "professional activity, " : ""
+        return "\(HTMLReportRenderer.escape(course.title)) <span class=\"file\">\(HTMLReportRenderer.escape(course.id)), \(kind)"
             + "\(Amounts.format(course.credits)) credits, \(HTMLReportRenderer.escape(course.category))</span>"
     }
 

@@ -284,7 +284,7 @@ package enum InitTemplates {
         # task requires counts as held (the default policy asks for ai-literacy-foundations before any AI use in
         # client work; it lapses 24 months after its date); any other course by its title.
         completed:
-          - {title: Ethics in telehealth, date: {{cycleStart}}, credits: 3, category: ethics}
+          - {title: Ethics in telehealth, date: {{cycleStart}}, credits: 3, category: continuing-music-therapy-education, topics: [ethics]}
           - {course: ai-literacy-foundations, date: {{cycleStart}}, credits: 4, category: professional-development}
         budget: {hoursPerYear: 40, moneyPerYear: 2000}
         workflows: [{{team}}-session-planning]
