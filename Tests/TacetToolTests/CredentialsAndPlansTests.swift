@@ -87,10 +87,16 @@ struct CredentialsAndPlansTests {
                 2026-Q4  assessment-developing  8 credits, 190 USD, 6.67 h
                   why: closes the assessment gap: brings it to developing (target: assessment at developing)
                   why: 8 credits toward the cycle's 100
-                2026-Q4  assessment-emerging  5 credits, 95 USD, 4.17 h
-                  why: 5 credits toward the cycle's 100
 
             """))
+        // Ben has no ethics credits yet: the ethics course says it serves CBMT's minimum, within CMTE.
+        #expect(plan.output.contains("""
+                  why: 4 ethics credits within continuing-music-therapy-education toward the minimum of 3
+                  why: 4 credits toward the cycle's 100
+
+            """))
+        #expect(plan.output.hasSuffix("  records: Keep proof of every credit (certificates, attendance records) until 2031-12-31: "
+                                      + "renewals are audited at random.\n"))
         #expect(plan.output.contains("""
                 2028-Q3  ai-literacy-foundations  4 credits, 80 USD, 3.33 h
                   why: renews 'ai-literacy-foundations' before it lapses on 2028-10-01 (24 months from the start of 2026-Q4, when the \
