@@ -37,10 +37,13 @@ export SWIFT_BACKTRACE=enable=no
 
 run_one() {
   local sanitizer="$1"; shift
-  local scratch log
+  # slowdown: how many times slower than a plain debug build the tests may run; tests with a wall-clock limit (the
+  # planner's time limit, waits for a language server's answer or a process) stretch it by TACET_TEST_SLOWDOWN
+  # instead of failing for speed. ThreadSanitizer instruments every memory access, AddressSanitizer far fewer.
+  local scratch log slowdown
   case "$sanitizer" in
-    address) scratch="$root/.build-asan" ;;
-    thread) scratch="$root/.build-tsan" ;;
+    address) scratch="$root/.build-asan"; slowdown=4 ;;
+    thread) scratch="$root/.build-tsan"; slowdown=10 ;;
   esac
   mkdir -p "$scratch"
   log="$scratch/test.log"
@@ -58,6 +61,7 @@ run_one() {
   # detect_leaks=0: the Swift runtime keeps its metadata caches for the life of the process, which LeakSanitizer
   # reports as leaks in every test binary; the fuzz targets (Scripts/fuzz.sh) check for leaks per input instead.
   # halt_on_error=0 for ThreadSanitizer so one race does not hide the next; the log is scanned below.
+  TACET_TEST_SLOWDOWN="${TACET_TEST_SLOWDOWN:-$slowdown}" \
   ASAN_OPTIONS="detect_leaks=0:abort_on_error=0:${ASAN_OPTIONS:-}" \
   TSAN_OPTIONS="halt_on_error=0:second_deadlock_stack=1:${TSAN_OPTIONS:-}" \
     swift test --skip-build --sanitize="$sanitizer" --scratch-path "$scratch" "$@" >"$log" 2>&1 || status=$?

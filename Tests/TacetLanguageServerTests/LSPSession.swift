@@ -2,6 +2,7 @@ import Foundation
 import TacetDocuments
 import TacetLanguageServer
 import TacetPluginProtocol
+import TacetTestSupport
 
 /// A language server in this process, driven through its framing over two pipes as an editor drives
 /// `tacet lsp`: messages in, every message out kept in arrival order.
@@ -25,9 +26,17 @@ final class LSPSession: @unchecked Sendable {
         toServer = input[1]
         fromServer = output[0]
         let (serverIn, serverOut, clientIn) = (input[0], output[1], output[0])
-        server = Task {
+        // The server runs on a thread of its own, as `tacet lsp` has a process of its own. On the threads Swift's
+        // tasks share (two on two cores) it waited behind whatever synchronous tests held them, for minutes in the
+        // full suite (a planner comparison; anything under a sanitizer), and `initialize` went unanswered. A task
+        // executor keeps the server in process, where tests can pass it options no command line has, and moves
+        // all of it: the server actor (a default actor runs on its caller's preferred executor) and the child
+        // tasks of its check. Starting the built binary instead would tie these tests to the executable target.
+        let executor = ThreadExecutor(name: "LSPSession server")
+        server = Task(executorPreference: executor) {
             let status = await LanguageServer.serve(input: FileDescriptorSource(descriptor: serverIn), output: serverOut, options: options)
             close(serverOut)
+            executor.finish()
             return status
         }
         let thread = Thread { [self] in
@@ -124,19 +133,27 @@ final class LSPSession: @unchecked Sendable {
         return message["params"]?["diagnostics"]?.arrayValue ?? []
     }
 
-    /// The first message after the cursor that `matches`, moving the cursor past it; fails after 180 seconds
-    /// (generous: in the full suite on two cores, other tests can hold every thread Swift's tasks share for a minute).
+    /// The first message after the cursor that `matches`, moving the cursor past it; fails after 120 seconds
+    /// (stretched by `TestTime` under sanitizers), far above what any session here takes on its own thread.
+    ///
+    /// The messages are looked at once more after the deadline: this task runs on the shared threads, and when it
+    /// gets one back late, a message that came meanwhile still counts.
     func wait(_ what: String, _ matches: (JSONValue) -> Bool) async throws -> JSONValue {
-        let deadline = Date().addingTimeInterval(180)
-        while Date() < deadline {
+        let limit = TestTime.scaled(120)
+        let deadline = Date().addingTimeInterval(limit)
+        while true {
+            let late = Date() >= deadline
             let messages = lock.withLock { received }
             if let index = messages.indices.dropFirst(cursor).first(where: { matches(messages[$0]) }) {
                 cursor = index + 1
                 return messages[index]
             }
+            if late {
+                let seen = messages.map { String(decoding: JSONText.encode($0), as: UTF8.self) }
+                throw SessionError(description: "no \(what) within \(Int(limit)) s; received: \(seen)")
+            }
             try await Task.sleep(nanoseconds: 5_000_000)
         }
-        throw SessionError(description: "no \(what) within 180 s; received: \(received.map { String(decoding: JSONText.encode($0), as: UTF8.self) })")
     }
 
     /// Every message received so far.

@@ -1,4 +1,5 @@
 import Foundation
+import TacetTestSupport
 
 /// Runs the built `tacet` executable, as a user would, capturing its output and exit status.
 struct TacetBinary {
@@ -18,8 +19,8 @@ struct TacetBinary {
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[0]
     }
 
-    /// Runs `tacet arguments...` in `directory`; stops it after `deadline` seconds, which only
-    /// guards the suite against a hang and is far above any expected run time.
+    /// Runs `tacet arguments...` in `directory`; stops it after `deadline` seconds (stretched by `TestTime` under
+    /// sanitizers), which only guards the suite against a hang and is far above any expected run time.
     /// `executable` runs another program the same way (a browser, say). `environment`, when given, is
     /// the whole environment (a cleared one, as on a machine without a toolchain), else this process's;
     /// `extra` adds to (or overrides) it. The describe cache is the run's own (removed after it) unless `extra`
@@ -49,6 +50,7 @@ struct TacetBinary {
         process.standardInput = FileHandle.nullDevice
         try process.run()
         let start = Date()
+        let deadline = TestTime.scaled(deadline)
         while process.isRunning {
             if Date().timeIntervalSince(start) > deadline {
                 process.terminate()
