@@ -180,9 +180,10 @@ KINDS = {
         })),
     }),
     "Therapist": ("A therapist's profile: credential cycle, levels, targets, completed education, budget.",
-                  ["name", "role", "credential", "levels"], {
+                  ["name", "role", "levels"], {
         "name": TEXT, "role": TEXT,
-        "credential": obj("A credential and its current cycle.", ["name", "cycleStart", "cycleEnd"], {
+        "credential": obj("A credential and its current cycle; absent for someone who holds none yet (an intern, a student), "
+                          "for whom no continuing education is planned.", ["name", "cycleStart", "cycleEnd"], {
             "name": TEXT, "cycleStart": ref("date"), "cycleEnd": ref("date")}),
         "levels": {"type": "object", "description": "Current level by competency area.",
                    "additionalProperties": ref("competencyLevel")},

@@ -84,10 +84,10 @@ public struct PlanningProblem: Sendable {
 
 extension PlanningProblem {
     /// The problem for `therapist`, planning from the quarter containing `today` to the cycle's end,
-    /// with `trainings` kept current throughout (see ``pinned``).
-    public init(therapist: Therapist, catalogs: [Catalog], requirements: RecertificationRequirements, gaps: [Gap],
+    /// with `trainings` kept current throughout (see ``pinned``); nil for a therapist with no credential.
+    public init?(therapist: Therapist, catalogs: [Catalog], requirements: RecertificationRequirements, gaps: [Gap],
                 trainings: [TrainingNeed] = [], today: CalendarDate) {
-        let credential = therapist.credential
+        guard let credential = therapist.credential else { return nil }
         let completed = Set(therapist.completed.compactMap(\.course))
         var seen = Set<String>()
         courses = catalogs.flatMap(\.courses).filter { !completed.contains($0.id) && seen.insert($0.id).inserted }
@@ -136,7 +136,7 @@ extension PlanningProblem {
     /// end, or records why no plan by quarters can.
     private mutating func pinTrainings(_ needs: [TrainingNeed], of therapist: Therapist, catalogs: [Catalog],
                                        repeatsEarnCredits: Bool, today: CalendarDate) {
-        let credential = therapist.credential
+        guard let credential = therapist.credential else { return }
         let from = max(today, credential.cycleStart)
         guard let start = quarters.first, from <= credential.cycleEnd else { return }
         let catalog = Dictionary(catalogs.flatMap(\.courses).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })

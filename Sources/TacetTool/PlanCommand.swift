@@ -85,16 +85,20 @@ package enum PlanCommand {
                 ended.append(finding)
                 texts.append("\(therapist.id) (\(therapist.name)): not planned: \(finding.message)\n")
                 json.append(["therapist": therapist.id, "feasible": false, "reasons": [finding.message]])
-            case .plan(let plan, let gaps):
+            case .noCredential:
+                texts.append("\(therapist.id) (\(therapist.name)): not planned: no credential with a cycle (role \(therapist.role)); "
+                             + "continuing education is planned once the profile states one\n")
+                json.append(["therapist": therapist.id, "planned": false, "reason": "no credential"])
+            case .plan(let plan, let gaps, let cycle):
                 if !plan.optimal {
                     problems.append(Diagnostic(PlannerCode.notProvenOptimal, message: unproven(plan, for: therapist, timeLimit: timeLimit,
                                                                                            currency: planner.currency),
                                                origin: .engine, location: document.location(of: "")))
                 }
                 let audit = planner.rules(for: therapist)?.audit
-                let text = PlanWriter.yaml(plan, for: therapist, gaps: gaps, audit: audit, today: today)
+                let text = PlanWriter.yaml(plan, for: therapist, cycle: cycle, gaps: gaps, audit: audit, today: today)
                 yamls.append(text)
-                texts.append(summary(therapist, gaps: gaps, plan: plan, audit: audit, currency: planner.currency))
+                texts.append(summary(therapist, cycle: cycle, gaps: gaps, plan: plan, audit: audit, currency: planner.currency))
                 json.append(["therapist": therapist.id, "feasible": true, "optimal": plan.optimal, "cost": Amounts.rounded(plan.cost),
                              "hours": Amounts.rounded(plan.hours), "credits": Amounts.rounded(plan.credits),
                              "gaps": gaps.map { ["area": $0.area, "required": $0.required.rawValue, "reasons": $0.reasons] },
@@ -155,10 +159,10 @@ package enum PlanCommand {
         return "the plan for \(therapist.id) meets every constraint but is not proven the cheapest: \(stopped)\(bound)"
     }
 
-    static func summary(_ therapist: Therapist, gaps: [Gap], plan: PlannedCourses, audit: AuditRule? = nil, currency: String) -> String {
+    static func summary(_ therapist: Therapist, cycle: Credential, gaps: [Gap], plan: PlannedCourses, audit: AuditRule? = nil,
+                        currency: String) -> String {
         let f = Amounts.format
-        var text = "\(therapist.id) (\(therapist.name)), \(therapist.credential.name) cycle \(therapist.credential.cycleStart) "
-            + "to \(therapist.credential.cycleEnd)\n"
+        var text = "\(therapist.id) (\(therapist.name)), \(cycle.name) cycle \(cycle.cycleStart) to \(cycle.cycleEnd)\n"
         text += gaps.isEmpty ? "  no competency gaps\n" : "  gaps:\n" + gaps.map {
             "    \($0.area): \($0.current?.rawValue ?? "none") -> \($0.required.rawValue) (\($0.reasons.joined(separator: "; ")))\n"
         }.joined()
@@ -170,7 +174,7 @@ package enum PlanCommand {
                 + "\(f(item.course.hours)) h\n"
             text += item.reasons.map { "      why: \($0)\n" }.joined()
         }
-        if let audit { text += "  records: \(PlanWriter.records(audit, cycleEnd: therapist.credential.cycleEnd))\n" }
+        if let audit { text += "  records: \(PlanWriter.records(audit, cycleEnd: cycle.cycleEnd))\n" }
         return text
     }
 }

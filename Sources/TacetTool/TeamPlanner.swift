@@ -8,8 +8,8 @@ import TacetPlanning
 package struct TeamPlanner: Sendable {
     /// What planning found for one therapist.
     package enum Outcome: Sendable {
-        /// A plan that meets every constraint, with the gaps it closes.
-        case plan(PlannedCourses, gaps: [Gap])
+        /// A plan that meets every constraint, with the gaps it closes, for the credential cycle it fills.
+        case plan(PlannedCourses, gaps: [Gap], cycle: Credential)
         /// No plan meets the constraints; each reason names one and by how much it fails.
         case infeasible([String])
         /// The time limit (seconds) ran out before a plan was found or proven impossible.
@@ -18,6 +18,8 @@ package struct TeamPlanner: Sendable {
         case cycleEnded(Diagnostic)
         /// No Requirements document covers the therapist's credential: an input error.
         case noRequirements(Diagnostic)
+        /// The therapist holds no credential yet (an intern, a student): nothing to plan, and nothing wrong.
+        case noCredential
     }
 
     /// One therapist's outcome.
@@ -63,29 +65,37 @@ package struct TeamPlanner: Sendable {
 
     /// The Requirements that cover `therapist`'s credential, if any.
     package func rules(for therapist: Therapist) -> RecertificationRequirements? {
-        requirements.first { $0.credential == therapist.credential.name }
+        therapist.credential.flatMap { credential in requirements.first { $0.credential == credential.name } }
     }
 
     /// Plans each of `therapists` (profile document and therapist), solved on every core, in the order given.
     package func plan(_ therapists: [(LoadedDocument, Therapist)]) -> [Result] {
         var results: [Result?] = []
-        var solving: [(index: Int, problem: PlanningProblem, gaps: [Gap])] = []
+        var solving: [(index: Int, problem: PlanningProblem, gaps: [Gap], cycle: Credential)] = []
         for (document, therapist) in therapists {
+            guard let credential = therapist.credential else {
+                results.append(Result(document: document, therapist: therapist, outcome: .noCredential))
+                continue
+            }
             if let ended = CredentialCycle.ended(document, therapist, today: today) {
                 results.append(Result(document: document, therapist: therapist, outcome: .cycleEnded(ended)))
                 continue
             }
             guard let rules = rules(for: therapist) else {
                 let missing = Diagnostic.error(PlanFinding.noRequirements, "no Requirements document covers \(therapist.name)'s credential "
-                                               + "\(therapist.credential.name)", at: document.location(of: "/credential/name"),
+                                               + "\(credential.name)", at: document.location(of: "/credential/name"),
                                                hint: "add the recertification rules (Curricula/requirements/) to the paths")
                 results.append(Result(document: document, therapist: therapist, outcome: .noRequirements(missing)))
                 continue
             }
             let gaps = GapAnalysis.gaps(of: therapist, steps: steps)
             let trainings = GapAnalysis.trainings(of: therapist, steps: steps)
-            solving.append((results.count, PlanningProblem(therapist: therapist, catalogs: catalogs, requirements: rules, gaps: gaps,
-                                                           trainings: trainings, today: today), gaps))
+            guard let problem = PlanningProblem(therapist: therapist, catalogs: catalogs, requirements: rules, gaps: gaps,
+                                                trainings: trainings, today: today) else {
+                results.append(Result(document: document, therapist: therapist, outcome: .noCredential))
+                continue
+            }
+            solving.append((results.count, problem, gaps, credential))
             results.append(nil)
         }
         // Each therapist's plan is independent: solved on every core, reported in the order given.
@@ -94,7 +104,7 @@ package struct TeamPlanner: Sendable {
         for (entry, result) in zip(solving, solved) {
             let (document, therapist) = therapists[entry.index]
             let outcome: Outcome = switch result {
-            case .plan(let plan): .plan(plan, gaps: entry.gaps)
+            case .plan(let plan): .plan(plan, gaps: entry.gaps, cycle: entry.cycle)
             case .infeasible(let reasons): .infeasible(reasons)
             case .undecided(let limit): .undecided(timeLimit: limit)
             }

@@ -28,7 +28,7 @@ struct DocumentDecoderTests {
             return
         }
         #expect(therapist.levels["assessment"] == .proficient)
-        #expect(therapist.credential.cycleEnd == CalendarDate(year: 2028, month: 12, day: 31))
+        #expect(therapist.credential?.cycleEnd == CalendarDate(year: 2028, month: 12, day: 31))
         #expect(therapist.budget?.currency == "USD")
     }
 

@@ -136,7 +136,7 @@ struct CreditRoutesTests {
         for (activities, completed, planned) in [("[committee]", [String](), true), (nil, [], false),
                                                  ("[committee]", ["{activity: committee, date: 2026-05-01, credits: 17, category: service}"], false)] {
             let (therapist, catalog, rules) = try Self.documents(therapist: Self.therapist(completed: completed, activities: activities))
-            let problem = PlanningProblem(therapist: therapist, catalogs: [catalog], requirements: rules, gaps: [], today: today)
+            let problem = try #require(PlanningProblem(therapist: therapist, catalogs: [catalog], requirements: rules, gaps: [], today: today))
             #expect(problem.courses.contains { $0.id == "committee" && $0.format == .activity } == planned)
             guard case .plan(let plan) = Planner(problem).solve() else {
                 Issue.record("no plan for activities \(activities ?? "none")")
@@ -145,7 +145,8 @@ struct CreditRoutesTests {
             // Free committee service replaces the 300-dollar development course that would otherwise make up the credits.
             #expect(plan.items.contains { $0.course.id == "committee" } == planned)
             if planned {
-                let yaml = PlanWriter.yaml(plan, for: therapist, gaps: [], audit: rules.audit, today: today)
+                let yaml = PlanWriter.yaml(plan, for: therapist, cycle: try #require(therapist.credential), gaps: [], audit: rules.audit,
+                                           today: today)
                 #expect(yaml.contains("  - activity: committee\n"), "\(yaml)")
                 #expect(yaml.contains("# 3 courses and 1 professional activity: "), "\(yaml)")
                 #expect(yaml.contains("# Keep proof of every credit (certificates, attendance records) until 2031-12-31: "
@@ -159,7 +160,7 @@ struct CreditRoutesTests {
         let today = try #require(CalendarDate("2026-11-30"))
         for (completed, said) in [([String](), true), (["{title: Ethics day, date: 2026-03-01, credits: 3, category: cmte, topics: [ethics]}"], false)] {
             let (therapist, catalog, rules) = try Self.documents(therapist: Self.therapist(completed: completed))
-            var problem = PlanningProblem(therapist: therapist, catalogs: [catalog], requirements: rules, gaps: [], today: today)
+            var problem = try #require(PlanningProblem(therapist: therapist, catalogs: [catalog], requirements: rules, gaps: [], today: today))
             // Without the development course every other course is needed for the total, the ethics course included.
             problem.courses.removeAll { $0.id == "dev" }
             problem.total = completed.isEmpty ? 83 : 86

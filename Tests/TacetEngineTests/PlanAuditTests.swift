@@ -138,8 +138,8 @@ struct PlanAuditTests {
         let catalogs = workspace.documents.compactMap { if case .catalog(let c) = $0.document { c } else { nil } }
         let rules = try #require(workspace.documents.compactMap { if case .requirements(let r) = $0.document { r } else { nil } }.first)
         let ana = try #require(workspace.documents.compactMap { if case .therapist(let t) = $0.document { t } else { nil } }.first)
-        let problem = PlanningProblem(therapist: ana, catalogs: catalogs, requirements: rules, gaps: [],
-                                      today: CalendarDate(year: 2027, month: 1, day: 1) ?? .epoch)
+        let problem = try #require(PlanningProblem(therapist: ana, catalogs: catalogs, requirements: rules, gaps: [],
+                                                   today: CalendarDate(year: 2027, month: 1, day: 1) ?? .epoch))
         guard case .plan(let planned) = Planner(problem).solve() else {
             Issue.record("expected a plan")
             return

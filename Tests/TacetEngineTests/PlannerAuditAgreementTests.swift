@@ -73,10 +73,10 @@ struct PlannerAuditAgreementTests {
         let rules = try #require(workspace.documents.compactMap { if case .requirements(let r) = $0.document { r } else { nil } }.first)
         let ana = try #require(workspace.documents.compactMap { if case .therapist(let t) = $0.document { t } else { nil } }.first)
         let gaps = GapAnalysis.gaps(of: ana, in: workspace.documents)
-        let planned = PlanningProblem(therapist: ana, catalogs: catalogs, requirements: rules, gaps: gaps, today: today)
+        let planned = try #require(PlanningProblem(therapist: ana, catalogs: catalogs, requirements: rules, gaps: gaps, today: today))
         let result = Planner(planned).solve()
         guard case .plan(let plan) = result else { return (result, []) }
-        let text = PlanWriter.yaml(plan, for: ana, gaps: gaps, today: today)
+        let text = PlanWriter.yaml(plan, for: ana, cycle: try #require(ana.credential), gaps: gaps, today: today)
         let checked = try Fixture.workspace(files + [("plan.yaml", text)])
         let report = CheckEngine.check(checked, today: today)
         #expect(report.plansChecked == 1)

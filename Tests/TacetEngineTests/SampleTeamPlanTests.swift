@@ -28,12 +28,13 @@ struct SampleTeamPlanTests {
                 } == true)
             }
             let trainings = GapAnalysis.trainings(of: therapist, in: workspace.documents)
-            guard case .plan(let plan) = Planner(PlanningProblem(therapist: therapist, catalogs: catalogs, requirements: rules,
-                                                                 gaps: gaps, trainings: trainings, today: today)).solve() else {
+            let problem = try #require(PlanningProblem(therapist: therapist, catalogs: catalogs, requirements: rules, gaps: gaps,
+                                                       trainings: trainings, today: today))
+            guard case .plan(let plan) = Planner(problem).solve() else {
                 Issue.record("no plan for \(therapist.id)")
                 continue
             }
-            let text = PlanWriter.yaml(plan, for: therapist, gaps: gaps, today: today)
+            let text = PlanWriter.yaml(plan, for: therapist, cycle: try #require(therapist.credential), gaps: gaps, today: today)
             // The plan reads back as the same courses and quarters.
             let decoded = DocumentDecoder.decode(try YAMLParser().parse(text), file: "\(therapist.id)-plan.yaml")
             guard case .learningPlan(let back)? = decoded.document?.document else {

@@ -78,6 +78,47 @@ struct CredentialsAndPlansTests {
         #expect(audited.findings.map(\.code) == ["plan.cycle-ended"])
     }
 
+    @Test("an intern's profile needs no credential: check has nothing to say, plan and report plan nothing, a plan for them is a finding")
+    func internWithoutCredential() async throws {
+        let directory = try TemporaryDirectory()
+        try directory.write("t-ivy.yaml", """
+            apiVersion: tacet/v1
+            kind: Therapist
+            metadata: {name: t-ivy, team: adult-mh}
+            name: Ivy
+            role: intern
+            levels: {documentation: developing}
+            """)
+        let paths = Self.shipped + [directory.path]
+
+        let check = await CheckCommand.run(paths: paths, today: Self.today, plugins: nil)
+        #expect(check.status == .ok, "\(check.findings.map(\.message))")
+
+        let plan = PlanCommand.run(therapists: ["t-ivy"], team: nil, paths: paths, output: nil, format: .text, today: Self.today)
+        #expect(plan.status == .ok)
+        #expect(plan.output == "t-ivy (Ivy): not planned: no credential with a cycle (role intern); continuing education is planned "
+                + "once the profile states one\n")
+
+        let page = directory.path + "/report.html"
+        let report = await ReportCommand.run(paths: paths, output: page, today: Self.today, plugins: nil, plan: true)
+        #expect(report.status == .ok)
+        #expect(try Self.pageText(page).contains(" No credential with a cycle yet (intern): no continuing education to plan. "))
+
+        let written = try directory.write("t-ivy-plan.yaml", """
+            apiVersion: tacet/v1
+            kind: LearningPlan
+            metadata: {name: t-ivy-plan}
+            therapist: t-ivy
+            cycleStart: 2026-01-01
+            cycleEnd: 2030-12-31
+            items:
+              - {course: ethics-cultural-humility, quarter: 2027-Q1}
+            """)
+        let audited = await CheckCommand.run(paths: paths, today: Self.today, plugins: nil)
+        #expect(audited.findings.map(\.code) == ["plan.no-credential"])
+        #expect(audited.findings.first?.location == SourceLocation(file: written, line: 4, column: 12))
+    }
+
     @Test("plan's text says why each course is in the plan, under the course")
     func reasonsInText() throws {
         let plan = PlanCommand.run(therapists: ["t-ben"], team: nil, paths: Self.shipped + [Repository.path("Examples")], output: nil,

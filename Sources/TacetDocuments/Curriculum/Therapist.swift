@@ -10,8 +10,9 @@ public struct Therapist: Sendable, Hashable, DocumentBody {
     public var name: String
     /// Their role, e.g. `music-therapist`, `supervisor`, `intern`.
     public var role: String
-    /// Their credential and cycle: the certification continuing education is planned for.
-    public var credential: Credential
+    /// Their credential and cycle: the certification continuing education is planned for; nil for someone
+    /// who holds none yet (an intern, a student), for whom nothing is planned.
+    public var credential: Credential?
     /// The other credentials they hold (a state licence, NMT, a registration abroad), by name; the
     /// policy's recognised credentials are matched against these and `credential`'s name.
     public var credentials: [String] = []
@@ -36,7 +37,7 @@ public struct Therapist: Sendable, Hashable, DocumentBody {
                                   in context: inout DecodingContext) -> Therapist? {
         let name: String? = fields.required("name", in: &context)
         let role: String? = fields.required("role", in: &context)
-        let credential: Credential? = fields.required("credential", in: &context)
+        let credential: Credential? = fields.optional("credential", in: &context)
         let levels: [String: CompetencyLevel]? = fields.required("levels", in: &context)
         let targets: [String: CompetencyLevel] = fields.optional("targets", default: [:], in: &context)
         let completed: [CompletedCourse] = fields.optional("completed", default: [], in: &context)
@@ -44,13 +45,13 @@ public struct Therapist: Sendable, Hashable, DocumentBody {
         let workflows: [String] = fields.optionalSet("workflows", in: &context) ?? []
         let credentials: [String] = fields.optionalSet("credentials", in: &context) ?? []
         let activities: [String] = fields.optionalSet("activities", in: &context) ?? []
-        guard let name, let role, let credential, let levels else { return nil }
+        guard let name, let role, let levels else { return nil }
         return Therapist(metadata: metadata, name: name, role: role, credential: credential, credentials: credentials, levels: levels,
                          targets: targets, completed: completed, activities: activities, budget: budget, workflows: workflows)
     }
 
-    /// Every credential they hold: `credential`'s name, then `credentials` (without repeating it).
+    /// Every credential they hold: `credential`'s name (if any), then `credentials` (without repeating it).
     public var heldCredentials: [String] {
-        [credential.name] + credentials.filter { $0 != credential.name }
+        (credential.map { [$0.name] } ?? []) + credentials.filter { $0 != credential?.name }
     }
 }

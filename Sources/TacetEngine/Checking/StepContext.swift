@@ -72,11 +72,11 @@ public struct StepContext: Sendable, FactSource {
         case .performerID: .string(step.performer)
         case .performerRole: performer.map { .string($0.role) } ?? .missing
         case .performerLevel: level(of: performer, in: task?.area)
-        case .performerCredential: performer.map { .string($0.credential.name) } ?? .missing
+        case .performerCredential: performer?.credential.map { .string($0.name) } ?? .missing
         case .reviewerID: step.reviewer.map(FactValue.string) ?? .missing
         case .reviewerRole: reviewer.map { .string($0.role) } ?? .missing
         case .reviewerLevel: level(of: reviewer, in: reviewArea)
-        case .reviewerCredential: reviewer.map { .string($0.credential.name) } ?? .missing
+        case .reviewerCredential: reviewer?.credential.map { .string($0.name) } ?? .missing
         case .workflowAgeBand, .workflowSelfConsent, .workflowFormat: Self.consentFact(fact, of: workflow)
         case .stepConsentBy, .stepAssent, .stepGroupConsent, .stepMemberData, .stepRecordingMedia, .stepRecordingConsent,
              .stepRecordingRetention, .stepRecordingAnalysis: Self.consentFact(fact, of: step)

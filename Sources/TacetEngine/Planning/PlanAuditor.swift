@@ -37,7 +37,12 @@ public struct PlanAuditor: Sendable {
                     ?? "add the therapist's profile to the paths checked")
             return sink.findings
         }
-        let credential = therapist.credential
+        guard let credential = therapist.credential else {
+            sink.emit(.noCredential, "\(therapist.name) holds no credential with a cycle (role \(therapist.role)): there is no "
+                      + "continuing education to plan", at: "/therapist",
+                      hint: "add the credential and its cycle to the profile once it is held, or remove this plan")
+            return sink.findings
+        }
         if credential.cycleStart != plan.cycleStart || credential.cycleEnd != plan.cycleEnd {
             sink.emit(.cycleMismatch, "the plan's cycle \(plan.cycleStart) to \(plan.cycleEnd) differs from \(therapist.name)'s "
                  + "\(credential.name) cycle \(credential.cycleStart) to \(credential.cycleEnd)", at: "/cycleStart")
@@ -115,7 +120,9 @@ public struct PlanAuditor: Sendable {
         if !CredentialCycle.hasEnded(for: therapist, on: today) { auditTargets(therapist, levels, &sink) }
         if let rules {
             // Credits short of a cycle that is over are no news: the profile's own finding (plan.cycle-ended) says what to do.
-            if !CredentialCycle.hasEnded(for: therapist, on: today) { auditCredits(therapist, rules, counted.compactMap { resolved[$0] }, &sink) }
+            if !CredentialCycle.hasEnded(for: therapist, on: today) {
+                auditCredits(therapist, credential, rules, counted.compactMap { resolved[$0] }, &sink)
+            }
         } else {
             sink.emit(.noRequirements, "no Requirements document covers \(therapist.name)'s credential \(credential.name)", at: "/therapist",
                  hint: "add the recertification rules (Curricula/requirements/) to the paths checked")
@@ -138,7 +145,7 @@ public struct PlanAuditor: Sendable {
         let activities = rules?.activities ?? []
         guard let activity = activities.first(where: { $0.id == item.course }) else {
             sink.emit(.unknownActivity, "activity '\(item.course)' is not among the professional activities "
-                      + (rules.map { "'\($0.metadata.name)' credits" } ?? "of a Requirements document for \(therapist.credential.name)"),
+                      + (rules.map { "'\($0.metadata.name)' credits" } ?? "of a Requirements document for \(therapist.name)'s credential"),
                       at: at + "/activity",
                       hint: Suggestion.closest(to: item.course, in: activities.map(\.id)).map { "did you mean '\($0)'?" })
             return nil
@@ -152,11 +159,11 @@ public struct PlanAuditor: Sendable {
 
     /// Earned and planned credits (`counted`: the plan's courses and activities whose credits count) against
     /// the cycle's total, its caps and its minimums.
-    private func auditCredits(_ therapist: Therapist, _ rules: RecertificationRequirements, _ counted: [Course], _ sink: inout Sink) {
+    private func auditCredits(_ therapist: Therapist, _ credential: Credential, _ rules: RecertificationRequirements, _ counted: [Course],
+                              _ sink: inout Sink) {
         var byCategory: [String: Double] = [:]
         var byMinimum = Array(repeating: 0.0, count: rules.minimums.count)
         var earned = 0.0
-        let credential = therapist.credential
         for entry in therapist.completed where entry.date >= credential.cycleStart && entry.date <= credential.cycleEnd {
             byCategory[entry.category, default: 0] += entry.credits
             earned += entry.credits

@@ -5,6 +5,7 @@ import TacetDiagnostics
 public enum PlanFinding: String, Sendable, CaseIterable, DiagnosticCode {
     case unknownTherapist = "plan.unknown-therapist"
     case noRequirements = "plan.no-requirements"
+    case noCredential = "plan.no-credential"
     case cycleMismatch = "plan.cycle-mismatch"
     case unknownCourse = "plan.unknown-course"
     case unknownActivity = "plan.unknown-activity"
@@ -35,6 +36,7 @@ public enum PlanFinding: String, Sendable, CaseIterable, DiagnosticCode {
         switch self {
         case .unknownTherapist: "the plan's therapist is in the roster"
         case .noRequirements: "a Requirements document covers the therapist's credential"
+        case .noCredential: "a plan is for a therapist who holds a credential with a cycle (an intern's or student's profile may have none)"
         case .cycleMismatch: "the plan's cycle is the therapist's credential cycle"
         case .unknownCourse: "every course is in a catalog"
         case .unknownActivity: "every professional activity is one the therapist's Requirements credit"

@@ -19,7 +19,7 @@ extension HTMLReportRenderer.Page {
         }
         if therapists.isEmpty { html += "<p>No therapist profiles among the documents checked.</p>\n" }
         for therapist in therapists {
-            html += timeline(therapist, plan: plans[therapist.id], courses: courses, rules: requirements[therapist.credential.name])
+            html += timeline(therapist, plan: plans[therapist.id], courses: courses, rules: therapist.credential.flatMap { requirements[$0.name] })
         }
         return html + "</section>\n"
     }
@@ -29,9 +29,11 @@ extension HTMLReportRenderer.Page {
         // Professional activities are planned as items too, keyed apart from courses by ``PlanItem/isActivity``.
         let activities = Dictionary((rules?.activities ?? []).map { ($0.id, $0.asCourse) }, uniquingKeysWith: { first, _ in first })
         let lookUp = { (item: PlanItem) in item.isActivity ? activities[item.course] : catalog[item.course] }
-        let credential = therapist.credential
         let escape = HTMLReportRenderer.escape
         var html = "<article class=\"plan\">\n<h3>\(escape(therapist.name)) <span class=\"file\">\(escape(therapist.id))</span></h3>\n"
+        guard let credential = therapist.credential else {
+            return html + "<p>No credential with a cycle yet (\(escape(therapist.role))): no continuing education to plan.</p>\n</article>\n"
+        }
         html += "<p>\(escape(credential.name)) cycle \(credential.cycleStart) to \(credential.cycleEnd).</p>\n"
         let note = input.planNotes[therapist.id].map { "<p class=\"plan-note\">\(escape($0))</p>\n" } ?? ""
         guard let plan else {
