@@ -106,7 +106,7 @@ extension PlanningProblem {
         let catalogTopics = Dictionary(catalogs.flatMap(\.courses).map { ($0.id, $0.topics) }, uniquingKeysWith: { first, _ in first })
         earnedTowardMinimums = requirements.minimums.map { minimum in
             inCycle.filter { entry in
-                minimum.counts(category: entry.category, topics: entry.topics.isEmpty ? entry.course.flatMap { catalogTopics[$0] } ?? [] : entry.topics)
+                minimum.counts(category: entry.category, topics: entry.countedTopics { catalogTopics[$0] })
             }.reduce(0) { $0 + $1.credits }
         }
         caps = Dictionary(requirements.caps.map { ($0.category, $0.credits) }, uniquingKeysWith: min)

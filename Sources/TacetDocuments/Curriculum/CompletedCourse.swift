@@ -20,6 +20,12 @@ public struct CompletedCourse: Sendable, Hashable, NodeDecodable {
     /// Where the entry is in its document.
     public var pointer: String
 
+    /// The topics the entry's credits count toward: its own, or when it states none, those of the catalog
+    /// course it names (`topicsOf` looks a course id up).
+    public func countedTopics(_ topicsOf: (String) -> [String]?) -> [String] {
+        topics.isEmpty ? course.flatMap(topicsOf) ?? [] : topics
+    }
+
     public static func decode(_ node: Node, at pointer: @autoclosure () -> String, in context: inout DecodingContext) -> CompletedCourse? {
         let pointer = pointer()
         guard var fields = MappingFields(node, at: pointer, what: "a completed course", in: &context) else { return nil }

@@ -167,8 +167,7 @@ public struct PlanAuditor: Sendable {
         for entry in therapist.completed where entry.date >= credential.cycleStart && entry.date <= credential.cycleEnd {
             byCategory[entry.category, default: 0] += entry.credits
             earned += entry.credits
-            // An entry that names a catalog course and no topics has that course's topics.
-            let topics = entry.topics.isEmpty ? entry.course.flatMap { courses[$0]?.topics } ?? [] : entry.topics
+            let topics = entry.countedTopics { courses[$0]?.topics }
             for (k, minimum) in rules.minimums.enumerated() where minimum.counts(category: entry.category, topics: topics) {
                 byMinimum[k] += entry.credits
             }

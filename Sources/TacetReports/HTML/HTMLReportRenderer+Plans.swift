@@ -89,11 +89,8 @@ extension HTMLReportRenderer.Page {
                 + outside.map { "\(courseText($0, lookUp($0))) in \($0.quarter)" }.joined(separator: "; ") + ".</p>\n"
         }
         for minimum in rules?.minimums ?? [] {
-            // An entry naming a catalog course and no topics has that course's topics, as in the audit.
-            let have = earned.filter { entry in
-                minimum.counts(category: entry.category,
-                               topics: entry.topics.isEmpty ? entry.course.flatMap { catalog[$0]?.topics } ?? [] : entry.topics)
-            }.reduce(0) { $0 + $1.credits }
+            let have = earned.filter { minimum.counts(category: $0.category, topics: $0.countedTopics { catalog[$0]?.topics }) }
+                .reduce(0) { $0 + $1.credits }
                 + plan.items.filter { item in
                     item.quarter >= first && item.quarter <= last
                         && lookUp(item).map { minimum.counts(category: $0.category, topics: $0.topics) } ?? false
