@@ -53,10 +53,12 @@ public struct PlanningProblem: Sendable {
         self.moneyPerYear = moneyPerYear
     }
 
-    /// Whether `course` counts toward one of the Requirements' credit minimums (today: a minimum on its
-    /// category, such as ethics): such a course stays eligible whatever the therapist's levels.
+    /// Whether `course` counts toward one of the Requirements' credit minimums that the credits earned
+    /// (pinned training's included) do not meet yet (today: a minimum on its category, such as ethics):
+    /// such a course stays eligible whatever the therapist's levels.
     public func countsTowardMinimum(_ course: Course) -> Bool {
-        minimums[course.category] != nil
+        guard let minimum = minimums[course.category] else { return false }
+        return !Amounts.reaches(earned[course.category] ?? 0, minimum)
     }
 
     /// Whether `course` brings the therapist nothing they lack: it has level outcomes, and each is in an
@@ -92,7 +94,7 @@ extension PlanningProblem {
     /// with `trainings` kept current throughout (see ``pinned``).
     ///
     /// Unless `allowingBelowLevel`, courses below the therapist's level (``isBelowLevel(_:)``) are left
-    /// out (``belowLevel``), except those that count toward a minimum (``countsTowardMinimum(_:)``):
+    /// out (``belowLevel``), except those that count toward a minimum not met yet (``countsTowardMinimum(_:)``):
     /// a supervisor would not sign a plan that fills credits with foundations the therapist is past.
     /// Required training is pinned whatever its level.
     public init(therapist: Therapist, catalogs: [Catalog], requirements: RecertificationRequirements, gaps: [Gap],
@@ -126,13 +128,15 @@ extension PlanningProblem {
         moneyPerYear = therapist.budget?.moneyPerYear
         pinTrainings(trainings, of: therapist, catalogs: catalogs, repeatsEarnCredits: requirements.repeatsEarnCredits, today: today)
         courses.removeAll { course in pinned.contains { $0.course.id == course.id } }
+        for item in pinned where item.countsCredits { earned[item.course.category, default: 0] += item.course.credits }
+        // The local total, pinned training's first takes included, is the one the planner counts from.
+        self.earned = earned
         if !allowingBelowLevel {
             // Left out here, where the problem is made: the search, the solver's model and the tests' reference see one course list.
             belowLevel = courses.filter { isBelowLevel($0) && !countsTowardMinimum($0) }
             let left = Set(belowLevel.map(\.id))
             courses.removeAll { left.contains($0.id) }
         }
-        for item in pinned where item.countsCredits { earned[item.course.category, default: 0] += item.course.credits }
         credits = max(0, total - counted(earned))
     }
 

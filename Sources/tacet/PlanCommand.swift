@@ -11,8 +11,8 @@ struct PlanCommand: ParsableCommand {
             Gaps are each therapist's targets and the review levels the policy requires for the workflow \
             steps they review. The plan meets the cycle's credits and minimums, prerequisites, entry levels \
             and yearly budgets; it is optimal (cost, then hours), not greedy. It leaves out courses whose \
-            every outcome is at or below the therapist's current level (ethics and other courses toward a \
-            minimum, courses without a level outcome and required training stay), unless --allow-below-level. \
+            every outcome is at or below the therapist's current level (courses toward a minimum not yet \
+            met, such as ethics, courses without a level outcome and required training stay), unless --allow-below-level. \
             Exit 1 when some therapist has no feasible plan, with the constraint that fails and by how much.
             Example: tacet plan --team Examples/pediatrics --in Policies --in Curricula --output plans
             """

@@ -104,6 +104,26 @@ struct BelowLevelPlanningTests {
         let problem = try Self.problem(trainings: [TrainingNeed(course: "assessment-basics", reasons: ["to perform step 's1'"])])
         #expect(problem.pinned.map(\.course.id) == ["assessment-basics"])
         #expect(problem.belowLevel.isEmpty && !problem.courses.contains { $0.id == "assessment-basics" })
+        // Its first take's 5 credits are earned as far as the planner counts: 5 more make the 10.
+        #expect(problem.earned["cmte"] == 5 && problem.credits == 5)
+        guard case .plan(let plan) = Planner(problem).solve() else {
+            Issue.record("expected a plan")
+            return
+        }
+        // Ethics (3, the minimum) and no-outcome (2): not the 10 credits a planner blind to the pinned credits would buy.
+        #expect(plan.items.map(\.course.id).sorted() == ["assessment-basics", "ethics-basics", "no-outcome"], "\(plan.items.map(\.course.id))")
+    }
+
+    @Test("a course below level toward a minimum stays eligible only while the minimum is unmet")
+    func metMinimum() throws {
+        let ana = Self.therapist(completed: "[{title: Ethics, date: 2027-02-01, credits: 3, category: ethics}]")
+        let workspace = try Fixture.workspace([("c.yaml", Self.catalog), ("r.yaml", Self.requirements()), ("ana.yaml", ana)])
+        let catalogs = workspace.documents.compactMap { if case .catalog(let c) = $0.document { c } else { nil } }
+        let rules = try #require(workspace.documents.compactMap { if case .requirements(let r) = $0.document { r } else { nil } }.first)
+        let therapist = try #require(workspace.documents.compactMap { if case .therapist(let t) = $0.document { t } else { nil } }.first)
+        let problem = PlanningProblem(therapist: therapist, catalogs: catalogs, requirements: rules, gaps: [],
+                                      today: CalendarDate(year: 2027, month: 3, day: 1) ?? .epoch)
+        #expect(problem.belowLevel.map(\.id) == ["assessment-basics", "ethics-basics"])
     }
 
     @Test("when only the courses left out would make a plan, the diagnosis says so and names them")
