@@ -67,6 +67,7 @@ struct Diagnosis {
         guard case .plan(let plan) = planner.solve() else { return nil }
         let below = Set(problem.belowLevel.map(\.id))
         let used = plan.items.map(\.course.id).filter { below.contains($0) }
+        guard !used.isEmpty else { return nil }  // a plan without them is one the problem itself had: not theirs to claim
         let count = problem.belowLevel.count == 1 ? "1 course" : "\(problem.belowLevel.count) courses"
         return "courses below the therapist's level: the planner leaves out \(count) whose every outcome "
             + "the therapist already holds; with \(used.map { "'\($0)'" }.joined(separator: ", ")) a plan exists "
