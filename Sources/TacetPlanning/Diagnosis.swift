@@ -3,7 +3,7 @@ import TacetDocuments
 /// Says why no plan exists: which constraint cannot be met, and by how much.
 struct Diagnosis {
     let problem: PlanningProblem
-    /// Seconds for planning the relaxed problem.
+    /// Seconds for planning the relaxed problems: without budgets, and with the courses below level.
     let timeLimit: Double
 
     /// The least time (seconds) the planner gives a diagnosis, even past the therapist's time limit.
@@ -15,6 +15,22 @@ struct Diagnosis {
     static let leastTime = 0.25
 
     func reasons() -> [String] {
+        let clock = ContinuousClock()
+        let deadline = clock.now.advanced(by: .seconds(min(timeLimit, 1e9)))
+        func left() -> Double { max(0, (deadline - clock.now).seconds) }
+        var reasons = Self.catalogReasons(problem)
+        if reasons.isEmpty {
+            // Half the time for the budgets when the courses below level are tried after them.
+            reasons = budgetReasons(timeLimit: problem.belowLevel.isEmpty ? left() : left() / 2)
+        }
+        if let note = belowLevelNote(timeLimit: left()) { reasons.append(note) }
+        return reasons
+    }
+
+    /// What no choice of the problem's courses can meet, whatever the time and money: the cycle's
+    /// credits, its minimums, the levels the gaps require.
+    static func catalogReasons(_ problem: PlanningProblem) -> [String] {
+        func f(_ value: Double) -> String { Amounts.format(value) }
         var reasons: [String] = []
         var byCategory = problem.earned
         for course in problem.courses { byCategory[course.category, default: 0] += course.credits }
@@ -34,15 +50,44 @@ struct Diagnosis {
             reasons.append("\(gap.area): no sequence of catalog courses brings it from \(gap.current?.rawValue ?? "no recorded level") "
                            + "to \(gap.required.rawValue); the catalog reaches \(levels[gap.area]?.rawValue ?? "no level")")
         }
-        guard reasons.isEmpty else { return reasons }
+        return reasons
+    }
+
+    /// When the courses left out as below the therapist's level would make a plan: says so, with the
+    /// plan's cost, found within `timeLimit` seconds; nil when they would not, or that was not settled.
+    private func belowLevelNote(timeLimit: Double) -> String? {
+        guard !problem.belowLevel.isEmpty, timeLimit > 0 else { return nil }
+        var allowing = problem
+        allowing.courses += problem.belowLevel
+        allowing.belowLevel = []
+        // Their credits and prerequisites cannot meet what the catalog alone cannot: no need to plan.
+        guard Self.catalogReasons(allowing).isEmpty else { return nil }
+        var planner = Planner(allowing, timeLimit: timeLimit)
+        planner.diagnoses = false
+        guard case .plan(let plan) = planner.solve() else { return nil }
+        let below = Set(problem.belowLevel.map(\.id))
+        let used = plan.items.map(\.course.id).filter { below.contains($0) }
+        guard !used.isEmpty else { return nil }  // a plan without them is one the problem itself had: not theirs to claim
+        let count = problem.belowLevel.count == 1 ? "1 course" : "\(problem.belowLevel.count) courses"
+        return "courses below the therapist's level: the planner leaves out \(count) whose every outcome "
+            + "the therapist already holds; with \(used.map { "'\($0)'" }.joined(separator: ", ")) a plan exists "
+            + "(\(f(plan.cost)) in cost, \(f(plan.hours)) hours): --allow-below-level plans them"
+    }
+
+    /// Why no plan fits the yearly budgets and the quarters left, once the catalog can meet everything
+    /// else, planning the problem without budgets within `timeLimit` seconds.
+    private func budgetReasons(timeLimit: Double) -> [String] {
         guard problem.hoursPerYear != nil || problem.moneyPerYear != nil else {
             return ["time: prerequisites and entry levels need more than the \(problem.quarters.count) quarters left in the cycle"]
         }
+        var reasons: [String] = []
         // Everything but time and money could be met: find the cheapest plan without budgets or a deadline.
         var relaxed = problem
         relaxed.hoursPerYear = nil
         relaxed.moneyPerYear = nil
-        switch Planner(relaxed, timeLimit: timeLimit).solve() {
+        var planner = Planner(relaxed, timeLimit: max(timeLimit, Diagnosis.leastTime))
+        planner.diagnoses = false
+        switch planner.solve() {
         case .plan(let free):
             let years = Set(problem.quarters.map(\.year)).count
             // A plan the time limit stopped short of proving is one plan, not the cheapest: its cost and hours

@@ -37,4 +37,7 @@ public struct PlannedCourses: Sendable {
     /// When the cost is proven the least but the hours are not proven the fewest: the fewest hours a
     /// plan of that cost can take, as the solver bounded them.
     public var hoursBound: Double?
+    /// The ids of the catalog courses the plan could not use because the therapist already holds every
+    /// level they bring (``PlanningProblem/belowLevel``), for the plan's header to say why they are absent.
+    public var belowLevel: [String] = []
 }

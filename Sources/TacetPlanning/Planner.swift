@@ -22,6 +22,9 @@ public struct Planner: Sendable {
     /// Whether the solver settles what the search leaves unproven; false only to measure the search
     /// alone (PlanBench), which then returns its best plan unproven, or none.
     public var usesSolver = true
+    /// Whether an infeasible problem is diagnosed (``Diagnosis``); false for the diagnosis's own
+    /// relaxed problems, whose reasons it does not read.
+    var diagnoses = true
 
     /// The time limit `tacet plan` uses unless told otherwise: far above what the benchmarks' hardest
     /// therapist takes, and still short enough to wait for.
@@ -86,7 +89,8 @@ public struct Planner: Sendable {
     /// Why no plan exists, planning relaxed problems within what is left of this therapist's time, and at
     /// least ``Diagnosis/leastTime`` (the one way a solve runs past the time limit).
     private func diagnosis(_ left: Double) -> [String] {
-        Diagnosis(problem: problem, timeLimit: max(left, Diagnosis.leastTime)).reasons()
+        guard diagnoses else { return [] }
+        return Diagnosis(problem: problem, timeLimit: max(left, Diagnosis.leastTime)).reasons()
     }
 
     /// Why the pinned training alone breaks a year's budget, one line per year and budget.
@@ -189,7 +193,7 @@ public struct Planner: Sendable {
         items.sort { ($0.quarter, $0.course.id) < ($1.quarter, $1.course.id) }
         let all = selection.map { problem.courses[$0] } + problem.pinned.map(\.course)
         return PlannedCourses(items: items, cost: all.reduce(0) { $0 + $1.cost }, hours: all.reduce(0) { $0 + $1.hours },
-                              credits: problem.counted(byCategory))
+                              credits: problem.counted(byCategory), belowLevel: problem.belowLevel.map(\.id))
     }
 
     /// For each chosen course, the minimums it works toward: those still unmet when it is taken, counting

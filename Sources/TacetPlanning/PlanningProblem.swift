@@ -33,6 +33,9 @@ public struct PlanningProblem: Sendable {
     public var pinned: [PinnedCourse] = []
     /// Why required training cannot be kept current by any plan (empty: it can).
     public var trainingProblems: [String] = []
+    /// Catalog courses left out because the therapist already holds every level they bring
+    /// (``isBelowLevel(_:)``); empty when the problem allows them.
+    public var belowLevel: [Course] = []
 
     /// Creates a problem from its parts; ``init(therapist:catalogs:requirements:gaps:today:)`` builds one
     /// from documents.
@@ -54,6 +57,20 @@ public struct PlanningProblem: Sendable {
         self.quarters = quarters
         self.hoursPerYear = hoursPerYear
         self.moneyPerYear = moneyPerYear
+    }
+
+    /// Whether `course` counts toward one of the Requirements' credit minimums that the credits earned
+    /// (pinned training's included) do not meet yet (today: a minimum on its category, such as ethics):
+    /// such a course stays eligible whatever the therapist's levels.
+    public func countsTowardMinimum(_ course: Course) -> Bool {
+        minimums.indices.contains { counts(course, toward: $0) && !Amounts.reaches(earnedTowardMinimums[$0], minimums[$0].credits) }
+    }
+
+    /// Whether `course` brings the therapist nothing they lack: it has level outcomes, and each is in an
+    /// area where the therapist's current level is already at or above the outcome's level. A course
+    /// without outcomes, or with one in an area where the therapist has no level, is not below level.
+    public func isBelowLevel(_ course: Course) -> Bool {
+        !course.outcomes.isEmpty && course.outcomes.allSatisfy { outcome in levels[outcome.area].map { $0 >= outcome.level } ?? false }
     }
 
     /// Credits counted toward the total: each category's credits, capped.
@@ -85,8 +102,13 @@ public struct PlanningProblem: Sendable {
 extension PlanningProblem {
     /// The problem for `therapist`, planning from the quarter containing `today` to the cycle's end,
     /// with `trainings` kept current throughout (see ``pinned``); nil for a therapist with no credential.
+    ///
+    /// Unless `allowingBelowLevel`, courses below the therapist's level (``isBelowLevel(_:)``) are left
+    /// out (``belowLevel``), except those that count toward a minimum not met yet (``countsTowardMinimum(_:)``):
+    /// a supervisor would not sign a plan that fills credits with foundations the therapist is past.
+    /// Required training is pinned whatever its level.
     public init?(therapist: Therapist, catalogs: [Catalog], requirements: RecertificationRequirements, gaps: [Gap],
-                trainings: [TrainingNeed] = [], today: CalendarDate) {
+                 trainings: [TrainingNeed] = [], today: CalendarDate, allowingBelowLevel: Bool = false) {
         guard let credential = therapist.credential else { return nil }
         let completed = Set(therapist.completed.compactMap(\.course))
         var seen = Set<String>()
@@ -128,6 +150,14 @@ extension PlanningProblem {
         for item in pinned where item.countsCredits {
             earned[item.course.category, default: 0] += item.course.credits
             for index in minimums.indices where counts(item.course, toward: index) { earnedTowardMinimums[index] += item.course.credits }
+        }
+        // The local total, pinned training's first takes included, is the one the planner counts from.
+        self.earned = earned
+        if !allowingBelowLevel {
+            // Left out here, where the problem is made: the search, the solver's model and the tests' reference see one course list.
+            belowLevel = courses.filter { isBelowLevel($0) && !countsTowardMinimum($0) }
+            let left = Set(belowLevel.map(\.id))
+            courses.removeAll { left.contains($0.id) }
         }
         credits = max(0, total - counted(earned))
     }

@@ -22,9 +22,11 @@ package enum PlanCommand {
 
     /// Plans for the therapists named by id and every therapist under `team` (every therapist loaded when
     /// neither is given), from the documents under `paths` (and `team`). Writes each plan to `output` as `ID-plan.yaml` when given. Exit 2 when the
-    /// input is invalid, 1 when some therapist has no feasible plan, else 0.
+    /// input is invalid, 1 when some therapist has no feasible plan, else 0. With `allowBelowLevel`, plans may use
+    /// courses below the therapist's level, which they otherwise leave out (``PlanningProblem/belowLevel``).
     package static func run(therapists ids: [String], team: String?, paths: [String], output: String?, format: Format,
-                           today: CalendarDate, timeLimit: Double = Planner.defaultTimeLimit, limits: YAMLLimits = .default) -> ToolOutcome {
+                           today: CalendarDate, timeLimit: Double = Planner.defaultTimeLimit, allowBelowLevel: Bool = false,
+                           limits: YAMLLimits = .default) -> ToolOutcome {
         var workspace = WorkspaceLoader(limits: limits).load(paths + (team.map { [$0] } ?? []))
         if workspace.hasErrors { return .invalid(workspace.diagnostics, sources: workspace.sources) }
         let fixtures = PolicyTestInputs.files(in: workspace)
@@ -61,8 +63,11 @@ package enum PlanCommand {
                 : "no therapist to plan for: name one, or give --team DIR"
             problems.append(.error(PlannerCode.noTherapist, message, at: nil))
         }
+        // A completed course in a category the Requirements do not list would be counted toward nothing they require.
+        let requirements = documents.compactMap { if case .requirements(let rules) = $0.document { rules } else { nil } }
+        for (document, therapist) in chosen { problems += ProfileReferences.unknown(document, therapist, requirements: requirements) }
         if !problems.isEmpty { return .invalid(problems, sources: workspace.sources) }
-        let planner = TeamPlanner(documents: documents, today: today, timeLimit: timeLimit)
+        let planner = TeamPlanner(documents: documents, today: today, timeLimit: timeLimit, allowingBelowLevel: allowBelowLevel)
         var texts: [String] = []
         var yamls: [String] = []
         var json: [[String: Any]] = []

@@ -17,13 +17,15 @@ package enum ReportCommand {
     /// With `handbook` (a link to `tacet handbook`'s page), each finding's task links to its entry there.
     package static func run(paths: [String], output: String, today: CalendarDate, limits: YAMLLimits = .default,
                            failOn: Severity = .error, plugins: PluginSettings?, plan: Bool = false,
-                           timeLimit: Double = Planner.defaultTimeLimit, alsoRead: [String] = [],
+                           timeLimit: Double = Planner.defaultTimeLimit, allowBelowLevel: Bool = false, alsoRead: [String] = [],
                            handbook: String? = nil) async -> ToolOutcome {
         let run = await CheckPipeline(today: today, limits: limits, plugins: plugins, failOn: failOn, retaining: [.outlines, .stepsWithAI])
             .run(paths: paths)
         var input = run.input
         input.handbook = handbook
-        if plan && !input.report.inputInvalid { propose(into: &input, today: today, timeLimit: timeLimit) }
+        if plan && !input.report.inputInvalid {
+            propose(into: &input, today: today, timeLimit: timeLimit, allowBelowLevel: allowBelowLevel)
+        }
         let html = HTMLReportRenderer.render(input, today: today)
         do {
             try FileIO.writeAtomically(html, to: output, inputs: paths + run.files + alsoRead)
@@ -41,14 +43,14 @@ package enum ReportCommand {
 
     /// Plans every therapist among the input's documents who has no learning plan, adding each plan
     /// found to the documents the page shows, and a note saying how it came to be, or why none could.
-    static func propose(into input: inout ReportInput, today: CalendarDate, timeLimit: Double) {
+    static func propose(into input: inout ReportInput, today: CalendarDate, timeLimit: Double, allowBelowLevel: Bool = false) {
         let planned = Set(input.checked.compactMap { $0.plan?.therapist })
         let unplanned = input.documents.compactMap { document -> (LoadedDocument, Therapist)? in
             guard case .therapist(let therapist) = document.document, !planned.contains(therapist.id) else { return nil }
             return (document, therapist)
         }
         let planner = TeamPlanner(documents: input.documents, policies: input.policies, steps: input.stepsWithAI, today: today,
-                                  timeLimit: timeLimit)
+                                  timeLimit: timeLimit, allowingBelowLevel: allowBelowLevel)
         for result in planner.plan(unplanned) {
             let id = result.therapist.id
             switch result.outcome {

@@ -39,12 +39,15 @@ package struct TeamPlanner: Sendable {
     let policies: [String: ResolvedPolicy]
     let today: CalendarDate
     let timeLimit: Double
+    /// Whether plans may use courses below the therapist's level (``PlanningProblem/belowLevel``).
+    let allowingBelowLevel: Bool
 
     /// A planner over `documents` (policy-test inputs already left out), planning from `today` with at
-    /// most `timeLimit` seconds per therapist. Pass `steps` when the workflows are not among
-    /// `documents` (a check released them once judged).
+    /// most `timeLimit` seconds per therapist, leaving out courses below each therapist's level unless
+    /// `allowingBelowLevel`. Pass `steps` when the workflows are not among `documents` (a check
+    /// released them once judged).
     package init(documents: [LoadedDocument], policies: [String: ResolvedPolicy]? = nil, steps: [AIStep]? = nil, today: CalendarDate,
-                 timeLimit: Double = Planner.defaultTimeLimit) {
+                 timeLimit: Double = Planner.defaultTimeLimit, allowingBelowLevel: Bool = false) {
         catalogs = documents.compactMap { document -> Catalog? in
             if case .catalog(let catalog) = document.document { return catalog }
             return nil
@@ -58,6 +61,7 @@ package struct TeamPlanner: Sendable {
         self.steps = steps ?? AIStep.steps(in: documents, policies: policies)
         self.today = today
         self.timeLimit = timeLimit
+        self.allowingBelowLevel = allowingBelowLevel
     }
 
     /// The currency the catalogs price courses in.
@@ -91,7 +95,7 @@ package struct TeamPlanner: Sendable {
             let gaps = GapAnalysis.gaps(of: therapist, steps: steps)
             let trainings = GapAnalysis.trainings(of: therapist, steps: steps)
             guard let problem = PlanningProblem(therapist: therapist, catalogs: catalogs, requirements: rules, gaps: gaps,
-                                                trainings: trainings, today: today) else {
+                                                trainings: trainings, today: today, allowingBelowLevel: allowingBelowLevel) else {
                 results.append(Result(document: document, therapist: therapist, outcome: .noCredential))
                 continue
             }

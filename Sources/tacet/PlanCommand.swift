@@ -10,8 +10,10 @@ struct PlanCommand: ParsableCommand {
         discussion: """
             Gaps are each therapist's targets and the review levels the policy requires for the workflow \
             steps they review. The plan meets the cycle's credits and minimums, prerequisites, entry levels \
-            and yearly budgets; it is optimal (cost, then hours), not greedy. Exit 1 when some therapist has \
-            no feasible plan, with the constraint that fails and by how much.
+            and yearly budgets; it is optimal (cost, then hours), not greedy. It leaves out courses whose \
+            every outcome is at or below the therapist's current level (courses toward a minimum not yet \
+            met, such as ethics, courses without a level outcome and required training stay), unless --allow-below-level. \
+            Exit 1 when some therapist has no feasible plan, with the constraint that fails and by how much.
             Example: tacet plan --team Examples/pediatrics --in Policies --in Curricula --output plans
             """
     )
@@ -38,6 +40,10 @@ struct PlanCommand: ParsableCommand {
         "Seconds per therapist before reporting the best plan found, unproven, with the solver's bound.", valueName: "seconds"))
     var timeLimit = TacetTool.PlanCommand.defaultTimeLimit
 
+    @Flag(name: .customLong("allow-below-level"), help: ArgumentHelp(
+        "Let plans use courses whose every outcome is at or below the therapist's current level (left out by default)."))
+    var allowBelowLevel = false
+
     func validate() throws {
         if !(timeLimit > 0) { throw ValidationError("--time-limit must be more than 0 seconds") }
     }
@@ -46,6 +52,6 @@ struct PlanCommand: ParsableCommand {
         let inputs = try ProjectInputs.resolve(paths, usage: "tacet plan [ID...] --in PATH...")
         try Terminal.finish(TacetTool.PlanCommand.run(therapists: therapists, team: team, paths: inputs.paths,
                                                       output: output, format: format, today: today ?? .today(),
-                                                      timeLimit: timeLimit))
+                                                      timeLimit: timeLimit, allowBelowLevel: allowBelowLevel))
     }
 }

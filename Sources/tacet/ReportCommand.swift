@@ -45,6 +45,10 @@ struct ReportCommand: AsyncParsableCommand {
         "With --plan: seconds per therapist before the best plan found is shown, unproven.", valueName: "seconds"))
     var timeLimit = TacetTool.PlanCommand.defaultTimeLimit
 
+    @Flag(name: .customLong("allow-below-level"), help: ArgumentHelp(
+        "With --plan: let plans use courses whose every outcome is at or below the therapist's current level."))
+    var allowBelowLevel = false
+
     @OptionGroup(title: "Plugins")
     var plugins: PluginFlags
 
@@ -60,7 +64,7 @@ struct ReportCommand: AsyncParsableCommand {
         try Terminal.finish(await TacetTool.ReportCommand.run(paths: inputs.paths, output: output, today: today ?? .today(),
                                                               failOn: inputs.failOn(flag: failOn),
                                                               plugins: plugins.settings(for: inputs), plan: plan,
-                                                              timeLimit: timeLimit, alsoRead: inputs.projectFile.map { [$0] } ?? [],
+                                                              timeLimit: timeLimit, allowBelowLevel: allowBelowLevel, alsoRead: inputs.projectFile.map { [$0] } ?? [],
                                                               handbook: handbook))
     }
 }

@@ -130,6 +130,16 @@ struct CreditRoutesTests {
         #expect(again.map(\.code) == [PlanFinding.alreadyCompleted.rawValue], "\(again.map(\.message))")
     }
 
+    @Test("a profile naming an activity the Requirements do not credit is an error at that name")
+    func unknownProfileActivity() throws {
+        let workspace = try Fixture.workspace([("catalog.yaml", Self.catalog), ("requirements.yaml", Self.requirements),
+                                               ("ana.yaml", Self.therapist(activities: "[comittee]"))])
+        let findings = CheckEngine.check(workspace, today: .epoch).problems.filter { $0.pointer == "/activities/0" }
+        #expect(findings.map(\.code) == ["document.undefined-reference"])
+        #expect(findings.first?.hint == "did you mean 'committee'? the activities: committee")
+        #expect(findings.first?.location?.line == 9)
+    }
+
     @Test("the planner plans an activity only where the profile opens it, and only once a cycle")
     func plannerActivities() throws {
         let today = try #require(CalendarDate("2026-11-30"))

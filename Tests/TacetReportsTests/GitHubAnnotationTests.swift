@@ -7,8 +7,8 @@ import Testing
     @Test func findingsBecomeAnnotationsAtTheirPlace() {
         let text = GitHubAnnotationRenderer.render(ReportFixture.sampleTeam())
         let lines = text.split(separator: "\n").map(String.init)
-        #expect(lines.contains { $0.hasPrefix("::error file=Examples/pediatrics/workflows/session-planning.yaml,line=21,col=5,title=requirement.consent::") })
-        #expect(lines.contains { $0.hasPrefix("::warning file=Examples/pediatrics/workflows/inpatient-documentation.yaml,line=50,col=11,") })
+        #expect(lines.contains { $0.hasPrefix("::error file=Examples/pediatrics/workflows/session-planning.yaml,line=24,col=5,title=requirement.consent::") })
+        #expect(lines.contains { $0.hasPrefix("::warning file=Examples/pediatrics/workflows/inpatient-documentation.yaml,line=57,col=11,") })
         #expect(lines.contains { $0.contains("title=phi-scan/record-number (plugin phi-scan)::") })
         // One command per finding in force; the suppressed one is only counted.
         #expect(lines.filter { $0.hasPrefix("::") }.count == ReportFixture.sampleTeam().report.findings.count)

@@ -52,8 +52,8 @@ import Testing
         let failure = try #require(consent.elements(forName: "failure").first)
         #expect(failure.attribute(forName: "type")?.stringValue == "requirement.consent")
         #expect(failure.attribute(forName: "message")?.stringValue?.hasSuffix("does not record it") == true)
-        #expect(failure.stringValue?.contains("session-planning.yaml:21:5") == true)
-        #expect(consent.attribute(forName: "line")?.stringValue == "21")
+        #expect(failure.stringValue?.contains("session-planning.yaml:24:5") == true)
+        #expect(consent.attribute(forName: "line")?.stringValue == "24")
         // A warning below --fail-on error is kept as output, not a failure (the step's failure is the plugin's error).
         let delegation = try #require(Self.testCase(root, suite: "Workflow inpatient-documentation", name: "step schedule-sessions (scheduling-logistics)"))
         #expect(delegation.elements(forName: "failure").first?.stringValue?.contains("pediatric-no-delegation-with-phi") == false)

@@ -7,7 +7,7 @@ import Testing
     @Test func summaryTableAndCollapsedDetails() {
         let text = MarkdownRenderer.render(ReportFixture.sampleTeam())
         #expect(text.hasPrefix("### Tacet check: 16 errors, 1 warning, 0 infos\n"))
-        #expect(text.contains("| error | `requirement.consent` | [session-planning.yaml:21:5](Examples/pediatrics/workflows/session-planning.yaml#L21) |"))
+        #expect(text.contains("| error | `requirement.consent` | [session-planning.yaml:24:5](Examples/pediatrics/workflows/session-planning.yaml#L24) |"))
         #expect(text.contains("<details>\n<summary>Fixes and sources for 17 findings</summary>"))
         #expect(text.contains("<summary>1 finding suppressed by exceptions</summary>"))
         // Sources are shown by title, and assumptions are marked as such.

@@ -151,7 +151,7 @@ struct DiffCommandTests {
                                       + "  task 'nonverbal-affect-reading': maxAI human-only -> ai-assisted (loosened)\n"), "\(text.stdout)")
         let session = Repository.path("Examples/pediatrics/workflows/session-planning.yaml")
         #expect(text.stdout.contains("Findings removed ("), "\(text.stdout)")
-        #expect(text.stdout.contains("  \(session):30:9: error: step 'read-the-room' uses AI at ai-assisted"), "\(text.stdout)")
+        #expect(text.stdout.contains("  \(session):33:9: error: step 'read-the-room' uses AI at ai-assisted"), "\(text.stdout)")
         #expect(text.stdout.contains("Therapists whose plans change (") && text.stdout.contains("  t-ana: documentation needed at advanced (was proficient)"),
                 "\(text.stdout)")
 
@@ -285,7 +285,7 @@ struct DiffCommandTests {
         #expect(policies.map { $0["policy"] as? String } == ["music-therapy-ai-use", "pediatrics"])
         #expect(((policies[1]["changes"] as? [[String: Any]]) ?? []).count == 4)
         let removed = Self.identities(try #require(output["findingsRemoved"] as? [[String: Any]]))
-        #expect(removed == ["requirement.ai-level|Examples/pediatrics/workflows/session-planning.yaml|30|9|step 'read-the-room' uses AI at "
+        #expect(removed == ["requirement.ai-level|Examples/pediatrics/workflows/session-planning.yaml|33|9|step 'read-the-room' uses AI at "
                             + "ai-assisted, but task 'nonverbal-affect-reading' allows at most human-only"])
         let added = Self.identities(try #require(output["findingsAdded"] as? [[String: Any]]))
         #expect(added.map { $0.components(separatedBy: "|")[0] } == ["pediatric-no-analytics-workbench", "plan.target-unreached",

@@ -129,6 +129,7 @@ struct FirstHourMessagesTests {
             kind: Workflow
             metadata: {name: w, team: pediatrics}
             policy: pediatrics
+            ageBand: minors
             steps:
               - id: s
                 task: progress-note-drafting
@@ -138,6 +139,8 @@ struct FirstHourMessagesTests {
                 performer: t-ana
                 reviewer: t-zzz
                 consent: true
+                consentBy: [guardian]
+                assent: true
                 disclosure: true
             """)
         let paths = ["Policies", "Curricula", "Examples/pediatrics/therapists"].map(Repository.path) + [workflow]

@@ -22,7 +22,7 @@ struct PluginCommandTests {
         let phi = try #require(findings.first { $0["rule"] as? String == "phi-scan/record-number" })
         #expect(phi["plugin"] as? String == "phi-scan")
         #expect(phi["file"] as? String == "Examples/pediatrics/workflows/inpatient-documentation.yaml")
-        #expect(phi["line"] as? Int == 53)
+        #expect(phi["line"] as? Int == 62)
         #expect(phi["column"] as? Int == 18)
         #expect(phi["pointer"] as? String == "/steps/4/description")
         let summary = try #require(json["summary"] as? [String: Any])

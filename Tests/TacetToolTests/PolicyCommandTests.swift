@@ -20,23 +20,23 @@ struct PolicyCommandTests {
         let findings = result.stdout.split(separator: "\n").filter { $0.hasPrefix("Examples/") && ($0.contains(": error: ") || $0.contains(": warning: ")) }
             .map { String($0.prefix { $0 != " " }) }.sorted()
         #expect(findings == [
-            "Examples/pediatrics/workflows/inpatient-documentation.yaml:35:15:",
-            "Examples/pediatrics/workflows/inpatient-documentation.yaml:38:5:",
-            "Examples/pediatrics/workflows/inpatient-documentation.yaml:44:15:",
-            "Examples/pediatrics/workflows/inpatient-documentation.yaml:50:11:",
-            "Examples/pediatrics/workflows/session-planning.yaml:18:12:",
-            "Examples/pediatrics/workflows/session-planning.yaml:21:5:",
-            "Examples/pediatrics/workflows/session-planning.yaml:30:9:",
+            "Examples/pediatrics/workflows/inpatient-documentation.yaml:38:15:",
+            "Examples/pediatrics/workflows/inpatient-documentation.yaml:43:5:",
+            "Examples/pediatrics/workflows/inpatient-documentation.yaml:49:15:",
+            "Examples/pediatrics/workflows/inpatient-documentation.yaml:57:11:",
+            "Examples/pediatrics/workflows/session-planning.yaml:19:12:",
+            "Examples/pediatrics/workflows/session-planning.yaml:24:5:",
+            "Examples/pediatrics/workflows/session-planning.yaml:33:9:",
             // The shipped plugins in ./Plugins: a record number (phi-scan), AI before consent (consent-coverage).
-            "Examples/pediatrics/workflows/inpatient-documentation.yaml:53:18:",
-            "Examples/pediatrics/workflows/session-planning.yaml:16:9:",
+            "Examples/pediatrics/workflows/inpatient-documentation.yaml:62:18:",
+            "Examples/pediatrics/workflows/session-planning.yaml:17:9:",
             // The hand-written learning plan's mistakes, found by the plan audit.
             "Examples/pediatrics/plans/t-ben.yaml:12:3:", "Examples/pediatrics/plans/t-ben.yaml:12:3:",
             "Examples/pediatrics/plans/t-ben.yaml:13:14:", "Examples/pediatrics/plans/t-ben.yaml:15:5:",
             "Examples/pediatrics/plans/t-ben.yaml:15:5:", "Examples/pediatrics/plans/t-ben.yaml:16:14:",
             "Examples/pediatrics/plans/t-ben.yaml:17:48:",
             // Ben has not taken the AI-literacy training his AI-drafted notes require, and his plan takes it late.
-            "Examples/pediatrics/workflows/inpatient-documentation.yaml:34:16:",
+            "Examples/pediatrics/workflows/inpatient-documentation.yaml:37:16:",
             "Examples/pediatrics/plans/t-ben.yaml:14:48:",
             // The adult inpatient team's group program and memory care: who consents, recordings and groups.
             "Examples/adult-inpatient/workflows/group-program.yaml:35:5:",

@@ -35,12 +35,14 @@ public enum CheckEngine {
         let roster = Roster(documents, unloaded: workspace.unloaded)
         var rosterFindings: [Diagnostic] = []
         let framework = documents.lazy.compactMap { if case .framework(let framework) = $0.document { framework } else { nil } }.first
+        let requirements = documents.compactMap { if case .requirements(let rules) = $0.document { rules } else { nil } }
         var excepted = Set<String>()
         for document in documents {
             switch document.document {
             case .therapist(let therapist):
                 if let ended = CredentialCycle.ended(document, therapist, today: today) { rosterFindings.append(ended) }
                 if let framework { problems += ProfileAreas.unknown(document, therapist, framework: framework) }
+                problems += ProfileReferences.unknown(document, therapist, requirements: requirements)
             case .exception(let exception):
                 excepted.insert(exception.workflow)
             default:

@@ -29,6 +29,11 @@ public enum PlanWriter {
                             + "\(Amounts.format(plan.credits)) credits counted toward the cycle once done."]
         if !gaps.isEmpty { comments.append("Gaps: " + gaps.map { "\($0.area) to \($0.required.rawValue)" }.joined(separator: ", ") + ".") }
         if let audit { comments.append(records(audit, cycleEnd: cycle.cycleEnd)) }
+        if !plan.belowLevel.isEmpty {
+            // A supervisor asks why a foundation course is absent: the therapist is past it.
+            comments.append("Left out as below \(therapist.name)'s levels (`tacet plan --allow-below-level` allows them): "
+                            + plan.belowLevel.sorted().joined(separator: ", ") + ".")
+        }
         return YAMLWriter.write(value, comments: comments)
     }
 
