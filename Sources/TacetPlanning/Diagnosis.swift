@@ -40,7 +40,7 @@ struct Diagnosis {
                            + "(earned ones included); \(f(problem.total - reachable)) short")
         }
         for (k, minimum) in problem.minimums.enumerated() {
-            let most = problem.courses.filter { problem.counts($0, toward: k) }.reduce(problem.earnedTowardMinimums[k]) { $0 + $1.credits }
+            let most = problem.courses.filter { problem.counts($0, toward: k) }.reduce(problem.earnedToward(k)) { $0 + $1.credits }
             guard most + Planner.tolerance < minimum.credits else { continue }
             reasons.append("\(minimum.label): at most \(f(most)) of the \(f(minimum.credits)) required; \(f(minimum.credits - most)) short")
         }

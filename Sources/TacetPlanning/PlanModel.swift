@@ -184,10 +184,10 @@ struct PlanModel {
                 uncappedEarned += earned
             }
         }
-        for (k, minimum) in problem.minimums.enumerated() where minimum.credits - problem.earnedTowardMinimums[k] > Planner.tolerance {
+        for (k, minimum) in problem.minimums.enumerated() where minimum.credits - problem.earnedToward(k) > Planner.tolerance {
             let terms = courses.indices.filter { problem.counts(courses[$0], toward: k) }
                 .flatMap { i in own[i].map { ($0.column, courses[i].credits) } }
-            milp.addAmountRow(terms, lower: minimum.credits - problem.earnedTowardMinimums[k] - Planner.tolerance)
+            milp.addAmountRow(terms, lower: minimum.credits - problem.earnedToward(k) - Planner.tolerance)
         }
         // The total of min(part, cap) over the capped categories, plus the rest, reaches the cycle's total
         // exactly when it does with each capped category taken as its part or as its cap, in every

@@ -113,7 +113,7 @@ public struct Planner: Sendable {
     /// instead (``PlannerSearch/meetsStaticConstraints()``), and the brute-force tests use this.
     static func meetsStaticConstraints(_ problem: PlanningProblem, _ chosen: [Bool]) -> Bool {
         var byCategory = problem.earned
-        var byMinimum = problem.earnedTowardMinimums
+        var byMinimum = problem.minimums.indices.map(problem.earnedToward)
         let available = problem.completed.union(problem.pinnedPrerequisites.keys)
         let ids = Set(problem.courses.indices.filter { chosen[$0] }.map { problem.courses[$0].id })
         for index in problem.courses.indices where chosen[index] {
@@ -182,7 +182,9 @@ public struct Planner: Sendable {
                                + "\(Amounts.format(problem.minimums[k].credits))")
             }
             if let needers = dependents[course.id] { reasons.append("prerequisite of \(needers.joined(separator: ", "))") }
-            reasons.append("\(Amounts.format(course.credits)) credits toward the cycle's \(Amounts.format(problem.total))")
+            reasons.append("\(Amounts.format(course.credits)) credits toward the cycle's \(Amounts.format(problem.total))"
+                           + (problem.assumedCredits.contains(course.id)
+                              ? " (an assumed value in the Requirements: confirm it with the certifying body)" : ""))
             items.append(.init(course: course, quarter: problem.quarters[quarters[position]], reasons: reasons))
         }
         for pinned in problem.pinned {
@@ -203,7 +205,7 @@ public struct Planner: Sendable {
         var served = Array(repeating: [Int](), count: selection.count)
         guard !problem.minimums.isEmpty else { return served }
         // What the completed entries earned: the problem's figure less the pinned training's, which the walk adds in its quarter.
-        var have = problem.earnedTowardMinimums
+        var have = problem.minimums.indices.map(problem.earnedToward)
         for item in problem.pinned where item.countsCredits {
             for k in problem.minimums.indices where problem.counts(item.course, toward: k) { have[k] -= item.course.credits }
         }

@@ -115,7 +115,7 @@ struct PlannerSearch {
         caps = categories.map { problem.caps[$0] ?? .infinity }
         category = courses.map { categoryIndex[$0.category] ?? 0 }
         towards = courses.map { course in problem.minimums.indices.filter { problem.counts(course, toward: $0) } }
-        byMinimum = problem.earnedTowardMinimums
+        byMinimum = problem.minimums.indices.map(problem.earnedToward)
         credits = courses.map(\.credits)
         self.reaches = reaches
         let index = Dictionary(courses.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { first, _ in first })

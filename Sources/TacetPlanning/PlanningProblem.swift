@@ -31,6 +31,9 @@ public struct PlanningProblem: Sendable {
     public var moneyPerYear: Double?
     /// Required training taken in fixed quarters; their first takes' credits are already in `earned`.
     public var pinned: [PinnedCourse] = []
+    /// Courses (professional activities) whose credit value the Requirements mark as an assumption, by id:
+    /// the plan's reasons say so, since a supervisor would otherwise take the figure as the body's.
+    public var assumedCredits: Set<String> = []
     /// Why required training cannot be kept current by any plan (empty: it can).
     public var trainingProblems: [String] = []
     /// Catalog courses left out because the therapist already holds every level they bring
@@ -59,11 +62,18 @@ public struct PlanningProblem: Sendable {
         self.moneyPerYear = moneyPerYear
     }
 
-    /// Whether `course` counts toward one of the Requirements' credit minimums that the credits earned
-    /// (pinned training's included) do not meet yet (today: a minimum on its category, such as ethics):
-    /// such a course stays eligible whatever the therapist's levels.
+    /// Whether `course` counts toward one of the Requirements' credit minimums (a category's, or a topic's
+    /// within one, such as CBMT's ethics) that the credits earned (pinned training's included) do not meet
+    /// yet: such a course stays eligible whatever the therapist's levels. The test is per course, not per
+    /// credit still missing: while 3 ethics credits are missing, every below-level ethics course stays, and
+    /// the planner's cost keeps it from taking more of them than the minimum needs unless they are cheapest.
     public func countsTowardMinimum(_ course: Course) -> Bool {
-        minimums.indices.contains { counts(course, toward: $0) && !Amounts.reaches(earnedTowardMinimums[$0], minimums[$0].credits) }
+        minimums.indices.contains { counts(course, toward: $0) && !Amounts.reaches(earnedToward($0), minimums[$0].credits) }
+    }
+
+    /// Credits earned toward `minimums[index]` (0 should the two lists ever differ in length).
+    func earnedToward(_ index: Int) -> Double {
+        earnedTowardMinimums.indices.contains(index) ? earnedTowardMinimums[index] : 0
     }
 
     /// Whether `course` brings the therapist nothing they lack: it has level outcomes, and each is in an
@@ -118,6 +128,7 @@ extension PlanningProblem {
         let done = Set(inCycle.compactMap(\.activity))
         courses += requirements.activities.filter { therapist.activities.contains($0.id) && !done.contains($0.id) && seen.insert($0.id).inserted }
             .map(\.asCourse)
+        assumedCredits = Set(requirements.activities.filter { requirements.isAssumption($0.cite) }.map(\.id))
         levels = therapist.levels
         self.gaps = gaps
         var earned: [String: Double] = [:]
@@ -155,8 +166,15 @@ extension PlanningProblem {
         self.earned = earned
         if !allowingBelowLevel {
             // Left out here, where the problem is made: the search, the solver's model and the tests' reference see one course list.
-            belowLevel = courses.filter { isBelowLevel($0) && !countsTowardMinimum($0) }
-            let left = Set(belowLevel.map(\.id))
+            var left = Set(courses.filter { isBelowLevel($0) && !countsTowardMinimum($0) }.map(\.id))
+            // A course that stays keeps its prerequisites, below level or not, and theirs in turn: leaving one out
+            // would make the course it leads to untakeable, for a reason no plan or diagnosis could give.
+            var needed = courses.filter { !left.contains($0.id) }.flatMap(\.prerequisites)
+            while let id = needed.popLast() {
+                guard left.remove(id) != nil, let course = courses.first(where: { $0.id == id }) else { continue }
+                needed += course.prerequisites
+            }
+            belowLevel = courses.filter { left.contains($0.id) }
             courses.removeAll { left.contains($0.id) }
         }
         credits = max(0, total - counted(earned))

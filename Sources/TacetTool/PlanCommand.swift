@@ -93,17 +93,18 @@ package enum PlanCommand {
             case .noCredential:
                 texts.append("\(therapist.id) (\(therapist.name)): not planned: no credential with a cycle (role \(therapist.role)); "
                              + "continuing education is planned once the profile states one\n")
-                json.append(["therapist": therapist.id, "planned": false, "reason": "no credential"])
+                json.append(["therapist": therapist.id, "feasible": NSNull(), "planned": false,
+                             "reasons": ["no credential with a cycle (role \(therapist.role))"]])
             case .plan(let plan, let gaps, let cycle):
                 if !plan.optimal {
                     problems.append(Diagnostic(PlannerCode.notProvenOptimal, message: unproven(plan, for: therapist, timeLimit: timeLimit,
                                                                                            currency: planner.currency),
                                                origin: .engine, location: document.location(of: "")))
                 }
-                let audit = planner.rules(for: therapist)?.audit
-                let text = PlanWriter.yaml(plan, for: therapist, cycle: cycle, gaps: gaps, audit: audit, today: today)
+                let rules = planner.rules(for: therapist)
+                let text = PlanWriter.yaml(plan, for: therapist, cycle: cycle, gaps: gaps, rules: rules, today: today)
                 yamls.append(text)
-                texts.append(summary(therapist, cycle: cycle, gaps: gaps, plan: plan, audit: audit, currency: planner.currency))
+                texts.append(summary(therapist, cycle: cycle, gaps: gaps, plan: plan, rules: rules, currency: planner.currency))
                 json.append(["therapist": therapist.id, "feasible": true, "optimal": plan.optimal, "cost": Amounts.rounded(plan.cost),
                              "hours": Amounts.rounded(plan.hours), "credits": Amounts.rounded(plan.credits),
                              "gaps": gaps.map { ["area": $0.area, "required": $0.required.rawValue, "reasons": $0.reasons] },
@@ -164,8 +165,8 @@ package enum PlanCommand {
         return "the plan for \(therapist.id) meets every constraint but is not proven the cheapest: \(stopped)\(bound)"
     }
 
-    static func summary(_ therapist: Therapist, cycle: Credential, gaps: [Gap], plan: PlannedCourses, audit: AuditRule? = nil,
-                        currency: String) -> String {
+    static func summary(_ therapist: Therapist, cycle: Credential, gaps: [Gap], plan: PlannedCourses,
+                        rules: RecertificationRequirements? = nil, currency: String) -> String {
         let f = Amounts.format
         var text = "\(therapist.id) (\(therapist.name)), \(cycle.name) cycle \(cycle.cycleStart) to \(cycle.cycleEnd)\n"
         text += gaps.isEmpty ? "  no competency gaps\n" : "  gaps:\n" + gaps.map {
@@ -179,7 +180,7 @@ package enum PlanCommand {
                 + "\(f(item.course.hours)) h\n"
             text += item.reasons.map { "      why: \($0)\n" }.joined()
         }
-        if let audit { text += "  records: \(PlanWriter.records(audit, cycleEnd: cycle.cycleEnd))\n" }
+        if let records = PlanWriter.records(rules, cycleEnd: cycle.cycleEnd) { text += "  records: \(records)\n" }
         return text
     }
 }

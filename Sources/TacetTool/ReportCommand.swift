@@ -55,7 +55,7 @@ package enum ReportCommand {
             let id = result.therapist.id
             switch result.outcome {
             case .plan(let plan, let gaps, let cycle):
-                let text = PlanWriter.yaml(plan, for: result.therapist, cycle: cycle, gaps: gaps, audit: planner.rules(for: result.therapist)?.audit,
+                let text = PlanWriter.yaml(plan, for: result.therapist, cycle: cycle, gaps: gaps, rules: planner.rules(for: result.therapist),
                                            today: today)
                 // The plan is shown as the documents `tacet plan` writes are read: decoded from that very text.
                 guard let root = try? YAMLParser().parse(text),
@@ -73,7 +73,8 @@ package enum ReportCommand {
                 input.planNotes[id] = "The planner found no plan within its time limit of \(Planner.format(limit)) s, and did not prove "
                     + "that none exists: try a longer --time-limit."
             case .cycleEnded(let problem), .noRequirements(let problem):
-                input.planNotes[id] = "No plan could be made: \(problem.message)."            case .noCredential:
+                input.planNotes[id] = "No plan could be made: \(problem.message)."
+            case .noCredential:
                 input.planNotes[id] = "No credential with a cycle yet (role \(result.therapist.role)): no continuing education to plan."
             }
         }

@@ -155,14 +155,60 @@ struct CreditRoutesTests {
             // Free committee service replaces the 300-dollar development course that would otherwise make up the credits.
             #expect(plan.items.contains { $0.course.id == "committee" } == planned)
             if planned {
-                let yaml = PlanWriter.yaml(plan, for: therapist, cycle: try #require(therapist.credential), gaps: [], audit: rules.audit,
+                let yaml = PlanWriter.yaml(plan, for: therapist, cycle: try #require(therapist.credential), gaps: [], rules: rules,
                                            today: today)
                 #expect(yaml.contains("  - activity: committee\n"), "\(yaml)")
                 #expect(yaml.contains("# 3 courses and 1 professional activity: "), "\(yaml)")
-                #expect(yaml.contains("# Keep proof of every credit (certificates, attendance records) until 2031-12-31: "
-                                      + "renewals are audited at random."), "\(yaml)")
+                // The fixture's audit period and the committee's credits cite an assumption: the plan says so.
+                #expect(yaml.contains("# Keep proof of every credit (certificates, attendance records) until 2031-12-31: renewals are "
+                                      + "audited at random (how long is an assumption in the Requirements: confirm it with the certifying body)."),
+                        "\(yaml)")
+                #expect(yaml.contains("17 credits toward the cycle's 100 (an assumed value in the Requirements: confirm it with the certifying body)"),
+                        "\(yaml)")
             }
         }
+    }
+
+    @Test("a course below the therapist's level stays in the plan's reach when a course that stays needs it first")
+    func belowLevelPrerequisiteStays() throws {
+        let catalog = """
+            apiVersion: tacet/v1
+            kind: Catalog
+            metadata: {name: c}
+            courses:
+              - {id: basics, title: B, provider: P, credits: 40, category: cmte, hours: 5, cost: 50, format: online,
+                 outcomes: [{area: assessment, level: emerging}]}
+              - {id: other-basics, title: O, provider: P, credits: 40, category: cmte, hours: 5, cost: 10, format: online,
+                 outcomes: [{area: assessment, level: developing}]}
+              - {id: advanced, title: A, provider: P, credits: 57, category: cmte, hours: 5, cost: 100, format: online,
+                 outcomes: [{area: assessment, level: advanced, entry: proficient}], prerequisites: [basics]}
+              - {id: ethics, title: E, provider: P, credits: 3, category: cmte, topics: [ethics], hours: 2.5, cost: 60, format: online}
+
+            """
+        let workspace = try Fixture.workspace([("catalog.yaml", catalog), ("requirements.yaml", Self.requirements), ("ana.yaml", """
+            apiVersion: tacet/v1
+            kind: Therapist
+            metadata: {name: ana}
+            name: Ana
+            role: music-therapist
+            credential: {name: MT-BC, cycleStart: 2026-01-01, cycleEnd: 2030-12-31}
+            levels: {assessment: proficient}
+            targets: {assessment: advanced}
+            """)])
+        #expect(workspace.diagnostics.isEmpty, "\(workspace.diagnostics)")
+        let therapist = try #require(workspace.documents.compactMap { if case .therapist(let t) = $0.document { t } else { nil } }.first)
+        let rules = try #require(workspace.documents.compactMap { if case .requirements(let r) = $0.document { r } else { nil } }.first)
+        let catalogs = workspace.documents.compactMap { if case .catalog(let c) = $0.document { c } else { nil } }
+        let gaps = GapAnalysis.gaps(of: therapist, in: workspace.documents)
+        let problem = try #require(PlanningProblem(therapist: therapist, catalogs: catalogs, requirements: rules, gaps: gaps,
+                                                   today: try #require(CalendarDate("2026-11-30"))))
+        // The unrelated foundation is left out; the one the advanced course needs first stays.
+        #expect(problem.belowLevel.map(\.id) == ["other-basics"])
+        guard case .plan(let plan) = Planner(problem).solve() else {
+            Issue.record("no plan: the advanced course's prerequisite was left out")
+            return
+        }
+        #expect(Set(plan.items.map(\.course.id)) == ["basics", "advanced", "ethics"])
     }
 
     @Test("a plan says a course works toward a minimum only while the minimum is unmet")

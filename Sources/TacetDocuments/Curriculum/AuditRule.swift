@@ -15,6 +15,14 @@ public struct AuditRule: Sendable, Hashable, NodeDecodable {
         cycleEnd.adding(months: keepRecordsMonths)
     }
 
+    /// What the rule asks of a therapist whose cycle ends on `cycleEnd`, in one sentence; `assumed` when the
+    /// rule's period is an assumption of the Requirements, which the sentence then says.
+    public func keepProof(cycleEnd: CalendarDate, assumed: Bool) -> String {
+        "Keep proof of every credit (certificates, attendance records) until \(keepRecordsUntil(cycleEnd: cycleEnd))"
+            + (random ? ": renewals are audited at random" : "")
+            + (assumed ? " (how long is an assumption in the Requirements: confirm it with the certifying body)." : ".")
+    }
+
     public static func decode(_ node: Node, at pointer: @autoclosure () -> String, in context: inout DecodingContext) -> AuditRule? {
         let pointer = pointer()
         guard var fields = MappingFields(node, at: pointer, what: "an audit rule", in: &context) else { return nil }

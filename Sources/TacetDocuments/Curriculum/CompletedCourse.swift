@@ -42,6 +42,11 @@ public struct CompletedCourse: Sendable, Hashable, NodeDecodable {
                           + "activities) or 'title'", at: node, pointer: pointer)
             return nil
         }
+        if course != nil && activity != nil {
+            context.error(.invalidValue, "a completed entry is a course or an activity: give 'course' or 'activity', not both",
+                          at: node["activity"] ?? node, pointer: JSONPointer.appending("activity", to: pointer))
+            return nil
+        }
         guard let date, let credits, let category else { return nil }
         return CompletedCourse(course: course, title: title, activity: activity, date: date, credits: credits, category: category,
                                topics: topics, pointer: pointer)

@@ -38,6 +38,12 @@ public struct RecertificationRequirements: Sendable, Hashable, DocumentBody {
     /// Citation ids for the rules as a whole.
     public var cite: [String]
 
+    /// Whether any of `cite` names a citation marked `assumption: true`: a figure the sources do not confirm,
+    /// which outputs say is to be confirmed.
+    public func isAssumption(_ cite: [String]) -> Bool {
+        cite.contains { id in citations.contains { $0.id == id && $0.assumption } }
+    }
+
     public static func decodeBody(_ fields: inout MappingFields, metadata: Metadata,
                                   in context: inout DecodingContext) -> RecertificationRequirements? {
         let body: String? = fields.required("body", in: &context)

@@ -19,7 +19,11 @@ public enum ProfileReferences {
         var problems = therapist.completed.filter { !categories.contains($0.category) }.map { entry in
             let pointer = JSONPointer.appending("category", to: entry.pointer)
             let what = entry.course.map { "'\($0)'" } ?? entry.title.map { "\"\($0)\"" } ?? "a completed course"
-            let closest = Suggestion.closest(to: entry.category, in: categories).map { "did you mean '\($0)'? " } ?? ""
+            // A category that is a topic of a minimum (ethics, before CBMT's credits were modelled within CMTE) moves there.
+            let topic = rules.minimums.first { $0.topic == entry.category }
+            let closest = topic.map { "the Requirements count \(entry.category) as a topic within \($0.category): write "
+                                      + "category: \($0.category), topics: [\(entry.category)]; " }
+                ?? Suggestion.closest(to: entry.category, in: categories).map { "did you mean '\($0)'? " } ?? ""
             return Diagnostic(DocumentErrorCode.unknownCategory,
                               message: "\(therapist.name)'s completed course \(what) is in credit category '\(entry.category)', "
                                   + "which the \(rules.credential) Requirements (\(rules.metadata.name)) do not list",

@@ -7,10 +7,10 @@ public enum PlanWriter {
     /// The plan's document name for `therapist`.
     public static func name(for therapist: Therapist) -> String { "\(therapist.id)-plan" }
 
-    /// The YAML text of the plan, with a header saying how it was made and, under an `audit` rule, how long
-    /// to keep proof of the credits.
-    public static func yaml(_ plan: PlannedCourses, for therapist: Therapist, cycle: Credential, gaps: [Gap], audit: AuditRule? = nil,
-                            today: CalendarDate) -> String {
+    /// The YAML text of the plan, with a header saying how it was made and, where the Requirements `rules`
+    /// have an audit rule, how long to keep proof of the credits.
+    public static func yaml(_ plan: PlannedCourses, for therapist: Therapist, cycle: Credential, gaps: [Gap],
+                            rules: RecertificationRequirements? = nil, today: CalendarDate) -> String {
         let items: [YAMLValue] = plan.items.map { item in
             .mapping([(key(for: item.course), .string(item.course.id)), ("quarter", .string(item.quarter.description)),
                       ("reasons", .sequence(item.reasons.map(YAMLValue.string)))])
@@ -28,7 +28,7 @@ public enum PlanWriter {
                         "\(count(plan)): \(Amounts.format(plan.cost)) in cost, \(Amounts.format(plan.hours)) hours; "
                             + "\(Amounts.format(plan.credits)) credits counted toward the cycle once done."]
         if !gaps.isEmpty { comments.append("Gaps: " + gaps.map { "\($0.area) to \($0.required.rawValue)" }.joined(separator: ", ") + ".") }
-        if let audit { comments.append(records(audit, cycleEnd: cycle.cycleEnd)) }
+        if let records = records(rules, cycleEnd: cycle.cycleEnd) { comments.append(records) }
         if !plan.belowLevel.isEmpty {
             // A supervisor asks why a foundation course is absent: the therapist is past it.
             comments.append("Left out as below \(therapist.name)'s levels (`tacet plan --allow-below-level` allows them): "
@@ -48,9 +48,9 @@ public enum PlanWriter {
         return activities == 0 ? text : text + " and \(activities) professional activit\(activities == 1 ? "y" : "ies")"
     }
 
-    /// What the audit rule asks of the therapist, in one sentence.
-    public static func records(_ audit: AuditRule, cycleEnd: CalendarDate) -> String {
-        "Keep proof of every credit (certificates, attendance records) until \(audit.keepRecordsUntil(cycleEnd: cycleEnd))"
-            + (audit.random ? ": renewals are audited at random." : ".")
+    /// What the Requirements' audit rule asks of the therapist, in one sentence; nil without one.
+    public static func records(_ rules: RecertificationRequirements?, cycleEnd: CalendarDate) -> String? {
+        guard let rules, let audit = rules.audit else { return nil }
+        return audit.keepProof(cycleEnd: cycleEnd, assumed: rules.isAssumption(audit.cite))
     }
 }

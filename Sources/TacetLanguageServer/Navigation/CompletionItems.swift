@@ -11,7 +11,7 @@ package enum CompletionItems {
     /// The keys of each kind's top level, and of a workflow's steps.
     private static let topKeys: [String: [String]] = [
         "Workflow": ["policy", "setting", "population", "ageBand", "selfConsent", "format", "steps"],
-        "Therapist": ["name", "role", "credential", "levels", "targets", "completed", "budget", "workflows"],
+        "Therapist": ["name", "role", "credential", "credentials", "levels", "targets", "completed", "activities", "budget", "workflows"],
         "Policy": ["extends", "citations", "tools", "tasks", "rules"],
     ]
     private static let stepKeys = ["id", "task", "ai", "tool", "data", "performer", "reviewer", "consent", "disclosure", "description",

@@ -52,7 +52,9 @@ extension HTMLReportRenderer.Page {
             if item.quarter < first || last < item.quarter { outside.append(item) } else { byQuarter[item.quarter, default: []].append(item) }
         }
         // A course taken again (renewing training) earns credits only where the Requirements say repeats do, as in the audit.
+        // An activity done in this cycle already is a repeat too, as the audit counts it.
         var taken = Set(therapist.completed.compactMap(\.course))
+            .union(therapist.completed.filter { inCycle($0.date) }.compactMap(\.activity))
         var creditless = Set<PlanItem>()
         for index in plan.items.indices.sorted(by: { (plan.items[$0].quarter, $0) < (plan.items[$1].quarter, $1) })
         where !taken.insert(plan.items[index].course).inserted && rules?.repeatsEarnCredits != true {
@@ -99,9 +101,8 @@ extension HTMLReportRenderer.Page {
             html += "<p>\(escape(minimum.label.prefix(1).uppercased() + minimum.label.dropFirst())): \(Amounts.format(have)) of at least "
                 + "\(Amounts.format(minimum.credits)) (\(verdict)).</p>\n"
         }
-        if let audit = rules?.audit {
-            html += "<p>Keep proof of every credit (certificates, attendance records) until "
-                + "\(audit.keepRecordsUntil(cycleEnd: credential.cycleEnd))\(audit.random ? ": renewals are audited at random" : "").</p>\n"
+        if let rules, let audit = rules.audit {
+            html += "<p>\(escape(audit.keepProof(cycleEnd: credential.cycleEnd, assumed: rules.isAssumption(audit.cite))))</p>\n"
         }
         return html + "</article>\n"
     }
