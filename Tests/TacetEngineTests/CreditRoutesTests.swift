@@ -200,8 +200,8 @@ struct CreditRoutesTests {
         let rules = try #require(workspace.documents.compactMap { if case .requirements(let r) = $0.document { r } else { nil } }.first)
         let catalogs = workspace.documents.compactMap { if case .catalog(let c) = $0.document { c } else { nil } }
         let gaps = GapAnalysis.gaps(of: therapist, in: workspace.documents)
-        let problem = try #require(PlanningProblem(therapist: therapist, catalogs: catalogs, requirements: rules, gaps: gaps,
-                                                   today: try #require(CalendarDate("2026-11-30"))))
+        let today = try #require(CalendarDate("2026-11-30"))
+        let problem = try #require(PlanningProblem(therapist: therapist, catalogs: catalogs, requirements: rules, gaps: gaps, today: today))
         // The unrelated foundation is left out; the one the advanced course needs first stays.
         #expect(problem.belowLevel.map(\.id) == ["other-basics"])
         guard case .plan(let plan) = Planner(problem).solve() else {
