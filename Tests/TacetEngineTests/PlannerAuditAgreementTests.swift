@@ -73,7 +73,7 @@ struct PlannerAuditAgreementTests {
         let ana = try #require(workspace.documents.compactMap { if case .therapist(let t) = $0.document { t } else { nil } }.first)
         let gaps = GapAnalysis.gaps(of: ana, in: workspace.documents)
         let planned = PlanningProblem(therapist: ana, catalogs: catalogs, requirements: rules, gaps: gaps, today: today)
-        let result = Planner(planned).solve()
+        let result = Planner(planned, timeLimit: Planner.testTimeLimit).solve()
         guard case .plan(let plan) = result else { return (result, []) }
         let text = PlanWriter.yaml(plan, for: ana, gaps: gaps, today: today)
         let checked = try Fixture.workspace(files + [("plan.yaml", text)])
@@ -113,7 +113,7 @@ struct PlannerAuditAgreementTests {
             // Required training needs a policy and workflows; the audit's training check has tests of its own.
             problem.pinned = []
             for index in problem.courses.indices { problem.courses[index].prerequisites.removeAll { $0 == "training" } }
-            guard case .plan(let first) = Planner(problem).solve() else { continue }
+            guard case .plan(let first) = Planner(problem, timeLimit: Planner.testTimeLimit).solve() else { continue }
             let tied = Self.tied(problem, to: first)
             let (result, errors) = try Self.planAndAudit(tied)
             switch result {

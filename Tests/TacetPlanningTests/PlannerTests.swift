@@ -126,7 +126,7 @@ struct PlannerTests {
         for seed in 0..<count {
             let problem = Self.randomProblem(seed: seed, tight: tight)
             let expected = Self.bruteForce(problem)
-            switch Planner(problem, searchSteps: searchSteps).solve() {
+            switch Planner(problem, timeLimit: Planner.testTimeLimit, searchSteps: searchSteps).solve() {
             case .plan(let plan):
                 feasible += 1
                 #expect(plan.optimal)
