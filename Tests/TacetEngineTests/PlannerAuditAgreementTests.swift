@@ -76,7 +76,7 @@ struct PlannerAuditAgreementTests {
         // The generated problem may take any of its courses, whatever the therapist's levels: so may this one.
         let planned = try #require(PlanningProblem(therapist: ana, catalogs: catalogs, requirements: rules, gaps: gaps, today: today,
                                                    allowingBelowLevel: true))
-        let result = Planner(planned).solve()
+        let result = Planner(planned, timeLimit: Planner.testTimeLimit).solve()
         guard case .plan(let plan) = result else { return (result, []) }
         let text = PlanWriter.yaml(plan, for: ana, cycle: try #require(ana.credential), gaps: gaps, today: today)
         let checked = try Fixture.workspace(files + [("plan.yaml", text)])
@@ -116,7 +116,7 @@ struct PlannerAuditAgreementTests {
             // Required training needs a policy and workflows; the audit's training check has tests of its own.
             problem.pinned = []
             for index in problem.courses.indices { problem.courses[index].prerequisites.removeAll { $0 == "training" } }
-            guard case .plan(let first) = Planner(problem).solve() else { continue }
+            guard case .plan(let first) = Planner(problem, timeLimit: Planner.testTimeLimit).solve() else { continue }
             let tied = Self.tied(problem, to: first)
             let (result, errors) = try Self.planAndAudit(tied)
             switch result {

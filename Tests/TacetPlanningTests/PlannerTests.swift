@@ -126,7 +126,7 @@ struct PlannerTests {
         for seed in 0..<count {
             let problem = Self.randomProblem(seed: seed, tight: tight)
             let expected = Self.bruteForce(problem)
-            switch Planner(problem, searchSteps: searchSteps).solve() {
+            switch Planner(problem, timeLimit: Planner.testTimeLimit, searchSteps: searchSteps).solve() {
             case .plan(let plan):
                 feasible += 1
                 #expect(plan.optimal)
@@ -227,7 +227,7 @@ struct PlannerBudgetTests {
                                                  outcomes: [CourseOutcome(area: "a", level: .proficient, entry: .developing)]),
                        PlannerOutputTests.course("first", credits: 5, cost: 1, hours: 1, outcomes: [CourseOutcome(area: "a", level: .developing)])]
         let problem = PlannerOutputTests.problem(courses: courses, gaps: [Gap(area: "a", current: .emerging, required: .proficient, reasons: [])])
-        guard case .plan(let plan) = Planner(problem, searchSteps: 1).solve() else {
+        guard case .plan(let plan) = Planner(problem, timeLimit: Planner.testTimeLimit, searchSteps: 1).solve() else {
             Issue.record("expected a plan")
             return
         }
@@ -242,7 +242,7 @@ struct PlannerBudgetTests {
         // one year holds only one course, and the cycle has two years.
         let courses = ["c", "d", "e"].map { PlannerOutputTests.course($0, credits: 4, cost: 1, hours: 6) }
         let problem = PlannerOutputTests.problem(courses: courses, total: 12, hours: 10)
-        guard case .infeasible(let reasons) = Planner(problem, searchSteps: 1).solve() else {
+        guard case .infeasible(let reasons) = Planner(problem, timeLimit: Planner.testTimeLimit, searchSteps: 1).solve() else {
             Issue.record("expected no plan")
             return
         }
