@@ -32,6 +32,8 @@ package struct CheckPipeline: Sendable {
     /// (`check`, `report`), or kept among the run's documents for a command that reads them after the check
     /// (`notice` describes each workflow's steps).
     package var streaming = true
+    /// How many workflows or plans a streaming run judges between two hand-offs to the plugins (``PluginStream``).
+    package var window = 250
 
     /// Creates a pipeline.
     package init(today: CalendarDate, limits: YAMLLimits = .default, plugins: PluginSettings? = nil,
@@ -109,7 +111,7 @@ package struct CheckPipeline: Sendable {
         let describing = await host.describe(catalog.plugins, prepared: prepared)
         let stream = PluginStream(host: host, described: describing.described,
                                   documents: workspace.documents.filter { !excluding.contains($0.file) }, prepared: prepared)
-        let handoff = stream.handoff()
+        let handoff = stream.handoff(window: window)
         let (today, retaining) = (today, retaining)
         var engine = await withCheckedContinuation { (continuation: CheckedContinuation<EngineCheck, Never>) in
             let thread = Thread {
