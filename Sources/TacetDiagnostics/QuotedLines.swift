@@ -1,12 +1,9 @@
 /// The few lines of a file that its diagnostics quote, kept by number once the file itself is released:
-/// a check keeps these of every workflow it streams, so they cost a few dozen bytes a file, not a byte a line.
+/// a check keeps these of every workflow it streams, so they cost one small buffer a file, not a byte a line.
 public struct QuotedLines: Sendable, Hashable {
-    /// The 1-based numbers of the lines kept, ascending.
-    public private(set) var numbers: [Int] = []
-    /// The kept lines' bytes one after another, without their line breaks.
-    private var text: [UInt8] = []
-    /// Where each kept line ends in ``text``.
-    private var ends: [Int] = []
+    /// Each kept line as its number (8 bytes, little-endian), its length (4 bytes) and its bytes without the
+    /// line break, in ascending order of number: one allocation a file, where an array per part made three.
+    private var storage: [UInt8] = []
 
     /// The lines of `bytes` whose numbers are in `lines`.
     public init(of bytes: [UInt8], keeping lines: Set<Int>) {
@@ -15,14 +12,30 @@ public struct QuotedLines: Sendable, Hashable {
         var start = 0
         while start < bytes.count, line <= last {
             let end = bytes[start...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.count
-            if lines.contains(line) {
-                numbers.append(line)
-                text += bytes[start..<end]
-                ends.append(text.count)
-            }
+            if lines.contains(line) { append(line, bytes[start..<end]) }
             start = end + 1
             line += 1
         }
+    }
+
+    private init() {}
+
+    /// The 1-based numbers of the lines kept, ascending.
+    public var numbers: [Int] { entries.map(\.number) }
+
+    /// These lines and those of `other` (a line both keep is the same line of one file: this one's is kept).
+    public func merging(_ other: QuotedLines) -> QuotedLines {
+        guard !other.storage.isEmpty else { return self }
+        guard !storage.isEmpty else { return other }
+        var merged = QuotedLines()
+        var mine = entries[...]
+        var theirs = other.entries[...]
+        while let next = [mine.first, theirs.first].compactMap({ $0 }).min(by: { $0.number < $1.number }) {
+            merged.append(next.number, next.bytes)
+            if mine.first?.number == next.number { mine = mine.dropFirst() }
+            if theirs.first?.number == next.number { theirs = theirs.dropFirst() }
+        }
+        return merged
     }
 
     /// The file as a renderer reads it: every kept line at its place, every other line empty, up to the
@@ -30,11 +43,38 @@ public struct QuotedLines: Sendable, Hashable {
     public var bytes: [UInt8] {
         var bytes: [UInt8] = []
         var line = 1
-        for (index, number) in numbers.enumerated() {
-            bytes += repeatElement(UInt8(ascii: "\n"), count: number - line)
-            bytes += text[(index == 0 ? 0 : ends[index - 1])..<ends[index]]
-            line = number
+        for entry in entries {
+            bytes += repeatElement(UInt8(ascii: "\n"), count: entry.number - line)
+            bytes += entry.bytes
+            line = entry.number
         }
         return bytes
+    }
+
+    /// The kept lines in order, each with its number.
+    private var entries: [(number: Int, bytes: ArraySlice<UInt8>)] {
+        var entries: [(number: Int, bytes: ArraySlice<UInt8>)] = []
+        var offset = 0
+        while offset + 12 <= storage.count {
+            let number = Self.read(storage, at: offset, width: 8)
+            let length = Self.read(storage, at: offset + 8, width: 4)
+            let end = min(storage.count, offset + 12 + length)
+            entries.append((number, storage[(offset + 12)..<end]))
+            offset = end
+        }
+        return entries
+    }
+
+    private mutating func append(_ number: Int, _ line: ArraySlice<UInt8>) {
+        storage.reserveCapacity(storage.count + 12 + line.count)
+        for shift in stride(from: 0, to: 64, by: 8) { storage.append(UInt8(truncatingIfNeeded: UInt64(number) >> UInt64(shift))) }
+        for shift in stride(from: 0, to: 32, by: 8) { storage.append(UInt8(truncatingIfNeeded: UInt32(line.count) >> UInt32(shift))) }
+        storage += line
+    }
+
+    private static func read(_ bytes: [UInt8], at offset: Int, width: Int) -> Int {
+        var value: UInt64 = 0
+        for index in 0..<width { value |= UInt64(bytes[offset + index]) << UInt64(8 * index) }
+        return Int(truncatingIfNeeded: value)
     }
 }

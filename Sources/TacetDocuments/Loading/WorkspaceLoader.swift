@@ -108,13 +108,15 @@ public struct WorkspaceLoader: Sendable {
             guard let bytes else { return .loaded(LoadedFile(file: file, bytes: nil, diagnostics: failure)) }
             if !deferring.isEmpty, let declared = LibYAMLScan.topLevelScalar("kind", in: bytes).flatMap(DocumentKind.init(rawValue:)),
                deferring.contains(declared) {
-                return .deferred(declared)
+                return .deferred(declared, bytes.count)
             }
             return .loaded(load(file: file, bytes: bytes))
         }
-        for (file, result) in zip(files, loaded) {
+        for (order, (file, result)) in zip(files, loaded).enumerated() {
             guard case .loaded(let loaded) = result else {
-                if case .deferred(let kind) = result { workspace.deferred.append(DeferredFile(file: file, kind: kind)) }
+                if case .deferred(let kind, let size) = result {
+                    workspace.deferred.append(DeferredFile(file: file, kind: kind, order: order, size: size))
+                }
                 continue
             }
             workspace.sources[file] = loaded.bytes
@@ -134,7 +136,7 @@ public struct WorkspaceLoader: Sendable {
     /// results are then kilobytes, not the megabytes of as many empty ``LoadedFile`` slots.
     private indirect enum Read: Sendable {
         case loaded(LoadedFile)
-        case deferred(DocumentKind)
+        case deferred(DocumentKind, Int)
     }
 
     /// Reads one file within the size limit: its bytes, or why it could not be read. An oversized file is
@@ -200,20 +202,13 @@ public struct WorkspaceLoader: Sendable {
     /// Two documents of one kind with one name would make every reference to them ambiguous: an error on
     /// each later one, noting the first, for `names` in load order.
     public static func duplicateNames(_ names: [DocumentName]) -> [Diagnostic] {
-        var first: [String: DocumentName] = [:]
-        var diagnostics: [Diagnostic] = []
-        for document in names {
-            let key = "\(document.kind.rawValue)/\(document.name)"
-            guard let earlier = first[key] else {
-                first[key] = document
-                continue
-            }
-            diagnostics.append(.error(
-                DocumentErrorCode.duplicateID,
-                "another \(document.kind.rawValue) is already named '\(document.name)'",
-                at: document.location, pointer: "/metadata/name",
-                notes: [DiagnosticNote("first named here", at: earlier.location)]))
-        }
-        return diagnostics
+        var register = NameRegister()
+        return names.compactMap { register.add($0) }
+    }
+
+    /// The error on `name`, a later document named as one whose name is written at `first`.
+    static func duplicate(_ name: DocumentName, firstNamedAt first: SourceLocation) -> Diagnostic {
+        .error(DocumentErrorCode.duplicateID, "another \(name.kind.rawValue) is already named '\(name.name)'",
+               at: name.location, pointer: "/metadata/name", notes: [DiagnosticNote("first named here", at: first)])
     }
 }

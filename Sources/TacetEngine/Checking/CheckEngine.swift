@@ -19,6 +19,8 @@ public enum CheckEngine {
     /// them or only names them (``Workspace/deferred``): a deferred file is loaded, judged and released,
     /// and only what the outputs read of it is kept (``CheckedDocument``, its findings, the source lines
     /// they quote). Workflows come first, so that plans are audited against every workflow's AI steps.
+    /// They are judged a window at a time and each window's results folded into the check at once, so
+    /// that no list of every document's result is held beside what the check keeps of them.
     ///
     /// - Parameters:
     ///   - today: the day exceptions and training are judged on (the CLI passes the current date).
@@ -26,8 +28,10 @@ public enum CheckEngine {
     ///   - governing: the policy every workflow is checked against, whatever it names (a policy test's
     ///     policy under test); nil to choose as `check` does.
     ///   - retaining: what to keep of each workflow and plan beyond its findings, for outputs that read it.
+    ///   - handoff: where to hand the loaded workflows and plans of some kinds before they are released
+    ///     (checker plugins); nil for none.
     public static func run(_ workspace: Workspace, today: CalendarDate, excluding: Set<String> = [],
-                           governing: String? = nil, retaining: Retention = []) -> EngineCheck {
+                           governing: String? = nil, retaining: Retention = [], handoff: DocumentHandoff? = nil) -> EngineCheck {
         let documents = workspace.documents.filter { !excluding.contains($0.file) }
         var problems = workspace.diagnostics
         let (policies, policyDiagnostics) = PolicyResolver.resolve(documents)
@@ -51,71 +55,76 @@ public enum CheckEngine {
         }
         let items = Judgement.items(of: workspace, documents: documents, excluding: excluding)
         let hasPlans = items.contains { $0.kind == .learningPlan && !$0.excluded }
-        let judgement = Judgement(documents: documents, choice: PolicyChoice(policies, governing: governing), stepChoice: PolicyChoice(policies),
+        var setup = Judgement(documents: documents, choice: PolicyChoice(policies, governing: governing), stepChoice: PolicyChoice(policies),
                                   checkers: CheckerCache(roster: roster, today: today), loader: WorkspaceLoader(limits: workspace.limits),
                                   excepted: excepted, retaining: retaining, collectSteps: retaining.contains(.stepsWithAI) || hasPlans,
                                   keepsSummaries: !excepted.isEmpty || !retaining.isDisjoint(with: [.documents, .outlines]))
         let workflows = items.filter { $0.kind != .learningPlan }
         let planItems = items.filter { $0.kind == .learningPlan }
-        // Each result is boxed and released as it is folded below: ten thousand results are never held twice.
-        var judgedWorkflows = Parallel.map(workflows.count) { Optional(Judgement.Box(judgement.judge(workflows[$0]))) }
-        var steps: [AIStep] = []
-        for judged in judgedWorkflows {
-            guard let judged, !judged.result.steps.isEmpty else { continue }
-            steps += judged.result.steps
-            judged.result.steps = []
-        }
-        let auditor = PlanAuditor(documents: documents, roster: roster, policies: policies, steps: steps, today: today)
-        var judgedPlans = Parallel.map(planItems.count) { Optional(Judgement.Box(judgement.judge(planItems[$0], auditor: auditor))) }
-
-        // Workflows' findings in file order, each workflow's in line order, then the plans' in load order:
-        // the whole list is then in order and the report's one sort finds nothing to do.
-        var findings: [Diagnostic] = []
-        for index in workflows.indices.sorted(by: { (workflows[$0].file, $0) < (workflows[$1].file, $1) }) {
-            guard let judged = judgedWorkflows[index] else { continue }
-            findings += judged.result.findings
-            judged.result.findings = []
-        }
-        for judged in judgedPlans {
-            guard let judged else { continue }
-            findings += judged.result.findings
-            judged.result.findings = []
-        }
-        findings += rosterFindings
-        var check = EngineCheck(findings: findings, problems: problems, policies: policies,
-                                documents: documents, workflowsChecked: 0, plansChecked: 0, today: today)
-        findings = []
-        var names: [DocumentName] = []
-        var unloaded = workspace.unloaded.filter { !excluding.contains($0.file) }
-        // Both passes' items are in file order: merged, they are the run's order.
-        var (nextWorkflow, nextPlan) = (0, 0)
-        while nextWorkflow < workflows.count || nextPlan < planItems.count {
-            let isWorkflow = nextPlan == planItems.count
-                || (nextWorkflow < workflows.count && workflows[nextWorkflow].order <= planItems[nextPlan].order)
-            let box = isWorkflow ? judgedWorkflows[nextWorkflow] : judgedPlans[nextPlan]
-            if isWorkflow {
-                judgedWorkflows[nextWorkflow] = nil
-                nextWorkflow += 1
-            } else {
-                judgedPlans[nextPlan] = nil
-                nextPlan += 1
+        // The documents handed on, in the order they will be: workflows, then plans, each pass in file order.
+        var planned: [DeferredFile] = []
+        if let handoff {
+            setup.handing = handoff.kinds
+            setup.sources = workspace.sources
+            for item in workflows + planItems where !item.excluded && handoff.kinds.contains(item.kind) {
+                planned.append(DeferredFile(file: item.file, kind: item.kind, order: item.order, size: item.size))
             }
-            // invariant: every slot holds its box until this loop, the one place that empties it.
-            guard let result = box?.result else { continue }
-            check.problems += result.problems
-            names += result.name.map { [$0] } ?? []
-            if let file = result.unloaded { unloaded.append(file) }
-            if let document = result.checked { check.checked.append(document) }
-            if let file = result.unchecked { check.uncheckedWorkflows.append(file) }
-            if let (file, lines) = result.quoted { check.quoted[file] = lines }
-            check.workflowsChecked += result.workflowChecked ? 1 : 0
-            check.plansChecked += result.planChecked ? 1 : 0
-            check.streamed += result.streamed ? 1 : 0
+            handoff.plan(planned)
         }
+        let judgement = setup
+
+        var check = EngineCheck(findings: [], problems: problems, policies: policies,
+                                documents: documents, workflowsChecked: 0, plansChecked: 0, today: today)
+        var steps: [AIStep] = []
+        var names = NameRegister()
+        var unloaded: [(order: Int, file: UnloadedFile)] = []
+        var checked: [(order: Int, document: CheckedDocument)] = []
+        var handed = 0
+        /// Judges `list` a window at a time on every core and folds each window's results into the check in order.
+        func pass(_ list: [Judgement.Item], auditor: PlanAuditor?) {
+            let window = handoff?.window ?? 256
+            for start in stride(from: 0, to: list.count, by: window) {
+                let slice = Array(list[start..<min(start + window, list.count)])
+                let positions = slice.map { item -> Int in
+                    guard !item.excluded, judgement.handing.contains(item.kind) else { return -1 }
+                    handed += 1
+                    return handed - 1
+                }
+                let results = Parallel.map(slice.count) { judgement.judge(slice[$0], position: positions[$0], auditor: auditor) }
+                var documents: [DocumentHandoff.Document] = []
+                for (item, result) in zip(slice, results) {
+                    check.findings += result.findings
+                    check.problems += result.problems
+                    if let name = result.name, let duplicate = names.add(name) { check.problems.append(duplicate) }
+                    if let file = result.unloaded { unloaded.append((item.order, file)) }
+                    if let document = result.checked { checked.append((item.order, document)) }
+                    if let file = result.unchecked { check.uncheckedWorkflows.append(file) }
+                    if let (file, lines) = result.quoted { check.quoted[file] = lines }
+                    check.workflowsChecked += result.workflowChecked ? 1 : 0
+                    check.plansChecked += result.planChecked ? 1 : 0
+                    check.streamed += result.streamed ? 1 : 0
+                    steps += result.steps
+                    if let document = result.handed { documents.append(document) }
+                }
+                handoff?.receive(documents, handed)
+            }
+        }
+        pass(workflows, auditor: nil)
+        pass(planItems, auditor: PlanAuditor(documents: documents, roster: roster, policies: policies, steps: steps, today: today))
+        check.findings += rosterFindings
         // Files the workspace left unloaded come first, as they were found at load; a run's order is the files'.
-        let order = Dictionary(workspace.files.enumerated().map { ($1, $0) }) { first, _ in first }
-        check.unloaded = unloaded.enumerated().sorted { (order[$0.1.file] ?? $0.0, $0.0) < (order[$1.1.file] ?? $1.0, $1.0) }.map(\.1)
-        check.problems += WorkspaceLoader.duplicateNames(names)
+        var found = workspace.unloaded.filter { !excluding.contains($0.file) }
+        if !unloaded.isEmpty {
+            let wanted = Set(found.map(\.file))
+            var order: [String: Int] = [:]
+            if !wanted.isEmpty {
+                for (index, file) in workspace.files.enumerated() where wanted.contains(file) && order[file] == nil { order[file] = index }
+            }
+            let all = found.enumerated().map { (order[$1.file] ?? $0, $1) } + unloaded.map { ($0.order, $0.file) }
+            found = all.enumerated().sorted { ($0.1.0, $0.0) < ($1.1.0, $1.0) }.map(\.1.1)
+        }
+        check.unloaded = found
+        check.checked = checked.enumerated().sorted { ($0.1.order, $0.0) < ($1.1.order, $1.0) }.map(\.1.document)
         check.stepsWithAI = retaining.contains(.stepsWithAI) ? steps : []
         return check
     }

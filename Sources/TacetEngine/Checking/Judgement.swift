@@ -16,6 +16,8 @@ struct Judgement: Sendable {
         var excluded: Bool
         /// Its place among the run's files.
         var order: Int
+        /// Its file's size in bytes (0 when unknown).
+        var size = 0
     }
 
     /// What judging one item left.
@@ -38,16 +40,8 @@ struct Judgement: Sendable {
         var streamed = false
         /// A workflow's steps that use AI, when they are collected.
         var steps: [AIStep] = []
-    }
-
-    /// A result on the heap: a pass's array of them holds a reference each, and each is emptied and
-    /// freed as it is folded into the check, so no second copy of every result is ever held.
-    final class Box: @unchecked Sendable {
-        // @unchecked: written once by the worker that judged it, then read and emptied by the one
-        // thread that folds the results, after every worker has finished.
-        var result: Result
-
-        init(_ result: Result) { self.result = result }
+        /// The loaded document with its file's bytes, when the run hands documents of its kind on (``DocumentHandoff``).
+        var handed: DocumentHandoff.Document?
     }
 
     /// The documents the workspace holds, which ``Item/document`` indexes.
@@ -64,23 +58,38 @@ struct Judgement: Sendable {
     let collectSteps: Bool
     /// Whether each workflow's and plan's ``CheckedDocument`` is kept (an output or an exception reads them).
     let keepsSummaries: Bool
+    /// The kinds whose loaded documents are handed on (``Result/handed``); empty for none.
+    var handing: Set<DocumentKind> = []
+    /// The bytes of the documents the workspace holds, handed on with them.
+    var sources: [String: [UInt8]] = [:]
 
     /// The workflows and plans of `workspace` in file order: those among `documents` and every deferred file.
+    /// A deferred file knows its place among the files; only the few documents held are looked up by path.
     static func items(of workspace: Workspace, documents: [LoadedDocument], excluding: Set<String>) -> [Item] {
-        let order = Dictionary(workspace.files.enumerated().map { ($1, $0) }) { first, _ in first }
+        let held = Set(documents.lazy.filter { $0.kind == .workflow || $0.kind == .learningPlan }.map(\.file))
+        var order: [String: Int] = [:]
+        if !held.isEmpty {
+            for (index, file) in workspace.files.enumerated() where held.contains(file) && order[file] == nil { order[file] = index }
+        }
         var items = documents.enumerated().compactMap { index, document -> Item? in
             guard document.kind == .workflow || document.kind == .learningPlan else { return nil }
-            return Item(file: document.file, kind: document.kind, document: index, excluded: false, order: order[document.file] ?? index)
+            return Item(file: document.file, kind: document.kind, document: index, excluded: false, order: order[document.file] ?? index,
+                        size: workspace.sources[document.file]?.count ?? 0)
         }
-        items += workspace.deferred.enumerated().map { index, deferred in
-            Item(file: deferred.file, kind: deferred.kind, document: nil, excluded: excluding.contains(deferred.file),
-                 order: order[deferred.file] ?? documents.count + index)
+        let deferred = workspace.deferred.map { deferred in
+            Item(file: deferred.file, kind: deferred.kind, document: nil, excluded: excluding.contains(deferred.file), order: deferred.order,
+                 size: deferred.size)
         }
+        // Both lists are in file order already (the loader's deferred list always; the held documents in
+        // load order): merged, not sorted, so no second list of every item is made.
+        guard !items.isEmpty else { return deferred }
+        items += deferred
         return items.enumerated().sorted { ($0.1.order, $0.0) < ($1.1.order, $1.0) }.map(\.1)
     }
 
-    /// Judges `item`: a workflow against its policy, a plan by `auditor` (nil in the workflows' pass).
-    func judge(_ item: Item, auditor: PlanAuditor? = nil) -> Result {
+    /// Judges `item`: a workflow against its policy, a plan by `auditor` (nil in the workflows' pass). `position` is
+    /// its place among the documents handed on, should it be one.
+    func judge(_ item: Item, position: Int, auditor: PlanAuditor? = nil) -> Result {
         var result = Result()
         guard let index = item.document else {
             let loaded = loader.load(file: item.file)
@@ -90,6 +99,9 @@ struct Judgement: Sendable {
                 if !item.excluded {
                     result.streamed = true
                     judge(document, auditor: auditor, into: &result)
+                    if handing.contains(document.kind) {
+                        result.handed = DocumentHandoff.Document(position: position, document: document, bytes: loaded.bytes ?? [])
+                    }
                 }
             } else if !item.excluded {
                 result.unloaded = loaded.unloaded
@@ -102,6 +114,9 @@ struct Judgement: Sendable {
             return result
         }
         judge(documents[index], auditor: auditor, into: &result)
+        if handing.contains(documents[index].kind) {
+            result.handed = DocumentHandoff.Document(position: position, document: documents[index], bytes: sources[item.file] ?? [])
+        }
         return result
     }
 

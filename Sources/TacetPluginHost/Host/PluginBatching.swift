@@ -25,11 +25,17 @@ public enum PluginBatching {
     /// needed for the caps to hold and for what remains to fit in the batches left; so a cap never adds a
     /// batch by pushing the cuts out of step (2,000 documents under the 500-document cap make 4, not 5).
     public static func split(_ documents: [EncodedDocument], into count: Int) -> [[EncodedDocument]] {
-        let total = documents.count
+        ranges(documents.map(\.byteCount), into: count).map { Array(documents[$0]) }
+    }
+
+    /// The batches ``split(_:into:)`` makes of documents of `sizes` request bytes, as ranges of their indices:
+    /// what a streaming check plans its batches by before the documents are loaded (from their files' sizes).
+    public static func ranges(_ sizes: [Int], into count: Int) -> [Range<Int>] {
+        let total = sizes.count
         guard total > 0 else { return [] }
         var before = [0]  // before[i]: the bytes of documents[..<i]
         before.reserveCapacity(total + 1)
-        for document in documents { before.append(before[before.count - 1] + document.byteCount) }
+        for size in sizes { before.append(before[before.count - 1] + size) }
         func bytes(_ from: Int, _ to: Int) -> Int { before[to] - before[from] }
         // reach[i]: the end of the largest batch starting at i within the caps (at least i + 1: a document
         // over the byte cap goes alone). Moves forward with i, so two pointers find every one.
@@ -45,7 +51,7 @@ public enum PluginBatching {
         var fewest = [Int](repeating: 0, count: total + 1)
         for start in stride(from: total - 1, through: 0, by: -1) { fewest[start] = 1 + fewest[reach[start]] }
         var left = min(total, max(count, fewest[0]))
-        var batches: [[EncodedDocument]] = []
+        var batches: [Range<Int>] = []
         batches.reserveCapacity(left)
         var start = 0
         while left > 1 {
@@ -58,11 +64,11 @@ public enum PluginBatching {
             let share = Double(bytes(start, total)) / Double(left)
             var cut = first
             while cut < last, Double(bytes(start, cut)) < share { cut += 1 }
-            batches.append(Array(documents[start..<cut]))
+            batches.append(start..<cut)
             start = cut
             left -= 1
         }
-        batches.append(Array(documents[start...]))
+        batches.append(start..<total)
         return batches
     }
 

@@ -58,31 +58,10 @@ public struct PluginHost: Sendable {
     public func run(_ plugins: [DiscoveredPlugin], on documents: [LoadedDocument],
                     policies: [String: ResolvedPolicy]? = nil, prepared: PluginPreparation = .none) async -> PluginRunReport {
         defer { prepared.discard() }
-        var failures: [Diagnostic] = []
-        var described: [DescribedPlugin] = []
-        var describeProcesses = 0
-        let answers = await withTaskGroup(of: (Int, Result<DescribedPlugin, PluginFailure>, Bool).self) { group in
-            for (index, plugin) in plugins.enumerated() {
-                group.addTask {
-                    if let ready = prepared.described[plugin.name] { return (index, .success(ready), false) }
-                    let (answer, started) = await self.describeCounting(plugin)
-                    return (index, answer, started)
-                }
-            }
-            var answers = [Result<DescribedPlugin, PluginFailure>?](repeating: nil, count: plugins.count)
-            for await (index, answer, started) in group {
-                answers[index] = answer
-                if started { describeProcesses += 1 }
-            }
-            return answers
-        }
-        for (plugin, answer) in zip(plugins, answers) {
-            switch answer {
-            case .success(let plugin)?: described.append(plugin)
-            case .failure(let failure)?: failures.append(failure.diagnostic(describing: plugin, severity: options.failureSeverity))
-            case nil: continue  // invariant: the group answers every index
-            }
-        }
+        let describing = await describe(plugins, prepared: prepared)
+        let described = describing.described
+        let describeProcesses = describing.processes
+        var failures = describing.failures
         let context = PluginContext(documents, policies: policies)
         // Each document is encoded once, whatever the number of plugins and batches that send it.
         let kinds = described.reduce(into: Set<String>()) { $0.formUnion($1.kinds) }
@@ -133,6 +112,39 @@ public struct PluginHost: Sendable {
         return PluginRunReport(findings: findings, failures: failures, described: described, calls: calls.count,
                                processes: describeProcesses + calls.count + unused, startedAhead: prepared.children.count,
                                unused: unused)
+    }
+
+    /// Describes every plugin (from `prepared`'s cached answers where it has them), concurrently: the plugins
+    /// that described themselves acceptably, in the order given, the failures of the others (on their
+    /// manifests), and how many `describe` processes were started.
+    public func describe(_ plugins: [DiscoveredPlugin], prepared: PluginPreparation = .none) async
+        -> (described: [DescribedPlugin], failures: [Diagnostic], processes: Int) {
+        var failures: [Diagnostic] = []
+        var described: [DescribedPlugin] = []
+        var describeProcesses = 0
+        let answers = await withTaskGroup(of: (Int, Result<DescribedPlugin, PluginFailure>, Bool).self) { group in
+            for (index, plugin) in plugins.enumerated() {
+                group.addTask {
+                    if let ready = prepared.described[plugin.name] { return (index, .success(ready), false) }
+                    let (answer, started) = await self.describeCounting(plugin)
+                    return (index, answer, started)
+                }
+            }
+            var answers = [Result<DescribedPlugin, PluginFailure>?](repeating: nil, count: plugins.count)
+            for await (index, answer, started) in group {
+                answers[index] = answer
+                if started { describeProcesses += 1 }
+            }
+            return answers
+        }
+        for (plugin, answer) in zip(plugins, answers) {
+            switch answer {
+            case .success(let plugin)?: described.append(plugin)
+            case .failure(let failure)?: failures.append(failure.diagnostic(describing: plugin, severity: options.failureSeverity))
+            case nil: continue  // invariant: the group answers every index
+            }
+        }
+        return (described, failures, describeProcesses)
     }
 
     /// Runs `describe`, or reads its answer from the describe cache, and checks the answer against the
@@ -342,7 +354,7 @@ public struct PluginHost: Sendable {
         return diagnostics
     }
 
-    private func failure(_ failure: PluginFailure, _ described: DescribedPlugin, _ document: LoadedDocument, batch: Int = 1) -> Diagnostic {
+    func failure(_ failure: PluginFailure, _ described: DescribedPlugin, _ document: LoadedDocument, batch: Int = 1) -> Diagnostic {
         failure.diagnostic(checking: document, by: described.plugin.name, severity: options.failureSeverity, batch: batch)
     }
 
