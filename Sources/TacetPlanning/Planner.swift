@@ -162,7 +162,8 @@ public struct Planner: Sendable {
         var byCategory = problem.earned
         for index in selection { byCategory[problem.courses[index].category, default: 0] += problem.courses[index].credits }
         let dependents = Dictionary(grouping: selection.flatMap { index in
-            problem.courses[index].prerequisites.map { ($0, problem.courses[index].id) }
+            // A prerequisite met by level is not what the course waits for, even when the plan takes it for other reasons.
+            problem.courses[index].prerequisites.filter { !problem.metByLevel.contains($0) }.map { ($0, problem.courses[index].id) }
         }, by: \.0).mapValues { $0.map(\.1) }
         let towardMinimums = minimumsServed(selection, quarters: quarters)
         var items: [PlannedCourses.Item] = []
@@ -182,6 +183,9 @@ public struct Planner: Sendable {
                                + "\(Amounts.format(problem.minimums[k].credits))")
             }
             if let needers = dependents[course.id] { reasons.append("prerequisite of \(needers.joined(separator: ", "))") }
+            for prerequisite in course.prerequisites.sorted() where problem.metByLevel.contains(prerequisite) {
+                reasons.append("its prerequisite '\(prerequisite)' is met: the therapist already holds the levels it brings")
+            }
             reasons.append("\(Amounts.format(course.credits)) credits toward the cycle's \(Amounts.format(problem.total))"
                            + (problem.assumedCredits.contains(course.id)
                               ? " (an assumed value in the Requirements: confirm it with the certifying body)" : ""))

@@ -21,8 +21,12 @@ public struct PlanningProblem: Sendable {
     public var earnedTowardMinimums: [Double]
     /// Maximum counted credits by category, the whole cycle's.
     public var caps: [String: Double]
-    /// Courses already completed, for prerequisites.
+    /// Courses already completed, for prerequisites; with them, ``metByLevel``.
     public var completed: Set<String>
+    /// Courses that are some course's prerequisite and that bring the therapist nothing they lack
+    /// (``isBelowLevel(_:)``): counted as completed for prerequisites, since the therapist already holds what
+    /// they teach; the plan's reasons say so on the courses that need them.
+    public var metByLevel: Set<String> = []
     /// The quarters courses may be scheduled in, in order.
     public var quarters: [Quarter]
     /// Contact hours per calendar year, when budgeted.
@@ -80,7 +84,7 @@ public struct PlanningProblem: Sendable {
     /// area where the therapist's current level is already at or above the outcome's level. A course
     /// without outcomes, or with one in an area where the therapist has no level, is not below level.
     public func isBelowLevel(_ course: Course) -> Bool {
-        !course.outcomes.isEmpty && course.outcomes.allSatisfy { outcome in levels[outcome.area].map { $0 >= outcome.level } ?? false }
+        course.bringsNothingBeyond(levels)
     }
 
     /// Credits counted toward the total: each category's credits, capped.
@@ -166,17 +170,15 @@ extension PlanningProblem {
         self.earned = earned
         if !allowingBelowLevel {
             // Left out here, where the problem is made: the search, the solver's model and the tests' reference see one course list.
-            var left = Set(courses.filter { isBelowLevel($0) && !countsTowardMinimum($0) }.map(\.id))
-            // A course that stays keeps its prerequisites, below level or not, and theirs in turn: leaving one out
-            // would make the course it leads to untakeable, for a reason no plan or diagnosis could give.
-            var needed = courses.filter { !left.contains($0.id) }.flatMap(\.prerequisites)
-            while let id = needed.popLast() {
-                guard left.remove(id) != nil, let course = courses.first(where: { $0.id == id }) else { continue }
-                needed += course.prerequisites
-            }
+            let left = Set(courses.filter { isBelowLevel($0) && !countsTowardMinimum($0) }.map(\.id))
             belowLevel = courses.filter { left.contains($0.id) }
             courses.removeAll { left.contains($0.id) }
         }
+        // A prerequisite the therapist is past is met, planned or not: a course that needs it may start without it.
+        let required = Set(catalogs.flatMap(\.courses).flatMap(\.prerequisites))
+        metByLevel = Set(catalogs.flatMap(\.courses).filter { required.contains($0.id) && isBelowLevel($0) }.map(\.id))
+            .subtracting(self.completed)
+        self.completed.formUnion(metByLevel)
         credits = max(0, total - counted(earned))
     }
 

@@ -169,23 +169,22 @@ struct CreditRoutesTests {
         }
     }
 
-    @Test("a course below the therapist's level stays in the plan's reach when a course that stays needs it first")
-    func belowLevelPrerequisiteStays() throws {
+    @Test("a prerequisite the therapist is past is met by level: the course that needs it is planned without it, and the audit agrees")
+    func prerequisiteMetByLevel() throws {
         let catalog = """
             apiVersion: tacet/v1
             kind: Catalog
             metadata: {name: c}
             courses:
-              - {id: basics, title: B, provider: P, credits: 40, category: cmte, hours: 5, cost: 50, format: online,
+              - {id: basics, title: B, provider: P, credits: 40, category: cmte, hours: 5, cost: 5, format: online,
                  outcomes: [{area: assessment, level: emerging}]}
-              - {id: other-basics, title: O, provider: P, credits: 40, category: cmte, hours: 5, cost: 10, format: online,
-                 outcomes: [{area: assessment, level: developing}]}
               - {id: advanced, title: A, provider: P, credits: 57, category: cmte, hours: 5, cost: 100, format: online,
                  outcomes: [{area: assessment, level: advanced, entry: proficient}], prerequisites: [basics]}
+              - {id: filler, title: F, provider: P, credits: 40, category: development, hours: 5, cost: 50, format: online}
               - {id: ethics, title: E, provider: P, credits: 3, category: cmte, topics: [ethics], hours: 2.5, cost: 60, format: online}
 
             """
-        let workspace = try Fixture.workspace([("catalog.yaml", catalog), ("requirements.yaml", Self.requirements), ("ana.yaml", """
+        let files = [("catalog.yaml", catalog), ("requirements.yaml", Self.requirements), ("ana.yaml", """
             apiVersion: tacet/v1
             kind: Therapist
             metadata: {name: ana}
@@ -194,7 +193,8 @@ struct CreditRoutesTests {
             credential: {name: MT-BC, cycleStart: 2026-01-01, cycleEnd: 2030-12-31}
             levels: {assessment: proficient}
             targets: {assessment: advanced}
-            """)])
+            """)]
+        let workspace = try Fixture.workspace(files)
         #expect(workspace.diagnostics.isEmpty, "\(workspace.diagnostics)")
         let therapist = try #require(workspace.documents.compactMap { if case .therapist(let t) = $0.document { t } else { nil } }.first)
         let rules = try #require(workspace.documents.compactMap { if case .requirements(let r) = $0.document { r } else { nil } }.first)
@@ -202,13 +202,20 @@ struct CreditRoutesTests {
         let gaps = GapAnalysis.gaps(of: therapist, in: workspace.documents)
         let today = try #require(CalendarDate("2026-11-30"))
         let problem = try #require(PlanningProblem(therapist: therapist, catalogs: catalogs, requirements: rules, gaps: gaps, today: today))
-        // The unrelated foundation is left out; the one the advanced course needs first stays.
-        #expect(problem.belowLevel.map(\.id) == ["other-basics"])
+        // The cheap foundation is left out, not bought as filler; the advanced course may start without it.
+        #expect(problem.belowLevel.map(\.id) == ["basics"])
+        #expect(problem.metByLevel == ["basics"])
         guard case .plan(let plan) = Planner(problem).solve() else {
-            Issue.record("no plan: the advanced course's prerequisite was left out")
+            Issue.record("no plan: the advanced course's prerequisite was not met by level")
             return
         }
-        #expect(Set(plan.items.map(\.course.id)) == ["basics", "advanced", "ethics"])
+        #expect(Set(plan.items.map(\.course.id)) == ["advanced", "filler", "ethics"])
+        #expect(plan.items.first { $0.course.id == "advanced" }?.reasons
+            .contains("its prerequisite 'basics' is met: the therapist already holds the levels it brings") == true)
+        // The audit judges the prerequisite as the planner does: the written plan passes check.
+        let text = PlanWriter.yaml(plan, for: therapist, cycle: try #require(therapist.credential), gaps: gaps, rules: rules, today: today)
+        let checked = try Fixture.workspace(files + [("plan.yaml", text)])
+        #expect(CheckEngine.check(checked, today: today).findings.map(\.message) == [])
     }
 
     @Test("a plan says a course works toward a minimum only while the minimum is unmet")

@@ -134,12 +134,14 @@ struct CredentialsAndPlansTests {
         // taken once the minimum is met, does not.
         #expect(plan.output.contains("""
                   why: 3 ethics credits within continuing-music-therapy-education toward the minimum of 3
-                  why: prerequisite of ethics-supervision
                   why: 3 credits toward the cycle's 100
 
             """))
+        // Ben is already at emerging in professional practice, all the foundation brings: the supervision course may
+        // start without it.
         #expect(plan.output.contains("""
                 2028-Q1  ethics-supervision  5 credits, 160 USD, 4.17 h
+                  why: its prerequisite 'ethics-foundations' is met: the therapist already holds the levels it brings
                   why: 5 credits toward the cycle's 100
 
             """))

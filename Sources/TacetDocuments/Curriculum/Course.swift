@@ -52,6 +52,14 @@ public struct Course: Sendable, Hashable, NodeDecodable {
         self.pointer = pointer
     }
 
+    /// Whether the course brings someone at `levels` nothing they lack: it has level outcomes, and each is in
+    /// an area where `levels` is already at or above the outcome's level. A course without outcomes, or with
+    /// one in an area `levels` does not state, brings something. The planner leaves such courses out, and a
+    /// course that needs one first may start without it (its prerequisite is met by level), in plans and audit alike.
+    public func bringsNothingBeyond(_ levels: [String: CompetencyLevel]) -> Bool {
+        !outcomes.isEmpty && outcomes.allSatisfy { outcome in levels[outcome.area].map { $0 >= outcome.level } ?? false }
+    }
+
     public static func decode(_ node: Node, at pointer: @autoclosure () -> String, in context: inout DecodingContext) -> Course? {
         let pointer = pointer()
         guard var fields = MappingFields(node, at: pointer, what: "a course", in: &context) else { return nil }

@@ -95,7 +95,9 @@ public struct PlanAuditor: Sendable {
                     taken.append(i)
                     if !repeated || rules?.repeatsEarnCredits == true { counted.append(i) }
                 }
-                for prerequisite in course.prerequisites where !completed.contains(prerequisite) {
+                // A prerequisite the therapist is past (it brings nothing beyond their levels) is met, as the planner judges.
+                for prerequisite in course.prerequisites
+                where !completed.contains(prerequisite) && !(courses[prerequisite]?.bringsNothingBeyond(therapist.levels) ?? false) {
                     let scheduled = plan.items.indices.first { plan.items[$0].course == prerequisite }
                     if let scheduled, plan.items[scheduled].quarter < quarter { continue }
                     let when = scheduled.map { "it is scheduled in \(plan.items[$0].quarter), not before" } ?? "it is not in the plan"
