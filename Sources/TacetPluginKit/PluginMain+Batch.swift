@@ -1,4 +1,9 @@
+// Not Foundation where FoundationEssentials exists: see ProtocolChannel.
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import TacetPluginProtocol
 
 extension PluginMain {

@@ -1,4 +1,14 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+// Not Foundation where FoundationEssentials exists: see ProtocolChannel.
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import TacetPluginProtocol
 
 /// Runs a ``TacetPlugin`` as the protocol asks: argv `describe` or `check`, one JSON request on
@@ -14,17 +24,21 @@ public enum PluginMain {
 
     /// Runs `plugin` and exits the process with its status.
     public static func exit(_ plugin: some TacetPlugin) -> Never {
-        Foundation.exit(run(plugin, arguments: CommandLine.arguments))
+        #if canImport(Glibc)
+        Glibc.exit(run(plugin, arguments: CommandLine.arguments))
+        #else
+        Darwin.exit(run(plugin, arguments: CommandLine.arguments))
+        #endif
     }
 
     /// Runs `plugin` with `arguments` (argv) and returns the exit status: 0 when a response was
     /// written (findings or an error object), 2 for a call the protocol does not define.
     public static func run(_ plugin: some TacetPlugin, arguments: [String]) -> Int32 {
         guard let channel = ProtocolChannel.takeStandardOutput() else {
-            FileHandle.standardError.write(Data("cannot set up the protocol channel\n".utf8))
+            ProtocolChannel.writeError("cannot set up the protocol channel\n")
             return 1
         }
-        let input = FileHandle.standardInput.readDataToEndOfFile()
+        let input = ProtocolChannel.readStandardInput()
         let response: Data
         switch arguments.dropFirst().first {
         case PluginProtocol.describeVerb:
@@ -32,7 +46,7 @@ public enum PluginMain {
         case PluginProtocol.checkVerb:
             response = respond(plugin, input: input)
         default:
-            FileHandle.standardError.write(Data("usage: \(arguments.first ?? "plugin") describe|check < request.json\n".utf8))
+            ProtocolChannel.writeError("usage: \(arguments.first ?? "plugin") describe|check < request.json\n")
             return 2
         }
         return channel.write(response) ? 0 : 1

@@ -94,7 +94,7 @@ import TacetPluginHost
         #expect(host.supervisor.running == 0)
     }
 
-    @Test func aPluginTheCacheDoesNotDescribeIsNotStartedAheadAndKeepsASlotForItsDescribe() async throws {
+    @Test func aPluginTheCacheDoesNotDescribeKeepsASlotForItsDescribe() async throws {
         let fixture = PluginFixture()
         let quiet = #"cat >/dev/null; printf '%s' '{"findings":[]}'"#
         try fixture.plugin("known", check: quiet)
@@ -102,17 +102,57 @@ import TacetPluginHost
         try fixture.plugin("new", check: quiet)
         let host = PluginHost(options: options)
         let plugins = PluginDiscovery().discover([fixture.plugins]).plugins
-        // One slot, and 'new' needs it for a live describe: nothing starts ahead, and the run does not wait forever.
+        // One slot, and 'new' needs it for a live describe: the process started for 'known' before the cache
+        // was read is killed again, so the run does not wait forever.
         let prepared = host.prepare(plugins)
         #expect(prepared.described.keys.sorted() == ["known"])
-        #expect(prepared.waiting == 0)
+        // Started, then killed and reaped (perhaps before its shell got as far as writing its pid).
+        #expect(prepared.waiting == 0 && prepared.discarded == 1)
+        #expect(host.supervisor.started == 1 && host.supervisor.running == 0)
         let report = await host.run(plugins, on: [try fixture.document()], prepared: prepared)
         #expect(report.failures.isEmpty)
-        #expect(report.processes == 3)
+        // new's describe, a check call each, and the process killed unused.
+        #expect(report.processes == 4 && report.calls == 2 && report.startedAhead == 1 && report.unused == 1)
         #expect(host.supervisor.peak == 1)
         // Both answers cached now: with two slots both start ahead; with one, only the first.
         #expect(host.prepare(plugins).waiting == 1)
         #expect(PluginHost(options: { var two = options; two.jobs = 2; return two }()).prepare(plugins).waiting == 2)
+    }
+
+    @Test func aPluginTheCacheDoesNotDescribeIsStartedAheadWhenASlotIsLeftForItsDescribe() async throws {
+        let fixture = PluginFixture()
+        let folder = try fixture.plugin("fresh", check: Self.announce + #"cat >/dev/null; printf '%s' '{"findings":[]}'"#)
+        var options = PluginFixture.options
+        options.jobs = 2
+        options.describeCache = DescribeCache(directory: fixture.directory.path + "/cache")
+        let host = PluginHost(options: options)
+        let plugins = PluginDiscovery().discover([fixture.plugins]).plugins
+        // Started before the cache was read, which turns out to hold nothing: the other slot takes the describe.
+        let prepared = host.prepare(plugins)
+        #expect(prepared.described.isEmpty && prepared.waiting == 1)
+        let pid = try #require(try Self.pids(in: folder).first)
+        let report = await host.run(plugins, on: [try fixture.document()], prepared: prepared)
+        #expect(report.failures.isEmpty, "\(report.failures.map(\.message))")
+        // The live describe, then the one call on the process started ahead.
+        #expect(report.processes == 2 && report.calls == 1 && report.startedAhead == 1 && report.unused == 0)
+        #expect(try Self.pids(in: folder) == [pid])
+        #expect(host.supervisor.running == 0)
+    }
+
+    @Test func aProcessWhosePluginTheCacheAnswersWithNoKindsIsKilledAtOnce() async throws {
+        let fixture = PluginFixture()
+        try fixture.plugin("kindless", check: #"cat >/dev/null; printf '%s' '{"findings":[]}'"#,
+                           describe: #"{"name":"kindless","version":"1.0.0","protocols":[1],"kinds":[],"rules":[]}"#)
+        let options = try await Self.cachedOptions(fixture)
+        let host = PluginHost(options: options)
+        let plugins = PluginDiscovery().discover([fixture.plugins]).plugins
+        let prepared = host.prepare(plugins)
+        #expect(prepared.described.keys.sorted() == ["kindless"])
+        // Started before the cache was read, then killed and reaped, its slot given back.
+        #expect(prepared.waiting == 0 && prepared.discarded == 1)
+        #expect(host.supervisor.started == 1 && host.supervisor.running == 0)
+        let report = await host.run(plugins, on: [try fixture.document()], prepared: prepared)
+        #expect(report.calls == 0 && report.processes == 1 && report.startedAhead == 1 && report.unused == 1)
     }
 
     @Test func theTimeoutCountsFromTheRequestNotFromTheStart() async throws {

@@ -21,33 +21,46 @@ public struct PluginHost: Sendable {
         supervisor = ProcessSupervisor(jobs: options.jobs)
     }
 
-    /// Gets plugins ready before the documents are loaded: reads each plugin's describe answer from the
-    /// cache and, for each one the cache answers whose kinds are not empty, starts its `check` process
-    /// ahead (``ProcessSupervisor/prepare(_:)``), so that the process starts up while the documents are
-    /// loaded and judged. A plugin the cache does not answer is described live by ``run(_:on:policies:prepared:)``
-    /// first and not started ahead: its describe answer says which kinds it judges and which protocol it
-    /// speaks. While any plugin needs such a live describe, one slot is left free for it.
+    /// Gets plugins ready before the documents are loaded: starts the `check` process of each plugin whose
+    /// manifest names kinds (``ProcessSupervisor/prepare(_:)``), first of all, so that its start-up (an
+    /// interpreter loading, a binary linking) overlaps everything else the run does, the describe cache's
+    /// digests included; then reads each plugin's describe answer from the cache. A process whose plugin the
+    /// cache answers with no kinds is killed at once. A plugin the cache does not answer is described live
+    /// by ``run(_:on:policies:prepared:)`` first; while any plugin needs such a live describe, one slot is
+    /// left free for it, by killing a process just started (one of a plugin the cache did not answer, if
+    /// any). Without a describe cache that is read (`--no-cache`, `--refresh`) every plugin needs a live
+    /// describe, and nothing is started ahead.
     ///
     /// The process started ahead is the one the plugin's first call would start (same command, `check`
     /// argument, folder and environment: none of them depends on the negotiated protocol version); the
     /// request, written only once the documents are known, carries the version. Its timeout counts from
     /// when the request starts being written.
     public func prepare(_ plugins: [DiscoveredPlugin]) -> PluginPreparation {
+        guard let cache = options.describeCache, cache.mode == .use else { return .none }
+        var children: [String: PreparedChild] = [:]
+        var order: [String] = []
+        for plugin in plugins where order.count < options.jobs && !plugin.manifest.kinds.isEmpty && children[plugin.name] == nil {
+            guard let child = supervisor.prepare(processSpec(plugin, verb: PluginProtocol.checkVerb, timeout: plugin.manifest.timeout,
+                                                             outputCap: options.outputCap)) else { continue }
+            children[plugin.name] = child
+            order.append(plugin.name)
+        }
         var described: [String: DescribedPlugin] = [:]
         for plugin in plugins {
             if let answer = cachedDescribe(plugin) { described[plugin.name] = answer }
         }
-        let live = plugins.count - described.count
-        var room = options.jobs - (live > 0 ? 1 : 0)
-        var children: [String: PreparedChild] = [:]
-        for plugin in plugins where room > 0 {
-            guard let answer = described[plugin.name], !answer.kinds.isEmpty,
-                  let child = supervisor.prepare(processSpec(plugin, verb: PluginProtocol.checkVerb, timeout: plugin.manifest.timeout,
-                                                      outputCap: options.outputCap)) else { continue }
-            children[plugin.name] = child
-            room -= 1
+        var discarded = 0
+        func discard(_ name: String) {
+            children.removeValue(forKey: name)?.kill()
+            order.removeAll { $0 == name }
+            discarded += 1
         }
-        return PluginPreparation(described: described, children: children)
+        for name in order where described[name].map({ $0.kinds.isEmpty }) == true { discard(name) }
+        if plugins.contains(where: { described[$0.name] == nil }), order.count >= options.jobs,
+           let name = order.last(where: { described[$0] == nil }) ?? order.last {
+            discard(name)
+        }
+        return PluginPreparation(described: described, children: children, discarded: discarded)
     }
 
     /// Describes every plugin, then checks every document of their kinds. Pass the policies already
@@ -110,8 +123,8 @@ public struct PluginHost: Sendable {
             if diagnostic.isPluginFailure { failures.append(diagnostic) } else { findings.append(diagnostic) }
         }
         return PluginRunReport(findings: findings, failures: failures, described: described, calls: calls.count,
-                               processes: describeProcesses + calls.count + unused, startedAhead: prepared.children.count,
-                               unused: unused)
+                               processes: describeProcesses + calls.count + unused + prepared.discarded,
+                               startedAhead: prepared.children.count + prepared.discarded, unused: unused + prepared.discarded)
     }
 
     /// Describes every plugin (from `prepared`'s cached answers where it has them), concurrently: the plugins

@@ -9,12 +9,16 @@
 public final class PluginPreparation: Sendable {
     /// The describe answers the cache held, checked as a live answer is, by plugin name.
     public let described: [String: DescribedPlugin]
-    /// The `check` processes started ahead, by plugin name.
+    /// The `check` processes started ahead and still waiting for their request, by plugin name.
     public let children: [String: PreparedChild]
+    /// How many processes ``PluginHost/prepare(_:)`` started and killed before returning: their plugin's
+    /// cached answer named no kinds, or a live describe needed their slot.
+    public let discarded: Int
 
-    init(described: [String: DescribedPlugin], children: [String: PreparedChild]) {
+    init(described: [String: DescribedPlugin], children: [String: PreparedChild], discarded: Int = 0) {
         self.described = described
         self.children = children
+        self.discarded = discarded
     }
 
     /// Nothing prepared: every plugin is described and started when the documents are ready.

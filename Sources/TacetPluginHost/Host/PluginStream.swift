@@ -280,7 +280,8 @@ public final class PluginStream: @unchecked Sendable {
             unused += 1
         }
         let report = PluginRunReport(findings: findings, failures: failures, described: described, calls: calls,
-                                     processes: describeProcesses + calls + unused, startedAhead: prepared.children.count, unused: unused)
+                                     processes: describeProcesses + calls + unused + prepared.discarded,
+                                     startedAhead: prepared.children.count + prepared.discarded, unused: unused + prepared.discarded)
         return (report, quotedLines)
     }
 }
