@@ -59,14 +59,15 @@ public enum CheckEngine {
                                   checkers: CheckerCache(roster: roster, today: today), loader: WorkspaceLoader(limits: workspace.limits),
                                   excepted: excepted, retaining: retaining, collectSteps: retaining.contains(.stepsWithAI) || hasPlans,
                                   keepsSummaries: !excepted.isEmpty || !retaining.isDisjoint(with: [.documents, .outlines]))
-        let workflows = items.filter { $0.kind != .learningPlan }
-        let planItems = items.filter { $0.kind == .learningPlan }
+        // Indices into `items`, not copies of them: ten thousand items are held once.
+        let workflows = items.indices.filter { items[$0].kind != .learningPlan }
+        let planItems = items.indices.filter { items[$0].kind == .learningPlan }
         // The documents handed on, in the order they will be: workflows, then plans, each pass in file order.
         var planned: [DeferredFile] = []
         if let handoff {
             setup.handing = handoff.kinds
             setup.sources = workspace.sources
-            for item in workflows + planItems where !item.excluded && handoff.kinds.contains(item.kind) {
+            for item in (workflows + planItems).lazy.map({ items[$0] }) where !item.excluded && handoff.kinds.contains(item.kind) {
                 planned.append(DeferredFile(file: item.file, kind: item.kind, order: item.order, size: item.size))
             }
             handoff.plan(planned)
@@ -80,11 +81,11 @@ public enum CheckEngine {
         var unloaded: [(order: Int, file: UnloadedFile)] = []
         var checked: [(order: Int, document: CheckedDocument)] = []
         var handed = 0
-        /// Judges `list` a window at a time on every core and folds each window's results into the check in order.
-        func pass(_ list: [Judgement.Item], auditor: PlanAuditor?) {
+        /// Judges the items at `list` a window at a time on every core and folds each window's results into the check in order.
+        func pass(_ list: [Int], auditor: PlanAuditor?) {
             let window = handoff?.window ?? 256
             for start in stride(from: 0, to: list.count, by: window) {
-                let slice = Array(list[start..<min(start + window, list.count)])
+                let slice = list[start..<min(start + window, list.count)].map { items[$0] }
                 let positions = slice.map { item -> Int in
                     guard !item.excluded, judgement.handing.contains(item.kind) else { return -1 }
                     handed += 1
