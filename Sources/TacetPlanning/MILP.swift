@@ -120,19 +120,24 @@ struct MILP {
                         rows.map { finite($0.lower) }, rows.map { finite($0.upper) })
         for (index, column) in columns.enumerated() where column.integer { Cbc_setInteger(model.handle, Int32(index)) }
         Cbc_setObjSense(model.handle, 1)
-        // CBC's own integer preprocessing, as its default ("sos"): it settles more of the hard programs than
-        // none. (It was once turned off for "losing the optimum" on two identical courses; that was with an
-        // older model whose quarters were continuous and cut off lazily; the time-indexed model agrees with
-        // brute force with it on, in PlannerTests.)
-        Cbc_setParameter(model.handle, "preprocess", "sos")
-        // Gomory cuts only, and no primal heuristics: on these small programs CBC's default root (every cut
+        // No integer preprocessing: CBC 2.10's (its default, "sos") returned a dearer plan as proven optimal once the
+        // model placed each course as early as it can (PlannerTests' CBC-alone comparison, random problem 122: 130
+        // where brute force finds 115; the same program solved without preprocessing gives 115). Off, the 700
+        // brute-force problems agree, and the hard benchmark seeds settle about as fast (PlanBench seeds 5 64 137
+        // 245 142 184 22 1, one run each: 0.1-4.0 s against 0.3-7.9 s with it).
+        Cbc_setParameter(model.handle, "preprocess", "off")
+        // Gomory cuts (and knapsack covers, below) only, and no primal heuristics: on these small programs CBC's default root (every cut
         // family, feasibility pump, RINS and the rest) took most of a solve, often seconds before the first
         // branch. Measured on the 111 programs of 60 small and 12 large planning problems at 4 s each (issue
         // 19): 99 settled against 95 by the defaults, the median settled one in 0.08 s against 0.15 s; on the
         // 60 small problems of PlannerReferenceTests, 3 left unproven against 5. The plan the search found
         // comes in as the cutoff, so the heuristics' first solution is rarely needed.
-        for family in ["probing", "knapsack", "clique", "flow", "mixed", "twomir"] { Cbc_setParameter(model.handle, family, "off") }
+        for family in ["probing", "clique", "flow", "mixed", "twomir"] { Cbc_setParameter(model.handle, family, "off") }
         Cbc_setParameter(model.handle, "gomory", "on")
+        // And knapsack covers, for the yearly budgets: a year's hours and money rows are knapsacks, which the linear
+        // relaxation fills with fractions of courses (PlanBench settle 500, two runs side by side, then with
+        // preprocessing: 497 settled with them, 495 without).
+        Cbc_setParameter(model.handle, "knapsack", "on")
         Cbc_setParameter(model.handle, "heuristics", "off")
         // The time limit is the therapist's wall-clock seconds, not CBC's default of CPU time, which on a
         // busy machine let a solve run far past it.

@@ -14,6 +14,12 @@ import TacetDocuments
 ///   cumulative "done by q" sum, which gives a tight linear relaxation);
 ///   a prerequisite pinned as required training, in a quarter after it; one in no catalog, never;
 /// - every gap closed by some course that reaches the required level;
+/// - levels climbed from the therapist's: a course whose entry level the therapist lacks, or a gap,
+///   needs for each level on the way some course that brings the area to it from below (valid for
+///   every plan; it keeps the linear relaxation from climbing on fractions of courses);
+/// - each linked course placed as early as its year (or the cycle), its pinned prerequisite and what
+///   it waits for allow, as ``Scheduler`` places it: some optimal plan is placed so, and the quarters
+///   of a year are then no longer interchangeable copies for CBC to branch over;
 /// - the cycle's credits counted with category caps, and each category minimum;
 /// - each calendar year's hours and money within its budget, less the pinned training's.
 ///
@@ -111,10 +117,19 @@ struct PlanModel {
         let budgeted = problem.hoursPerYear != nil || problem.moneyPerYear != nil
         // Per course, its slots (none: it can never be taken).
         var own = Array(repeating: [Slot](), count: courses.count)
+        // The first quarter of each quarter's stretch: its calendar year under yearly budgets (what a year's
+        // budget counts), else the whole cycle.
+        let stretchStart = (0..<quarterCount).map { q in budgeted ? scheduler.years.first { $0.contains(q) }?.lowerBound ?? 0 : 0 }
+        // Some optimal plan places every course as early as its stretch, its pinned prerequisite and what it waits
+        // for allow (``Scheduler/place(_:within:)``: moving a course earlier within its year keeps every budget, and
+        // what waits for it still comes after it). So a linked course starts past the first quarter open to it in
+        // its stretch only right after a course it waits for (the rows below), and one that waits for nothing has
+        // one slot a stretch: the quarters of a year are no longer copies of each other for CBC to branch over.
+        func opens(_ i: Int, _ q: Int) -> Bool { q == max(stretchStart[q], notBefore[i]) }
         for i in courses.indices where !never[i] && notBefore[i] < quarterCount {
             let spans: [ClosedRange<Int>]
             if linked[i] {
-                spans = (notBefore[i]..<quarterCount).map { $0...$0 }
+                spans = (notBefore[i]..<quarterCount).filter { !waits[i].isEmpty || opens(i, $0) }.map { $0...$0 }
             } else {
                 spans = budgeted ? scheduler.years : [0...(quarterCount - 1)]
             }
@@ -159,11 +174,45 @@ struct PlanModel {
                 }
             }
         }
+        // Past the first quarter open to it in its stretch, a course starts only right after some course it waits for.
+        for i in courses.indices where !waits[i].isEmpty {
+            let members = Set(waits[i].flatMap { groups[$0] }).sorted().flatMap { own[$0] }
+            for slot in own[i] where !opens(i, slot.quarters.lowerBound) {
+                let q = slot.quarters.lowerBound
+                milp.addRow([(slot.column, 1.0)] + members.filter { $0.quarters.lowerBound == q - 1 }.map { ($0.column, -1.0) }, upper: 0)
+            }
+        }
         // Every gap closed.
         for gap in problem.gaps {
             let terms = courses.indices.filter { i in courses[i].outcomes.contains { $0.area == gap.area && $0.level >= gap.required } }
                 .flatMap { own[$0].map { ($0.column, 1.0) } }
             milp.addRow(terms, lower: 1)
+        }
+        // Levels are climbed from the therapist's: for an area to reach level t from below it, the first course
+        // that brings it to t or above is taken while it is below t, so that course's entry level (in the area)
+        // is below t, or it has none. So a course whose entry level the therapist lacks is taken only with, for
+        // every level t above the therapist's up to that entry level, some course bringing the area to t from
+        // below it; and a gap is closed only with such a course for every level up to the one required. Valid
+        // for every plan; without them the linear relaxation climbs a long cycle on fractions of courses that
+        // bring the level to one another, and leaves out the one paid course that starts the climb.
+        func climbers(_ area: String, to level: CompetencyLevel, except i: Int?) -> [(column: Int, coefficient: Double)] {
+            courses.indices.filter { j in
+                j != i && courses[j].outcomes.contains { $0.area == area && $0.level >= level && ($0.entry.map { $0 < level } ?? true) }
+            }.flatMap { own[$0].map { ($0.column, 1.0) } }
+        }
+        func above(_ area: String, upTo level: CompetencyLevel) -> [CompetencyLevel] {
+            CompetencyLevel.allCases.filter { t in t <= level && (problem.levels[area].map { t > $0 } ?? true) }
+        }
+        for i in courses.indices where !own[i].isEmpty {
+            for outcome in courses[i].outcomes {
+                guard let entry = outcome.entry else { continue }
+                for t in above(outcome.area, upTo: entry) {
+                    milp.addRow(own[i].map { ($0.column, 1.0) } + climbers(outcome.area, to: t, except: i).map { ($0.column, -$0.coefficient) }, upper: 0)
+                }
+            }
+        }
+        for gap in problem.gaps {
+            for t in above(gap.area, upTo: gap.required) { milp.addRow(climbers(gap.area, to: t, except: nil), lower: 1) }
         }
         // Credits: each category counted up to its cap, toward the total; each minimum met.
         let categories = Set(courses.map(\.category)).union(problem.earned.keys).sorted()
@@ -262,7 +311,8 @@ struct PlanModel {
             unbudgeted.hoursPerYear = nil
             unbudgeted.moneyPerYear = nil
             // A third of the time at most: what is left is for this program, which must still find a plan.
-            let relaxed = PlanModel(problem: unbudgeted).solve(timeLimit: left() / 3, start: nil)
+            // A plan known is a plan of the program without budgets too: its cost is a cutoff there as well.
+            let relaxed = PlanModel(problem: unbudgeted).solve(timeLimit: left() / 3, start: start)
             switch relaxed {
             case .infeasible:
                 return .infeasible
