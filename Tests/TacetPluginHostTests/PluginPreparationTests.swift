@@ -155,6 +155,29 @@ import TacetPluginHost
         #expect(report.calls == 0 && report.processes == 1 && report.startedAhead == 1 && report.unused == 1)
     }
 
+    @Test func aProcessStartedAheadForAPluginWhoseDescribeFailsIsKilledWhenTheStreamBegins() async throws {
+        let fixture = PluginFixture()
+        let folder = try fixture.plugin("broken", check: Self.announce + #"cat >/dev/null; printf '%s' '{"findings":[]}'"#,
+                                        describe: "not an answer")
+        var options = PluginFixture.options
+        options.jobs = 2
+        options.describeCache = DescribeCache(directory: fixture.directory.path + "/cache")
+        let host = PluginHost(options: options)
+        let plugins = PluginDiscovery().discover([fixture.plugins]).plugins
+        // The cache holds nothing, and a slot is left for the describe: the check process is started ahead.
+        let prepared = host.prepare(plugins)
+        #expect(prepared.waiting == 1)
+        _ = try Self.pids(in: folder)
+        let describing = await host.describe(plugins, prepared: prepared)
+        #expect(describing.described.isEmpty && describing.failures.count == 1)
+        // A streaming check would hold it (and its slot) until the end: the stream kills it as it is made.
+        let stream = PluginStream(host: host, described: describing.described, documents: [try fixture.document()], prepared: prepared)
+        #expect(host.supervisor.running == 0)
+        let (report, _) = await stream.finish(failures: describing.failures, describeProcesses: describing.processes)
+        #expect(report.calls == 0 && report.startedAhead == 1 && report.unused == 1 && report.processes == 2)
+        #expect(report.failures.count == 1)
+    }
+
     @Test func theTimeoutCountsFromTheRequestNotFromTheStart() async throws {
         let fixture = PluginFixture()
         let folder = try fixture.plugin("patient", check: Self.announce + #"cat >/dev/null; printf '%s' '{"findings":[]}'"#, timeout: 1)

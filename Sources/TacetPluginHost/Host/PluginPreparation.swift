@@ -1,6 +1,6 @@
 /// What ``PluginHost/prepare(_:)`` got ready before the documents were loaded: the plugins whose
-/// describe answers the cache held, and for each of them a `check` process already started and waiting
-/// for its request, so that its start-up (an interpreter loading, a binary linking) overlaps the loading
+/// describe answers the cache held, and a `check` process already started and waiting for its request for
+/// each plugin that got a slot (whether or not the cache answered it: a failed live describe kills it), so that its start-up (an interpreter loading, a binary linking) overlaps the loading
 /// and judging of the documents.
 ///
 /// ``PluginHost/run(_:on:policies:prepared:)`` uses each child for the plugin's first call and kills the

@@ -77,6 +77,10 @@ public final class PluginStream: @unchecked Sendable {
         context = PluginContext(documents)
         let kinds = Self.kinds(of: described)
         heldDocuments = documents.filter { kinds.contains($0.kind) }
+        // A process started ahead for a plugin whose live describe failed has no call to answer: its slot goes
+        // back now, not when the whole check is over (``finish(failures:describeProcesses:)`` counts it unused).
+        let answered = Set(described.map(\.plugin.name))
+        for (name, child) in prepared.children where !answered.contains(name) { child.kill() }
     }
 
     /// The document kinds the `described` plugins check.
@@ -272,8 +276,8 @@ public final class PluginStream: @unchecked Sendable {
                 }
             }
         }
-        // The processes started ahead that no call used: killed when the plan found nothing for their plugin,
-        // or now (every document of their plugin failed to load).
+        // The processes started ahead that no call used: killed when the stream began (their plugin's describe
+        // failed), when the plan found nothing for their plugin, or now (every document of their plugin failed to load).
         var unused = 0
         for (name, child) in prepared.children where !usedPrepared.contains(name) {
             child.kill()
