@@ -58,17 +58,18 @@ struct StreamingPluginTests {
         }
     }
 
-    /// Writes a protocol 2 plugin `name` whose `check` answers `answer` after reading its request.
-    static func plugin(_ name: String, protocols: String = "[2]", answer: String, in directory: borrowing TemporaryDirectory) throws {
+    /// Writes a protocol 2 plugin `name` of `kind` whose `check` answers `answer` after reading its request.
+    static func plugin(_ name: String, protocols: String = "[2]", kind: String = "Workflow", answer: String,
+                       in directory: borrowing TemporaryDirectory) throws {
         try directory.write("Plugins/\(name)/plugin.yaml", """
             apiVersion: tacet/v1
             kind: Plugin
             metadata: {name: \(name), version: 0.1.0}
             command: [./plugin.sh]
             protocols: \(protocols)
-            kinds: [Workflow]
+            kinds: [\(kind)]
             """)
-        let describe = #"{"name":"\#(name)","version":"0.1.0","protocols":\#(protocols),"kinds":["Workflow"],"#
+        let describe = #"{"name":"\#(name)","version":"0.1.0","protocols":\#(protocols),"kinds":["\#(kind)"],"#
             + #""rules":[{"id":"\#(name)/odd","severity":"warning","summary":"Something odd."}]}"#
         chmod(try directory.write("Plugins/\(name)/plugin.sh", """
             #!/bin/sh
@@ -138,6 +139,30 @@ struct StreamingPluginTests {
         #expect(findings.allSatisfy { $0.location?.line == 5 && $0.location?.column == 41 })
         #expect(report.findings == loaded.input.report.findings)
         #expect(streamed.quoted[files[0]]?.numbers.contains(5) == true)
+    }
+
+    @Test("a process started ahead for a plugin of plans gives its slot to a workflow call the check waits on", .timeLimit(.minutes(2)))
+    func startedAheadGivesItsSlotBack() async throws {
+        let directory = try TemporaryDirectory()
+        // Found first, so with one slot and a warm cache its check process is the one started ahead; it gets
+        // nothing to check before the last workflow, while the workflows' calls need that slot.
+        try Self.plugin("a-plans", protocols: "[1]", kind: "LearningPlan", answer: #"{"findings":[]}"#, in: directory)
+        try Self.plugin("b-flows", protocols: "[1]", answer: #"{"findings":[]}"#, in: directory)
+        _ = try Self.workflows(6, in: directory)
+        let paths = [Repository.root + "/Policies/music-therapy-ai-use.yaml", Repository.root + "/Examples/pediatrics/therapists",
+                     directory.path + "/team", Repository.root + "/Examples/pediatrics/plans/t-ana-plan.yaml"]
+        var options = Self.options(jobs: 1)
+        options.describeCache = DescribeCache(directory: directory.path + "/cache")
+        var pipeline = CheckPipeline(today: Self.today, plugins: PluginSettings(directories: [directory.path + "/Plugins"], options: options))
+        pipeline.window = 1
+        // The first run fills the cache; the second starts a-plans' process ahead, and waited for ever before.
+        _ = await pipeline.run(paths: paths)
+        let report = await pipeline.run(paths: paths).input.report
+        #expect(report.pluginsRun == 2)
+        #expect(!report.findings.contains { $0.isPluginFailure } && !report.problems.contains { $0.isPluginFailure })
+        // Six workflow calls and one plan call, each its own process, plus the process killed unused.
+        #expect(report.pluginCalls == 7)
+        #expect(report.pluginProcesses == 8)
     }
 
     @Test("the lines plugins quote merge with the engine's: each kept once, at its number")

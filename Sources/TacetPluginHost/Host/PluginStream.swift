@@ -63,6 +63,8 @@ public final class PluginStream: @unchecked Sendable {
     private var window = 250
     private var calls = 0
     private var usedPrepared = Set<String>()
+    /// The plugins whose process started ahead was killed unused to give its slot to a waiting call.
+    private var reclaimed = Set<String>()
     /// The lines plugin diagnostics point at in each released document, by file.
     private var quotedLines: [String: QuotedLines] = [:]
 
@@ -140,6 +142,20 @@ public final class PluginStream: @unchecked Sendable {
                done: done + offset, held: false)
         // Hold the check up while more documents wait than a batch and a window: a batch in flight will
         // release some. With none in flight nothing would, so it never waits then.
+        condition.lock()
+        // A process started ahead that no call has taken yet may hold the slot a call in flight waits for (a
+        // plugin that checks only plans gets nothing before the last workflow): before the check waits on
+        // those calls, such processes give their slots back, and their plugin's first call starts afresh.
+        var idle: [PreparedChild] = []
+        if entries.count > limit, inFlight > 0 {
+            for (name, child) in prepared.children where !usedPrepared.contains(name) {
+                usedPrepared.insert(name)
+                reclaimed.insert(name)
+                idle.append(child)
+            }
+        }
+        condition.unlock()
+        for child in idle { child.kill() }
         condition.lock()
         while entries.count > limit, inFlight > 0 { condition.wait() }
         condition.unlock()
@@ -277,9 +293,10 @@ public final class PluginStream: @unchecked Sendable {
             }
         }
         // The processes started ahead that no call used: killed when the stream began (their plugin's describe
-        // failed), when the plan found nothing for their plugin, or now (every document of their plugin failed to load).
+        // failed), when the plan found nothing for their plugin, when a waiting call needed the slot (reclaimed),
+        // or now (every document of their plugin failed to load).
         var unused = 0
-        for (name, child) in prepared.children where !usedPrepared.contains(name) {
+        for (name, child) in prepared.children where !usedPrepared.contains(name) || reclaimed.contains(name) {
             child.kill()
             unused += 1
         }
