@@ -1,5 +1,7 @@
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Musl)
+import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
@@ -26,6 +28,8 @@ public enum PluginMain {
     public static func exit(_ plugin: some TacetPlugin) -> Never {
         #if canImport(Glibc)
         Glibc.exit(run(plugin, arguments: CommandLine.arguments))
+        #elseif canImport(Musl)
+        Musl.exit(run(plugin, arguments: CommandLine.arguments))
         #else
         Darwin.exit(run(plugin, arguments: CommandLine.arguments))
         #endif

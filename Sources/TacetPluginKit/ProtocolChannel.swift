@@ -1,5 +1,7 @@
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Musl)
+import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
@@ -41,7 +43,8 @@ struct ProtocolChannel {
         }
     }
 
-    /// All of standard input (empty when it cannot be read).
+    /// All of standard input up to its end, or what was read before a read failed (the host then reports the
+    /// request as unread). Unbounded here: the host caps what it sends.
     static func readStandardInput() -> Data {
         var bytes: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 64 * 1024)
@@ -73,6 +76,8 @@ struct ProtocolChannel {
     private static func systemWrite(_ descriptor: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int {
         #if canImport(Glibc)
         Glibc.write(descriptor, bytes, count)
+        #elseif canImport(Musl)
+        Musl.write(descriptor, bytes, count)
         #else
         Darwin.write(descriptor, bytes, count)
         #endif
