@@ -178,6 +178,47 @@ import TacetPluginHost
         #expect(report.failures.count == 1)
     }
 
+    @Test func aSlotGivenBackByAKindlessPluginGoesToTheNextPluginTheCacheAnswered() async throws {
+        let fixture = PluginFixture()
+        let quiet = #"cat >/dev/null; printf '%s' '{"findings":[]}'"#
+        try fixture.plugin("a-kindless", check: quiet,
+                           describe: #"{"name":"a-kindless","version":"1.0.0","protocols":[1],"kinds":[],"rules":[]}"#)
+        try fixture.plugin("b-first", check: quiet)
+        let third = try fixture.plugin("c-third", check: Self.announce + quiet)
+        let host = PluginHost(options: try await Self.cachedOptions(fixture, jobs: 2))
+        let plugins = PluginDiscovery().discover([fixture.plugins]).plugins
+        #expect(plugins.map(\.name) == ["a-kindless", "b-first", "c-third"])
+        // Two slots: a-kindless and b-first start first; a-kindless's is given back once the cache is read, to c-third.
+        let prepared = host.prepare(plugins)
+        #expect(prepared.waiting == 2 && prepared.discarded == 1)
+        #expect(host.supervisor.started == 3 && host.supervisor.running == 2)
+        let pid = try #require(try Self.pids(in: third).first)
+        let report = await host.run(plugins, on: [try fixture.document()], prepared: prepared)
+        #expect(report.failures.isEmpty)
+        #expect(report.calls == 2 && report.startedAhead == 3 && report.unused == 1 && report.processes == 3)
+        #expect(try Self.pids(in: third) == [pid])
+        #expect(host.supervisor.running == 0)
+    }
+
+    @Test func nothingIsStartedAheadWithoutACacheOrWhileTheCacheIsRefreshed() async throws {
+        let fixture = PluginFixture()
+        try fixture.plugin("quiet", check: #"cat >/dev/null; printf '%s' '{"findings":[]}'"#)
+        let cached = try await Self.cachedOptions(fixture)
+        let plugins = PluginDiscovery().discover([fixture.plugins]).plugins
+        var none = cached
+        none.describeCache = nil
+        var refreshing = cached
+        refreshing.describeCache = DescribeCache(directory: fixture.directory.path + "/cache", mode: .refresh)
+        for options in [none, refreshing] {
+            let host = PluginHost(options: options)
+            let prepared = host.prepare(plugins)
+            #expect(prepared.waiting == 0 && prepared.described.isEmpty && host.supervisor.started == 0)
+        }
+        // The same cache read as usual does start one: the two above are not idle for another reason.
+        let host = PluginHost(options: cached)
+        #expect(host.prepare(plugins).waiting == 1)
+    }
+
     @Test func theTimeoutCountsFromTheRequestNotFromTheStart() async throws {
         let fixture = PluginFixture()
         let folder = try fixture.plugin("patient", check: Self.announce + #"cat >/dev/null; printf '%s' '{"findings":[]}'"#, timeout: 1)

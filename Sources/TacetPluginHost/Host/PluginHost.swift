@@ -28,8 +28,9 @@ public struct PluginHost: Sendable {
     /// cache answers with no kinds is killed at once. A plugin the cache does not answer is described live
     /// by ``run(_:on:policies:prepared:)`` first; while any plugin needs such a live describe, one slot is
     /// left free for it, by killing a process just started (one of a plugin the cache did not answer, if
-    /// any). Without a describe cache that is read (`--no-cache`, `--refresh`) every plugin needs a live
-    /// describe, and nothing is started ahead.
+    /// any). A slot given back goes to the next plugin the cache answered with kinds. Without a describe
+    /// cache that is read (`--no-cache`, `--refresh`) every plugin needs a live describe, and nothing is
+    /// started ahead.
     ///
     /// The process started ahead is the one the plugin's first call would start (same command, `check`
     /// argument, folder and environment: none of them depends on the negotiated protocol version); the
@@ -56,9 +57,18 @@ public struct PluginHost: Sendable {
             discarded += 1
         }
         for name in order where described[name].map({ $0.kinds.isEmpty }) == true { discard(name) }
-        if plugins.contains(where: { described[$0.name] == nil }), order.count >= options.jobs,
-           let name = order.last(where: { described[$0] == nil }) ?? order.last {
+        let describesLive = plugins.contains { described[$0.name] == nil }
+        if describesLive, order.count >= options.jobs, let name = order.last(where: { described[$0] == nil }) ?? order.last {
             discard(name)
+        }
+        // A slot given back by a plugin with nothing to check goes to the next plugin the cache answered with
+        // kinds, as the first pass would have given it had the answers been read first.
+        for plugin in plugins where order.count < options.jobs - (describesLive ? 1 : 0) && children[plugin.name] == nil
+            && described[plugin.name].map({ !$0.kinds.isEmpty }) == true {
+            guard let child = supervisor.prepare(processSpec(plugin, verb: PluginProtocol.checkVerb, timeout: plugin.manifest.timeout,
+                                                             outputCap: options.outputCap)) else { continue }
+            children[plugin.name] = child
+            order.append(plugin.name)
         }
         return PluginPreparation(described: described, children: children, discarded: discarded)
     }
@@ -173,7 +183,8 @@ public struct PluginHost: Sendable {
         let key = cache?.key(for: plugin, hostVersions: options.hostVersions)
         switch await exchange(plugin, verb: PluginProtocol.describeVerb,
                               input: PluginContext.describeRequest(versions: options.hostVersions)) {
-        case .failure(let failure): return (.failure(failure), true)
+        // A process that could not be started is not counted as one.
+        case .failure(let failure): return (.failure(failure), failure.code != .spawnFailed)
         case .success(let exchange):
             let described = interpretDescribe(exchange, of: plugin)
             if case .success = described, let cache, let key, cache.accepts(exchange.output) { cache.store(exchange.output, for: key) }
