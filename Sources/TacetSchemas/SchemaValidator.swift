@@ -182,8 +182,11 @@ package struct SchemaValidator: Sendable {
         }
     }
 
+    /// Whether `pattern` (the schemas' own: anchored, ASCII classes and quantifiers) matches within `text`,
+    /// scalar by scalar as ECMA-262 reads a string. Swift's own regex engine, not ICU's: ICU's first
+    /// compile in a process set up its Unicode tables, which cost a plugin run more CPU than the check.
     private static func matches(_ text: String, _ pattern: String) -> Bool {
-        guard let expression = try? NSRegularExpression(pattern: pattern) else { return false }
-        return expression.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
+        guard let expression = try? Regex(pattern) else { return false }
+        return (try? expression.matchingSemantics(.unicodeScalar).firstMatch(in: text)) != nil
     }
 }

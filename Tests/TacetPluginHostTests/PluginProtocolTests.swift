@@ -93,6 +93,18 @@ import TacetSchemas
         #expect(problems.contains { $0.hasPrefix("/rules/0/severity:") })
     }
 
+    @Test func patternsAndFormatsMatchAsTheSchemasMeanThem() throws {
+        let schema = #"{"type":"object","properties":{"name":{"type":"string","pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},"#
+            + #""when":{"type":"string","format":"date"},"at":{"type":"string","format":"date-time"}}}"#
+        #expect(try validate(#"{"name":"phi-scan","when":"2026-12-01","at":"2026-12-01T10:00:00+01:00"}"#, schema) == [])
+        let problems = try validate(#"{"name":"phi--scan","when":"2026-12-1","at":"2026-12-01 10:00"}"#, schema)
+        #expect(problems.count == 3, "\(problems)")
+        #expect(problems.contains { $0.hasPrefix("/name:") && $0.contains("does not match") })
+        // The anchors hold at the ends of the whole text, not of a line in it.
+        #expect(try validate(#"{"name":"phi\nscan"}"#, schema).count == 1)
+        #expect(try validate(#"{"name":"Ä-scan"}"#, schema).count == 1)
+    }
+
     @Test func checkResponseSchemaNeedsFindingsOrError() throws {
         #expect(try validate(#"{"findings":[]}"#, PluginSchemas.checkResponse) == [])
         #expect(try validate(#"{"error":{"message":"cannot"}}"#, PluginSchemas.checkResponse) == [])
