@@ -159,12 +159,13 @@ build_target() {
     -o "$binary"
 }
 
+# Makes the seeds of the targets named (each in its own folder, so runs of different targets can share .build-fuzz).
 seeds() {
   local target
-  for target in "${targets[@]}"; do
+  for target in "$@"; do
     export "MAX_LEN_$(echo "$target" | tr 'a-z-' 'A-Z_')=$(max_len "$target")"
   done
-  python3 Scripts/make-fuzz-seeds.py "$root" "$out/seeds"
+  python3 Scripts/make-fuzz-seeds.py "$root" "$out/seeds" "$@"
 }
 
 run_target() {
@@ -218,7 +219,7 @@ case "$1" in
     check_toolchain
     build_library
     build_target "$1"
-    seeds
+    seeds "$1"
     run_target "$1" "$2"
     ;;
 esac

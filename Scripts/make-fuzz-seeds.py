@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Writes the seed corpus of every fuzz target (Fuzz/) into DIR/TARGET/, from the shipped files.
 
-Usage: make-fuzz-seeds.py SOURCE_ROOT DIR
+Usage: make-fuzz-seeds.py SOURCE_ROOT DIR [TARGET...]   (every target when none is named)
 
 Scripts/fuzz.sh runs it before each run, so the seeds follow Examples/, Policies/, Curricula/ and the
 hostile cases (Scripts/make-hostile-yaml.py) as they change; nothing generated is committed. The small
@@ -152,9 +152,12 @@ def lsp_seeds(root):
 
 
 def main():
-    if len(sys.argv) != 3:
-        sys.exit("usage: make-fuzz-seeds.py SOURCE_ROOT DIR")
+    if len(sys.argv) < 3 or any(target not in TARGETS for target in sys.argv[3:]):
+        sys.exit("usage: make-fuzz-seeds.py SOURCE_ROOT DIR [TARGET...]")
     root, out = sys.argv[1], sys.argv[2]
+    # Only the targets asked for (all by default): two fuzz.sh runs of different targets at once must not
+    # delete and remake each other's seed folders.
+    chosen = sys.argv[3:] or TARGETS
     documents = {os.path.relpath(path, root).replace("/", "_"): read(path)
                  for path in yaml_files(root, "Examples", "Policies", "Curricula", "Templates", "Plugins")}
     documents["tacet.yaml"] = read(os.path.join(root, "tacet.yaml"))
@@ -168,7 +171,7 @@ def main():
         "plugin-answer": {},
         "lsp-frames": lsp_seeds(root),
     }
-    for target in TARGETS:
+    for target in chosen:
         folder = os.path.join(out, target)
         shutil.rmtree(folder, ignore_errors=True)
         os.makedirs(folder)
