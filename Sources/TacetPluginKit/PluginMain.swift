@@ -1,10 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
 // Not Foundation where FoundationEssentials exists: see ProtocolChannel.
 #if canImport(FoundationEssentials)
 import FoundationEssentials
@@ -26,13 +19,7 @@ public enum PluginMain {
 
     /// Runs `plugin` and exits the process with its status.
     public static func exit(_ plugin: some TacetPlugin) -> Never {
-        #if canImport(Glibc)
-        Glibc.exit(run(plugin, arguments: CommandLine.arguments))
-        #elseif canImport(Musl)
-        Musl.exit(run(plugin, arguments: CommandLine.arguments))
-        #else
-        Darwin.exit(run(plugin, arguments: CommandLine.arguments))
-        #endif
+        ProtocolChannel.exit(run(plugin, arguments: CommandLine.arguments))
     }
 
     /// Runs `plugin` with `arguments` (argv) and returns the exit status: 0 when a response was

@@ -28,19 +28,7 @@ struct ProtocolChannel {
     /// Writes all of `data` and closes the channel; false when the host went away.
     func write(_ data: Data) -> Bool {
         defer { close(descriptor) }
-        return data.withUnsafeBytes { bytes -> Bool in
-            var offset = 0
-            while offset < bytes.count {
-                // invariant: the buffer is non-empty while offset < count
-                let count = Self.systemWrite(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
-                if count < 0 {
-                    if errno == EINTR { continue }
-                    return false
-                }
-                offset += count
-            }
-            return true
-        }
+        return data.withUnsafeBytes { Self.writeAll($0, to: descriptor) }
     }
 
     /// All of standard input up to its end, or what was read before a read failed (the host then reports the
@@ -60,16 +48,31 @@ struct ProtocolChannel {
     /// Writes `text` to standard error, as much of it as the descriptor takes.
     static func writeError(_ text: String) {
         var text = text
-        text.withUTF8 { bytes in
-            var offset = 0
-            while offset < bytes.count {
-                // invariant: the buffer is non-empty while offset < count
-                let count = systemWrite(STDERR_FILENO, bytes.baseAddress! + offset, bytes.count - offset)
-                if count < 0 && errno == EINTR { continue }
-                guard count > 0 else { return }
-                offset += count
-            }
+        _ = text.withUTF8 { writeAll(UnsafeRawBufferPointer($0), to: STDERR_FILENO) }
+    }
+
+    /// Ends the process with `status`: the C library's `exit`, so that the kit needs no Foundation for it.
+    static func exit(_ status: Int32) -> Never {
+        #if canImport(Glibc)
+        Glibc.exit(status)
+        #elseif canImport(Musl)
+        Musl.exit(status)
+        #else
+        Darwin.exit(status)
+        #endif
+    }
+
+    /// Writes all of `bytes` to `descriptor`, again after an interruption; false when the descriptor takes no more.
+    private static func writeAll(_ bytes: UnsafeRawBufferPointer, to descriptor: Int32) -> Bool {
+        var offset = 0
+        while offset < bytes.count {
+            // invariant: the buffer is non-empty while offset < count
+            let count = systemWrite(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+            if count < 0 && errno == EINTR { continue }
+            guard count > 0 else { return false }
+            offset += count
         }
+        return true
     }
 
     /// The C library's `write`, which ``write(_:)`` hides inside this type.

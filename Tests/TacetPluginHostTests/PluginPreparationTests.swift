@@ -11,11 +11,20 @@ import TacetPluginHost
     /// Writes its pid (and later its grandchild's) before reading the request: proof it was started.
     static let announce = #"echo $$ >> "$TACET_PLUGIN_DIR/pids"; "#
 
-    /// Options with a describe cache in the fixture's folder, filled for every plugin there.
-    static func cachedOptions(_ fixture: borrowing PluginFixture, jobs: Int = 2) async throws -> PluginRunOptions {
+    /// A `check` that reads its request and finds nothing.
+    static let quiet = #"cat >/dev/null; printf '%s' '{"findings":[]}'"#
+
+    /// Options with a describe cache in the fixture's folder, still empty.
+    static func emptyCacheOptions(_ fixture: borrowing PluginFixture, jobs: Int = 2) -> PluginRunOptions {
         var options = PluginFixture.options
         options.jobs = jobs
         options.describeCache = DescribeCache(directory: fixture.directory.path + "/cache")
+        return options
+    }
+
+    /// Options with a describe cache in the fixture's folder, filled for every plugin there.
+    static func cachedOptions(_ fixture: borrowing PluginFixture, jobs: Int = 2) async throws -> PluginRunOptions {
+        let options = emptyCacheOptions(fixture, jobs: jobs)
         let host = PluginHost(options: options)
         for plugin in PluginDiscovery().discover([fixture.plugins]).plugins {
             guard case .success = await host.describe(plugin) else { throw PluginFixture.FixtureError(message: "\(plugin.name) did not describe itself") }
@@ -35,7 +44,7 @@ import TacetPluginHost
 
     @Test func theFirstCallUsesTheProcessStartedAhead() async throws {
         let fixture = PluginFixture()
-        let folder = try fixture.plugin("ahead", check: Self.announce + #"cat >/dev/null; printf '%s' '{"findings":[]}'"#)
+        let folder = try fixture.plugin("ahead", check: Self.announce + Self.quiet)
         let options = try await Self.cachedOptions(fixture)
         let host = PluginHost(options: options)
         let plugins = PluginDiscovery().discover([fixture.plugins]).plugins
@@ -96,10 +105,9 @@ import TacetPluginHost
 
     @Test func aPluginTheCacheDoesNotDescribeKeepsASlotForItsDescribe() async throws {
         let fixture = PluginFixture()
-        let quiet = #"cat >/dev/null; printf '%s' '{"findings":[]}'"#
-        try fixture.plugin("known", check: quiet)
+        try fixture.plugin("known", check: Self.quiet)
         let options = try await Self.cachedOptions(fixture, jobs: 1)
-        try fixture.plugin("new", check: quiet)
+        try fixture.plugin("new", check: Self.quiet)
         let host = PluginHost(options: options)
         let plugins = PluginDiscovery().discover([fixture.plugins]).plugins
         // One slot, and 'new' needs it for a live describe: the process started for 'known' before the cache
@@ -121,11 +129,8 @@ import TacetPluginHost
 
     @Test func aPluginTheCacheDoesNotDescribeIsStartedAheadWhenASlotIsLeftForItsDescribe() async throws {
         let fixture = PluginFixture()
-        let folder = try fixture.plugin("fresh", check: Self.announce + #"cat >/dev/null; printf '%s' '{"findings":[]}'"#)
-        var options = PluginFixture.options
-        options.jobs = 2
-        options.describeCache = DescribeCache(directory: fixture.directory.path + "/cache")
-        let host = PluginHost(options: options)
+        let folder = try fixture.plugin("fresh", check: Self.announce + Self.quiet)
+        let host = PluginHost(options: Self.emptyCacheOptions(fixture))
         let plugins = PluginDiscovery().discover([fixture.plugins]).plugins
         // Started before the cache was read, which turns out to hold nothing: the other slot takes the describe.
         let prepared = host.prepare(plugins)
@@ -141,7 +146,7 @@ import TacetPluginHost
 
     @Test func aProcessWhosePluginTheCacheAnswersWithNoKindsIsKilledAtOnce() async throws {
         let fixture = PluginFixture()
-        try fixture.plugin("kindless", check: #"cat >/dev/null; printf '%s' '{"findings":[]}'"#,
+        try fixture.plugin("kindless", check: Self.quiet,
                            describe: #"{"name":"kindless","version":"1.0.0","protocols":[1],"kinds":[],"rules":[]}"#)
         let options = try await Self.cachedOptions(fixture)
         let host = PluginHost(options: options)
@@ -157,12 +162,9 @@ import TacetPluginHost
 
     @Test func aProcessStartedAheadForAPluginWhoseDescribeFailsIsKilledWhenTheStreamBegins() async throws {
         let fixture = PluginFixture()
-        let folder = try fixture.plugin("broken", check: Self.announce + #"cat >/dev/null; printf '%s' '{"findings":[]}'"#,
+        let folder = try fixture.plugin("broken", check: Self.announce + Self.quiet,
                                         describe: "not an answer")
-        var options = PluginFixture.options
-        options.jobs = 2
-        options.describeCache = DescribeCache(directory: fixture.directory.path + "/cache")
-        let host = PluginHost(options: options)
+        let host = PluginHost(options: Self.emptyCacheOptions(fixture))
         let plugins = PluginDiscovery().discover([fixture.plugins]).plugins
         // The cache holds nothing, and a slot is left for the describe: the check process is started ahead.
         let prepared = host.prepare(plugins)
@@ -180,11 +182,10 @@ import TacetPluginHost
 
     @Test func aSlotGivenBackByAKindlessPluginGoesToTheNextPluginTheCacheAnswered() async throws {
         let fixture = PluginFixture()
-        let quiet = #"cat >/dev/null; printf '%s' '{"findings":[]}'"#
-        try fixture.plugin("a-kindless", check: quiet,
+        try fixture.plugin("a-kindless", check: Self.quiet,
                            describe: #"{"name":"a-kindless","version":"1.0.0","protocols":[1],"kinds":[],"rules":[]}"#)
-        try fixture.plugin("b-first", check: quiet)
-        let third = try fixture.plugin("c-third", check: Self.announce + quiet)
+        try fixture.plugin("b-first", check: Self.quiet)
+        let third = try fixture.plugin("c-third", check: Self.announce + Self.quiet)
         let host = PluginHost(options: try await Self.cachedOptions(fixture, jobs: 2))
         let plugins = PluginDiscovery().discover([fixture.plugins]).plugins
         #expect(plugins.map(\.name) == ["a-kindless", "b-first", "c-third"])
@@ -202,7 +203,7 @@ import TacetPluginHost
 
     @Test func nothingIsStartedAheadWithoutACacheOrWhileTheCacheIsRefreshed() async throws {
         let fixture = PluginFixture()
-        try fixture.plugin("quiet", check: #"cat >/dev/null; printf '%s' '{"findings":[]}'"#)
+        try fixture.plugin("quiet", check: Self.quiet)
         let cached = try await Self.cachedOptions(fixture)
         let plugins = PluginDiscovery().discover([fixture.plugins]).plugins
         var none = cached
@@ -221,7 +222,7 @@ import TacetPluginHost
 
     @Test func theTimeoutCountsFromTheRequestNotFromTheStart() async throws {
         let fixture = PluginFixture()
-        let folder = try fixture.plugin("patient", check: Self.announce + #"cat >/dev/null; printf '%s' '{"findings":[]}'"#, timeout: 1)
+        let folder = try fixture.plugin("patient", check: Self.announce + Self.quiet, timeout: 1)
         let options = try await Self.cachedOptions(fixture)
         let host = PluginHost(options: options)
         let plugins = PluginDiscovery().discover([fixture.plugins]).plugins

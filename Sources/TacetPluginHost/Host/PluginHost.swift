@@ -40,11 +40,14 @@ public struct PluginHost: Sendable {
         guard let cache = options.describeCache, cache.mode == .use else { return .none }
         var children: [String: PreparedChild] = [:]
         var order: [String] = []
-        for plugin in plugins where order.count < options.jobs && !plugin.manifest.kinds.isEmpty && children[plugin.name] == nil {
+        func start(_ plugin: DiscoveredPlugin) {
             guard let child = supervisor.prepare(processSpec(plugin, verb: PluginProtocol.checkVerb, timeout: plugin.manifest.timeout,
-                                                             outputCap: options.outputCap)) else { continue }
+                                                             outputCap: options.outputCap)) else { return }
             children[plugin.name] = child
             order.append(plugin.name)
+        }
+        for plugin in plugins where order.count < options.jobs && !plugin.manifest.kinds.isEmpty && children[plugin.name] == nil {
+            start(plugin)
         }
         var described: [String: DescribedPlugin] = [:]
         for plugin in plugins {
@@ -65,10 +68,7 @@ public struct PluginHost: Sendable {
         // kinds, as the first pass would have given it had the answers been read first.
         for plugin in plugins where order.count < options.jobs - (describesLive ? 1 : 0) && children[plugin.name] == nil
             && described[plugin.name].map({ !$0.kinds.isEmpty }) == true {
-            guard let child = supervisor.prepare(processSpec(plugin, verb: PluginProtocol.checkVerb, timeout: plugin.manifest.timeout,
-                                                             outputCap: options.outputCap)) else { continue }
-            children[plugin.name] = child
-            order.append(plugin.name)
+            start(plugin)
         }
         return PluginPreparation(described: described, children: children, discarded: discarded)
     }
