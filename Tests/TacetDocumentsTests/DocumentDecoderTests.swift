@@ -304,3 +304,22 @@ struct IDTests {
         #expect((MappingFields.checkID(id, at: node, pointer: "", in: &context) != nil) == valid)
     }
 }
+
+/// The strict field reader finds each key by its text, whatever keys share its length and first bytes.
+@Suite("Mapping fields")
+struct MappingFieldsTests {
+    @Test("keys alike in length and first seven bytes are told apart, in any order asked, and unknown ones reported")
+    func alike() throws {
+        let node = try YAMLParser().parse("consentA: 1\nconsentB: 2\nconsentByGuardian: 3\nconsentByGuardiaN: 4\nx: 5\n")
+        var context = DecodingContext(file: "x.yaml")
+        var fields = try #require(MappingFields(node, at: "", what: "a step", in: &context))
+        #expect(fields.raw("consentB")?.string == "2")
+        #expect(fields.raw("consentByGuardiaN")?.string == "4")
+        #expect(fields.raw("consentA")?.string == "1")
+        #expect(fields.raw("consentC") == nil)
+        #expect(fields.raw("consentByGuardian")?.string == "3")
+        #expect(fields.raw("consent") == nil)
+        fields.finish(&context)
+        #expect(context.diagnostics.map(\.pointer) == ["/x"])
+    }
+}

@@ -13,6 +13,12 @@ public struct MappingFields {
     // Read once: every field lookup compares against these, and every document has many fields.
     private let entries: [MappingEntry]
     private let keys: [String]
+    /// Each key's length in UTF-8, compared before its text, and a bit per length (modulo 64) for the whole
+    /// mapping: most keys a decoder asks for are absent from a given mapping (a step's optional fields), and
+    /// ruling each out by comparing strings with every key cost a check of 2,000 workflows as much as all of
+    /// its rule checks.
+    private let lengths: [Int]
+    private let lengthBits: UInt64
     /// Which entries were asked for: bits for the first 64, an array only for larger mappings.
     private var usedBits: UInt64 = 0
     private var usedBeyond64: [Bool] = []
@@ -33,6 +39,8 @@ public struct MappingFields {
         self.what = what
         self.entries = entries
         keys = entries.map { $0.key.scalar?.value ?? "" }
+        lengths = keys.map(\.utf8.count)
+        lengthBits = lengths.reduce(0) { $0 | 1 << UInt64($1 & 63) }
         if entries.count > 64 { usedBeyond64 = Array(repeating: false, count: entries.count - 64) }
         known.reserveCapacity(16)
     }
@@ -40,10 +48,19 @@ public struct MappingFields {
     /// The node under `key`, marking the key as known.
     public mutating func raw(_ key: String) -> Node? {
         known.append(key)
-        guard let index = keys[cursor...].firstIndex(of: key) ?? keys[..<cursor].firstIndex(of: key) else { return nil }
+        guard let index = index(of: key) else { return nil }
         if index < 64 { usedBits |= 1 << UInt64(index) } else { usedBeyond64[index - 64] = true }
         cursor = index + 1 == keys.count ? 0 : index + 1
         return entries[index].value
+    }
+
+    /// The entry index of `key`, looked for from the cursor on, then before it.
+    private func index(of key: String) -> Int? {
+        let length = key.utf8.count
+        guard lengthBits & 1 << UInt64(length & 63) != 0 else { return nil }
+        for index in cursor..<keys.count where lengths[index] == length && keys[index] == key { return index }
+        for index in 0..<cursor where lengths[index] == length && keys[index] == key { return index }
+        return nil
     }
 
     private func isUsed(_ index: Int) -> Bool {
