@@ -3,12 +3,16 @@ import TacetDocuments
 /// Chooses the cheapest set of courses (then the one with fewest hours) that closes every gap and
 /// meets the recertification rules, prerequisites, entry levels and yearly budgets, and schedules it.
 ///
-/// Exact, in two steps. First a depth-first branch and bound over taking or leaving each course
+/// Exact, in steps. First a depth-first branch and bound over taking or leaving each course
 /// (``PlannerSearch``) with a small step budget: pruned only by bounds that never exclude a plan, it
-/// proves most problems optimal (or impossible) in milliseconds. Whatever it leaves unproven, the
-/// mixed-integer program of the same rules (``PlanModel``), solved by COIN-OR CBC, settles: optimal or
-/// infeasible, within the time limit. Tests compare both with brute force on hundreds of random small
-/// problems.
+/// proves most small problems optimal (or impossible) in milliseconds. Whatever it leaves unproven,
+/// mixed-integer programs solved by COIN-OR CBC settle, within the time limit: first the program of
+/// the courses alone, without quarters (``PlanModel/init(problem:scheduling:)``), a relaxation whose
+/// optimum is the plan once ``Scheduler`` places it; a selection whose hours and money no assignment to
+/// years holds is cut off (with every selection holding the same courses) and the program solved
+/// again, a few times; then, only if that has not settled it, the program with quarters
+/// (``PlanModel``), with those cuts and the last optimum as its floor. Tests compare them with brute
+/// force on hundreds of random small problems, and each step alone too.
 public struct Planner: Sendable {
     /// The problem.
     public let problem: PlanningProblem
@@ -22,6 +26,10 @@ public struct Planner: Sendable {
     /// Whether the solver settles what the search leaves unproven; false only to measure the search
     /// alone (PlanBench), which then returns its best plan unproven, or none.
     public var usesSolver = true
+    /// How many times the program without quarters is solved, each time with the last selection the
+    /// scheduler could not place cut off, before the program with quarters takes over (0: that program
+    /// at once; tests set it to test each program alone).
+    var selectionRounds = Planner.defaultSelectionRounds
     /// Whether an infeasible problem is diagnosed (``Diagnosis``); false for the diagnosis's own
     /// relaxed problems, whose reasons it does not read.
     var diagnoses = true
@@ -33,6 +41,15 @@ public struct Planner: Sendable {
     /// The search's step budget before the solver takes over: a few milliseconds of a release build,
     /// enough for the search to prove most plans, while the rest go to CBC before it wastes time.
     public static let defaultSearchSteps = 20_000
+
+    /// Steps the scheduler may take to place the selection program's optimum before the planner
+    /// turns to the program with quarters (a placement search that long is rare; the program settles it).
+    static let placementSteps = 100_000
+
+    /// How many times the program without quarters is solved before the program with quarters takes
+    /// over (``selectionRounds``). Each round is a small program (milliseconds for 300 courses); on
+    /// PlanBench's problems whose first selection does not fit the yearly budgets, a few rounds settle.
+    static let defaultSelectionRounds = 30
 
     /// How far apart two amounts of hours, money or credits may be and still count as equal:
     /// ``Amounts/tolerance``, the one the plan audit uses too (the search's name for it).
@@ -69,7 +86,40 @@ public struct Planner: Sendable {
             return .plan(result)
         }
         let known = search.best.map { PlanModel.Choice(selection: $0.selection, quarters: $0.quarters) }
-        switch PlanModel(problem: problem).solve(timeLimit: left(), start: known, floor: floor) {
+        // The courses alone first, without quarters (``PlanModel/init(problem:scheduling:)``), within half the time:
+        // a small program whose optimum, once the scheduler places it, is the plan. A selection it cannot place is cut
+        // off and the program solved again (``selectionRounds``); its last optimum is the floor of the program with
+        // quarters, which gets the cuts too.
+        var bound = floor
+        var selectionModel = PlanModel(problem: problem, scheduling: false)
+        var cores: [[Int]] = []
+        let selectionEnd = clock.now.advanced(by: .seconds(max(0, left()) / 2))
+        rounds: for _ in 0..<selectionRounds {
+            switch selectionModel.solve(timeLimit: (selectionEnd - clock.now).seconds, start: known, floor: bound) {
+            case .infeasible:
+                return .infeasible(diagnosis(left()))
+            case .optimal(let choice):
+                var steps = 0
+                if let quarters = selectionModel.scheduler.schedule(choice.selection, steps: &steps, limit: Self.placementSteps) {
+                    return .plan(plan(choice.selection, quarters: quarters))
+                }
+                bound = max(bound, choice.selection.reduce(.zero) { $0 + PlanPrice(cost: problem.courses[$1].cost, hours: problem.courses[$1].hours) })
+                if let core = unpackableCore(choice.selection, scheduler: selectionModel.scheduler) {
+                    cores.append(core)
+                    selectionModel.forbid(together: core)
+                } else if steps <= Self.placementSteps {
+                    selectionModel.forbid(exactly: choice.selection)
+                } else {
+                    break rounds
+                }
+            case .stopped(_, let costBound, let hoursBound):
+                bound = max(bound, PlanPrice(cost: costBound, hours: hoursBound ?? 0))
+                break rounds
+            }
+        }
+        var model = PlanModel(problem: problem)
+        for core in cores { model.forbid(together: core) }
+        switch model.solve(timeLimit: left(), start: known, floor: bound) {
         case .optimal(let choice):
             return .plan(plan(choice.selection, quarters: choice.quarters))
         case .infeasible:
@@ -84,6 +134,22 @@ public struct Planner: Sendable {
             result.hoursBound = hoursBound.map { min(result.hours, $0 + pinned.reduce(0) { $0 + $1.hours }) }
             return .plan(result)
         }
+    }
+
+    /// A smallest-by-deletion part of `selection` whose hours and money no assignment to years fits
+    /// (``Scheduler/packs(_:steps:limit:)``), or nil when the selection fits (it failed on order, not
+    /// room) or that was not settled. Courses are dropped while the rest still cannot fit, the
+    /// smallest first: a smaller part cuts off more of the selection program.
+    private func unpackableCore(_ selection: [Int], scheduler: Scheduler) -> [Int]? {
+        var steps = 0
+        guard scheduler.packs(selection, steps: &steps, limit: Self.placementSteps) == false else { return nil }
+        var core = selection
+        for course in selection.sorted(by: { (problem.courses[$0].hours, problem.courses[$0].cost) < (problem.courses[$1].hours, problem.courses[$1].cost) }) {
+            let rest = core.filter { $0 != course }
+            steps = 0
+            if scheduler.packs(rest, steps: &steps, limit: Self.placementSteps) == false { core = rest }
+        }
+        return core
     }
 
     /// Why no plan exists, planning relaxed problems within what is left of this therapist's time, and at
