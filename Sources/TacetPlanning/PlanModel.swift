@@ -318,6 +318,23 @@ struct PlanModel {
             let money = scheduler.rooms.reduce(0) { $0 + $1.money }
             if hours.isFinite { milp.addAmountRow(slots.map { ($0.column, courses[$0.course].hours) }, upper: hours + Planner.tolerance) }
             if money.isFinite { milp.addAmountRow(slots.map { ($0.column, courses[$0.course].cost) }, upper: money + Planner.tolerance) }
+            // The sums alone let the program spread large courses over years as if they could be split. Each year's
+            // courses fit its room R; so with the largest room M, k = 1, 2, ...: the courses of a year have
+            // sum(floor(k * amount / M)) <= floor(k * R / M) (the sum of the fractions is at most k * R / M, and the
+            // left side is whole). Summed over the years, one row per k over every course: at most one course past
+            // half the largest room a year, at most two past a third, and so on. Rounded so as only to loosen them.
+            for amount in [\Course.hours, \Course.cost] {
+                let rooms = scheduler.rooms.map { ($0[keyPath: amount == \Course.hours ? \YearRoom.hours : \YearRoom.money]) + Planner.tolerance }
+                guard let largest = rooms.max(), largest.isFinite, largest > 0 else { continue }
+                for k in 1...Self.packingRows {
+                    let parts = slots.map { ($0.column, (Double(k) * courses[$0.course][keyPath: amount] / largest - 1e-9).rounded(.down)) }
+                        .filter { $0.1 > 0 }
+                    let room = rooms.reduce(0) { $0 + max(0, (Double(k) * $1 / largest + 1e-9).rounded(.down)) }
+                    // A row every selection meets holds nothing back.
+                    guard parts.reduce(0, { $0 + $1.1 }) > room else { continue }
+                    milp.addRow(parts, upper: room)
+                }
+            }
         }
         // Each year's hours and money, after the pinned training's.
         if budgeted && scheduling {
@@ -329,6 +346,9 @@ struct PlanModel {
             }
         }
     }
+
+    /// How many of the yearly packing rows (k = 1, 2, ...) the program without quarters gets per budget.
+    static let packingRows = 8
 
     /// Excludes every solution that takes all of `courses` together: a set no plan can hold
     /// (``Scheduler/packs(_:steps:limit:)``), nor therefore any plan holding more.
