@@ -352,17 +352,14 @@ struct PlanModel {
 
     /// Excludes every solution that takes all of `courses` together: a set no plan can hold
     /// (``Scheduler/packs(_:steps:limit:)``), nor therefore any plan holding more.
-    mutating func forbid(together courses: [Int]) {
-        let columns = courses.map { course in slots.filter { $0.course == course }.map(\.column) }
-        // A course without a column is never taken: the set is excluded already.
-        guard !columns.contains(where: \.isEmpty) else { return }
-        milp.addRow(columns.flatMap { $0.map { ($0, 1.0) } }, upper: Double(courses.count - 1))
-    }
-
-    /// Excludes the solution that takes exactly `courses`: a selection no plan places.
-    mutating func forbid(exactly courses: [Int]) {
-        let chosen = Set(courses)
-        milp.addRow(slots.map { ($0.column, chosen.contains($0.course) ? 1.0 : -1.0) }, upper: Double(courses.count - 1))
+    ///
+    /// `larger` are courses that may stand in for any of them (each at least as large in every budgeted
+    /// amount as the largest of `courses`): no more than `courses.count - 1` of them all together.
+    mutating func forbid(together courses: [Int], orLarger larger: [Int] = []) {
+        let members = Set(courses + larger)
+        let columns = slots.filter { members.contains($0.course) }.map { ($0.column, 1.0) }
+        guard columns.count >= courses.count else { return }
+        milp.addRow(columns, upper: Double(courses.count - 1))
     }
 
     /// How one stage ended: its best solution as a plan (nil: none), and CBC's solution.
