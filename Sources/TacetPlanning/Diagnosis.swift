@@ -5,6 +5,10 @@ struct Diagnosis {
     let problem: PlanningProblem
     /// Seconds for planning the relaxed problems: without budgets, and with the courses below level.
     let timeLimit: Double
+    /// How the relaxed problems are planned: the search's steps and the rounds of the program without
+    /// quarters (``Planner/searchSteps``, ``Planner/selectionRounds``), those of the planner diagnosing.
+    var searchSteps = Planner.defaultSearchSteps
+    var selectionRounds = Planner.defaultSelectionRounds
 
     /// The least time (seconds) the planner gives a diagnosis, even past the therapist's time limit.
     ///
@@ -62,7 +66,8 @@ struct Diagnosis {
         allowing.belowLevel = []
         // Their credits and prerequisites cannot meet what the catalog alone cannot: no need to plan.
         guard Self.catalogReasons(allowing).isEmpty else { return nil }
-        var planner = Planner(allowing, timeLimit: timeLimit)
+        var planner = Planner(allowing, timeLimit: timeLimit, searchSteps: searchSteps)
+        planner.selectionRounds = selectionRounds
         planner.diagnoses = false
         guard case .plan(let plan) = planner.solve() else { return nil }
         let below = Set(problem.belowLevel.map(\.id))
@@ -85,7 +90,8 @@ struct Diagnosis {
         var relaxed = problem
         relaxed.hoursPerYear = nil
         relaxed.moneyPerYear = nil
-        var planner = Planner(relaxed, timeLimit: max(timeLimit, Diagnosis.leastTime))
+        var planner = Planner(relaxed, timeLimit: max(timeLimit, Diagnosis.leastTime), searchSteps: searchSteps)
+        planner.selectionRounds = selectionRounds
         planner.diagnoses = false
         switch planner.solve() {
         case .plan(let free):

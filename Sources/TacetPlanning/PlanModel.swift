@@ -23,6 +23,9 @@ import TacetDocuments
 /// - the cycle's credits counted with category caps, and each category minimum;
 /// - each calendar year's hours and money within its budget, less the pinned training's.
 ///
+/// Without `scheduling` (``init(problem:scheduling:)``) the same rules less the quarters: one column a
+/// course, the cycle's budgets summed, a relaxation the planner solves first.
+///
 /// The objective is exact and lexicographic: the least cost first (money in whole cents), then, with
 /// the cost held at that optimum, the fewest hours. Pinned training is outside the choice and costs
 /// the same in every plan, so it is left out of both.
@@ -66,8 +69,20 @@ struct PlanModel {
     let hundredths: [Double]
     let wholeHundredths: Bool
 
-    init(problem: PlanningProblem) {
+    /// Whether the program states the schedule (quarter slots, yearly budgets); false for the selection
+    /// alone (see ``init(problem:scheduling:)``).
+    let scheduling: Bool
+
+    /// The program for `problem`. Without `scheduling`, a relaxation: one column per course and no
+    /// quarters. A course waits for what it needs without saying when (it is taken only with its
+    /// prerequisites and some course that brings its entry level), is left out when its chain of
+    /// waits cannot end within the cycle's quarters or no year's budget can hold it, and the yearly
+    /// budgets are summed over the cycle. Every plan, placed or not, is a solution, so its optimum
+    /// is a floor for the plan's; and a solution the ``Scheduler`` can place is a plan, so then it is
+    /// the optimum. A tenth of the columns of the scheduled program, far fewer rows.
+    init(problem: PlanningProblem, scheduling: Bool = true) {
         self.problem = problem
+        self.scheduling = scheduling
         let courses = problem.courses
         cents = courses.map { ($0.cost * 100).rounded() }
         wholeCents = zip(courses, cents).allSatisfy { abs($0.cost * 100 - $1) < 1e-6 }
@@ -110,6 +125,30 @@ struct PlanModel {
                 if providers.isEmpty { never[i] = true } else { waits[i].append(group(providers)) }
             }
         }
+        if !scheduling {
+            // The first quarter each course can start in: after a prerequisite pinned as required training, and after
+            // what it waits for has started at its own earliest. A monotone fixpoint: quarters only ever go later.
+            var earliest = notBefore
+            var changed = true
+            while changed {
+                changed = false
+                for i in courses.indices where !never[i] && earliest[i] < quarterCount {
+                    for g in waits[i] {
+                        let soonest = groups[g].filter { !never[$0] }.map { earliest[$0] + 1 }.min() ?? quarterCount
+                        if soonest > earliest[i] {
+                            earliest[i] = min(soonest, quarterCount)
+                            changed = true
+                        }
+                    }
+                }
+            }
+            // No course past the cycle's last quarter, nor one no year's budget can hold.
+            let most = scheduler.rooms.reduce(YearRoom(hours: -.infinity, money: -.infinity)) {
+                YearRoom(hours: max($0.hours, $1.hours), money: max($0.money, $1.money))
+            }
+            for i in courses.indices where earliest[i] >= quarterCount || !most.holds(courses[i]) { never[i] = true }
+            notBefore = Array(repeating: 0, count: courses.count)
+        }
         var linked = Array(repeating: false, count: courses.count)
         for i in courses.indices where !waits[i].isEmpty || notBefore[i] > 0 { linked[i] = true }
         for members in groups { for j in members { linked[j] = true } }
@@ -128,7 +167,9 @@ struct PlanModel {
         func opens(_ i: Int, _ q: Int) -> Bool { q == max(stretchStart[q], notBefore[i]) }
         for i in courses.indices where !never[i] && notBefore[i] < quarterCount {
             let spans: [ClosedRange<Int>]
-            if linked[i] {
+            if !scheduling {
+                spans = [0...(quarterCount - 1)]
+            } else if linked[i] {
                 spans = (notBefore[i]..<quarterCount).filter { !waits[i].isEmpty || opens(i, $0) }.map { $0...$0 }
             } else {
                 spans = budgeted ? scheduler.years : [0...(quarterCount - 1)]
@@ -150,7 +191,7 @@ struct PlanModel {
         // plan keeps every such row. Of two equal courses, the first dominates. They cut the subsets of
         // interchangeable courses that the linear relaxation cannot tell apart.
         let prerequisites = Set(courses.flatMap(\.prerequisites))
-        for b in courses.indices where !own[b].isEmpty {
+        for b in courses.indices where scheduling && !own[b].isEmpty {
             for a in courses.indices where a != b && !own[a].isEmpty {
                 guard courses[a].category == courses[b].category, courses[a].credits + Planner.tolerance >= courses[b].credits,
                       courses[a].cost <= courses[b].cost + Planner.tolerance, courses[a].hours <= courses[b].hours + Planner.tolerance,
@@ -163,7 +204,13 @@ struct PlanModel {
         // A course that waits for group g is started by quarter q only if some member of g was started
         // before q: cumulative on both sides, which is valid as the course is taken once, and tighter
         // than bounding each quarter's slot alone.
-        for i in courses.indices {
+        for i in courses.indices where !scheduling {
+            // Without quarters: taken only with some member of each group it waits for.
+            for g in waits[i] where !own[i].isEmpty {
+                milp.addRow(own[i].map { ($0.column, 1.0) } + groups[g].flatMap { own[$0] }.map { ($0.column, -1.0) }, upper: 0)
+            }
+        }
+        for i in courses.indices where scheduling {
             for g in waits[i] {
                 // invariant: a course that waits, and every member of a group, is linked: its slots are single quarters.
                 let members = groups[g].flatMap { own[$0] }
@@ -175,7 +222,7 @@ struct PlanModel {
             }
         }
         // Past the first quarter open to it in its stretch, a course starts only right after some course it waits for.
-        for i in courses.indices where !waits[i].isEmpty {
+        for i in courses.indices where scheduling && !waits[i].isEmpty {
             let members = Set(waits[i].flatMap { groups[$0] }).sorted().flatMap { own[$0] }
             for slot in own[i] where !opens(i, slot.quarters.lowerBound) {
                 let q = slot.quarters.lowerBound
@@ -265,8 +312,32 @@ struct PlanModel {
             }
             if problem.total - uncappedEarned > Planner.tolerance { milp.addRow(counted, lower: problem.total - uncappedEarned - Planner.tolerance) }
         }
+        // Without quarters, the cycle's hours and money: each year's room summed.
+        if budgeted && !scheduling {
+            let hours = scheduler.rooms.reduce(0) { $0 + $1.hours }
+            let money = scheduler.rooms.reduce(0) { $0 + $1.money }
+            if hours.isFinite { milp.addAmountRow(slots.map { ($0.column, courses[$0.course].hours) }, upper: hours + Planner.tolerance) }
+            if money.isFinite { milp.addAmountRow(slots.map { ($0.column, courses[$0.course].cost) }, upper: money + Planner.tolerance) }
+            // The sums alone let the program spread large courses over years as if they could be split. Each year's
+            // courses fit its room R; so with the largest room M, k = 1, 2, ...: the courses of a year have
+            // sum(floor(k * amount / M)) <= floor(k * R / M) (the sum of the fractions is at most k * R / M, and the
+            // left side is whole). Summed over the years, one row per k over every course: at most one course past
+            // half the largest room a year, at most two past a third, and so on. Rounded so as only to loosen them.
+            for amount in [\Course.hours, \Course.cost] {
+                let rooms = scheduler.rooms.map { ($0[keyPath: amount == \Course.hours ? \YearRoom.hours : \YearRoom.money]) + Planner.tolerance }
+                guard let largest = rooms.max(), largest.isFinite, largest > 0 else { continue }
+                for k in 1...Self.packingRows {
+                    let parts = slots.map { ($0.column, (Double(k) * courses[$0.course][keyPath: amount] / largest - 1e-9).rounded(.down)) }
+                        .filter { $0.1 > 0 }
+                    let room = rooms.reduce(0) { $0 + max(0, (Double(k) * $1 / largest + 1e-9).rounded(.down)) }
+                    // A row every selection meets holds nothing back.
+                    guard parts.reduce(0, { $0 + $1.1 }) > room else { continue }
+                    milp.addRow(parts, upper: room)
+                }
+            }
+        }
         // Each year's hours and money, after the pinned training's.
-        if budgeted {
+        if budgeted && scheduling {
             for (y, years) in scheduler.years.enumerated() {
                 let room = scheduler.rooms[y]
                 let inYear = slots.filter { years.contains($0.quarters.lowerBound) }
@@ -274,6 +345,21 @@ struct PlanModel {
                 if room.money.isFinite { milp.addAmountRow(inYear.map { ($0.column, courses[$0.course].cost) }, upper: room.money + Planner.tolerance) }
             }
         }
+    }
+
+    /// How many of the yearly packing rows (k = 1, 2, ...) the program without quarters gets per budget.
+    static let packingRows = 8
+
+    /// Excludes every solution that takes all of `courses` together: a set no plan can hold
+    /// (``Scheduler/packs(_:steps:limit:)``), nor therefore any plan holding more.
+    ///
+    /// `larger` are courses that may stand in for any of them (each at least as large in every budgeted
+    /// amount as the largest of `courses`): no more than `courses.count - 1` of them all together.
+    mutating func forbid(together courses: [Int], orLarger larger: [Int] = []) {
+        let members = Set(courses + larger)
+        let columns = slots.filter { members.contains($0.course) }.map { ($0.column, 1.0) }
+        guard columns.count >= courses.count else { return }
+        milp.addRow(columns, upper: Double(courses.count - 1))
     }
 
     /// How one stage ended: its best solution as a plan (nil: none), and CBC's solution.
@@ -305,7 +391,7 @@ struct PlanModel {
         // is a floor for this one's, and when its plan fits the budgets as it is, that plan is this one's optimum.
         var costFloor: Double?
         var hoursFloor: Double?
-        let budgeted = problem.hoursPerYear != nil || problem.moneyPerYear != nil
+        let budgeted = scheduling && (problem.hoursPerYear != nil || problem.moneyPerYear != nil)
         if budgeted {
             var unbudgeted = problem
             unbudgeted.hoursPerYear = nil
@@ -416,6 +502,8 @@ struct PlanModel {
     func choice(_ values: [Double]) -> Choice {
         let chosen = slots.filter { values[$0.column] > 0.5 }.sorted { $0.course < $1.course }
         let selection = chosen.map(\.course)
+        // The selection alone: its quarters are the ``Scheduler``'s to find.
+        guard scheduling else { return Choice(selection: selection, quarters: Array(repeating: 0, count: selection.count)) }
         let budgeted = problem.hoursPerYear != nil || problem.moneyPerYear != nil
         let whole = 0...max(0, problem.quarters.count - 1)
         let ranges = chosen.map { slot in

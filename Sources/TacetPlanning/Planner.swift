@@ -3,12 +3,16 @@ import TacetDocuments
 /// Chooses the cheapest set of courses (then the one with fewest hours) that closes every gap and
 /// meets the recertification rules, prerequisites, entry levels and yearly budgets, and schedules it.
 ///
-/// Exact, in two steps. First a depth-first branch and bound over taking or leaving each course
+/// Exact, in steps. First a depth-first branch and bound over taking or leaving each course
 /// (``PlannerSearch``) with a small step budget: pruned only by bounds that never exclude a plan, it
-/// proves most problems optimal (or impossible) in milliseconds. Whatever it leaves unproven, the
-/// mixed-integer program of the same rules (``PlanModel``), solved by COIN-OR CBC, settles: optimal or
-/// infeasible, within the time limit. Tests compare both with brute force on hundreds of random small
-/// problems.
+/// proves most small problems optimal (or impossible) in milliseconds. Whatever it leaves unproven,
+/// mixed-integer programs solved by COIN-OR CBC settle, within the time limit: first the program of
+/// the courses alone, without quarters (``PlanModel/init(problem:scheduling:)``), a relaxation whose
+/// optimum is the plan once ``Scheduler`` places it; a selection whose hours and money no assignment to
+/// years holds is cut off (with every selection holding the same courses) and the program solved
+/// again, a few times; then, only if that has not settled it, the program with quarters
+/// (``PlanModel``), with those cuts and the last optimum as its floor. Tests compare them with brute
+/// force on hundreds of random small problems, and each step alone too.
 public struct Planner: Sendable {
     /// The problem.
     public let problem: PlanningProblem
@@ -22,6 +26,10 @@ public struct Planner: Sendable {
     /// Whether the solver settles what the search leaves unproven; false only to measure the search
     /// alone (PlanBench), which then returns its best plan unproven, or none.
     public var usesSolver = true
+    /// How many times the program without quarters is solved, each time with the last selection the
+    /// scheduler could not place cut off, before the program with quarters takes over (0: that program
+    /// at once; tests set it to test each program alone).
+    var selectionRounds = Planner.defaultSelectionRounds
     /// Whether an infeasible problem is diagnosed (``Diagnosis``); false for the diagnosis's own
     /// relaxed problems, whose reasons it does not read.
     var diagnoses = true
@@ -30,9 +38,21 @@ public struct Planner: Sendable {
     /// therapist takes, and still short enough to wait for.
     public static let defaultTimeLimit = 10.0
 
-    /// The search's step budget before the solver takes over: a few milliseconds of a release build,
-    /// enough for the search to prove most plans, while the rest go to CBC before it wastes time.
-    public static let defaultSearchSteps = 20_000
+    /// The search's step budget before the solver takes over: about a millisecond of a release build on
+    /// a small catalog, enough for the search to settle most small problems, while the rest go to CBC
+    /// before it wastes time. On a 300-course catalog the search almost never finds a plan (its bound
+    /// ignores entry levels), so more steps only delay the solver: PlanBench `settle 500`, median 11 ms at
+    /// 2,000 steps against 47 ms at 20,000; `team 300 40`, median 121 ms against 254 ms (one run each).
+    public static let defaultSearchSteps = 2_000
+
+    /// Steps the scheduler may take to place the selection program's optimum before the planner
+    /// turns to the program with quarters (a placement search that long is rare; the program settles it).
+    static let placementSteps = 100_000
+
+    /// How many times the program without quarters is solved before the program with quarters takes
+    /// over (``selectionRounds``). Each round is a small program (milliseconds for 300 courses); on
+    /// PlanBench's problems whose first selection does not fit the yearly budgets, a few rounds settle.
+    static let defaultSelectionRounds = 30
 
     /// How far apart two amounts of hours, money or credits may be and still count as equal:
     /// ``Amounts/tolerance``, the one the plan audit uses too (the search's name for it).
@@ -69,7 +89,41 @@ public struct Planner: Sendable {
             return .plan(result)
         }
         let known = search.best.map { PlanModel.Choice(selection: $0.selection, quarters: $0.quarters) }
-        switch PlanModel(problem: problem).solve(timeLimit: left(), start: known, floor: floor) {
+        // The courses alone first, without quarters (``PlanModel/init(problem:scheduling:)``), within half the time:
+        // a small program whose optimum, once the scheduler places it, is the plan. A selection it cannot place is cut
+        // off and the program solved again (``selectionRounds``); its last optimum is the floor of the program with
+        // quarters, which gets the cuts too.
+        var bound = floor
+        var selectionModel = PlanModel(problem: problem, scheduling: false)
+        var cores: [(core: [Int], larger: [Int])] = []
+        let selectionEnd = clock.now.advanced(by: .seconds(max(0, left()) / 2))
+        rounds: for _ in 0..<selectionRounds {
+            switch selectionModel.solve(timeLimit: (selectionEnd - clock.now).seconds, start: known, floor: bound) {
+            case .infeasible:
+                return .infeasible(diagnosis(left()))
+            case .optimal(let choice):
+                var steps = 0
+                if let quarters = selectionModel.scheduler.schedule(choice.selection, steps: &steps, limit: Self.placementSteps) {
+                    return .plan(plan(choice.selection, quarters: quarters))
+                }
+                bound = max(bound, choice.selection.reduce(.zero) { $0 + PlanPrice(cost: problem.courses[$1].cost, hours: problem.courses[$1].hours) })
+                if let (core, larger) = unpackableCore(choice.selection, scheduler: selectionModel.scheduler) {
+                    cores.append((core, larger))
+                    selectionModel.forbid(together: core, orLarger: larger)
+                } else {
+                    // It fits the budgets but not the quarters (prerequisites and entry levels in a short cycle):
+                    // cutting off this one selection alone would take a round per equivalent one. The program
+                    // with quarters settles these (PlanBench small seed 142: 8.2 s in rounds, 1.3 s there).
+                    break rounds
+                }
+            case .stopped(_, let costBound, let hoursBound):
+                bound = max(bound, PlanPrice(cost: costBound, hours: hoursBound ?? 0))
+                break rounds
+            }
+        }
+        var model = PlanModel(problem: problem)
+        for (core, larger) in cores { model.forbid(together: core, orLarger: larger) }
+        switch model.solve(timeLimit: left(), start: known, floor: bound) {
         case .optimal(let choice):
             return .plan(plan(choice.selection, quarters: choice.quarters))
         case .infeasible:
@@ -86,11 +140,39 @@ public struct Planner: Sendable {
         }
     }
 
+    /// A smallest-by-deletion part of `selection` whose hours and money no assignment to years fits
+    /// (``Scheduler/packs(_:steps:limit:)``), or nil when the selection fits (it failed on order, not
+    /// room) or that was not settled. Courses are dropped while the rest still cannot fit, the
+    /// smallest first: a smaller part cuts off more of the selection program.
+    private func unpackableCore(_ selection: [Int], scheduler: Scheduler) -> (core: [Int], larger: [Int])? {
+        var steps = 0
+        guard scheduler.packs(selection, steps: &steps, limit: Self.placementSteps) == false else { return nil }
+        var core = selection
+        for course in selection.sorted(by: { (problem.courses[$0].hours, problem.courses[$0].cost) < (problem.courses[$1].hours, problem.courses[$1].cost) }) {
+            let rest = core.filter { $0 != course }
+            steps = 0
+            if scheduler.packs(rest, steps: &steps, limit: Self.placementSteps) == false { core = rest }
+        }
+        // As many courses, each at least as large in every budgeted amount as one of the core's, fit no better: so
+        // the courses at least as large as the core's largest may stand in for any of its courses (an extended cover).
+        let courses = problem.courses
+        let most = core.reduce((hours: 0.0, cost: 0.0)) { (max($0.hours, courses[$1].hours), max($0.cost, courses[$1].cost)) }
+        let inCore = Set(core)
+        let larger = courses.indices.filter { j in
+            !inCore.contains(j) && (problem.hoursPerYear == nil || courses[j].hours >= most.hours)
+                && (problem.moneyPerYear == nil || courses[j].cost >= most.cost)
+        }
+        return (core, larger)
+    }
+
     /// Why no plan exists, planning relaxed problems within what is left of this therapist's time, and at
     /// least ``Diagnosis/leastTime`` (the one way a solve runs past the time limit).
     private func diagnosis(_ left: Double) -> [String] {
         guard diagnoses else { return [] }
-        return Diagnosis(problem: problem, timeLimit: max(left, Diagnosis.leastTime)).reasons()
+        var diagnosis = Diagnosis(problem: problem, timeLimit: max(left, Diagnosis.leastTime))
+        diagnosis.searchSteps = searchSteps
+        diagnosis.selectionRounds = selectionRounds
+        return diagnosis.reasons()
     }
 
     /// Why the pinned training alone breaks a year's budget, one line per year and budget.

@@ -113,6 +113,19 @@ struct Scheduler {
         return assignLinked(0)
     }
 
+    /// Whether `selection`'s hours and money fit the years' budgets, each course in some year and
+    /// nothing else asked (no quarter, no order): a relaxation of placing them, so `false` means no
+    /// plan holds all of them, nor any plan holding more. Nil when `limit` steps did not settle it.
+    func packs(_ selection: [Int], steps: inout Int, limit: Int) -> Bool? {
+        guard problem.hoursPerYear != nil || problem.moneyPerYear != nil else { return true }
+        let courses = selection.map { problem.courses[$0] }
+        let byWeight = selection.indices.sorted { (courses[$0].hours, courses[$0].cost) > (courses[$1].hours, courses[$1].cost) }
+        let before = steps
+        if pack(byWeight, courses, hours: pinnedHours, money: pinnedMoney, hourLimit: problem.hoursPerYear ?? .infinity,
+                moneyLimit: problem.moneyPerYear ?? .infinity, steps: &steps, limit: before + limit) != nil { return true }
+        return steps > before + limit ? nil : false
+    }
+
     /// A year for each free course within the budgets' room, or nil: an exact search where years
     /// with the same room left are tried once, rooms already found hopeless are remembered, and a
     /// branch stops once the room that could still hold a course is less than the courses left need.

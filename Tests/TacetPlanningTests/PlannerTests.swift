@@ -121,12 +121,16 @@ struct PlannerTests {
 
     /// Solves `count` random problems and compares each with brute force; returns how many had a plan.
     /// With `searchSteps` 0 the search gives up at once and CBC solves every problem.
-    static func compareWithBruteForce(_ count: UInt64, tight: Bool, searchSteps: Int = Planner.defaultSearchSteps) -> Int {
+    /// With `selectionRounds` 0 the program without quarters is skipped too: the program with quarters solves it.
+    static func compareWithBruteForce(_ count: UInt64, tight: Bool, searchSteps: Int = Planner.defaultSearchSteps,
+                                      selectionRounds: Int = Planner.defaultSelectionRounds) -> Int {
         var feasible = 0
         for seed in 0..<count {
             let problem = Self.randomProblem(seed: seed, tight: tight)
             let expected = Self.bruteForce(problem)
-            switch Planner(problem, timeLimit: Planner.testTimeLimit, searchSteps: searchSteps).solve() {
+            var planner = Planner(problem, timeLimit: Planner.testTimeLimit, searchSteps: searchSteps)
+            planner.selectionRounds = selectionRounds
+            switch planner.solve() {
             case .plan(let plan):
                 feasible += 1
                 #expect(plan.optimal)
@@ -163,6 +167,45 @@ struct PlannerTests {
     func solverAgreesWithBruteForce() {
         #expect(Self.compareWithBruteForce(400, tight: false, searchSteps: 0) > 100)
         #expect(Self.compareWithBruteForce(300, tight: true, searchSteps: 0) > 50)
+    }
+
+    @Test("the program with quarters alone (no search, no program without quarters first) finds the same optimum, or proves none")
+    func scheduledProgramAgreesWithBruteForce() {
+        #expect(Self.compareWithBruteForce(400, tight: false, searchSteps: 0, selectionRounds: 0) > 100)
+        #expect(Self.compareWithBruteForce(300, tight: true, searchSteps: 0, selectionRounds: 0) > 50)
+    }
+
+    /// Three 6-hour courses fit two years of 10 hours in total (18 of 20) but not one by one: the cheapest
+    /// selection, all three, no plan can hold; the plan takes two of them and a dearer 3-hour course.
+    static let packingProblem: PlanningProblem = {
+        func course(_ id: String, cost: Double, hours: Double) -> Course {
+            Course(id: id, title: id, provider: "P", credits: 10, category: "x", hours: hours, cost: cost, format: .online,
+                   outcomes: [], prerequisites: [], renewalMonths: nil, illustrative: true, pointer: "")
+        }
+        return PlanningProblem(courses: [course("a", cost: 10, hours: 6), course("b", cost: 10, hours: 6), course("c", cost: 10, hours: 6),
+                                         course("d", cost: 40, hours: 3)],
+                               levels: [:], gaps: [], credits: 30, earned: [:], total: 30, minimums: [], caps: [:], completed: [],
+                               quarters: [Quarter("2027-Q4"), Quarter("2028-Q1")].compactMap { $0 }, hoursPerYear: 10, moneyPerYear: nil)
+    }()
+
+    @Test("a selection whose hours fit the cycle's budget but no year by year is cut off: the plan is the next cheapest that fits")
+    func selectionThatDoesNotPack() throws {
+        let problem = Self.packingProblem
+        let scheduler = Scheduler(problem: problem)
+        var steps = 0
+        #expect(scheduler.packs([0, 1, 2], steps: &steps, limit: 1000) == false)
+        #expect(scheduler.packs([0, 1, 3], steps: &steps, limit: 1000) == true)
+        // The search is skipped, so the program without quarters meets the selection that does not pack first.
+        guard case .plan(let plan) = Planner(problem, searchSteps: 0).solve() else {
+            Issue.record("no plan")
+            return
+        }
+        #expect(plan.optimal)
+        #expect(plan.cost == 60)
+        #expect(plan.hours == 15)
+        #expect(plan.items.map(\.course.id).contains("d"))
+        #expect(Self.scheduleErrors(plan, problem).isEmpty)
+        #expect(Self.bruteForce(problem).map { $0.cost == 60 && $0.hours == 15 } == true)
     }
 }
 
@@ -280,15 +323,22 @@ struct PlannerBudgetTests {
         var relaxed = problem
         relaxed.hoursPerYear = nil
         relaxed.moneyPerYear = nil
-        // The premise: in that time the relaxed problem gets a plan, and not a proven one.
-        guard case .plan(let free) = Planner(relaxed, timeLimit: limit).solve() else {
+        // The premise: in that time the relaxed problem gets a plan, and not a proven one. The planner as it was
+        // before the program without quarters (a longer search, then the program with quarters), which proves
+        // this plan in neither that time nor the diagnosis's least.
+        var slow = Planner(relaxed, timeLimit: limit, searchSteps: 20_000)
+        slow.selectionRounds = 0
+        guard case .plan(let free) = slow.solve() else {
             Issue.record("expected a plan for the problem without budgets")
             return
         }
         #expect(!free.optimal)
         let bound = try #require(free.costBound)
         #expect(bound < free.cost - Planner.tolerance, "the cost itself was proven")
-        let reasons = Diagnosis(problem: problem, timeLimit: limit).reasons()
+        var diagnosis = Diagnosis(problem: problem, timeLimit: limit)
+        diagnosis.searchSteps = 20_000
+        diagnosis.selectionRounds = 0
+        let reasons = diagnosis.reasons()
         #expect(!reasons.isEmpty)
         #expect(reasons.allSatisfy { !$0.contains("cheapest") }, "\(reasons)")
         #expect(reasons.allSatisfy { !$0.contains("took too long") }, "\(reasons)")
@@ -312,10 +362,10 @@ struct PlannerBudgetTests {
 
     @Test("past the time limit the best plan found comes back, not proven optimal, with the solver's bound on its cost")
     func timeLimit() throws {
-        // Seed 245 of the generator: 21 courses over 16 quarters; the search finds a plan within its steps but
+        // Seed 245 of the generator: 21 courses over 16 quarters; the search finds a plan within 20,000 steps but
         // cannot prove it, and no solver proves it within a millisecond.
         let problem = PlanInstanceGenerator().problem(seed: 245)
-        let result = Planner(problem, timeLimit: 0.001).solve()
+        let result = Planner(problem, timeLimit: 0.001, searchSteps: 20_000).solve()
         guard case .plan(let plan) = result else {
             Issue.record("expected the plan the search found, unproven; got \(result)")
             return
