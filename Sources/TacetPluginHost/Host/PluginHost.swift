@@ -436,10 +436,13 @@ public struct PluginHost: Sendable {
     }
 
     /// Decodes a response, or says in a phrase what is wrong with it.
+    ///
+    /// Through ``JSONParser`` and ``JSONValueDecoder`` (the same `DecodingError`s as `JSONDecoder`, so the
+    /// same phrases): `JSONDecoder`'s first use in a process cost a small check more than the answers' parse.
     static func decode<T: Decodable>(_ type: T.Type, from output: [UInt8]) -> Result<T, DecodeProblem> {
         guard output.contains(where: { !Self.isJSONSpace($0) }) else { return .failure(DecodeProblem("no output")) }
         do {
-            return .success(try JSONDecoder().decode(type, from: Data(output)))
+            return .success(try JSONValueDecoder().decode(type, from: output))
         } catch let error as DecodingError {
             return .failure(DecodeProblem(Self.describe(error)))
         } catch {
