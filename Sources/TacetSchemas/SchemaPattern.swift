@@ -5,7 +5,8 @@
 /// (`*` `+` `?` `{n}` `{n,}` `{n,m}`). A pattern is searched for anywhere in the text, as in ECMA-262.
 ///
 /// Anything outside the subset (lookaround, back-references, lazy quantifiers, Unicode properties, word
-/// boundaries) is not compiled: ``init(_:)`` returns nil and the validator uses Swift's regex engine for it.
+/// boundaries) is not compiled: ``init(_:)`` returns nil and the validator uses Swift's regex engine for it,
+/// as it does for a text longer than ``longestText``.
 /// Swift's engine parses a pattern each time it is built, which cost a one-workflow check with plugins more
 /// CPU than everything else the describe cache does.
 package struct SchemaPattern: Sendable {
@@ -44,9 +45,16 @@ package struct SchemaPattern: Sendable {
         self.root = root
     }
 
-    /// Whether the pattern matches somewhere in `text`.
-    package func matches(_ text: String) -> Bool {
-        let scalars = Array(text.unicodeScalars)
+    /// The longest text this matcher takes, in scalars. It recurses a few frames deep for each scalar it
+    /// consumes, so a longer text (a hostile plugin's megabyte-long name or pointer) is left to Swift's
+    /// engine, whose backtracking lives on the heap; every field the schemas give a pattern is shorter in
+    /// practice (names at most 64, rule identifiers at most 128).
+    package static let longestText = 128
+
+    /// Whether the pattern matches somewhere in `text`; nil when `text` is longer than ``longestText``.
+    package func matches(_ text: String) -> Bool? {
+        let scalars = Array(text.unicodeScalars.prefix(Self.longestText + 1))
+        guard scalars.count <= Self.longestText else { return nil }
         return (0...scalars.count).contains { start in Self.match(root, scalars, start) { _ in true } }
     }
 

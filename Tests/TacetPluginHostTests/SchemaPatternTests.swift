@@ -1,4 +1,5 @@
 import Testing
+import TacetPluginProtocol
 import TacetSchemas
 
 /// The schema validator's own pattern matcher (`SchemaPattern`) against Swift's regex engine, which it
@@ -10,8 +11,8 @@ import TacetSchemas
         try Regex(pattern).matchingSemantics(.unicodeScalar).firstMatch(in: text) != nil
     }
 
-    static let patterns = [
-        // The schemas' own (docs/schemas, the plugin schemas, SARIF 2.1.0) and the formats'.
+    /// The schemas' own (docs/schemas, the plugin schemas, SARIF 2.1.0) and the formats'.
+    static let schemaPatterns = [
         "^[a-z0-9]+(-[a-z0-9]+)*$", "^[0-9]{4}-[0-9]{2}-[0-9]{2}$", "^(/([^~/]|~[01])*)*$",
         #"^(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)([-+].*)?$"#,
         "^[a-z][a-z0-9]*(-[a-z0-9]+)*/[a-z][a-z0-9]*([-.][a-z0-9]+)*$", "^[0-9a-fA-F]{64}$", "^[0-9]{4}-Q[1-4]$",
@@ -19,7 +20,10 @@ import TacetSchemas
         "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-5][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}$",
         #"^[A-Za-z][A-Za-z0-9+.-]*:[^\s]*$"#, #"^[^\s]*$"#,
         #"^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$"#,
-        // The rest of the subset: unanchored search, alternation, counted repeats, escapes, classes.
+    ]
+
+    /// The rest of the subset: unanchored search, alternation, counted repeats, escapes, classes.
+    static let patterns = schemaPatterns + [
         "ab|cd", "^(?:ab|a)c$", "a{2,}", "^a{1,3}$", "x?y+z*", #"\w+@\w+"#, #"^\S+$"#, #"^[\d\-]+$"#, "^.$",
         "(a*)*b", "^(|x)y$", #"\$\^\(\)"#,
     ]
@@ -40,6 +44,14 @@ import TacetSchemas
             for text in Self.texts {
                 let expected = try Self.reference(pattern, text)
                 #expect(compiled.matches(text) == expected, "\(pattern) on \(text.debugDescription)")
+                // The schemas' patterns near the length limit too (the texts repeated), where the matcher recurses
+                // deepest (`(a*)*b` and the like backtrack exponentially on long text in any backtracking engine).
+                guard Self.schemaPatterns.contains(pattern) else { continue }
+                let long = String(repeating: text, count: max(1, SchemaPattern.longestText / max(1, text.unicodeScalars.count)))
+                if long.unicodeScalars.count <= SchemaPattern.longestText {
+                    let expectedLong = try Self.reference(pattern, long)
+                    #expect(compiled.matches(long) == expectedLong, "\(pattern) on \(long.debugDescription)")
+                }
             }
         }
     }
@@ -47,21 +59,34 @@ import TacetSchemas
     @Test func classEscapesMeanWhatECMA262Says() throws {
         // ECMA-262 (what JSON Schema's `pattern` means): \d and \w are ASCII, \s is Unicode white space.
         let digits = try #require(SchemaPattern(#"^\d+$"#))
-        #expect(digits.matches("2026"))
-        #expect(!digits.matches("٢٠٢٦"))  // Arabic-Indic digits are not \d
+        #expect(digits.matches("2026") == true)
+        #expect(digits.matches("٢٠٢٦") == false)  // Arabic-Indic digits are not \d
         let word = try #require(SchemaPattern(#"^\w+$"#))
-        #expect(word.matches("a_Z9") && !word.matches("é"))
+        #expect(word.matches("a_Z9") == true && word.matches("é") == false)
         let space = try #require(SchemaPattern(#"^\s$"#))
-        #expect(space.matches("\u{A0}") && space.matches("\u{2028}") && space.matches("\t") && !space.matches("x"))
+        #expect(space.matches("\u{A0}") == true && space.matches("\u{2028}") == true && space.matches("\t") == true && space.matches("x") == false)
         // `.` stops at line terminators; `$` holds only at the end of the whole text.
         let dot = try #require(SchemaPattern("^a.b$"))
-        #expect(dot.matches("a-b") && !dot.matches("a\nb"))
+        #expect(dot.matches("a-b") == true && dot.matches("a\nb") == false)
         let end = try #require(SchemaPattern("^a$"))
-        #expect(end.matches("a") && !end.matches("a\n"))
+        #expect(end.matches("a") == true && end.matches("a\n") == false)
         // `[]` is a class of nothing, `[^]` one of every scalar.
         let nothing = try #require(SchemaPattern("^[]$"))
         let anything = try #require(SchemaPattern("^[^]$"))
-        #expect(!nothing.matches("]") && anything.matches("\n"))
+        #expect(nothing.matches("]") == false && anything.matches("\n") == true)
+    }
+
+    @Test func aTextLongerThanTheMatcherTakesIsLeftToSwiftsEngineAndStillJudged() throws {
+        let name = try #require(SchemaPattern("^[a-z][a-z0-9]*(-[a-z0-9]+)*$"))
+        let long = String(repeating: "a", count: SchemaPattern.longestText + 1)
+        #expect(name.matches(long) == nil)
+        #expect(name.matches(String(long.dropFirst())) == true)
+        // Through the validator, a hostile plugin's long name or pointer is judged, not a crash.
+        let validator = try SchemaValidator(schema: #"{"type":"object","properties":{"name":{"type":"string","pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},"#
+                                            + #""pointer":{"type":"string","pattern":"^(/([^~/]|~[01])*)*$"}}}"#)
+        let huge = String(repeating: "ab-", count: 20_000) + "c"
+        #expect(validator.validate(.object(["name": .string(huge), "pointer": .string("/" + huge + "/~2")])).count == 1)
+        #expect(validator.validate(.object(["name": .string(huge + "-"), "pointer": .string("/" + huge)])).count == 1)
     }
 
     @Test func leavesWhatIsOutsideTheSubsetToSwiftsEngine() {
