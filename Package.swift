@@ -89,9 +89,18 @@ let package = Package(
                            // Not linked: listed so that building tacet also builds the shipped Swift plugin.
                            "consent-coverage"]
         ),
-        // The shipped Swift plugin; Plugins/consent-coverage/run starts the built binary.
+        // The shipped Swift plugin; Plugins/consent-coverage/run starts the built binary. On Linux its Swift
+        // runtime is linked in (as `--static-swift-stdlib` links every product): a plugin process starts on each
+        // check, and loading and binding a dozen shared Swift libraries was half of its CPU. The archives
+        // FoundationEssentials needs are named, since nothing names them for a static link of one target.
         .executableTarget(name: "consent-coverage", dependencies: ["TacetPluginKit", "TacetPluginProtocol"],
-                          path: "Plugins/consent-coverage/Sources"),
+                          path: "Plugins/consent-coverage/Sources",
+                          linkerSettings: [
+                              .unsafeFlags(["-static-stdlib"], .when(platforms: [.linux])),
+                              .linkedLibrary("_FoundationCollections", .when(platforms: [.linux])),
+                              .linkedLibrary("_FoundationCShims", .when(platforms: [.linux])),
+                              .linkedLibrary("swiftSynchronization", .when(platforms: [.linux])),
+                          ]),
         .testTarget(name: "TacetYAMLTests", dependencies: ["TacetYAML", "TacetDiagnostics"]),
         // Helpers the test targets share; not a product, never shipped.
         .target(name: "TacetTestSupport", path: "Tests/TacetTestSupport"),

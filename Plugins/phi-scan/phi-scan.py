@@ -288,4 +288,11 @@ def main(argv):
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv))
+    status = main(sys.argv)
+    # The answer is written: flush it and leave without the interpreter's teardown (freeing every module and
+    # object one by one), which took a small check's process 2 ms longer and kept the host waiting for it.
+    # Nothing else is buffered or open; a flush that fails raises here, and the process fails as before.
+    sys.stdout.flush()
+    sys.stderr.flush()
+    import posix
+    posix._exit(status)

@@ -1,4 +1,3 @@
-import Foundation
 import TacetPluginProtocol
 
 /// Checks a JSON value against a JSON Schema (draft-04 to 2020-12, the keywords listed in
@@ -14,10 +13,31 @@ package struct SchemaValidator: Sendable {
     ]
 
     private let root: JSONValue
+    /// The schema's patterns and the formats' patterns, each compiled once, by their text; a pattern outside
+    /// ``SchemaPattern``'s subset is left out and matched by Swift's regex engine instead.
+    private let patterns: [String: SchemaPattern]
 
     /// Creates a validator for `schema` (JSON text).
     package init(schema: String) throws {
-        root = try JSONDecoder().decode(JSONValue.self, from: Data(schema.utf8))
+        // JSONParser, not JSONDecoder: the describe cache builds a validator on every run with plugins, and
+        // JSONDecoder's first use in a process costs more than the parse.
+        root = try JSONParser.parse(Array(schema.utf8))
+        var patterns: [String: SchemaPattern] = [:]
+        func collect(_ value: JSONValue) {
+            switch value {
+            case .object(let members):
+                for (key, member) in members {
+                    if key == "pattern", let text = member.stringValue { patterns[text] = SchemaPattern(text) } else { collect(member) }
+                }
+            case .array(let elements):
+                elements.forEach(collect)
+            default:
+                break
+            }
+        }
+        collect(root)
+        for text in Self.formats.values { patterns[text] = SchemaPattern(text) }
+        self.patterns = patterns
     }
 
     /// Every violation, as `pointer: message`; empty when `value` conforms.
@@ -126,10 +146,10 @@ package struct SchemaValidator: Sendable {
             if let maximum = schema["maxLength"]?.numberValue, Double(text.count) > maximum {
                 problems.append("\(place): must not be longer than \(Int(maximum))")
             }
-            if let pattern = schema["pattern"]?.stringValue, !Self.matches(text, pattern) {
+            if let pattern = schema["pattern"]?.stringValue, !matches(text, pattern) {
                 problems.append("\(place): '\(text.prefix(80))' does not match \(pattern)")
             }
-            if let format = schema["format"]?.stringValue, let pattern = Self.formats[format], !Self.matches(text, pattern) {
+            if let format = schema["format"]?.stringValue, let pattern = Self.formats[format], !matches(text, pattern) {
                 problems.append("\(place): '\(text.prefix(80))' is not a valid \(format)")
             }
         case .number(let number):
@@ -182,10 +202,13 @@ package struct SchemaValidator: Sendable {
         }
     }
 
-    /// Whether `pattern` (the schemas' own: anchored, ASCII classes and quantifiers) matches within `text`,
-    /// scalar by scalar as ECMA-262 reads a string. Swift's own regex engine, not ICU's: ICU's first
-    /// compile in a process set up its Unicode tables, which cost a plugin run more CPU than the check.
-    private static func matches(_ text: String, _ pattern: String) -> Bool {
+    /// Whether `pattern` matches within `text`, scalar by scalar as ECMA-262 reads a string: compiled once
+    /// (``SchemaPattern``) when it is within the subset the schemas use and the text is not long, else by
+    /// Swift's own regex engine
+    /// (not ICU's: ICU's first compile in a process set up its Unicode tables, which cost a plugin run more
+    /// CPU than the check).
+    private func matches(_ text: String, _ pattern: String) -> Bool {
+        if let compiled = patterns[pattern], let answer = compiled.matches(text) { return answer }
         guard let expression = try? Regex(pattern) else { return false }
         return (try? expression.matchingSemantics(.unicodeScalar).firstMatch(in: text)) != nil
     }

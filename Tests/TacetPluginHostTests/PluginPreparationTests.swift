@@ -220,6 +220,32 @@ import TacetPluginHost
         #expect(host.prepare(plugins).waiting == 1)
     }
 
+    @Test(arguments: ["[1]", "[2]"])
+    func aCheckWhoseProcessCannotBeStartedIsNotCountedAsACallOrAProcess(protocols: String) async throws {
+        let fixture = PluginFixture()
+        let folder = try fixture.plugin("unstartable", check: Self.quiet, protocols: protocols)
+        // An interpreter that does not exist: found and executable, but every start of it fails.
+        chmod(try fixture.directory.write("Plugins/unstartable/plugin.sh", "#!/nonexistent/tacet-test-shell\n"), 0o755)
+        let options = Self.emptyCacheOptions(fixture, jobs: 1)
+        let plugins = PluginDiscovery().discover([fixture.plugins]).plugins
+        let plugin = try #require(plugins.first)
+        // Its describe answer comes from the cache, so only the check calls have to start it.
+        let cache = try #require(options.describeCache)
+        let key = try #require(cache.key(for: plugin, hostVersions: options.hostVersions))
+        cache.store(Array(PluginFixture.describe("unstartable", protocols: protocols).utf8), for: key)
+        let host = PluginHost(options: options)
+        let prepared = host.prepare(plugins)
+        #expect(prepared.described.keys.sorted() == ["unstartable"] && prepared.waiting == 0)
+        let report = await host.run(plugins, on: try fixture.documents(2), prepared: prepared)
+        // Both documents carry the failure (one call each under protocol 1, one batch under 2), and no call
+        // or process is counted: none was started.
+        #expect(report.failures.count == 2 && report.failures.allSatisfy { $0.code == "plugin.spawn-failed" },
+                "\(report.failures.map(\.message))")
+        #expect(report.calls == 0 && report.processes == 0 && report.startedAhead == 0)
+        #expect(host.supervisor.started == 0 && host.supervisor.running == 0)
+        #expect(!FileManager.default.fileExists(atPath: folder + "/pids"))
+    }
+
     @Test func theTimeoutCountsFromTheRequestNotFromTheStart() async throws {
         let fixture = PluginFixture()
         let folder = try fixture.plugin("patient", check: Self.announce + Self.quiet, timeout: 1)

@@ -165,6 +165,34 @@ struct StreamingPluginTests {
         #expect(report.pluginProcesses == 8)
     }
 
+    @Test("a call whose process cannot be started is a failure on its documents, but not a call or a process of the run",
+          arguments: ["[1]", "[2]"])
+    func unstartableCalls(protocols: String) async throws {
+        let directory = try TemporaryDirectory()
+        try Self.plugin("unstartable", protocols: protocols, answer: #"{"findings":[]}"#, in: directory)
+        // An interpreter that does not exist: found and executable, but every start of it fails.
+        chmod(try directory.write("Plugins/unstartable/plugin.sh", "#!/nonexistent/tacet-test-shell\n"), 0o755)
+        _ = try Self.workflows(3, in: directory)
+        var options = Self.options(jobs: 2)
+        let cache = DescribeCache(directory: directory.path + "/cache")
+        options.describeCache = cache
+        // Its describe answer comes from the cache, so only the check calls have to start it.
+        let plugin = try #require(PluginDiscovery().discover([directory.path + "/Plugins"]).plugins.first)
+        let key = try #require(cache.key(for: plugin, hostVersions: options.hostVersions))
+        cache.store(Array((#"{"name":"unstartable","version":"0.1.0","protocols":\#(protocols),"kinds":["Workflow"],"#
+                           + #""rules":[{"id":"unstartable/odd","severity":"warning","summary":"Something odd."}]}"#).utf8), for: key)
+        let paths = [Repository.root + "/Policies/music-therapy-ai-use.yaml", Repository.root + "/Examples/pediatrics/therapists",
+                     directory.path + "/team"]
+        let (loaded, streamed) = await Self.both(paths, plugins: PluginSettings(directories: [directory.path + "/Plugins"], options: options))
+        for run in [loaded, streamed] {
+            let report = run.input.report
+            #expect(report.pluginsRun == 1)
+            let failures = report.findings.filter(\.isPluginFailure)
+            #expect(failures.count == 3 && failures.allSatisfy { $0.code == "plugin.spawn-failed" }, "\(failures.map(\.message))")
+            #expect(report.pluginCalls == 0 && report.pluginProcesses == 0)
+        }
+    }
+
     @Test("the lines plugins quote merge with the engine's: each kept once, at its number")
     func quotedLinesMerge() {
         let bytes = Array("a\nb\nc\nd".utf8)

@@ -32,7 +32,8 @@ public final class DescribeCache: @unchecked Sendable {  // @unchecked: `lock` g
     /// Whether entries are read.
     public let mode: Mode
 
-    private let validator = try? SchemaValidator(schema: PluginSchemas.describeResponse)
+    /// Built on first use, once per process.
+    private static let validator = try? SchemaValidator(schema: PluginSchemas.describeResponse)
     private let lock = NSLock()
     private var problems: [String] = []
 
@@ -152,7 +153,7 @@ public final class DescribeCache: @unchecked Sendable {  // @unchecked: `lock` g
     /// Whether `answer` may be cached: it follows the describe schema (an answer that does not would be
     /// refused when read back).
     package func accepts(_ answer: [UInt8]) -> Bool {
-        guard let validator, let value = try? JSONDecoder().decode(JSONValue.self, from: Data(answer)) else { return false }
+        guard let validator = Self.validator, let value = try? JSONParser.parse(answer) else { return false }
         return validator.validate(value).isEmpty
     }
 

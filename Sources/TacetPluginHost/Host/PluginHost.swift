@@ -120,20 +120,27 @@ public struct PluginHost: Sendable {
             child.kill()
             unused += 1
         }
-        let results = await withTaskGroup(of: (Int, [Diagnostic]).self) { group in
+        var started = 0
+        let results = await withTaskGroup(of: (Int, [Diagnostic], Int).self) { group in
             for (index, call) in calls.enumerated() {
-                group.addTask { (index, await self.check(call.1, with: call.0, context: context, prepared: call.2)) }
+                group.addTask {
+                    let (diagnostics, processes) = await self.checkCounting(call.1, with: call.0, context: context, prepared: call.2)
+                    return (index, diagnostics, processes)
+                }
             }
             var results = [[Diagnostic]](repeating: [], count: calls.count)
-            for await (index, diagnostics) in group { results[index] = diagnostics }
+            for await (index, diagnostics, processes) in group {
+                results[index] = diagnostics
+                started += processes
+            }
             return results
         }
         var findings: [Diagnostic] = []
         for diagnostic in results.joined() {
             if diagnostic.isPluginFailure { failures.append(diagnostic) } else { findings.append(diagnostic) }
         }
-        return PluginRunReport(findings: findings, failures: failures, described: described, calls: calls.count,
-                               processes: describeProcesses + calls.count + unused + prepared.discarded,
+        return PluginRunReport(findings: findings, failures: failures, described: described, calls: started,
+                               processes: describeProcesses + started + unused + prepared.discarded,
                                startedAhead: prepared.children.count + prepared.discarded, unused: unused + prepared.discarded)
     }
 
@@ -255,26 +262,39 @@ public struct PluginHost: Sendable {
     /// `prepared`, a process started ahead for this plugin's `check`, serves the (first) call.
     public func check(_ documents: [EncodedDocument], with described: DescribedPlugin, context: PluginContext,
                       prepared: PreparedChild? = nil) async -> [Diagnostic] {
+        await checkCounting(documents, with: described, context: context, prepared: prepared).diagnostics
+    }
+
+    /// ``check(_:with:context:prepared:)``, and how many processes it started (or took over from `prepared`):
+    /// a call whose process could not be started is reported on its documents but not counted, so that a
+    /// run's `calls` are the check processes it really ran.
+    func checkCounting(_ documents: [EncodedDocument], with described: DescribedPlugin, context: PluginContext,
+                       prepared: PreparedChild? = nil) async -> (diagnostics: [Diagnostic], started: Int) {
         guard described.version >= 2 else {
             // Protocol 1: one call per document, exactly as before batches existed.
             var diagnostics: [Diagnostic] = []
+            var started = 0
             for (index, document) in documents.enumerated() {
                 switch await exchange(described.plugin, verb: PluginProtocol.checkVerb,
                                       request: context.request(for: document, version: described.version),
                                       timeout: described.plugin.manifest.timeout, outputCap: options.outputCap,
                                       prepared: index == 0 ? prepared : nil) {
-                case .failure(let failed): diagnostics.append(failure(failed, described, document.document))
-                case .success(let exchange): diagnostics += interpretCheck(exchange, on: document.document, by: described)
+                case .failure(let failed):
+                    diagnostics.append(failure(failed, described, document.document))
+                    if failed.code != .spawnFailed { started += 1 }
+                case .success(let exchange):
+                    diagnostics += interpretCheck(exchange, on: document.document, by: described)
+                    started += 1
                 }
             }
-            return diagnostics
+            return (diagnostics, started)
         }
         let loaded = documents.map(\.document)
         switch await exchange(described.plugin, verb: PluginProtocol.checkVerb, request: context.batchRequest(for: documents),
                               timeout: PluginBatching.timeout(described.plugin.manifest.timeout, documents: documents.count),
                               outputCap: PluginBatching.outputCap(options.outputCap, documents: documents.count), prepared: prepared) {
-        case .failure(let failed): return loaded.map { failure(failed, described, $0, batch: loaded.count) }
-        case .success(let exchange): return interpretBatch(exchange, on: loaded, by: described)
+        case .failure(let failed): return (loaded.map { failure(failed, described, $0, batch: loaded.count) }, failed.code == .spawnFailed ? 0 : 1)
+        case .success(let exchange): return (interpretBatch(exchange, on: loaded, by: described), 1)
         }
     }
 
@@ -436,10 +456,13 @@ public struct PluginHost: Sendable {
     }
 
     /// Decodes a response, or says in a phrase what is wrong with it.
+    ///
+    /// Through ``JSONParser`` and ``JSONValueDecoder`` (the same `DecodingError`s as `JSONDecoder`, so the
+    /// same phrases): `JSONDecoder`'s first use in a process cost a small check more than the answers' parse.
     static func decode<T: Decodable>(_ type: T.Type, from output: [UInt8]) -> Result<T, DecodeProblem> {
         guard output.contains(where: { !Self.isJSONSpace($0) }) else { return .failure(DecodeProblem("no output")) }
         do {
-            return .success(try JSONDecoder().decode(type, from: Data(output)))
+            return .success(try JSONValueDecoder().decode(type, from: output))
         } catch let error as DecodingError {
             return .failure(DecodeProblem(Self.describe(error)))
         } catch {

@@ -10,7 +10,9 @@ public struct PluginRunReport: Sendable {
     public var failures: [Diagnostic]
     /// The plugins that described themselves acceptably.
     public var described: [DescribedPlugin]
-    /// How many check calls ran (one per document for a protocol 1 plugin, one per batch for protocol 2).
+    /// How many check calls ran, each in a process of its own (one per document for a protocol 1 plugin, one
+    /// per batch for protocol 2); a call whose process could not be started is not counted (its documents
+    /// carry the failure).
     public var calls: Int
     /// How many plugin processes were started: one `describe` per plugin the describe cache did not answer,
     /// one per check call, and the ones started ahead that no call needed (killed unused).

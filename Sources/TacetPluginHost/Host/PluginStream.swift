@@ -61,6 +61,7 @@ public final class PluginStream: @unchecked Sendable {
     private var answers: [Int: [Diagnostic]] = [:]
     /// How many documents are judged between two hand-offs.
     private var window = 250
+    /// The check processes the calls started (a call whose process could not be started is not one).
     private var calls = 0
     private var usedPrepared = Set<String>()
     /// The plugins whose process started ahead was killed unused to give its slot to a waiting call.
@@ -222,25 +223,29 @@ public final class PluginStream: @unchecked Sendable {
         let context = context
         // Planned from file sizes: a batch whose requests came out larger than the byte cap is cut again.
         let parts = plugin.version >= 2 ? PluginBatching.split(call.documents, into: 1) : call.documents.map { [$0] }
-        condition.withLock { calls += parts.count }
         let task = Task {
             var diagnostics = call.failures
+            var started = 0
             for (index, part) in parts.enumerated() {
-                diagnostics += await host.check(part, with: plugin, context: context, prepared: index == 0 ? call.prepared : nil)
+                let answer = await host.checkCounting(part, with: plugin, context: context, prepared: index == 0 ? call.prepared : nil)
+                diagnostics += answer.diagnostics
+                started += answer.started
             }
-            self.finish(call.batch, diagnostics)
+            self.finish(call.batch, diagnostics, started: started)
         }
         condition.withLock { tasks.append(task) }
     }
 
-    /// Records a batch's answer and releases the documents no other batch waits for.
-    private func finish(_ batch: Int, _ diagnostics: [Diagnostic]) {
+    /// Records a batch's answer, and the processes its calls started, and releases the documents no other
+    /// batch waits for.
+    private func finish(_ batch: Int, _ diagnostics: [Diagnostic], started: Int) {
         condition.lock()
         defer {
             condition.broadcast()
             condition.unlock()
         }
         answers[batch] = diagnostics
+        calls += started
         var byFile: [String: Set<Int>] = [:]
         for diagnostic in diagnostics {
             if let location = diagnostic.location { byFile[location.file, default: []].insert(location.line) }

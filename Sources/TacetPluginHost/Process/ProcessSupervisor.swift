@@ -32,7 +32,10 @@ public final class ProcessSupervisor: @unchecked Sendable {  // @unchecked: `loc
         let ahead = prepared?.take()
         if ahead == nil { await acquire() }
         defer { release() }
-        return try await Self.runOffPool(spec, child: ahead).get()
+        let result = await Self.runOffPool(spec, child: ahead)
+        // A child that could not be started is not counted as started.
+        if case .failure = result, ahead == nil { lock.withLock { startedCount -= 1 } }
+        return try result.get()
     }
 
     /// Starts `spec` ahead of its request when a slot is free now, counting it as started; nil when every
