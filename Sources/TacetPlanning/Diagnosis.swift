@@ -5,9 +5,10 @@ struct Diagnosis {
     let problem: PlanningProblem
     /// Seconds for planning the relaxed problems: without budgets, and with the courses below level.
     let timeLimit: Double
-    /// How the relaxed problems are planned: the search's steps and the rounds of the program without
-    /// quarters (``Planner/searchSteps``, ``Planner/selectionRounds``), those of the planner diagnosing.
+    /// The search's steps for each relaxed problem (``Planner/searchSteps``): those of the planner diagnosing.
     var searchSteps = Planner.defaultSearchSteps
+    /// The rounds of the program without quarters for each relaxed problem (``Planner/selectionRounds``): those
+    /// of the planner diagnosing.
     var selectionRounds = Planner.defaultSelectionRounds
 
     /// The least time (seconds) the planner gives a diagnosis, even past the therapist's time limit.

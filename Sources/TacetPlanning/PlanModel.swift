@@ -205,7 +205,8 @@ struct PlanModel {
         // before q: cumulative on both sides, which is valid as the course is taken once, and tighter
         // than bounding each quarter's slot alone.
         for i in courses.indices where !scheduling {
-            // Without quarters: taken only with some member of each group it waits for.
+            // Without quarters there is no order to keep, only that the wait can be met: some member of
+            // each group it waits for is taken too.
             for g in waits[i] where !own[i].isEmpty {
                 milp.addRow(own[i].map { ($0.column, 1.0) } + groups[g].flatMap { own[$0] }.map { ($0.column, -1.0) }, upper: 0)
             }

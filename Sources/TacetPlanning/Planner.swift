@@ -9,8 +9,8 @@ import TacetDocuments
 /// mixed-integer programs solved by COIN-OR CBC settle, within the time limit: first the program of
 /// the courses alone, without quarters (``PlanModel/init(problem:scheduling:)``), a relaxation whose
 /// optimum is the plan once ``Scheduler`` places it; a selection whose hours and money no assignment to
-/// years holds is cut off (with every selection holding the same courses) and the program solved
-/// again, a few times; then, only if that has not settled it, the program with quarters
+/// years holds is cut off (with every selection holding its unpackable core, or as many courses at least
+/// as large: an extended cover) and the program solved again, a few times; then, only if that has not settled it, the program with quarters
 /// (``PlanModel``), with those cuts and the last optimum as its floor. Tests compare them with brute
 /// force on hundreds of random small problems, and each step alone too.
 public struct Planner: Sendable {
@@ -111,7 +111,8 @@ public struct Planner: Sendable {
                     cores.append((core, larger))
                     selectionModel.forbid(together: core, orLarger: larger)
                 } else {
-                    // It fits the budgets but not the quarters (prerequisites and entry levels in a short cycle):
+                    // It fits the budgets but not the quarters (prerequisites and entry levels in a short cycle),
+                    // or packing it was not settled within the steps:
                     // cutting off this one selection alone would take a round per equivalent one. The program
                     // with quarters settles these (PlanBench small seed 142: 8.2 s in rounds, 1.3 s there).
                     break rounds
@@ -142,7 +143,7 @@ public struct Planner: Sendable {
 
     /// A smallest-by-deletion part of `selection` whose hours and money no assignment to years fits
     /// (``Scheduler/packs(_:steps:limit:)``), or nil when the selection fits (it failed on order, not
-    /// room) or that was not settled. Courses are dropped while the rest still cannot fit, the
+    /// room) or that was not settled within the steps. Courses are dropped while the rest still cannot fit, the
     /// smallest first: a smaller part cuts off more of the selection program.
     private func unpackableCore(_ selection: [Int], scheduler: Scheduler) -> (core: [Int], larger: [Int])? {
         var steps = 0

@@ -32,7 +32,8 @@ extension LibYAMLScan {
     /// The file's first kilobyte is read first: libyaml decodes its whole input (up to 16 KB) before it
     /// gives the first event, which made peeking at 2,000 workflows of 12 KB cost 120 ms of CPU for three
     /// lines each. A value found in the head counts only once the next top-level key has begun after it,
-    /// so a cut cannot shorten it; anything else is settled by reading the whole file.
+    /// so a cut cannot shorten it; anything else is settled by reading the whole file. Bytes libyaml
+    /// cannot decode past the head are then left to the full load, which reports them.
     public static func topLevelScalar(_ key: String, in bytes: [UInt8]) -> String? {
         guard !bytes.isEmpty else { return nil }
         return bytes.withUnsafeBufferPointer { buffer -> String? in

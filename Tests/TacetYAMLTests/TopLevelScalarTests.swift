@@ -42,7 +42,7 @@ struct TopLevelScalarTests {
             // The kind is the last key the head holds, or lies past it.
             Self.placed("kind: Workflow\n", at: 1000),
             (0..<30).map { "pad\($0): \(String(repeating: "y", count: 60))\n" }.joined() + "kind: Policy\n",
-            // The head ends inside a multi-byte character.
+            // Multi-byte characters across the head's first kilobyte (the cut, at a line feed, never splits one).
             "kind: Workflow\nnote: " + String(repeating: "é", count: 700) + "\nmore: 1\n",
             Self.placed("kind: Workflow\nnext: 1\n", at: 40),
         ]

@@ -54,7 +54,9 @@ public struct MappingFields {
         return entries[index].value
     }
 
-    /// The entry index of `key`, looked for from the cursor on, then before it.
+    /// The entry index of `key`, looked for from the cursor on, then before it. Keys compare by their
+    /// bytes, as YAML compares them (the length test already does; Swift's `==` alone would also match
+    /// canonically equivalent spellings).
     private func index(of key: String) -> Int? {
         let length = key.utf8.count
         guard lengthBits & 1 << UInt64(length & 63) != 0 else { return nil }
