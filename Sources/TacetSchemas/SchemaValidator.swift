@@ -204,9 +204,8 @@ package struct SchemaValidator: Sendable {
 
     /// Whether `pattern` matches within `text`, scalar by scalar as ECMA-262 reads a string: compiled once
     /// (``SchemaPattern``) when it is within the subset the schemas use and the text is not long, else by
-    /// Swift's own regex engine
-    /// (not ICU's: ICU's first compile in a process set up its Unicode tables, which cost a plugin run more
-    /// CPU than the check).
+    /// Swift's own regex engine (not ICU's: ICU's first compile in a process set up its Unicode tables, which
+    /// cost a plugin run more CPU than the check).
     private func matches(_ text: String, _ pattern: String) -> Bool {
         if let compiled = patterns[pattern], let answer = compiled.matches(text) { return answer }
         guard let expression = try? Regex(pattern) else { return false }
