@@ -96,7 +96,7 @@ struct ConsentFactTests {
             Issue.record("no workflow")
             return
         }
-        let context = StepContext(workflow: workflow, step: workflow.steps[0], policy: policy, roster: Roster([]))
+        let context = StepContext(workflow: workflow, step: 0, policy: policy, roster: Roster([]))
         #expect(context.value(fact).description == value)
         #expect(context.value(.workflowFormat) == .string("individual"))
         #expect(context.value(.workflowAgeBand) == .missing && context.value(.workflowSelfConsent) == .missing)

@@ -179,7 +179,7 @@ struct ExplainTests {
                     #expect(line.reason != "the checker did not consult it", "case \(number): \(line.requirement)")
                 }
                 // The verdict shown for a rule is the one its whole condition, traced beneath it, comes to.
-                let context = StepContext(workflow: workflow, step: workflow.steps[index], policy: policy, roster: roster)
+                let context = StepContext(workflow: workflow, step: index, policy: policy, roster: roster)
                 for line in explanation.rules {
                     #expect((line.verdict == .failed) == line.rule.condition.holds(context), "case \(number): \(line.rule.id)")
                     // And is said in words, from the facts that decide it.

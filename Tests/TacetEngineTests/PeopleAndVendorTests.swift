@@ -45,7 +45,7 @@ struct PeopleAndVendorTests {
             if case .workflow(let workflow) = document.document { return workflow }
             return nil
         }.first)
-        return StepContext(workflow: workflow, step: workflow.steps[0], policy: resolved, roster: Roster(workspace.documents))
+        return StepContext(workflow: workflow, step: 0, policy: resolved, roster: Roster(workspace.documents))
     }
 
     @Test("a policy's supervision, credentials and tool terms decode, and a profile's credentials list")

@@ -95,4 +95,29 @@ struct SpecializationTests {
         #expect(CheckerCache.specializeAt == 8)
         #expect(specialized.filter { $0 }.count == (byName ? 0 : 12))
     }
+
+    @Test("asked from many threads at once, the cache hands out checkers that find what the general one finds, and specializes each large group")
+    func concurrentRequests() throws {
+        let workspace = try Self.workspace(workflows: 120, byName: false)
+        let (policies, _) = PolicyResolver.resolve(workspace.documents)
+        let policy = try #require(policies["base"])
+        let general = WorkflowChecker(policy: policy, roster: Roster(workspace.documents), today: .epoch)
+        let jobs = workspace.documents.compactMap { document -> (document: LoadedDocument, workflow: Workflow)? in
+            guard case .workflow(let workflow) = document.document else { return nil }
+            return (document, workflow)
+        }
+        let cache = CheckerCache(roster: Roster(workspace.documents), today: .epoch)
+        // Each workflow three times over, from every thread at once: a group's specialized checker is made while
+        // other threads still ask for checkers of the same group.
+        let asked = jobs.count * 3
+        let agrees = Parallel.map(asked) { index in
+            let job = jobs[index % jobs.count]
+            return cache.checker(for: policy, job.workflow).check(job.document, job.workflow) == general.check(job.document, job.workflow)
+        }
+        #expect(agrees.allSatisfy { $0 })
+        // Every team and setting pair has 20 workflows (60 asks), past the eight that earn a specialized checker.
+        for job in jobs {
+            #expect(cache.checker(for: policy, job.workflow).workflowFacts.isEmpty)
+        }
+    }
 }

@@ -12,12 +12,12 @@ public struct MappingFields {
     public let what: String
     // Read once: every field lookup compares against these, and every document has many fields.
     private let entries: [MappingEntry]
-    private let keys: [String]
-    /// Each key's length in UTF-8, compared before its text, and a bit per length (modulo 64) for the whole
+    /// Each key with its length in UTF-8, compared before its text (one array: a step's mapping is read once
+    /// and freed, and each array is an allocation), and a bit per length (modulo 64) for the whole
     /// mapping: most keys a decoder asks for are absent from a given mapping (a step's optional fields), and
     /// ruling each out by comparing strings with every key cost a check of 2,000 workflows as much as all of
     /// its rule checks.
-    private let lengths: [Int]
+    private let keys: [(text: String, length: Int)]
     private let lengthBits: UInt64
     /// Which entries were asked for: bits for the first 64, an array only for larger mappings.
     private var usedBits: UInt64 = 0
@@ -38,9 +38,11 @@ public struct MappingFields {
         self.pointer = pointer
         self.what = what
         self.entries = entries
-        keys = entries.map { $0.key.scalar?.value ?? "" }
-        lengths = keys.map(\.utf8.count)
-        lengthBits = lengths.reduce(0) { $0 | 1 << UInt64($1 & 63) }
+        keys = entries.map { entry in
+            let text = entry.key.scalar?.value ?? ""
+            return (text, text.utf8.count)
+        }
+        lengthBits = keys.reduce(0) { $0 | 1 << UInt64($1.length & 63) }
         if entries.count > 64 { usedBeyond64 = Array(repeating: false, count: entries.count - 64) }
         known.reserveCapacity(16)
     }
@@ -60,8 +62,8 @@ public struct MappingFields {
     private func index(of key: String) -> Int? {
         let length = key.utf8.count
         guard lengthBits & 1 << UInt64(length & 63) != 0 else { return nil }
-        for index in cursor..<keys.count where lengths[index] == length && keys[index] == key { return index }
-        for index in 0..<cursor where lengths[index] == length && keys[index] == key { return index }
+        for index in cursor..<keys.count where keys[index].length == length && keys[index].text == key { return index }
+        for index in 0..<cursor where keys[index].length == length && keys[index].text == key { return index }
         return nil
     }
 
@@ -135,7 +137,7 @@ public struct MappingFields {
     public func finish(_ context: inout DecodingContext) {
         context.trace?.append(MappingTrace(pointer: pointer, what: what, known: known))
         for (index, entry) in entries.enumerated() where !isUsed(index) {
-            let key = keys[index]
+            let key = keys[index].text
             let keyPointer = JSONPointer.appending(key, to: pointer)
             let hint = Suggestion.closest(to: key, in: known).map { "did you mean '\($0)'?" }
                 ?? "\(what) has the keys: \(known.joined(separator: ", "))"

@@ -10,7 +10,15 @@ final class CheckerCache: @unchecked Sendable {
     private let roster: Roster
     private let today: CalendarDate
     private var general: [String: WorkflowChecker] = [:]
-    private var groups: [SpecializationKey: (count: Int, checker: WorkflowChecker?)] = [:]
+    private var groups: [SpecializationKey: Group] = [:]
+
+    /// Where one group of workflows stands: how many the general checker has served, or its own checker
+    /// being made, or made.
+    private enum Group {
+        case counting(Int)
+        case specializing
+        case specialized(WorkflowChecker)
+    }
 
     /// How many workflows of one group the general checker serves before the group gets a specialized
     /// one. A rule on another team's workflows is then settled once per team instead of at every step;
@@ -25,17 +33,37 @@ final class CheckerCache: @unchecked Sendable {
 
     /// The checker for `workflow` under `policy`: the general one, or its group's specialized one.
     func checker(for policy: ResolvedPolicy, _ workflow: Workflow) -> WorkflowChecker {
+        // The general checker is made under the lock: every thread needs it before it can check anything.
         lock.lock()
-        defer { lock.unlock() }
         let checker = general[policy.name] ?? WorkflowChecker(policy: policy, roster: roster, today: today)
         general[policy.name] = checker
+        lock.unlock()
         guard !checker.workflowFacts.isEmpty else { return checker }
         let values = StepContext.workflowFacts(of: workflow)
         let key = SpecializationKey(policy: policy.name, values: checker.workflowFacts.map { values[$0] ?? .missing })
-        var group = groups[key] ?? (0, nil)
-        group.count += 1
-        if group.checker == nil && group.count >= Self.specializeAt { group.checker = checker.specialized(to: workflow) }
-        groups[key] = group
-        return group.checker ?? checker
+        lock.lock()
+        switch groups[key] ?? .counting(0) {
+        case .specialized(let specialized):
+            lock.unlock()
+            return specialized
+        case .specializing:
+            lock.unlock()
+            return checker
+        case .counting(let count) where count + 1 < Self.specializeAt:
+            groups[key] = .counting(count + 1)
+            lock.unlock()
+            return checker
+        case .counting:
+            // Made outside the lock, as long as a general checker takes to make: the other threads go on
+            // with the general checker meanwhile instead of waiting (with seven teams, seven of these came
+            // one after another early in a run, and the second core stood idle through them).
+            groups[key] = .specializing
+            lock.unlock()
+            let specialized = checker.specialized(to: workflow)
+            lock.lock()
+            groups[key] = .specialized(specialized)
+            lock.unlock()
+            return specialized
+        }
     }
 }
