@@ -120,4 +120,15 @@ struct SpecializationTests {
             #expect(cache.checker(for: policy, job.workflow).workflowFacts.isEmpty)
         }
     }
+
+    @Test("the task facts a checker settles per task are the ones each task gives")
+    func taskFacts() throws {
+        let workspace = try Self.workspace(workflows: 1)
+        let (policies, _) = PolicyResolver.resolve(workspace.documents)
+        let policy = try #require(policies["base"])
+        #expect(!policy.tasks.isEmpty)
+        for task in policy.tasks.values {
+            #expect(Set(StepContext.taskFacts(task.value).keys) == StepContext.taskFacts)
+        }
+    }
 }

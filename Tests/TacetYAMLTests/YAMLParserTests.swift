@@ -57,7 +57,8 @@ struct YAMLParserTests {
     @Test("plain scalars resolve by the YAML 1.2 core schema", arguments: [
         ("no", ScalarKind.string), ("on", .string), ("yes", .string), ("off", .string),
         ("010", .int), ("1:20", .string), ("true", .bool), ("False", .bool), ("TRUE", .bool), ("tRUE", .string),
-        ("null", .null), ("~", .null), ("", .null), ("NULL", .null), ("nil", .string),
+        ("null", .null), ("~", .null), ("", .null), ("NULL", .null), ("nil", .string), ("nulls", .string), ("none", .string),
+        ("FALSE", .bool), ("false", .bool), ("trues", .string), ("fals", .string), ("task-3", .string),
         ("0x1F", .int), ("0o17", .int), ("0o8", .string), ("-12", .int), ("+3", .int),
         ("1.5", .float), (".5", .float), ("5.", .float), ("1e3", .float), ("-1.2E-3", .float), (".inf", .float),
         ("-.Inf", .float), (".nan", .float), ("-.nan", .string), ("1_000", .string), ("2026-11-21", .string),

@@ -105,6 +105,9 @@ public struct StepContext: Sendable, FactSource {
         }
     }
 
+    /// The facts of the step's task (`task.*`), the same for every step of the task: those ``taskFacts(_:)`` gives.
+    public static let taskFacts: Set<Fact> = Set(Fact.allCases.filter { $0.rawValue.hasPrefix("task.") })
+
     /// The task facts of `task`, for analyses that judge one task at a time.
     public static func taskFacts(_ task: PolicyTask) -> [Fact: FactValue] {
         [

@@ -36,20 +36,21 @@ public struct WorkflowChecker: Sendable {
     /// Creates a checker, sorting out once which rules can apply to which task; training is judged
     /// current on `today`.
     public init(policy: ResolvedPolicy, roster: Roster, today: CalendarDate) {
-        // A rule with what is left of its condition once `facts` are known; nil when it cannot hold.
-        func candidate(_ index: Int, fixing facts: [Fact: FactValue]) -> Candidate? {
-            Self.candidate(index, policy.rules[index].condition, fixing: facts)
-        }
+        // What is left of each rule with nothing known: the candidates for steps of an unknown task, and for every
+        // task those of the rules that read no task fact (most of a large policy's rules read the step's task and
+        // fail at once for the others; the rest would otherwise be worked out again, the same, for every task).
+        let unclassified = policy.rules.indices.map { Self.candidate($0, policy.rules[$0].condition, fixing: [:]) }
+        let taskFacts = StepContext.taskFacts.union([.stepTask])
+        let readsTask = policy.rules.map { !taskFacts.isDisjoint(with: $0.condition.facts) }
         var byTask: [String: [Candidate]] = [:]
         for (id, task) in policy.tasks {
             let facts = StepContext.taskFacts(task.value).merging([.stepTask: .string(id)]) { $1 }
-            byTask[id] = policy.rules.indices.compactMap { candidate($0, fixing: facts) }
+            byTask[id] = policy.rules.indices.compactMap { readsTask[$0] ? Self.candidate($0, policy.rules[$0].condition, fixing: facts) : unclassified[$0] }
         }
         let parts = Parts(tasks: policy.tasks.mapValues { Shared($0.value) }, tools: policy.tools.mapValues { Shared($0.value) },
                           therapists: roster.therapists.mapValues { Shared($0) }, nothing: (Shared(nil), Shared(nil), Shared(nil)),
                           people: Shared(PeoplePolicy(policy)))
-        self.init(policy: policy, roster: roster, today: today, fixed: [:],
-                  residuals: (byTask, policy.rules.indices.compactMap { candidate($0, fixing: [:]) }), parts: parts)
+        self.init(policy: policy, roster: roster, today: today, fixed: [:], residuals: (byTask, unclassified.compactMap { $0 }), parts: parts)
     }
 
     private init(policy: ResolvedPolicy, roster: Roster, today: CalendarDate, fixed: [Fact: FactValue],
@@ -62,10 +63,16 @@ public struct WorkflowChecker: Sendable {
         self.parts = parts
         var program = ConditionProgram()
         var read = Set<Fact>()
+        // A condition left the same for many tasks (a rule on the team, the tool, the AI level) is flattened once
+        // and shared: a shorter program, and less of it to keep in cache while checking.
+        var starts: [CompiledCondition: Int] = [:]
         func start(_ candidate: Candidate) -> (rule: Int, start: Int?) {
             guard let rest = candidate.rest else { return (candidate.rule, nil) }
+            if let start = starts[rest] { return (candidate.rule, start) }
             read.formUnion(rest.facts)
-            return (candidate.rule, program.append(rest))
+            let start = program.append(rest)
+            starts[rest] = start
+            return (candidate.rule, start)
         }
         candidates = residuals.byTask.mapValues { $0.map(start) }
         unclassified = residuals.unclassified.map(start)
