@@ -6,5 +6,8 @@ extension WorkflowChecker {
         var rule: Int
         /// What is left to evaluate at each step; nil when the rule holds for every such step.
         var rest: CompiledCondition?
+        /// Whether it is the rule's candidate for steps of any task (the rule reads no task fact): then every
+        /// task's list holds this same one, flattened once.
+        var anyTask = false
     }
 }

@@ -39,7 +39,9 @@ public struct WorkflowChecker: Sendable {
         // What is left of each rule with nothing known: the candidates for steps of an unknown task, and for every
         // task those of the rules that read no task fact (most of a large policy's rules read the step's task and
         // fail at once for the others; the rest would otherwise be worked out again, the same, for every task).
-        let unclassified = policy.rules.indices.map { Self.candidate($0, policy.rules[$0].condition, fixing: [:]) }
+        let unclassified = policy.rules.indices.map { index in
+            Self.candidate(index, policy.rules[index].condition, fixing: [:]).map { Candidate(rule: $0.rule, rest: $0.rest, anyTask: true) }
+        }
         let taskFacts = StepContext.taskFacts.union([.stepTask])
         let readsTask = policy.rules.map { !taskFacts.isDisjoint(with: $0.condition.facts) }
         var byTask: [String: [Candidate]] = [:]
@@ -63,15 +65,15 @@ public struct WorkflowChecker: Sendable {
         self.parts = parts
         var program = ConditionProgram()
         var read = Set<Fact>()
-        // A condition left the same for many tasks (a rule on the team, the tool, the AI level) is flattened once
-        // and shared: a shorter program, and less of it to keep in cache while checking.
-        var starts: [CompiledCondition: Int] = [:]
+        // A rule's candidate for any task (a rule on the team, the tool, the AI level) is flattened once and
+        // shared by every task: a shorter program, and less of it to keep in cache while checking.
+        var anyTaskStarts: [Int: Int] = [:]
         func start(_ candidate: Candidate) -> (rule: Int, start: Int?) {
             guard let rest = candidate.rest else { return (candidate.rule, nil) }
-            if let start = starts[rest] { return (candidate.rule, start) }
+            if candidate.anyTask, let start = anyTaskStarts[candidate.rule] { return (candidate.rule, start) }
             read.formUnion(rest.facts)
             let start = program.append(rest)
-            starts[rest] = start
+            if candidate.anyTask { anyTaskStarts[candidate.rule] = start }
             return (candidate.rule, start)
         }
         candidates = residuals.byTask.mapValues { $0.map(start) }
@@ -98,13 +100,17 @@ public struct WorkflowChecker: Sendable {
         // What is left of each condition here, with the workflow's facts settled too: the same as settling task and
         // workflow facts at once (either way the rest decides exactly the steps the whole condition decides), and
         // several times quicker than starting again from every rule's whole condition for every task.
-        func narrowed(_ candidates: [Candidate]) -> [Candidate] {
-            candidates.compactMap { candidate in
-                candidate.rest.map { Self.candidate(candidate.rule, $0, fixing: settled) } ?? candidate
-            }
+        func narrowed(_ candidate: Candidate) -> Candidate? {
+            guard let rest = candidate.rest else { return candidate }
+            return Self.candidate(candidate.rule, rest, fixing: settled).map { Candidate(rule: $0.rule, rest: $0.rest, anyTask: candidate.anyTask) }
+        }
+        // A candidate for any task is narrowed once, not once per task that lists it.
+        let anyTask = Dictionary(uniqueKeysWithValues: residuals.unclassified.map { ($0.rule, narrowed($0)) })
+        let byTask = residuals.byTask.mapValues { candidates in
+            candidates.compactMap { $0.anyTask ? anyTask[$0.rule] ?? nil : narrowed($0) }
         }
         return WorkflowChecker(policy: policy, roster: roster, today: today, fixed: fixed.merging(settled) { $1 },
-                               residuals: (residuals.byTask.mapValues(narrowed), narrowed(residuals.unclassified)), parts: parts)
+                               residuals: (byTask, residuals.unclassified.compactMap { anyTask[$0.rule] ?? nil }), parts: parts)
     }
 
     /// Every finding for `document`, a workflow, in step order.
