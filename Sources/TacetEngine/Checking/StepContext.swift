@@ -2,9 +2,8 @@ import TacetDocuments
 
 /// One workflow step with everything it refers to resolved: the facts rules are evaluated on.
 public struct StepContext: Sendable, FactSource {
-    // Each part is held by reference (``Shared``): the checker makes a context for every step, and copying
-    // these structs' many strings for each was a quarter of the rule check's time. The accessors yield the
-    // held values in place, so reading `context.performer?.role` copies nothing either.
+    // Each part is held by reference (``Shared``), and the accessors yield the held values in place: making a
+    // context, or reading `context.performer?.role`, copies none of them.
     private let heldWorkflow: Shared<Workflow>
     /// The step's index in the workflow's steps.
     private let index: Int

@@ -40,7 +40,7 @@ public struct WorkflowChecker: Sendable {
         // task those of the rules that read no task fact (most of a large policy's rules read the step's task and
         // fail at once for the others; the rest would otherwise be worked out again, the same, for every task).
         let unclassified = policy.rules.indices.map { index in
-            Self.candidate(index, policy.rules[index].condition, fixing: [:]).map { Candidate(rule: $0.rule, rest: $0.rest, anyTask: true) }
+            Self.candidate(index, policy.rules[index].condition, fixing: [:], anyTask: true)
         }
         let taskFacts = StepContext.taskFacts.union([.stepTask])
         let readsTask = policy.rules.map { !taskFacts.isDisjoint(with: $0.condition.facts) }
@@ -83,11 +83,12 @@ public struct WorkflowChecker: Sendable {
     }
 
     /// Rule `index` with what is left of `condition` once `facts` are known (nil: it holds); nil when it cannot hold.
-    private static func candidate(_ index: Int, _ condition: CompiledCondition, fixing facts: [Fact: FactValue]) -> Candidate? {
+    private static func candidate(_ index: Int, _ condition: CompiledCondition, fixing facts: [Fact: FactValue],
+                                  anyTask: Bool = false) -> Candidate? {
         switch condition.residual(fixing: facts) {
         case .always(false): nil
-        case .always(true): Candidate(rule: index, rest: nil)
-        case .depends(let rest): Candidate(rule: index, rest: rest)
+        case .always(true): Candidate(rule: index, rest: nil, anyTask: anyTask)
+        case .depends(let rest): Candidate(rule: index, rest: rest, anyTask: anyTask)
         }
     }
 
@@ -102,7 +103,7 @@ public struct WorkflowChecker: Sendable {
         // several times quicker than starting again from every rule's whole condition for every task.
         func narrowed(_ candidate: Candidate) -> Candidate? {
             guard let rest = candidate.rest else { return candidate }
-            return Self.candidate(candidate.rule, rest, fixing: settled).map { Candidate(rule: $0.rule, rest: $0.rest, anyTask: candidate.anyTask) }
+            return Self.candidate(candidate.rule, rest, fixing: settled, anyTask: candidate.anyTask)
         }
         // A candidate for any task is narrowed once, not once per task that lists it.
         let anyTask = Dictionary(uniqueKeysWithValues: residuals.unclassified.map { ($0.rule, narrowed($0)) })
