@@ -30,6 +30,9 @@ public struct Planner: Sendable {
     /// scheduler could not place cut off, before the program with quarters takes over (0: that program
     /// at once; tests set it to test each program alone).
     var selectionRounds = Planner.defaultSelectionRounds
+    /// Whether the programs' stages try their linear relaxation with Clp before CBC
+    /// (``PlanModel/usesRelaxation``); false only to compare the two paths (tests, PlanBench).
+    public var usesRelaxation = true
     /// Whether an infeasible problem is diagnosed (``Diagnosis``); false for the diagnosis's own
     /// relaxed problems, whose reasons it does not read.
     var diagnoses = true
@@ -38,12 +41,13 @@ public struct Planner: Sendable {
     /// therapist takes, and still short enough to wait for.
     public static let defaultTimeLimit = 10.0
 
-    /// The search's step budget before the solver takes over: about a millisecond of a release build on
-    /// a small catalog, enough for the search to settle most small problems, while the rest go to CBC
-    /// before it wastes time. On a 300-course catalog the search almost never finds a plan (its bound
-    /// ignores entry levels), so more steps only delay the solver: PlanBench `settle 500`, median 11 ms at
-    /// 2,000 steps against 47 ms at 20,000; `team 300 40`, median 121 ms against 254 ms (one run each).
-    public static let defaultSearchSteps = 2_000
+    /// The search's step budget before the solver takes over: none. Its tables alone cost more than the
+    /// programs that settle what it would: PlanBench release, one therapist after another (`phases`, 100
+    /// therapists each), median 1.1 ms without the search against 6.0 ms with 2,000 steps on a 40-course
+    /// catalog, 9.6 against 23 ms on 150 courses, 14 against 27 ms on 300 (where the search never settles
+    /// one: its bound ignores entry levels); `settle 500`, 5.3 against 9.4 ms, every instance settled both
+    /// ways. Kept as an option: with steps, the search runs first and its plan and bound go to the solver.
+    public static let defaultSearchSteps = 0
 
     /// Steps the scheduler may take to place the selection program's optimum before the planner
     /// turns to the program with quarters (a placement search that long is rare; the program settles it).
@@ -67,43 +71,69 @@ public struct Planner: Sendable {
 
     /// Solves the problem.
     public func solve() -> PlanResult {
+        var phases = PlanPhases()
+        return solve(phases: &phases)
+    }
+
+    /// Solves the problem, saying in `phases` where the time went (PlanBench's phase timings).
+    public func solve(phases: inout PlanPhases) -> PlanResult {
         if !problem.trainingProblems.isEmpty { return .infeasible(problem.trainingProblems.map { "required training: " + $0 }) }
         let overBudget = Self.pinnedOverBudget(problem)
         if !overBudget.isEmpty { return .infeasible(overBudget) }
         let clock = ContinuousClock()
+        var mark = clock.now
+        // The seconds since the last call, and the clock set for the next phase.
+        func lap() -> Double {
+            let now = clock.now
+            defer { mark = now }
+            return (now - mark).seconds
+        }
         // A limit past any wait (`--time-limit inf`) is capped at 30 years: a Duration cannot hold infinity.
         let deadline = clock.now.advanced(by: .seconds(timeLimit > 0 ? min(timeLimit, 1e9) : 0))
         func left() -> Double { (deadline - clock.now).seconds }
-        var search = PlannerSearch(problem: problem, maxSteps: searchSteps)
-        search.deadline = deadline
-        let floor = search.rootBound
-        search.run()
-        if !search.exhausted {
-            guard let best = search.best else { return .infeasible(diagnosis(left())) }
-            return .plan(plan(best.selection, quarters: best.quarters))
+        // Without steps (and with the solver) the search is not built at all: its tables alone cost milliseconds.
+        var floor = PlanPrice.zero
+        var known: PlanModel.Choice?
+        if searchSteps > 0 || !usesSolver {
+            var search = PlannerSearch(problem: problem, maxSteps: searchSteps)
+            search.deadline = deadline
+            floor = search.rootBound
+            search.run()
+            phases.search = lap()
+            phases.settled = .search
+            if !search.exhausted {
+                guard let best = search.best else { return .infeasible(diagnosis(left(), phases: &phases)) }
+                return .plan(plan(best.selection, quarters: best.quarters))
+            }
+            guard usesSolver else {
+                guard let best = search.best else { return .undecided(timeLimit: timeLimit) }
+                var result = plan(best.selection, quarters: best.quarters)
+                result.optimal = false
+                return .plan(result)
+            }
+            known = search.best.map { PlanModel.Choice(selection: $0.selection, quarters: $0.quarters) }
         }
-        guard usesSolver else {
-            guard let best = search.best else { return .undecided(timeLimit: timeLimit) }
-            var result = plan(best.selection, quarters: best.quarters)
-            result.optimal = false
-            return .plan(result)
-        }
-        let known = search.best.map { PlanModel.Choice(selection: $0.selection, quarters: $0.quarters) }
         // The courses alone first, without quarters (``PlanModel/init(problem:scheduling:)``), within half the time:
         // a small program whose optimum, once the scheduler places it, is the plan. A selection it cannot place is cut
         // off and the program solved again (``selectionRounds``); its last optimum is the floor of the program with
         // quarters, which gets the cuts too.
         var bound = floor
         var selectionModel = PlanModel(problem: problem, scheduling: false)
+        selectionModel.usesRelaxation = usesRelaxation
         var cores: [(core: [Int], larger: [Int])] = []
         let selectionEnd = clock.now.advanced(by: .seconds(max(0, left()) / 2))
+        phases.settled = .selection
         rounds: for _ in 0..<selectionRounds {
-            switch selectionModel.solve(timeLimit: (selectionEnd - clock.now).seconds, start: known, floor: bound) {
+            phases.selectionRounds += 1
+            let outcome = selectionModel.solve(timeLimit: (selectionEnd - clock.now).seconds, start: known, floor: bound)
+            phases.selection += lap()
+            switch outcome {
             case .infeasible:
-                return .infeasible(diagnosis(left()))
+                return .infeasible(diagnosis(left(), phases: &phases))
             case .optimal(let choice):
                 var steps = 0
                 if let quarters = selectionModel.scheduler.schedule(choice.selection, steps: &steps, limit: Self.placementSteps) {
+                    phases.selection += lap()
                     return .plan(plan(choice.selection, quarters: quarters))
                 }
                 bound = max(bound, choice.selection.reduce(.zero) { $0 + PlanPrice(cost: problem.courses[$1].cost, hours: problem.courses[$1].hours) })
@@ -122,13 +152,18 @@ public struct Planner: Sendable {
                 break rounds
             }
         }
+        phases.selection += lap()
+        phases.settled = .scheduled
         var model = PlanModel(problem: problem)
+        model.usesRelaxation = usesRelaxation
         for (core, larger) in cores { model.forbid(together: core, orLarger: larger) }
-        switch model.solve(timeLimit: left(), start: known, floor: bound) {
+        let outcome = model.solve(timeLimit: left(), start: known, floor: bound)
+        phases.scheduled = lap()
+        switch outcome {
         case .optimal(let choice):
             return .plan(plan(choice.selection, quarters: choice.quarters))
         case .infeasible:
-            return .infeasible(diagnosis(left()))
+            return .infeasible(diagnosis(left(), phases: &phases))
         case .stopped(let best, let costBound, let hoursBound):
             guard let best else { return .undecided(timeLimit: timeLimit) }
             var result = plan(best.selection, quarters: best.quarters)
@@ -168,11 +203,15 @@ public struct Planner: Sendable {
 
     /// Why no plan exists, planning relaxed problems within what is left of this therapist's time, and at
     /// least ``Diagnosis/leastTime`` (the one way a solve runs past the time limit).
-    private func diagnosis(_ left: Double) -> [String] {
+    private func diagnosis(_ left: Double, phases: inout PlanPhases) -> [String] {
         guard diagnoses else { return [] }
+        let clock = ContinuousClock()
+        let began = clock.now
+        defer { phases.diagnosis = (clock.now - began).seconds }
         var diagnosis = Diagnosis(problem: problem, timeLimit: max(left, Diagnosis.leastTime))
         diagnosis.searchSteps = searchSteps
         diagnosis.selectionRounds = selectionRounds
+        diagnosis.usesRelaxation = usesRelaxation
         return diagnosis.reasons()
     }
 
