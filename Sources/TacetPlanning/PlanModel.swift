@@ -72,6 +72,9 @@ struct PlanModel {
     /// Whether each stage tries the linear relaxation (Clp) before CBC; false only in the tests that
     /// compare the two paths.
     var usesRelaxation = true
+    /// Whether a stage its relaxation does not settle goes to CBC; false for the planner's quick first try,
+    /// which then stops there (no bound, no plan) and leaves the problem to the full solve.
+    var usesCBC = true
 
     /// Whether the program states the schedule (quarter slots, yearly budgets); false for the selection
     /// alone (see ``init(problem:scheduling:)``).
@@ -500,6 +503,7 @@ struct PlanModel {
             if settled.status == .infeasible { return .infeasible }
             if settled.status == .optimal { return .optimal(choice(settled.values), settled) }
         }
+        guard usesCBC else { return .stopped(nil, nil) }
         guard let solution = program.solve(timeLimit: timeLimit, cutoff: cutoff) else { return .stopped(nil, nil) }
         switch solution.status {
         case .infeasible:

@@ -41,13 +41,14 @@ public struct Planner: Sendable {
     /// therapist takes, and still short enough to wait for.
     public static let defaultTimeLimit = 10.0
 
-    /// The search's step budget before the solver takes over: none. Its tables alone cost more than the
-    /// programs that settle what it would: PlanBench release, one therapist after another (`phases`, 100
-    /// therapists each), median 1.1 ms without the search against 6.0 ms with 2,000 steps on a 40-course
-    /// catalog, 9.6 against 23 ms on 150 courses, 14 against 27 ms on 300 (where the search never settles
-    /// one: its bound ignores entry levels); `settle 500`, 5.3 against 9.4 ms, every instance settled both
-    /// ways. Kept as an option: with steps, the search runs first and its plan and bound go to the solver.
-    public static let defaultSearchSteps = 0
+    /// The search's step budget before the solver takes over: about a millisecond of a release build on
+    /// a small catalog. One therapist at a time the solver alone is faster (PlanBench release `phases`, 100
+    /// therapists each: median 1.1 ms without the search against 6.0 ms with these steps on a 40-course
+    /// catalog, 14 against 27 ms on 300; `settle 500`, 5.3 against 9.4 ms, every instance settled both ways),
+    /// but the search's plan and bound shorten CBC's hardest solves, which hold CBC's lock: `team 300 1000`
+    /// took 53 s with these steps against 73-79 s without, and left fewer therapists unsettled (998 against
+    /// 988-993; one run each).
+    public static let defaultSearchSteps = 2_000
 
     /// Steps the scheduler may take to place the selection program's optimum before the planner
     /// turns to the program with quarters (a placement search that long is rare; the program settles it).
@@ -91,10 +92,38 @@ public struct Planner: Sendable {
         // A limit past any wait (`--time-limit inf`) is capped at 30 years: a Duration cannot hold infinity.
         let deadline = clock.now.advanced(by: .seconds(timeLimit > 0 ? min(timeLimit, 1e9) : 0))
         func left() -> Double { (deadline - clock.now).seconds }
-        // Without steps (and with the solver) the search is not built at all: its tables alone cost milliseconds.
+        var selectionModel = PlanModel(problem: problem, scheduling: false)
+        selectionModel.usesRelaxation = usesRelaxation
+        // Without steps (and with the solver) the search is not run: the program of the courses alone is tried with its
+        // linear relaxations only (Clp, no CBC), which settle most problems in a millisecond or two; what they leave
+        // gets the search's tables' bound as the solver's floor (credits come in steps, which the relaxation spreads
+        // thin: without it the hardest problems of PlanBench's team took seconds longer and more went unsettled).
         var floor = PlanPrice.zero
         var known: PlanModel.Choice?
-        if searchSteps > 0 || !usesSolver {
+        if searchSteps == 0 && usesSolver {
+            if usesRelaxation {
+                var quick = selectionModel
+                quick.usesCBC = false
+                let outcome = quick.solve(timeLimit: left(), start: nil)
+                phases.selectionRounds += 1
+                phases.selection += lap()
+                phases.settled = .selection
+                switch outcome {
+                case .infeasible:
+                    return .infeasible(diagnosis(left(), phases: &phases))
+                case .optimal(let choice):
+                    var steps = 0
+                    if let quarters = selectionModel.scheduler.schedule(choice.selection, steps: &steps, limit: Self.placementSteps) {
+                        phases.selection += lap()
+                        return .plan(plan(choice.selection, quarters: quarters))
+                    }
+                case .stopped:
+                    break
+                }
+            }
+            floor = PlannerSearch(problem: problem, maxSteps: 0).rootBound
+            phases.search = lap()
+        } else if searchSteps > 0 || !usesSolver {
             var search = PlannerSearch(problem: problem, maxSteps: searchSteps)
             search.deadline = deadline
             floor = search.rootBound
@@ -118,8 +147,6 @@ public struct Planner: Sendable {
         // off and the program solved again (``selectionRounds``); its last optimum is the floor of the program with
         // quarters, which gets the cuts too.
         var bound = floor
-        var selectionModel = PlanModel(problem: problem, scheduling: false)
-        selectionModel.usesRelaxation = usesRelaxation
         var cores: [(core: [Int], larger: [Int])] = []
         let selectionEnd = clock.now.advanced(by: .seconds(max(0, left()) / 2))
         phases.settled = .selection
@@ -137,7 +164,7 @@ public struct Planner: Sendable {
                     return .plan(plan(choice.selection, quarters: quarters))
                 }
                 bound = max(bound, choice.selection.reduce(.zero) { $0 + PlanPrice(cost: problem.courses[$1].cost, hours: problem.courses[$1].hours) })
-                if let (core, larger) = unpackableCore(choice.selection, scheduler: selectionModel.scheduler) {
+                if let (core, larger) = unpackableCore(choice.selection, scheduler: selectionModel.scheduler, deadline: selectionEnd) {
                     cores.append((core, larger))
                     selectionModel.forbid(together: core, orLarger: larger)
                 } else {
@@ -179,12 +206,15 @@ public struct Planner: Sendable {
     /// A smallest-by-deletion part of `selection` whose hours and money no assignment to years fits
     /// (``Scheduler/packs(_:steps:limit:)``), or nil when the selection fits (it failed on order, not
     /// room) or that was not settled within the steps. Courses are dropped while the rest still cannot fit, the
-    /// smallest first: a smaller part cuts off more of the selection program.
-    private func unpackableCore(_ selection: [Int], scheduler: Scheduler) -> (core: [Int], larger: [Int])? {
+    /// smallest first: a smaller part cuts off more of the selection program. Past `deadline` it stops
+    /// dropping and returns the part it has: unpackable too, only larger (each check may take up to
+    /// ``placementSteps``, and a selection has dozens of courses: a review saw seconds past the limit).
+    private func unpackableCore(_ selection: [Int], scheduler: Scheduler, deadline: ContinuousClock.Instant) -> (core: [Int], larger: [Int])? {
         var steps = 0
         guard scheduler.packs(selection, steps: &steps, limit: Self.placementSteps) == false else { return nil }
         var core = selection
         for course in selection.sorted(by: { (problem.courses[$0].hours, problem.courses[$0].cost) < (problem.courses[$1].hours, problem.courses[$1].cost) }) {
+            if ContinuousClock.now >= deadline { break }
             let rest = core.filter { $0 != course }
             steps = 0
             if scheduler.packs(rest, steps: &steps, limit: Self.placementSteps) == false { core = rest }
