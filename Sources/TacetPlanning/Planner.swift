@@ -11,8 +11,11 @@ import TacetDocuments
 /// optimum is the plan once ``Scheduler`` places it; a selection whose hours and money no assignment to
 /// years holds is cut off (with every selection holding its unpackable core, or as many courses at least
 /// as large: an extended cover) and the program solved again, a few times; then, only if that has not settled it, the program with quarters
-/// (``PlanModel``), with those cuts and the last optimum as its floor. Tests compare them with brute
-/// force on hundreds of random small problems, and each step alone too.
+/// (``PlanModel``), with those cuts and the last optimum as its floor. Each program's stage is first
+/// solved as a linear program by Clp, which settles it exactly when its optimum takes whole courses or it
+/// has no solution (``MILP/relaxation(timeLimit:cutoff:)``), on every core; CBC, one solve at a time
+/// process-wide, only when it does not. Tests compare them with brute force on hundreds of random small
+/// problems, and each step alone too.
 public struct Planner: Sendable {
     /// The problem.
     public let problem: PlanningProblem
