@@ -14,8 +14,11 @@ extension MILP {
     /// every core at once without ``solve(timeLimit:cutoff:)``'s lock. It is called directly
     /// (`Clp_dual`), not through Clp's `initialSolve`, whose code keeps the model being solved in a static
     /// for a SIGINT handler it installs and removes around each solve (ClpSolve.cpp), which two threads
-    /// would race on. PlannerTests run many relaxations on two threads at once against the same ones
-    /// solved one at a time.
+    /// would race on. The other statics of the installed libraries (`nm`): a debugging model pointer
+    /// (ClpHelperFunctions), OSL factorization counters (not Clp's default factorization), and a counter
+    /// CoinFactorization's sparse factorization increments unguarded, whose value only ever goes into a
+    /// printed message (its disassembly), so a race there changes no answer. RelaxationTests run hundreds of
+    /// relaxations on every core at once against the same ones solved one at a time.
     func relaxation(timeLimit: Double, cutoff: Double? = nil) -> MILPSolution? {
         if emptyRowFails { return MILPSolution(status: .infeasible, values: [], objective: .infinity, bound: .infinity) }
         if columns.isEmpty { return MILPSolution(status: .optimal, values: [], objective: 0, bound: 0) }
