@@ -24,7 +24,8 @@ public struct Planner: Sendable {
     ///
     /// Where no plan exists, saying why may take up to ``Diagnosis/leastTime`` past it.
     public var timeLimit: Double
-    /// Steps of the first, quick search before the solver takes over (0: the solver alone).
+    /// Steps of the first, quick search before the solver takes over (0: the solver alone, its linear
+    /// relaxations first and the search's tables built only for the bound of what they leave).
     public var searchSteps: Int
     /// Whether the solver settles what the search leaves unproven; false only to measure the search
     /// alone (PlanBench), which then returns its best plan unproven, or none.
@@ -126,7 +127,7 @@ public struct Planner: Sendable {
             }
             floor = PlannerSearch(problem: problem, maxSteps: 0).rootBound
             phases.search = lap()
-        } else if searchSteps > 0 || !usesSolver {
+        } else {
             var search = PlannerSearch(problem: problem, maxSteps: searchSteps)
             search.deadline = deadline
             floor = search.rootBound
