@@ -35,6 +35,8 @@ func solve(_ problem: PlanningProblem, searchOnly: Bool = false) -> Outcome {
     var planner = Planner(problem)
     // PLANBENCH_STEPS: the search's step budget (0: the solver alone), to measure where the search pays.
     if let steps = ProcessInfo.processInfo.environment["PLANBENCH_STEPS"].flatMap({ Int($0) }) { planner.searchSteps = steps }
+    // PLANBENCH_TIME_LIMIT: seconds per therapist instead of the planner's default (how long the hardest need).
+    if let limit = ProcessInfo.processInfo.environment["PLANBENCH_TIME_LIMIT"].flatMap({ Double($0) }) { planner.timeLimit = limit }
     // PLANBENCH_CBC_ONLY: every program to CBC, without trying its linear relaxation with Clp first.
     if ProcessInfo.processInfo.environment["PLANBENCH_CBC_ONLY"] != nil { planner.usesRelaxation = false }
     if searchOnly {
