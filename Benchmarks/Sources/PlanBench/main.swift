@@ -21,6 +21,8 @@ import TacetPlanningTestSupport
 //                           PLANBENCH_VERBOSE set, the slowest 15 (seed, outcome, time) and the time by outcome
 //   seeds SEED...           small instances, search + CBC only, one line each
 //   json SEED...            small instances as JSON for Scripts/plan-reference.py (the CP-SAT reference)
+// Environment: PLANBENCH_STEPS (the search's steps; 0: the solver alone), PLANBENCH_CBC_ONLY (no Clp relaxation
+// first), PLANBENCH_TIME_LIMIT (seconds per therapist), PLANBENCH_VERBOSE (per seed; team: the slowest 15).
 
 /// What one therapist's planning came to, and how long it took.
 struct Outcome {
