@@ -10,6 +10,8 @@ struct Diagnosis {
     /// The rounds of the program without quarters for each relaxed problem (``Planner/selectionRounds``): those
     /// of the planner diagnosing.
     var selectionRounds = Planner.defaultSelectionRounds
+    /// Whether each relaxed problem's programs try their linear relaxation first (``Planner/usesRelaxation``).
+    var usesRelaxation = true
 
     /// The least time (seconds) the planner gives a diagnosis, even past the therapist's time limit.
     ///
@@ -69,6 +71,7 @@ struct Diagnosis {
         guard Self.catalogReasons(allowing).isEmpty else { return nil }
         var planner = Planner(allowing, timeLimit: timeLimit, searchSteps: searchSteps)
         planner.selectionRounds = selectionRounds
+        planner.usesRelaxation = usesRelaxation
         planner.diagnoses = false
         guard case .plan(let plan) = planner.solve() else { return nil }
         let below = Set(problem.belowLevel.map(\.id))
@@ -93,6 +96,7 @@ struct Diagnosis {
         relaxed.moneyPerYear = nil
         var planner = Planner(relaxed, timeLimit: max(timeLimit, Diagnosis.leastTime), searchSteps: searchSteps)
         planner.selectionRounds = selectionRounds
+        planner.usesRelaxation = usesRelaxation
         planner.diagnoses = false
         switch planner.solve() {
         case .plan(let free):

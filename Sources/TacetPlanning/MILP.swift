@@ -66,6 +66,28 @@ struct MILP {
         addRow(zip(terms, whole).map { ($0.column, $1 / unit) }, lower: low, upper: high)
     }
 
+    /// The rows' coefficients column by column, as CBC and Clp load a problem.
+    func columnMajor() -> (starts: [CoinBigIndex], indexes: [Int32], values: [Double]) {
+        var byColumn = Array(repeating: [(row: Int32, coefficient: Double)](), count: columns.count)
+        for (r, row) in rows.enumerated() {
+            for term in row.terms where term.coefficient != 0 { byColumn[term.column].append((Int32(r), term.coefficient)) }
+        }
+        var starts: [CoinBigIndex] = [0]
+        var indexes: [Int32] = []
+        var values: [Double] = []
+        for column in byColumn {
+            indexes += column.map(\.row)
+            values += column.map(\.coefficient)
+            starts.append(CoinBigIndex(indexes.count))
+        }
+        return (starts, indexes, values)
+    }
+
+    /// A bound as CBC and Clp take it: their infinity is DBL_MAX.
+    static func finite(_ value: Double) -> Double {
+        value == .infinity ? .greatestFiniteMagnitude : value == -.infinity ? -.greatestFiniteMagnitude : value
+    }
+
     private static func gcd(_ a: Int, _ b: Int) -> Int { b == 0 ? a : gcd(b, a % b) }
 
     /// Sets a column's objective coefficient.
@@ -100,24 +122,10 @@ struct MILP {
         guard timeLimit > 0 else { return MILPSolution(status: .stopped, values: [], objective: .infinity, bound: 0) }
         let started = clock.now
         guard let model = CbcModel() else { return nil }
-        // Column-major, as CBC loads a problem.
-        var byColumn = Array(repeating: [(row: Int32, coefficient: Double)](), count: columns.count)
-        for (r, row) in rows.enumerated() {
-            for term in row.terms where term.coefficient != 0 { byColumn[term.column].append((Int32(r), term.coefficient)) }
-        }
-        var starts: [CoinBigIndex] = [0]
-        var indexes: [Int32] = []
-        var values: [Double] = []
-        for column in byColumn {
-            indexes += column.map(\.row)
-            values += column.map(\.coefficient)
-            starts.append(CoinBigIndex(indexes.count))
-        }
-        // CBC's own infinity is DBL_MAX.
-        func finite(_ value: Double) -> Double { value == .infinity ? .greatestFiniteMagnitude : value == -.infinity ? -.greatestFiniteMagnitude : value }
-        Cbc_loadProblem(model.handle, Int32(columns.count), Int32(rows.count), starts, indexes, values,
-                        columns.map { finite($0.lower) }, columns.map { finite($0.upper) }, columns.map(\.objective),
-                        rows.map { finite($0.lower) }, rows.map { finite($0.upper) })
+        let matrix = columnMajor()
+        Cbc_loadProblem(model.handle, Int32(columns.count), Int32(rows.count), matrix.starts, matrix.indexes, matrix.values,
+                        columns.map { Self.finite($0.lower) }, columns.map { Self.finite($0.upper) }, columns.map(\.objective),
+                        rows.map { Self.finite($0.lower) }, rows.map { Self.finite($0.upper) })
         for (index, column) in columns.enumerated() where column.integer { Cbc_setInteger(model.handle, Int32(index)) }
         Cbc_setObjSense(model.handle, 1)
         // No integer preprocessing: CBC 2.10's (its default, "sos") returned a dearer plan as proven optimal once the

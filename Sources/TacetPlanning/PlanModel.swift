@@ -69,6 +69,13 @@ struct PlanModel {
     let hundredths: [Double]
     let wholeHundredths: Bool
 
+    /// Whether each stage tries the linear relaxation (Clp) before CBC; false only in the tests that
+    /// compare the two paths.
+    var usesRelaxation = true
+    /// Whether a stage its relaxation does not settle goes to CBC; false for the planner's quick first try,
+    /// which then stops there (no bound, no plan) and leaves the problem to the full solve.
+    var usesCBC = true
+
     /// Whether the program states the schedule (quarter slots, yearly budgets); false for the selection
     /// alone (see ``init(problem:scheduling:)``).
     let scheduling: Bool
@@ -399,7 +406,9 @@ struct PlanModel {
             unbudgeted.moneyPerYear = nil
             // A third of the time at most: what is left is for this program, which must still find a plan.
             // A plan known is a plan of the program without budgets too: its cost is a cutoff there as well.
-            let relaxed = PlanModel(problem: unbudgeted).solve(timeLimit: left() / 3, start: start)
+            var unbudgetedModel = PlanModel(problem: unbudgeted)
+            unbudgetedModel.usesRelaxation = usesRelaxation
+            let relaxed = unbudgetedModel.solve(timeLimit: left() / 3, start: start)
             switch relaxed {
             case .infeasible:
                 return .infeasible
@@ -485,7 +494,16 @@ struct PlanModel {
     }
 
     /// Solves `program` and reads the plan off CBC's best solution.
+    ///
+    /// The linear relaxation first, with Clp (``MILP/relaxation(timeLimit:cutoff:)``): when it settles the
+    /// program (no solution, or an optimum that takes whole courses) CBC is not asked, and the relaxation
+    /// runs beside another therapist's instead of waiting for CBC's lock.
     private func stage(_ program: MILP, timeLimit: Double, cutoff: Double? = nil) -> Stage {
+        if usesRelaxation, let settled = program.relaxation(timeLimit: timeLimit, cutoff: cutoff) {
+            if settled.status == .infeasible { return .infeasible }
+            if settled.status == .optimal { return .optimal(choice(settled.values), settled) }
+        }
+        guard usesCBC else { return .stopped(nil, nil) }
         guard let solution = program.solve(timeLimit: timeLimit, cutoff: cutoff) else { return .stopped(nil, nil) }
         switch solution.status {
         case .infeasible:

@@ -11,8 +11,11 @@ import TacetDocuments
 /// optimum is the plan once ``Scheduler`` places it; a selection whose hours and money no assignment to
 /// years holds is cut off (with every selection holding its unpackable core, or as many courses at least
 /// as large: an extended cover) and the program solved again, a few times; then, only if that has not settled it, the program with quarters
-/// (``PlanModel``), with those cuts and the last optimum as its floor. Tests compare them with brute
-/// force on hundreds of random small problems, and each step alone too.
+/// (``PlanModel``), with those cuts and the last optimum as its floor. Each program's stage is first
+/// solved as a linear program by Clp, which settles it exactly when its optimum takes whole courses or it
+/// has no solution (``MILP/relaxation(timeLimit:cutoff:)``), on every core; CBC, one solve at a time
+/// process-wide, only when it does not. Tests compare them with brute force on hundreds of random small
+/// problems, and each step alone too.
 public struct Planner: Sendable {
     /// The problem.
     public let problem: PlanningProblem
@@ -21,7 +24,8 @@ public struct Planner: Sendable {
     ///
     /// Where no plan exists, saying why may take up to ``Diagnosis/leastTime`` past it.
     public var timeLimit: Double
-    /// Steps of the first, quick search before the solver takes over (0: the solver alone).
+    /// Steps of the first, quick search before the solver takes over (0: the solver alone, its linear
+    /// relaxations first and the search's tables built only for the bound of what they leave).
     public var searchSteps: Int
     /// Whether the solver settles what the search leaves unproven; false only to measure the search
     /// alone (PlanBench), which then returns its best plan unproven, or none.
@@ -30,6 +34,9 @@ public struct Planner: Sendable {
     /// scheduler could not place cut off, before the program with quarters takes over (0: that program
     /// at once; tests set it to test each program alone).
     var selectionRounds = Planner.defaultSelectionRounds
+    /// Whether the programs' stages try their linear relaxation with Clp before CBC
+    /// (``PlanModel/usesRelaxation``); false only to compare the two paths (tests, PlanBench).
+    public var usesRelaxation = true
     /// Whether an infeasible problem is diagnosed (``Diagnosis``); false for the diagnosis's own
     /// relaxed problems, whose reasons it does not read.
     var diagnoses = true
@@ -39,10 +46,12 @@ public struct Planner: Sendable {
     public static let defaultTimeLimit = 10.0
 
     /// The search's step budget before the solver takes over: about a millisecond of a release build on
-    /// a small catalog, enough for the search to settle most small problems, while the rest go to CBC
-    /// before it wastes time. On a 300-course catalog the search almost never finds a plan (its bound
-    /// ignores entry levels), so more steps only delay the solver: PlanBench `settle 500`, median 11 ms at
-    /// 2,000 steps against 47 ms at 20,000; `team 300 40`, median 121 ms against 254 ms (one run each).
+    /// a small catalog. One therapist at a time the solver alone is faster (PlanBench release `phases`, 100
+    /// therapists each: median 1.1 ms without the search against 6.0 ms with these steps on a 40-course
+    /// catalog, 14 against 27 ms on 300; `settle 500`, 5.3 against 9.4 ms, every instance settled both ways),
+    /// but the search's plan and bound shorten CBC's hardest solves, which hold CBC's lock: `team 300 1000`
+    /// took 53 s with these steps against 73-79 s without, and left fewer therapists unsettled (998 against
+    /// 988-993; one run each).
     public static let defaultSearchSteps = 2_000
 
     /// Steps the scheduler may take to place the selection program's optimum before the planner
@@ -52,7 +61,10 @@ public struct Planner: Sendable {
     /// How many times the program without quarters is solved before the program with quarters takes
     /// over (``selectionRounds``). Each round is a small program (milliseconds for 300 courses); on
     /// PlanBench's problems whose first selection does not fit the yearly budgets, a few rounds settle.
-    static let defaultSelectionRounds = 30
+    /// In practice the rounds' deadline (half the time limit) ends them, not this count: with 30 rounds
+    /// PlanBench's seed 91 of the 300-course catalog went to the program with quarters, which did not
+    /// settle it in 59 s; its 43rd round proves the plan optimal (1.7 s alone).
+    static let defaultSelectionRounds = 1_000
 
     /// How far apart two amounts of hours, money or credits may be and still count as equal:
     /// ``Amounts/tolerance``, the one the plan audit uses too (the search's name for it).
@@ -67,47 +79,99 @@ public struct Planner: Sendable {
 
     /// Solves the problem.
     public func solve() -> PlanResult {
+        var phases = PlanPhases()
+        return solve(phases: &phases)
+    }
+
+    /// Solves the problem, saying in `phases` where the time went (PlanBench's phase timings).
+    public func solve(phases: inout PlanPhases) -> PlanResult {
         if !problem.trainingProblems.isEmpty { return .infeasible(problem.trainingProblems.map { "required training: " + $0 }) }
         let overBudget = Self.pinnedOverBudget(problem)
         if !overBudget.isEmpty { return .infeasible(overBudget) }
         let clock = ContinuousClock()
+        var mark = clock.now
+        // The seconds since the last call, and the clock set for the next phase.
+        func lap() -> Double {
+            let now = clock.now
+            defer { mark = now }
+            return (now - mark).seconds
+        }
         // A limit past any wait (`--time-limit inf`) is capped at 30 years: a Duration cannot hold infinity.
         let deadline = clock.now.advanced(by: .seconds(timeLimit > 0 ? min(timeLimit, 1e9) : 0))
         func left() -> Double { (deadline - clock.now).seconds }
-        var search = PlannerSearch(problem: problem, maxSteps: searchSteps)
-        search.deadline = deadline
-        let floor = search.rootBound
-        search.run()
-        if !search.exhausted {
-            guard let best = search.best else { return .infeasible(diagnosis(left())) }
-            return .plan(plan(best.selection, quarters: best.quarters))
+        var selectionModel = PlanModel(problem: problem, scheduling: false)
+        selectionModel.usesRelaxation = usesRelaxation
+        // Without steps (and with the solver) the search is not run: the program of the courses alone is tried with its
+        // linear relaxations only (Clp, no CBC), which settle most problems in a millisecond or two; what they leave
+        // gets the search's tables' bound as the solver's floor (credits come in steps, which the relaxation spreads
+        // thin: without it the hardest problems of PlanBench's team took seconds longer and more went unsettled).
+        var floor = PlanPrice.zero
+        var known: PlanModel.Choice?
+        if searchSteps == 0 && usesSolver {
+            if usesRelaxation {
+                var quick = selectionModel
+                quick.usesCBC = false
+                let outcome = quick.solve(timeLimit: left(), start: nil)
+                phases.selectionRounds += 1
+                phases.selection += lap()
+                phases.settled = .selection
+                switch outcome {
+                case .infeasible:
+                    return .infeasible(diagnosis(left(), phases: &phases))
+                case .optimal(let choice):
+                    var steps = 0
+                    if let quarters = selectionModel.scheduler.schedule(choice.selection, steps: &steps, limit: Self.placementSteps) {
+                        phases.selection += lap()
+                        return .plan(plan(choice.selection, quarters: quarters))
+                    }
+                case .stopped:
+                    break
+                }
+            }
+            floor = PlannerSearch(problem: problem, maxSteps: 0).rootBound
+            phases.search = lap()
+        } else {
+            var search = PlannerSearch(problem: problem, maxSteps: searchSteps)
+            search.deadline = deadline
+            floor = search.rootBound
+            search.run()
+            phases.search = lap()
+            phases.settled = .search
+            if !search.exhausted {
+                guard let best = search.best else { return .infeasible(diagnosis(left(), phases: &phases)) }
+                return .plan(plan(best.selection, quarters: best.quarters))
+            }
+            guard usesSolver else {
+                guard let best = search.best else { return .undecided(timeLimit: timeLimit) }
+                var result = plan(best.selection, quarters: best.quarters)
+                result.optimal = false
+                return .plan(result)
+            }
+            known = search.best.map { PlanModel.Choice(selection: $0.selection, quarters: $0.quarters) }
         }
-        guard usesSolver else {
-            guard let best = search.best else { return .undecided(timeLimit: timeLimit) }
-            var result = plan(best.selection, quarters: best.quarters)
-            result.optimal = false
-            return .plan(result)
-        }
-        let known = search.best.map { PlanModel.Choice(selection: $0.selection, quarters: $0.quarters) }
         // The courses alone first, without quarters (``PlanModel/init(problem:scheduling:)``), within half the time:
         // a small program whose optimum, once the scheduler places it, is the plan. A selection it cannot place is cut
         // off and the program solved again (``selectionRounds``); its last optimum is the floor of the program with
         // quarters, which gets the cuts too.
         var bound = floor
-        var selectionModel = PlanModel(problem: problem, scheduling: false)
         var cores: [(core: [Int], larger: [Int])] = []
         let selectionEnd = clock.now.advanced(by: .seconds(max(0, left()) / 2))
+        phases.settled = .selection
         rounds: for _ in 0..<selectionRounds {
-            switch selectionModel.solve(timeLimit: (selectionEnd - clock.now).seconds, start: known, floor: bound) {
+            phases.selectionRounds += 1
+            let outcome = selectionModel.solve(timeLimit: (selectionEnd - clock.now).seconds, start: known, floor: bound)
+            phases.selection += lap()
+            switch outcome {
             case .infeasible:
-                return .infeasible(diagnosis(left()))
+                return .infeasible(diagnosis(left(), phases: &phases))
             case .optimal(let choice):
                 var steps = 0
                 if let quarters = selectionModel.scheduler.schedule(choice.selection, steps: &steps, limit: Self.placementSteps) {
+                    phases.selection += lap()
                     return .plan(plan(choice.selection, quarters: quarters))
                 }
                 bound = max(bound, choice.selection.reduce(.zero) { $0 + PlanPrice(cost: problem.courses[$1].cost, hours: problem.courses[$1].hours) })
-                if let (core, larger) = unpackableCore(choice.selection, scheduler: selectionModel.scheduler) {
+                if let (core, larger) = unpackableCore(choice.selection, scheduler: selectionModel.scheduler, deadline: selectionEnd) {
                     cores.append((core, larger))
                     selectionModel.forbid(together: core, orLarger: larger)
                 } else {
@@ -122,13 +186,18 @@ public struct Planner: Sendable {
                 break rounds
             }
         }
+        phases.selection += lap()
+        phases.settled = .scheduled
         var model = PlanModel(problem: problem)
+        model.usesRelaxation = usesRelaxation
         for (core, larger) in cores { model.forbid(together: core, orLarger: larger) }
-        switch model.solve(timeLimit: left(), start: known, floor: bound) {
+        let outcome = model.solve(timeLimit: left(), start: known, floor: bound)
+        phases.scheduled = lap()
+        switch outcome {
         case .optimal(let choice):
             return .plan(plan(choice.selection, quarters: choice.quarters))
         case .infeasible:
-            return .infeasible(diagnosis(left()))
+            return .infeasible(diagnosis(left(), phases: &phases))
         case .stopped(let best, let costBound, let hoursBound):
             guard let best else { return .undecided(timeLimit: timeLimit) }
             var result = plan(best.selection, quarters: best.quarters)
@@ -144,12 +213,15 @@ public struct Planner: Sendable {
     /// A smallest-by-deletion part of `selection` whose hours and money no assignment to years fits
     /// (``Scheduler/packs(_:steps:limit:)``), or nil when the selection fits (it failed on order, not
     /// room) or that was not settled within the steps. Courses are dropped while the rest still cannot fit, the
-    /// smallest first: a smaller part cuts off more of the selection program.
-    private func unpackableCore(_ selection: [Int], scheduler: Scheduler) -> (core: [Int], larger: [Int])? {
+    /// smallest first: a smaller part cuts off more of the selection program. Past `deadline` it stops
+    /// dropping and returns the part it has: unpackable too, only larger (each check may take up to
+    /// ``placementSteps``, and a selection has dozens of courses: a review saw seconds past the limit).
+    private func unpackableCore(_ selection: [Int], scheduler: Scheduler, deadline: ContinuousClock.Instant) -> (core: [Int], larger: [Int])? {
         var steps = 0
         guard scheduler.packs(selection, steps: &steps, limit: Self.placementSteps) == false else { return nil }
         var core = selection
         for course in selection.sorted(by: { (problem.courses[$0].hours, problem.courses[$0].cost) < (problem.courses[$1].hours, problem.courses[$1].cost) }) {
+            if ContinuousClock.now >= deadline { break }
             let rest = core.filter { $0 != course }
             steps = 0
             if scheduler.packs(rest, steps: &steps, limit: Self.placementSteps) == false { core = rest }
@@ -168,11 +240,15 @@ public struct Planner: Sendable {
 
     /// Why no plan exists, planning relaxed problems within what is left of this therapist's time, and at
     /// least ``Diagnosis/leastTime`` (the one way a solve runs past the time limit).
-    private func diagnosis(_ left: Double) -> [String] {
+    private func diagnosis(_ left: Double, phases: inout PlanPhases) -> [String] {
         guard diagnoses else { return [] }
+        let clock = ContinuousClock()
+        let began = clock.now
+        defer { phases.diagnosis = (clock.now - began).seconds }
         var diagnosis = Diagnosis(problem: problem, timeLimit: max(left, Diagnosis.leastTime))
         diagnosis.searchSteps = searchSteps
         diagnosis.selectionRounds = selectionRounds
+        diagnosis.usesRelaxation = usesRelaxation
         return diagnosis.reasons()
     }
 

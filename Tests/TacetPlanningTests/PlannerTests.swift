@@ -122,14 +122,16 @@ struct PlannerTests {
     /// Solves `count` random problems and compares each with brute force; returns how many had a plan.
     /// With `searchSteps` 0 the search gives up at once and CBC solves every problem.
     /// With `selectionRounds` 0 the program without quarters is skipped too: the program with quarters solves it.
+    /// With `usesRelaxation` false every stage goes to CBC, without its linear relaxation tried first.
     static func compareWithBruteForce(_ count: UInt64, tight: Bool, searchSteps: Int = Planner.defaultSearchSteps,
-                                      selectionRounds: Int = Planner.defaultSelectionRounds) -> Int {
+                                      selectionRounds: Int = Planner.defaultSelectionRounds, usesRelaxation: Bool = true) -> Int {
         var feasible = 0
         for seed in 0..<count {
             let problem = Self.randomProblem(seed: seed, tight: tight)
             let expected = Self.bruteForce(problem)
             var planner = Planner(problem, timeLimit: Planner.testTimeLimit, searchSteps: searchSteps)
             planner.selectionRounds = selectionRounds
+            planner.usesRelaxation = usesRelaxation
             switch planner.solve() {
             case .plan(let plan):
                 feasible += 1
@@ -163,10 +165,16 @@ struct PlannerTests {
         #expect(feasible < 290)
     }
 
-    @Test("CBC alone (no search first) finds the brute-force optimum on the same 400 + 300 problems, or proves none")
+    @Test("the solver alone (no search first: the relaxations, then CBC) finds the brute-force optimum on the same 400 + 300 problems, or proves none")
     func solverAgreesWithBruteForce() {
         #expect(Self.compareWithBruteForce(400, tight: false, searchSteps: 0) > 100)
         #expect(Self.compareWithBruteForce(300, tight: true, searchSteps: 0) > 50)
+    }
+
+    @Test("every stage solved by CBC, no linear relaxation first, still the brute-force optimum, or proves none")
+    func cbcWithoutRelaxationAgreesWithBruteForce() {
+        #expect(Self.compareWithBruteForce(200, tight: false, searchSteps: 0, usesRelaxation: false) > 50)
+        #expect(Self.compareWithBruteForce(150, tight: true, searchSteps: 0, usesRelaxation: false) > 25)
     }
 
     @Test("the program with quarters alone (no search, no program without quarters first) finds the same optimum, or proves none")

@@ -13,36 +13,63 @@ import TacetPlanningTestSupport
 //   settle [count] [compare] only the small instances: settled, optimal, infeasible (with `compare`, the search
 //                           alone too);
 //                           with PLANBENCH_VERBOSE set, one line per seed (its outcome and time)
-//   seed COURSES SEED       one therapist against the shared catalog of COURSES courses, timed
+//   seed COURSES SEED       one therapist against the shared catalog of COURSES courses, timed by phase
+//   phases COURSES N        N therapists against one catalog, one after another, each phase's time summed
 //   small SEED              one small instance, search + CBC and the search alone, timed
 //   catalog COURSES N       N therapists against one catalog, one after another, with the search alone too
-//   team COURSES N          N therapists against one catalog on every core, timed in total
+//   team COURSES N          N therapists against one catalog on every core, timed in total; with
+//                           PLANBENCH_VERBOSE set, the slowest 15 (seed, outcome, time) and the time by outcome
 //   seeds SEED...           small instances, search + CBC only, one line each
 //   json SEED...            small instances as JSON for Scripts/plan-reference.py (the CP-SAT reference)
+// Environment: PLANBENCH_STEPS (the search's steps; 0: the solver alone), PLANBENCH_CBC_ONLY (no Clp relaxation
+// first), PLANBENCH_TIME_LIMIT (seconds per therapist), PLANBENCH_VERBOSE (per seed; team: the slowest 15).
 
 /// What one therapist's planning came to, and how long it took.
 struct Outcome {
     enum Kind { case optimal, infeasible, unproven, undecided }
     var kind: Kind
     var milliseconds: Double
+    var phases = PlanPhases()
     var settled: Bool { kind == .optimal || kind == .infeasible }
 }
 
 func solve(_ problem: PlanningProblem, searchOnly: Bool = false) -> Outcome {
     var planner = Planner(problem)
+    // PLANBENCH_STEPS: the search's step budget (0: the solver alone), to measure where the search pays.
+    if let steps = ProcessInfo.processInfo.environment["PLANBENCH_STEPS"].flatMap({ Int($0) }) { planner.searchSteps = steps }
+    // PLANBENCH_TIME_LIMIT: seconds per therapist instead of the planner's default (how long the hardest need).
+    if let limit = ProcessInfo.processInfo.environment["PLANBENCH_TIME_LIMIT"].flatMap({ Double($0) }) { planner.timeLimit = limit }
+    // PLANBENCH_CBC_ONLY: every program to CBC, without trying its linear relaxation with Clp first.
+    if ProcessInfo.processInfo.environment["PLANBENCH_CBC_ONLY"] != nil { planner.usesRelaxation = false }
     if searchOnly {
         // The search as it was before CBC: its old budget of 3,000,000 steps, nothing after it.
         planner.searchSteps = 3_000_000
         planner.usesSolver = false
     }
+    var phases = PlanPhases()
     let start = DispatchTime.now().uptimeNanoseconds
-    let result = planner.solve()
+    let result = planner.solve(phases: &phases)
     let milliseconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
     switch result {
-    case .plan(let plan): return Outcome(kind: plan.optimal ? .optimal : .unproven, milliseconds: milliseconds)
-    case .infeasible: return Outcome(kind: .infeasible, milliseconds: milliseconds)
-    case .undecided: return Outcome(kind: .undecided, milliseconds: milliseconds)
+    case .plan(let plan): return Outcome(kind: plan.optimal ? .optimal : .unproven, milliseconds: milliseconds, phases: phases)
+    case .infeasible: return Outcome(kind: .infeasible, milliseconds: milliseconds, phases: phases)
+    case .undecided: return Outcome(kind: .undecided, milliseconds: milliseconds, phases: phases)
     }
+}
+
+/// One therapist's phases: search, the program without quarters (rounds), the one with quarters, the diagnosis.
+func phaseLine(_ phases: PlanPhases) -> String {
+    "search \(ms(phases.search * 1000)), selection \(ms(phases.selection * 1000)) in \(phases.selectionRounds) rounds, "
+        + "with quarters \(ms(phases.scheduled * 1000)), diagnosis \(ms(phases.diagnosis * 1000)); settled by \(phases.settled)"
+}
+
+/// The phases summed over `outcomes`, and how many each phase settled.
+func phaseTotals(_ outcomes: [Outcome]) -> String {
+    let sum = { (phase: (PlanPhases) -> Double) in String(format: "%.2f s", outcomes.reduce(0) { $0 + phase($1.phases) }) }
+    let by = { (settled: PlanPhases.Settled) in outcomes.filter { $0.phases.settled == settled }.count }
+    return "    phases summed: search \(sum(\.search)), selection \(sum(\.selection)), with quarters \(sum(\.scheduled)), "
+        + "diagnosis \(sum(\.diagnosis)); settled by the search \(by(.search)), the selection \(by(.selection)), "
+        + "with quarters \(by(.scheduled)), the data \(by(.data))"
 }
 
 /// The search alone: settled only where it finishes within its budget.
@@ -99,6 +126,16 @@ func team(_ courses: Int, therapists: Int) {
     print("\(therapists) therapists x \(courses) courses on \(ProcessInfo.processInfo.activeProcessorCount) cores (as plan --team): "
           + String(format: "%.2f s", total / 1000) + " in total")
     print(line("search + CBC", outcomes))
+    if ProcessInfo.processInfo.environment["PLANBENCH_VERBOSE"] != nil {
+        // The slowest therapists, by seed (`seed COURSES SEED` runs one alone), and where the rest of the time went.
+        let slowest = outcomes.enumerated().sorted { $0.element.milliseconds > $1.element.milliseconds }
+        for (seed, outcome) in slowest.prefix(15) { print("    seed \(seed): \(outcome.kind), \(ms(outcome.milliseconds)): \(phaseLine(outcome.phases))") }
+        print(phaseTotals(outcomes))
+        let sum = { (kind: Outcome.Kind) in outcomes.filter { $0.kind == kind }.reduce(0) { $0 + $1.milliseconds } / 1000 }
+        print("    per-therapist time summed: optimal " + String(format: "%.1f s", sum(.optimal)) + ", infeasible "
+              + String(format: "%.1f s", sum(.infeasible)) + ", unproven " + String(format: "%.1f s", sum(.unproven))
+              + ", undecided " + String(format: "%.1f s", sum(.undecided)))
+    }
 }
 
 let arguments = Array(CommandLine.arguments.dropFirst())
@@ -110,7 +147,8 @@ case "seed":
     let seed = arguments.dropFirst(2).first.flatMap { UInt64($0) } ?? 0
     let generator = PlanInstanceGenerator(.catalog(courses))
     let problem = generator.problem(courses: generator.catalog(seed: 7), seed: seed)
-    print("search + CBC:", solve(problem))
+    let outcome = solve(problem)
+    print("search + CBC: \(outcome.kind), \(ms(outcome.milliseconds)): \(phaseLine(outcome.phases))")
 case "seeds":
     // Only search + CBC on the small instances of `seeds`, one line each.
     for seed in arguments.dropFirst().compactMap({ UInt64($0) }) {
@@ -128,6 +166,15 @@ case "small":
     print(problem.courses.count, "courses", problem.quarters.count, "quarters")
     print("search + CBC:", solve(problem))
     print("search alone:", searchAlone(problem))
+case "phases":
+    // phases COURSES THERAPISTS: one after another, search + CBC only, the time of each phase summed.
+    let courses = arguments.dropFirst().first.flatMap { Int($0) } ?? 300
+    let generator = PlanInstanceGenerator(.catalog(courses))
+    let shared = generator.catalog(seed: 7)
+    let outcomes = (0..<(arguments.dropFirst(2).first.flatMap { Int($0) } ?? 100)).map { solve(generator.problem(courses: shared, seed: UInt64($0))) }
+    print("\(outcomes.count) therapists x \(courses) courses, one after another:")
+    print(line("search + CBC", outcomes))
+    print(phaseTotals(outcomes))
 case "catalog":
     // catalog COURSES THERAPISTS: one after another, search + CBC against the search alone.
     catalog(arguments.dropFirst().first.flatMap { Int($0) } ?? 300, therapists: arguments.dropFirst(2).first.flatMap { Int($0) } ?? 200)
