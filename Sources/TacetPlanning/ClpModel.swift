@@ -1,7 +1,7 @@
 import CCbc
 
 /// Owns one COIN-OR Clp model handle, freed with the model: a linear program's simplex, used by one
-/// thread at a time (``MILP/relaxation(timeLimit:)`` creates and drops it within one call). Its log is
+/// thread at a time (``MILP/relaxation(timeLimit:cutoff:)`` creates and drops it within one call). Its log is
 /// silenced when the handle is made, because library code never prints.
 final class ClpModel {
     let handle: UnsafeMutableRawPointer

@@ -28,6 +28,8 @@ extension MILP {
                         columns.map { Self.finite($0.lower) }, columns.map { Self.finite($0.upper) }, columns.map(\.objective),
                         rows.map { Self.finite($0.lower) }, rows.map { Self.finite($0.upper) })
         Clp_setObjSense(model.handle, 1)
+        // Clp 1.17 counts these as the process's CPU seconds (every thread's), not the wall clock's: the stage gives
+        // CBC only what is left afterwards, by the wall clock.
         Clp_setMaximumSeconds(model.handle, timeLimit)
         // Every objective here is a sum of non-negative amounts: the slack basis is dual feasible, the dual
         // simplex's own start.
@@ -35,25 +37,29 @@ extension MILP {
         if Clp_isProvenPrimalInfeasible(model.handle) != 0 {
             return MILPSolution(status: .infeasible, values: [], objective: .infinity, bound: .infinity)
         }
-        guard Clp_isProvenOptimal(model.handle) != 0, let solution = Clp_getColSolution(model.handle) else { return nil }
-        let relaxed = Array(UnsafeBufferPointer(start: solution, count: columns.count))
-        let least = Clp_getObjValue(model.handle)
+        // The solution's memory is the model's: copied while the model is certainly alive.
+        let read = withExtendedLifetime(model) { () -> (values: [Double], least: Double)? in
+            guard Clp_isProvenOptimal(model.handle) != 0, let solution = Clp_getColSolution(model.handle) else { return nil }
+            return (Array(UnsafeBufferPointer(start: solution, count: columns.count)), Clp_getObjValue(model.handle))
+        }
+        guard let (relaxed, least) = read else { return nil }
         // No solution below the cutoff when even the relaxation's optimum is clearly above it.
         if let cutoff, least > cutoff + 1e-6 * max(1, abs(cutoff)) {
             return MILPSolution(status: .infeasible, values: [], objective: .infinity, bound: least)
         }
         guard let values = wholeSolution(relaxed) else { return nil }
-        // Rounding moved the objective by no more than the relaxation's own tolerance, so nothing lies below it;
-        // the objectives here are whole cents or hundredths, far coarser.
+        // Rounding moved the objective by no more than the relaxation's own tolerance, so nothing lies below it.
+        // The objectives here are whole cents or hundredths: the tolerance stays far under one of those at any size.
         let objective = zip(columns, values).reduce(0) { $0 + $1.0.objective * $1.1 }
-        guard objective <= least + 1e-6 * max(1, abs(least)) else { return nil }
+        guard objective <= least + Swift.min(1e-6 * max(1, abs(least)), 1e-4) else { return nil }
         if let cutoff, objective >= cutoff { return nil }
         return MILPSolution(status: .optimal, values: values, objective: objective, bound: objective)
     }
 
     /// `values` with every integer column rounded, when each is within a millionth of a whole number
-    /// and the rounded solution keeps every bound and row (within a ten-millionth of the bound's size,
-    /// as the rows' amounts are whole steps or hundredths): a solution of the program. Nil otherwise.
+    /// and the rounded solution keeps every bound and row (within a ten-millionth of the bound's size and
+    /// at most a millionth, as the rows' amounts are whole steps or hundredths, whatever their size): a
+    /// solution of the program. Nil otherwise.
     func wholeSolution(_ values: [Double]) -> [Double]? {
         var rounded = values
         for (index, column) in columns.enumerated() {
@@ -63,14 +69,20 @@ extension MILP {
                 guard abs(value - whole) <= 1e-6 else { return nil }
                 rounded[index] = whole
             }
-            let slack = 1e-7 * max(1, abs(rounded[index]))
+            let slack = Self.slack(rounded[index])
             guard rounded[index] >= column.lower - slack, rounded[index] <= column.upper + slack else { return nil }
         }
         for row in rows {
             let sum = row.terms.reduce(0) { $0 + $1.coefficient * rounded[$1.column] }
-            if row.lower.isFinite, sum < row.lower - 1e-7 * max(1, abs(row.lower)) { return nil }
-            if row.upper.isFinite, sum > row.upper + 1e-7 * max(1, abs(row.upper)) { return nil }
+            if row.lower.isFinite, sum < row.lower - Self.slack(row.lower) { return nil }
+            if row.upper.isFinite, sum > row.upper + Self.slack(row.upper) { return nil }
         }
         return rounded
+    }
+
+    /// How far a rounded solution may miss a bound of `size`: a ten-millionth of it, and never more than a
+    /// millionth, so a row of large amounts (a cost floor in cents) cannot be missed by a whole unit.
+    private static func slack(_ size: Double) -> Double {
+        Swift.min(1e-7 * max(1, abs(size)), 1e-6)
     }
 }

@@ -408,6 +408,7 @@ struct PlanModel {
             // A plan known is a plan of the program without budgets too: its cost is a cutoff there as well.
             var unbudgetedModel = PlanModel(problem: unbudgeted)
             unbudgetedModel.usesRelaxation = usesRelaxation
+            unbudgetedModel.usesCBC = usesCBC
             let relaxed = unbudgetedModel.solve(timeLimit: left() / 3, start: start)
             switch relaxed {
             case .infeasible:
@@ -499,12 +500,15 @@ struct PlanModel {
     /// program (no solution, or an optimum that takes whole courses) CBC is not asked, and the relaxation
     /// runs beside another therapist's instead of waiting for CBC's lock.
     private func stage(_ program: MILP, timeLimit: Double, cutoff: Double? = nil) -> Stage {
+        let clock = ContinuousClock()
+        let began = clock.now
         if usesRelaxation, let settled = program.relaxation(timeLimit: timeLimit, cutoff: cutoff) {
             if settled.status == .infeasible { return .infeasible }
             if settled.status == .optimal { return .optimal(choice(settled.values), settled) }
         }
         guard usesCBC else { return .stopped(nil, nil) }
-        guard let solution = program.solve(timeLimit: timeLimit, cutoff: cutoff) else { return .stopped(nil, nil) }
+        // CBC gets what the relaxation left of the stage's time, not the whole of it again.
+        guard let solution = program.solve(timeLimit: timeLimit - (clock.now - began).seconds, cutoff: cutoff) else { return .stopped(nil, nil) }
         switch solution.status {
         case .infeasible:
             return .infeasible

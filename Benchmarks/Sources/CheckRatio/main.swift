@@ -23,7 +23,11 @@ func time(_ body: () -> Void) -> Double {
 /// time on a shared machine, where another tenant's load stretches the wall clock of both sides unevenly.
 func processCPU() -> Double {
     var usage = rusage()
+    #if canImport(Glibc)
     getrusage(RUSAGE_SELF.rawValue, &usage)
+    #else
+    getrusage(RUSAGE_SELF, &usage)
+    #endif
     return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) * 1000 + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1000
 }
 

@@ -3,7 +3,8 @@ import TacetDocuments
 /// One workflow step with everything it refers to resolved: the facts rules are evaluated on.
 public struct StepContext: Sendable, FactSource {
     // Each part is held by reference (``Shared``), and the accessors yield the held values in place: making a
-    // context, or reading `context.performer?.role`, copies none of them.
+    // context, or reading `context.performer?.role`, copies none of them. `_read` is underscored but deliberate:
+    // a plain getter would hand out a copy at every fact read.
     private let heldWorkflow: Shared<Workflow>
     /// The step's index in the workflow's steps.
     private let index: Int
@@ -28,7 +29,8 @@ public struct StepContext: Sendable, FactSource {
     /// What the policy says about trainees and credentials.
     public var people: PeoplePolicy { _read { yield heldPeople.value } }
 
-    /// Resolves the step at `index` of `workflow` (an index of its steps) against `policy` and `roster`.
+    /// Resolves the step at `index` of `workflow` against `policy` and `roster`; `index` must be one of
+    /// `workflow.steps.indices` (callers iterate them or look the step up by id).
     public init(workflow: Workflow, step index: Int, policy: ResolvedPolicy, roster: Roster) {
         let step = workflow.steps[index]
         self.init(workflow: Shared(workflow), step: index, task: Shared(policy.tasks[step.task]?.value),
