@@ -34,36 +34,35 @@ final class CheckerCache: @unchecked Sendable {
     /// The checker for `workflow` under `policy`: the general one, or its group's specialized one.
     func checker(for policy: ResolvedPolicy, _ workflow: Workflow) -> WorkflowChecker {
         // The general checker is made under the lock: every thread needs it before it can check anything.
-        lock.lock()
-        let checker = general[policy.name] ?? WorkflowChecker(policy: policy, roster: roster, today: today)
-        general[policy.name] = checker
-        lock.unlock()
+        let checker = lock.withLock {
+            let checker = general[policy.name] ?? WorkflowChecker(policy: policy, roster: roster, today: today)
+            general[policy.name] = checker
+            return checker
+        }
         guard !checker.workflowFacts.isEmpty else { return checker }
         let values = StepContext.workflowFacts(of: workflow)
         let key = SpecializationKey(policy: policy.name, values: checker.workflowFacts.map { values[$0] ?? .missing })
-        lock.lock()
-        switch groups[key] ?? .counting(0) {
-        case .specialized(let specialized):
-            lock.unlock()
-            return specialized
-        case .specializing:
-            lock.unlock()
-            return checker
-        case .counting(let count) where count + 1 < Self.specializeAt:
-            groups[key] = .counting(count + 1)
-            lock.unlock()
-            return checker
-        case .counting:
-            // Made outside the lock, as long as a general checker takes to make: the other threads go on
-            // with the general checker meanwhile instead of waiting (with seven teams, seven of these came
-            // one after another early in a run, and the second core stood idle through them).
-            groups[key] = .specializing
-            lock.unlock()
-            let specialized = checker.specialized(to: workflow)
-            lock.lock()
-            groups[key] = .specialized(specialized)
-            lock.unlock()
-            return specialized
+        // Whether this thread is the one to specialize the group's checker; else the checker to use now.
+        let ready: WorkflowChecker? = lock.withLock {
+            switch groups[key] ?? .counting(0) {
+            case .specialized(let specialized):
+                return specialized
+            case .specializing:
+                return checker
+            case .counting(let count) where count + 1 < Self.specializeAt:
+                groups[key] = .counting(count + 1)
+                return checker
+            case .counting:
+                groups[key] = .specializing
+                return nil
+            }
         }
+        if let ready { return ready }
+        // Made outside the lock, as long as a general checker takes to make: the other threads go on with the
+        // general checker meanwhile instead of waiting (with seven teams, seven of these came one after another
+        // early in a run, and the second core stood idle through them).
+        let specialized = checker.specialized(to: workflow)
+        lock.withLock { groups[key] = .specialized(specialized) }
+        return specialized
     }
 }
