@@ -99,8 +99,8 @@ public struct WorkflowChecker: Sendable {
         let values = StepContext.workflowFacts(of: workflow)
         let settled = Dictionary(uniqueKeysWithValues: workflowFacts.map { ($0, values[$0] ?? .missing) })
         // What is left of each condition here, with the workflow's facts settled too: the same as settling task and
-        // workflow facts at once (either way the rest decides exactly the steps the whole condition decides), and
-        // several times quicker than starting again from every rule's whole condition for every task.
+        // workflow facts at once (the two sets do not overlap, and either way the rest decides exactly the steps the
+        // whole condition decides), and several times quicker than starting again from every rule's whole condition.
         func narrowed(_ candidate: Candidate) -> Candidate? {
             guard let rest = candidate.rest else { return candidate }
             return Self.candidate(candidate.rule, rest, fixing: settled, anyTask: candidate.anyTask)
