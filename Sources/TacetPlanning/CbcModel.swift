@@ -1,6 +1,6 @@
 import CCbc
 
-/// Owns one COIN-OR CBC model handle, freed with the model: the only reference type of the MILP layer.
+/// Owns one COIN-OR CBC model handle, freed with the model (as ``ClpModel`` owns Clp's).
 ///
 /// A handle is used by one thread at a time (``MILP/solve(timeLimit:cutoff:)`` creates and drops it
 /// within one call); CBC's log is silenced when the handle is made, because library code never prints.

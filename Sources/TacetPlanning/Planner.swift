@@ -101,6 +101,12 @@ public struct Planner: Sendable {
         func left() -> Double { (deadline - clock.now).seconds }
         var selectionModel = PlanModel(problem: problem, scheduling: false)
         selectionModel.usesRelaxation = usesRelaxation
+        // The plan of an optimum of the program without quarters, once the scheduler places it in quarters (then it
+        // is the optimal plan); nil when it cannot, within its steps.
+        func placed(_ selection: [Int]) -> PlannedCourses? {
+            var steps = 0
+            return selectionModel.scheduler.schedule(selection, steps: &steps, limit: Self.placementSteps).map { plan(selection, quarters: $0) }
+        }
         // Without steps (and with the solver) the search is not run: the program of the courses alone is tried with its
         // linear relaxations only (Clp, no CBC), which settle most problems in a millisecond or two; what they leave
         // gets the search's tables' bound as the solver's floor (credits come in steps, which the relaxation spreads
@@ -119,10 +125,9 @@ public struct Planner: Sendable {
                 case .infeasible:
                     return .infeasible(diagnosis(left(), phases: &phases))
                 case .optimal(let choice):
-                    var steps = 0
-                    if let quarters = selectionModel.scheduler.schedule(choice.selection, steps: &steps, limit: Self.placementSteps) {
+                    if let placed = placed(choice.selection) {
                         phases.selection += lap()
-                        return .plan(plan(choice.selection, quarters: quarters))
+                        return .plan(placed)
                     }
                 case .stopped:
                     break
@@ -165,10 +170,9 @@ public struct Planner: Sendable {
             case .infeasible:
                 return .infeasible(diagnosis(left(), phases: &phases))
             case .optimal(let choice):
-                var steps = 0
-                if let quarters = selectionModel.scheduler.schedule(choice.selection, steps: &steps, limit: Self.placementSteps) {
+                if let placed = placed(choice.selection) {
                     phases.selection += lap()
-                    return .plan(plan(choice.selection, quarters: quarters))
+                    return .plan(placed)
                 }
                 bound = max(bound, choice.selection.reduce(.zero) { $0 + PlanPrice(cost: problem.courses[$1].cost, hours: problem.courses[$1].hours) })
                 if let (core, larger) = unpackableCore(choice.selection, scheduler: selectionModel.scheduler, deadline: selectionEnd) {
