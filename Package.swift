@@ -45,21 +45,25 @@ let package = Package(
             pkgConfig: "yaml-0.1",
             providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
         ),
-        // COIN-OR CBC, the open-source mixed-integer solver (EPL-2.0): the tool built for what the planner's
-        // own search cannot always prove, an exact optimum or infeasibility over courses and quarters. Its C
-        // interface needs no C++ on our side; the planner's search stays as a quick first try.
+        // COIN-OR CBC, the open-source mixed-integer solver (EPL-2.0), with Clp, its linear programming solver: the
+        // tools built for what the planner's own search cannot always prove, an exact optimum or infeasibility over
+        // courses and quarters. Clp through its C interface; CBC's branch and cut through CCbcModel.
         .systemLibrary(
             name: "CCbc",
             pkgConfig: "cbc",
             providers: [.apt(["coinor-libcbc-dev"]), .brew(["cbc"])]
         ),
+        // CBC's branch and cut driven from C++ (CbcModel), a model per solve, behind a C header Swift calls: CBC's C
+        // interface solves through the command-line driver, whose statics allow one solve per process at a time, and
+        // a team's plans are solved on every core. Links CBC through CCbc's pkg-config.
+        .target(name: "CCbcModel", dependencies: ["CCbc"]),
         .target(name: "TacetDiagnostics"),
         .target(name: "TacetYAML", dependencies: ["CYAML", "TacetDiagnostics"]),
         .target(name: "TacetDocuments", dependencies: ["TacetYAML", "TacetDiagnostics"]),
         // The planner: exact (a quick search, then CBC for what it leaves unproven), and pure (documents in, a
         // plan or the reasons there is none out), so it knows nothing of policies; TacetEngine works out from
         // them what a therapist must reach.
-        .target(name: "TacetPlanning", dependencies: ["CCbc", "TacetDocuments"]),
+        .target(name: "TacetPlanning", dependencies: ["CCbc", "CCbcModel", "TacetDocuments"]),
         .target(name: "TacetEngine", dependencies: ["TacetPlanning", "TacetDocuments", "TacetYAML", "TacetDiagnostics"]),
         // The plugin protocol's types: shared by the host and the kit, nothing else below them.
         .target(name: "TacetPluginProtocol"),
