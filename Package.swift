@@ -2,7 +2,7 @@
 import PackageDescription
 
 // Layers point down only: tacet (CLI) -> TacetTool (orchestration) -> TacetEngine (checks) -> TacetPlanning
-// (the planner: its search, and CBC through CCbc) -> TacetDocuments -> TacetYAML -> CYAML; the README draws the whole graph.
+// (the planner: its search, then Clp through CCbc and CBC through CCbcModel) -> TacetDocuments -> TacetYAML -> CYAML; the README draws the whole graph.
 // TacetDiagnostics sits under all of them so every layer reports through the one Diagnostic type.
 // Each target declares every project module it imports (Scripts/check-imports.py, run by .ci/run, checks it).
 let package = Package(

@@ -497,8 +497,8 @@ struct PlanModel {
     /// Solves `program` and reads the plan off CBC's best solution.
     ///
     /// The linear relaxation first, with Clp (``MILP/relaxation(timeLimit:cutoff:)``): when it settles the
-    /// program (no solution, or an optimum that takes whole courses) CBC is not asked, and the relaxation
-    /// runs beside another therapist's instead of waiting for CBC's lock.
+    /// program (no solution, or an optimum that takes whole courses) CBC is not asked: a linear program is solved
+    /// in a fraction of the time CBC's branch and cut takes to set up its cuts and search.
     private func stage(_ program: MILP, timeLimit: Double, cutoff: Double? = nil) -> Stage {
         let clock = ContinuousClock()
         let began = clock.now

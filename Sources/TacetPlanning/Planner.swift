@@ -13,9 +13,9 @@ import TacetDocuments
 /// as large: an extended cover) and the program solved again, a few times; then, only if that has not settled it, the program with quarters
 /// (``PlanModel``), with those cuts and the last optimum as its floor. Each program's stage is first
 /// solved as a linear program by Clp, which settles it exactly when its optimum takes whole courses or it
-/// has no solution (``MILP/relaxation(timeLimit:cutoff:)``), on every core; CBC, one solve at a time
-/// process-wide, only when it does not. Tests compare them with brute force on hundreds of random small
-/// problems, and each step alone too.
+/// has no solution (``MILP/relaxation(timeLimit:cutoff:)``); CBC's branch and cut only when it does not. Both
+/// run on every core, a model of their own per solve. Tests compare them with brute force on hundreds of random
+/// small problems, and each step alone too.
 public struct Planner: Sendable {
     /// The problem.
     public let problem: PlanningProblem
