@@ -9,6 +9,11 @@
 struct CapacityTable {
     /// The most units a yearly limit is divided into.
     static let maxUnits = 4096
+    /// The most entries (positions x units) a table holds: a large catalog gets coarser units, rounded down as
+    /// always, so a weaker bound, never a wrong one. Building a 4,096-unit table for 300 courses was a fifth
+    /// of the search's time on PlanBench's 300-course team (perf), for bounds its 2,000 steps barely use; small
+    /// catalogs keep every unit.
+    static let maxEntries = 1 << 18
 
     private let unit: Double
     private let units: Int
@@ -17,8 +22,9 @@ struct CapacityTable {
     /// Builds the table for courses with these `weights` (hours or money, `precision` units to 1:
     /// 60 for hours, 100 for money) and `credits`, in search order.
     init(weights: [Double], credits: [Double], limit: Double, precision: Double) {
-        unit = Self.unit(weights, limit: limit, precision: precision)
-        units = max(0, min(Self.maxUnits, Int((limit / unit + Planner.tolerance).rounded(.down))))
+        let most = Self.units(positions: weights.count + 1)
+        unit = Self.unit(weights, limit: limit, precision: precision, units: most)
+        units = max(0, min(most, Int((limit / unit + Planner.tolerance).rounded(.down))))
         let size = units + 1
         var table = Array(repeating: 0.0, count: (weights.count + 1) * size)
         for position in stride(from: weights.count - 1, through: 0, by: -1) {
@@ -41,9 +47,15 @@ struct CapacityTable {
         return table[position * (units + 1) + fit]
     }
 
+    /// The most units a table of `positions` rows may divide a limit into: ``maxUnits``, fewer where
+    /// ``maxEntries`` would be passed, and never fewer than 256.
+    static func units(positions: Int) -> Int {
+        min(maxUnits, max(256, maxEntries / max(1, positions)))
+    }
+
     /// The greatest common divisor of the weights in units of 1/`precision`, when they are all
-    /// whole such units and it divides `limit` into at most ``maxUnits``; else `limit` / ``maxUnits``.
-    static func unit(_ weights: [Double], limit: Double, precision: Double) -> Double {
+    /// whole such units and it divides `limit` into at most `units`; else `limit` / `units`.
+    static func unit(_ weights: [Double], limit: Double, precision: Double, units maxUnits: Int = maxUnits) -> Double {
         let fallback = limit > 0 ? limit / Double(maxUnits) : 1
         var divisor = 0
         for weight in weights {
