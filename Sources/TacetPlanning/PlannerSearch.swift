@@ -36,6 +36,12 @@ struct PlannerSearch {
     let prerequisites: [[Int]]
     /// Per category index: the cap on counted credits.
     let caps: [Double]
+    /// The levels as ranks by area index (-1: none): the therapist's, and per course what it brings from which
+    /// entry level (-1: none needed); per gap its area and the rank it requires. ``levelsMet()`` reads them
+    /// instead of ``Planner/reachableLevels(_:_:)``'s dictionaries, which were most of a search node's time.
+    let startLevels: [Int]
+    let outcomes: [[(area: Int, level: Int, entry: Int)]]
+    let gapNeeds: [(area: Int, required: Int)]
 
     /// Whether hours or money are budgeted per year.
     let budgeted: Bool
@@ -123,6 +129,17 @@ struct PlannerSearch {
         prerequisites = courses.map { course in
             course.prerequisites.filter { !problem.completed.contains($0) && pinned[$0] == nil }.map { index[$0] ?? -1 }
         }
+        var areaIndex: [String: Int] = [:]
+        func area(_ name: String) -> Int {
+            if let known = areaIndex[name] { return known }
+            areaIndex[name] = areaIndex.count
+            return areaIndex.count - 1
+        }
+        outcomes = courses.map { course in course.outcomes.map { (area($0.area), $0.level.rank, $0.entry?.rank ?? -1) } }
+        gapNeeds = gaps.map { (area($0.area), $0.required.rank) }
+        var startLevels = Array(repeating: -1, count: areaIndex.count)
+        for (name, level) in problem.levels { if let a = areaIndex[name] { startLevels[a] = level.rank } }
+        self.startLevels = startLevels
         chosen = Array(repeating: false, count: courses.count)
         byCategory = categories.map { problem.earned[$0] ?? 0 }
         reached = Array(repeating: 0, count: gaps.count)
@@ -380,8 +397,25 @@ struct PlannerSearch {
         for index in chosen.indices where chosen[index] {
             for p in prerequisites[index] where p < 0 || !chosen[p] { return false }
         }
-        guard let levels = Planner.reachableLevels(problem, chosen) else { return false }
-        return problem.gaps.allSatisfy { gap in levels[gap.area].map { $0 >= gap.required } ?? false }
+        return levelsMet()
+    }
+
+    /// Whether the chosen courses can each be taken once its entry levels are reached, and then reach every
+    /// gap's level: ``Planner/reachableLevels(_:_:)`` over ranks by area index.
+    func levelsMet() -> Bool {
+        var levels = startLevels
+        var pending = chosen.indices.filter { chosen[$0] }
+        var progress = true
+        while progress && !pending.isEmpty {
+            progress = false
+            pending.removeAll { index in
+                guard outcomes[index].allSatisfy({ $0.entry < 0 || levels[$0.area] >= $0.entry }) else { return false }
+                for outcome in outcomes[index] where levels[outcome.area] < outcome.level { levels[outcome.area] = outcome.level }
+                progress = true
+                return true
+            }
+        }
+        return pending.isEmpty && gapNeeds.allSatisfy { levels[$0.area] >= $0.required }
     }
 
     /// Hours every completion from `position` on must add: the most of the missing credits at the
