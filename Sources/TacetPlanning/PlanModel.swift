@@ -202,9 +202,9 @@ struct PlanModel {
             for a in courses.indices where a != b && !own[a].isEmpty {
                 guard courses[a].category == courses[b].category, courses[a].credits + Planner.tolerance >= courses[b].credits,
                       courses[a].cost <= courses[b].cost + Planner.tolerance, courses[a].hours <= courses[b].hours + Planner.tolerance,
-                      PlannerSearch.dominates(courses[a], courses[b], in: problem, prerequisites: prerequisites) else { continue }
+                      PlannerSearch.dominates(a, b, in: problem, prerequisites: prerequisites) else { continue }
                 // Equal courses: only the first dominates.
-                if a > b && PlannerSearch.dominates(courses[b], courses[a], in: problem, prerequisites: prerequisites) { continue }
+                if a > b && PlannerSearch.dominates(b, a, in: problem, prerequisites: prerequisites) { continue }
                 milp.addRow(own[b].map { ($0.column, 1.0) } + own[a].map { ($0.column, -1.0) }, upper: 0)
             }
         }
