@@ -278,9 +278,9 @@ struct PlanModel {
         var capped: [(terms: [(column: Int, coefficient: Double)], earned: Double, cap: Double)] = []
         for category in categories {
             let earned = problem.earned[category] ?? 0
-            let terms: [(column: Int, coefficient: Double)] = courses.indices.filter { courses[$0].category == category }
-                .flatMap { i in own[i].map { ($0.column, courses[i].credits) } }
-            let reachable = earned + courses.filter { $0.category == category }.reduce(0) { $0 + $1.credits }
+            let members = courses.indices.filter { courses[$0].category == category }
+            let terms: [(column: Int, coefficient: Double)] = members.flatMap { i in own[i].map { ($0.column, courses[i].credits) } }
+            let reachable = earned + members.reduce(0) { $0 + courses[$1].credits }
             if let cap = problem.caps[category], cap < reachable + Planner.tolerance {
                 capped.append((terms, earned, max(0, cap)))
             } else {
@@ -331,11 +331,12 @@ struct PlanModel {
             // sum(floor(k * amount / M)) <= floor(k * R / M) (the sum of the fractions is at most k * R / M, and the
             // left side is whole). Summed over the years, one row per k over every course: at most one course past
             // half the largest room a year, at most two past a third, and so on. Rounded so as only to loosen them.
-            for amount in [\Course.hours, \Course.cost] {
-                let rooms = scheduler.rooms.map { ($0[keyPath: amount == \Course.hours ? \YearRoom.hours : \YearRoom.money]) + Planner.tolerance }
+            // Each slot's amount read once into an array: a key path applied to a course in the loop copied the course.
+            for (amounts, rooms) in [(slots.map { courses[$0.course].hours }, scheduler.rooms.map { $0.hours + Planner.tolerance }),
+                                     (slots.map { courses[$0.course].cost }, scheduler.rooms.map { $0.money + Planner.tolerance })] {
                 guard let largest = rooms.max(), largest.isFinite, largest > 0 else { continue }
                 for k in 1...Self.packingRows {
-                    let parts = slots.map { ($0.column, (Double(k) * courses[$0.course][keyPath: amount] / largest - 1e-9).rounded(.down)) }
+                    let parts = zip(slots, amounts).map { ($0.column, (Double(k) * $1 / largest - 1e-9).rounded(.down)) }
                         .filter { $0.1 > 0 }
                     let room = rooms.reduce(0) { $0 + max(0, (Double(k) * $1 / largest + 1e-9).rounded(.down)) }
                     // A row every selection meets holds nothing back.
