@@ -21,7 +21,8 @@ import TacetDocuments
 ///   it waits for allow, as ``Scheduler`` places it: some optimal plan is placed so, and the quarters
 ///   of a year are then no longer interchangeable copies for CBC to branch over;
 /// - the cycle's credits counted with category caps, and each category minimum;
-/// - each calendar year's hours and money within its budget, less the pinned training's.
+/// - each calendar year's hours and money within its budget, less the pinned training's, and within
+///   what the courses can add up to there (``YearCapacity``), as its credits are.
 ///
 /// Without `scheduling` (``init(problem:scheduling:)``) the same rules less the quarters: one column a
 /// course, the cycle's budgets summed, a relaxation the planner solves first.
@@ -320,19 +321,33 @@ struct PlanModel {
             }
             if problem.total - uncappedEarned > Planner.tolerance { milp.addRow(counted, lower: problem.total - uncappedEarned - Planner.tolerance) }
         }
-        // Without quarters, the cycle's hours and money: each year's room summed.
+        // What each year's courses can add up to within its room (``YearCapacity``): course amounts come in steps, so a
+        // year's budget is rarely filled to the cent, and credits come with hours.
+        var capacities: [YearRoom: YearCapacity] = [:]
+        let takeable = courses.indices.filter { !own[$0].isEmpty }.map { courses[$0] }
+        let capacity: [YearCapacity] = budgeted ? scheduler.rooms.map { room in
+            if let known = capacities[room] { return known }
+            let found = YearCapacity(room: room, courses: takeable)
+            capacities[room] = found
+            return found
+        } : []
+        // Without quarters, the cycle's hours and money: what each year can hold, summed; and its credits likewise.
         if budgeted && !scheduling {
-            let hours = scheduler.rooms.reduce(0) { $0 + $1.hours }
-            let money = scheduler.rooms.reduce(0) { $0 + $1.money }
+            let hours = capacity.reduce(0) { $0 + $1.hours }
+            let money = capacity.reduce(0) { $0 + $1.money }
+            let credits = capacity.reduce(0) { $0 + $1.credits }
             if hours.isFinite { milp.addAmountRow(slots.map { ($0.column, courses[$0.course].hours) }, upper: hours + Planner.tolerance) }
             if money.isFinite { milp.addAmountRow(slots.map { ($0.column, courses[$0.course].cost) }, upper: money + Planner.tolerance) }
+            if credits.isFinite && takeable.reduce(0, { $0 + $1.credits }) > credits + Planner.tolerance {
+                milp.addAmountRow(slots.map { ($0.column, courses[$0.course].credits) }, upper: credits + Planner.tolerance)
+            }
             // The sums alone let the program spread large courses over years as if they could be split. Each year's
-            // courses fit its room R; so with the largest room M, k = 1, 2, ...: the courses of a year have
+            // courses fit its room R (what they can add up to within it); so with the largest room M, k = 1, 2, ...: the courses of a year have
             // sum(floor(k * amount / M)) <= floor(k * R / M) (the sum of the fractions is at most k * R / M, and the
             // left side is whole). Summed over the years, one row per k over every course: at most one course past
             // half the largest room a year, at most two past a third, and so on. Rounded so as only to loosen them.
             for amount in [\Course.hours, \Course.cost] {
-                let rooms = scheduler.rooms.map { ($0[keyPath: amount == \Course.hours ? \YearRoom.hours : \YearRoom.money]) + Planner.tolerance }
+                let rooms = capacity.map { ($0[keyPath: amount == \Course.hours ? \YearCapacity.hours : \YearCapacity.money]) + Planner.tolerance }
                 guard let largest = rooms.max(), largest.isFinite, largest > 0 else { continue }
                 for k in 1...Self.packingRows {
                     let parts = slots.map { ($0.column, (Double(k) * courses[$0.course][keyPath: amount] / largest - 1e-9).rounded(.down)) }
@@ -344,13 +359,16 @@ struct PlanModel {
                 }
             }
         }
-        // Each year's hours and money, after the pinned training's.
+        // Each year's hours and money, after the pinned training's, and its credits: at most what its courses can add up to.
         if budgeted && scheduling {
             for (y, years) in scheduler.years.enumerated() {
-                let room = scheduler.rooms[y]
+                let room = capacity[y]
                 let inYear = slots.filter { years.contains($0.quarters.lowerBound) }
                 if room.hours.isFinite { milp.addAmountRow(inYear.map { ($0.column, courses[$0.course].hours) }, upper: room.hours + Planner.tolerance) }
                 if room.money.isFinite { milp.addAmountRow(inYear.map { ($0.column, courses[$0.course].cost) }, upper: room.money + Planner.tolerance) }
+                if room.credits.isFinite && inYear.reduce(0, { $0 + courses[$1.course].credits }) > room.credits + Planner.tolerance {
+                    milp.addAmountRow(inYear.map { ($0.column, courses[$0.course].credits) }, upper: room.credits + Planner.tolerance)
+                }
             }
         }
     }
