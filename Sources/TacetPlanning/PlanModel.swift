@@ -388,6 +388,25 @@ struct PlanModel {
         milp.addRow(columns, upper: Double(courses.count - 1))
     }
 
+    /// Excludes every solution that takes all of `courses` and at least `count` of `members` (none of them among
+    /// `courses`): a family of sets no plan can hold, each as large in every budgeted amount as one that no plan
+    /// can hold (``Planner``'s unpackable core with `count` of its courses swapped for others of their size).
+    ///
+    /// One row: with m = (members - count + 1), m * (courses taken) + (members taken) <= m * courses.count + count - 1.
+    /// With every one of `courses` taken, it allows count - 1 members; with one left out, all of them.
+    mutating func forbid(together courses: [Int], andAtLeast count: Int, of members: [Int]) {
+        let inRest = Set(courses)
+        let memberSet = Set(members.filter { !inRest.contains($0) })
+        let memberSlots = slots.filter { memberSet.contains($0.course) }
+        let taken = Set(memberSlots.map(\.course)).count
+        guard count > 0, taken >= count else { return }
+        let m = Double(taken - count + 1)
+        let restSlots = slots.filter { inRest.contains($0.course) }
+        // A course of `courses` that cannot be taken leaves nothing to exclude.
+        guard Set(restSlots.map(\.course)).count == inRest.count else { return }
+        milp.addRow(restSlots.map { ($0.column, m) } + memberSlots.map { ($0.column, 1.0) }, upper: m * Double(inRest.count) + Double(count - 1))
+    }
+
     /// How one stage ended: its best solution as a plan (nil: none), and CBC's solution.
     private enum Stage {
         case optimal(Choice, MILPSolution)

@@ -178,6 +178,10 @@ public struct Planner: Sendable {
                 if let (core, larger) = unpackableCore(choice.selection, scheduler: selectionModel.scheduler, deadline: selectionEnd) {
                     cores.append((core, larger))
                     selectionModel.forbid(together: core, orLarger: larger)
+                    // Not for the program with quarters: its branch and cut slowed down with them (PlanBench seed 702).
+                    for sizeClass in sizeClasses(core) {
+                        selectionModel.forbid(together: sizeClass.rest, andAtLeast: sizeClass.count, of: sizeClass.members)
+                    }
                 } else {
                     // It fits the budgets but not the quarters (prerequisites and entry levels in a short cycle),
                     // or packing it was not settled within the steps:
@@ -240,6 +244,47 @@ public struct Planner: Sendable {
                 && (problem.moneyPerYear == nil || courses[j].cost >= most.cost)
         }
         return (core, larger)
+    }
+
+    /// Courses of one size in an unpackable core, and the courses that may stand in for them: no plan holds the
+    /// rest of the core (`rest`) with `count` of `members` (``PlanModel/forbid(together:andAtLeast:of:)``).
+    struct SizeClass {
+        var rest: [Int]
+        var count: Int
+        var members: [Int]
+    }
+
+    /// For each size of course in an unpackable `core` (its hours, and money where budgeted) that other courses
+    /// share: the core's courses of that size, and every course outside the rest of the core of the same hours and
+    /// no less money (the same money where only money is budgeted). Swapping courses of the core for such courses
+    /// leaves a set as large in every budgeted amount, which no plan holds either; the cover of the core alone
+    /// excludes one such set a round, and interchangeable filler courses make hundreds (PlanBench's 300-course
+    /// seed 91: 44 rounds).
+    func sizeClasses(_ core: [Int]) -> [SizeClass] {
+        let courses = problem.courses
+        let hours = problem.hoursPerYear != nil
+        let money = problem.moneyPerYear != nil
+        guard hours || money else { return [] }
+        // Whether course j may stand in for course i.
+        func standsIn(_ j: Int, for i: Int) -> Bool {
+            if hours {
+                return abs(courses[j].hours - courses[i].hours) <= Planner.tolerance && (!money || courses[j].cost + Planner.tolerance >= courses[i].cost)
+            }
+            return abs(courses[j].cost - courses[i].cost) <= Planner.tolerance
+        }
+        var result: [SizeClass] = []
+        var seen = Set<Int>()
+        for i in core where !seen.contains(i) {
+            let same = core.filter { standsIn($0, for: i) && standsIn(i, for: $0) }
+            seen.formUnion(same)
+            let rest = core.filter { !same.contains($0) }
+            let inRest = Set(rest)
+            let members = courses.indices.filter { !inRest.contains($0) && standsIn($0, for: i) }
+            // One course of a size swapped for another is the cover's round by round anyway, and its row, weak in the linear
+            // relaxation, slowed the solves down (PlanBench seed 381): only sizes the core holds several of.
+            if same.count > 1 && members.count > same.count { result.append(SizeClass(rest: rest, count: same.count, members: members)) }
+        }
+        return result
     }
 
     /// Why no plan exists, planning relaxed problems within what is left of this therapist's time, and at
