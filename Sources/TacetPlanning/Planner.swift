@@ -10,7 +10,8 @@ import TacetDocuments
 /// the courses alone, without quarters (``PlanModel/init(problem:scheduling:)``), a relaxation whose
 /// optimum is the plan once ``Scheduler`` places it; a selection whose hours and money no assignment to
 /// years holds is cut off (with every selection holding its unpackable core, or as many courses at least
-/// as large: an extended cover) and the program solved again, a few times; then, only if that has not settled it, the program with quarters
+/// as large: an extended cover; and, for a size the core holds several courses of, every swap of them for
+/// courses of that size: ``sizeClasses(_:)``) and the program solved again, a few times; then, only if that has not settled it, the program with quarters
 /// (``PlanModel``), with those cuts and the last optimum as its floor. Each program's stage is first
 /// solved as a linear program by Clp, which settles it exactly when its optimum takes whole courses or it
 /// has no solution (``MILP/relaxation(timeLimit:cutoff:)``), on every core; CBC, one solve at a time
