@@ -16,9 +16,9 @@ import TacetDocuments
 struct YearCapacity: Equatable {
     /// The most credits the year's courses can bring.
     var credits: Double
-    /// The most hours the year's courses can take.
+    /// The most hours the year's courses can take (infinity where hours are not budgeted).
     var hours: Double
-    /// The most money the year's courses can cost.
+    /// The most money the year's courses can cost (infinity where money is not budgeted).
     var money: Double
 
     /// The most units a budget is divided into; past it, a coarser unit (weights rounded down).
@@ -33,8 +33,9 @@ struct YearCapacity: Equatable {
             min(Self.most(values, weights: hours, limit: room.hours), Self.most(values, weights: money, limit: room.money))
         }
         self.credits = most(credits)
-        self.hours = min(room.hours, most(hours))
-        self.money = min(room.money, most(money))
+        // An amount not budgeted is bounded by nothing a row would use.
+        self.hours = room.hours.isFinite ? min(room.hours, most(hours)) : .infinity
+        self.money = room.money.isFinite ? min(room.money, most(money)) : .infinity
     }
 
     /// The largest sum of `values` over a set of items whose `weights` add up to at most `limit`
