@@ -46,14 +46,14 @@ public struct Planner: Sendable {
     /// therapist takes, and still short enough to wait for.
     public static let defaultTimeLimit = 10.0
 
-    /// The search's step budget before the solver takes over: about a millisecond of a release build on
-    /// a small catalog. One therapist at a time the solver alone is faster (PlanBench release `phases`, 100
-    /// therapists each: median 1.1 ms without the search against 6.0 ms with these steps on a 40-course
-    /// catalog, 14 against 27 ms on 300; `settle 500`, 5.3 against 9.4 ms, every instance settled both ways),
-    /// but the search's plan and bound shorten CBC's hardest solves, which hold CBC's lock: `team 300 1000`
-    /// took 53 s with these steps against 73-79 s without, and left fewer therapists unsettled (998 against
-    /// 988-993; one run each).
-    public static let defaultSearchSteps = 2_000
+    /// The search's step budget before the solver takes over: none. The solver alone (its linear
+    /// relaxations first, the search's tables only for the bound of what they leave) is faster: PlanBench
+    /// release, one run each, 2,000 steps against none: `team 300 1000` 13.6 against 9.9-10.3 s on both cores,
+    /// median 24 against 17 ms, every therapist settled both ways; `settle 500` median 7.2 against 3.2 ms,
+    /// every instance settled both ways. The steps once paid for themselves by shortening CBC's hardest solves
+    /// while CBC ran one solve at a time process-wide (53 s against 73-79 s); with CBC on every core and the
+    /// years' capacities and size classes settling those in a few rounds, they no longer do.
+    public static let defaultSearchSteps = 0
 
     /// Steps the scheduler may take to place the selection program's optimum before the planner
     /// turns to the program with quarters (a placement search that long is rare; the program settles it).
