@@ -342,17 +342,20 @@ struct PlanModel {
                 milp.addAmountRow(slots.map { ($0.column, courses[$0.course].credits) }, upper: credits + Planner.tolerance)
             }
             // The sums alone let the program spread large courses over years as if they could be split. Each year's
-            // courses fit its room R (what they can add up to within it); so with the largest room M, k = 1, 2, ...: the courses of a year have
-            // sum(floor(k * amount / M)) <= floor(k * R / M) (the sum of the fractions is at most k * R / M, and the
-            // left side is whole). Summed over the years, one row per k over every course: at most one course past
-            // half the largest room a year, at most two past a third, and so on. Rounded so as only to loosen them.
+            // courses fit its room R (what they can add up to within it), at most the largest room M; so for k = 1, 2, ...
+            // their fractions x = amount / M have sum(ceil((k + 1) * x) - 1) <= ceil((k + 1) * R / M) - 1 (each term is
+            // below (k + 1) * x, the terms sum below (k + 1) * R / M, and the left side is whole; with R = M, at most k):
+            // a dual feasible function of bin packing. Summed over the years, one row per k over every course: at most
+            // one course past half the largest room a year (k = 1), at most two past a third, and so on. Rounded so as
+            // only to loosen them.
             for amount in [\Course.hours, \Course.cost] {
                 let rooms = capacity.map { ($0[keyPath: amount == \Course.hours ? \YearCapacity.hours : \YearCapacity.money]) + Planner.tolerance }
                 guard let largest = rooms.max(), largest.isFinite, largest > 0 else { continue }
                 for k in 1...Self.packingRows {
-                    let parts = slots.map { ($0.column, (Double(k) * courses[$0.course][keyPath: amount] / largest - 1e-9).rounded(.down)) }
+                    let step = Double(k + 1)
+                    let parts = slots.map { ($0.column, (step * courses[$0.course][keyPath: amount] / largest - 1e-9).rounded(.up) - 1) }
                         .filter { $0.1 > 0 }
-                    let room = rooms.reduce(0) { $0 + max(0, (Double(k) * $1 / largest + 1e-9).rounded(.down)) }
+                    let room = rooms.reduce(0) { $0 + ($1 >= largest ? Double(k) : max(0, (step * $1 / largest + 1e-9).rounded(.up) - 1)) }
                     // A row every selection meets holds nothing back.
                     guard parts.reduce(0, { $0 + $1.1 }) > room else { continue }
                     milp.addRow(parts, upper: room)
