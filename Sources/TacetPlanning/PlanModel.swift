@@ -21,7 +21,8 @@ import TacetDocuments
 ///   it waits for allow, as ``Scheduler`` places it: some optimal plan is placed so, and the quarters
 ///   of a year are then no longer interchangeable copies for CBC to branch over;
 /// - the cycle's credits counted with category caps, and each category minimum;
-/// - each calendar year's hours and money within its budget, less the pinned training's.
+/// - each calendar year's hours and money within its budget, less the pinned training's, and within
+///   what the courses can add up to there (``YearCapacity``), as its credits are.
 ///
 /// Without `scheduling` (``init(problem:scheduling:)``) the same rules less the quarters: one column a
 /// course, the cycle's budgets summed, a relaxation the planner solves first.
@@ -320,38 +321,58 @@ struct PlanModel {
             }
             if problem.total - uncappedEarned > Planner.tolerance { milp.addRow(counted, lower: problem.total - uncappedEarned - Planner.tolerance) }
         }
-        // Without quarters, the cycle's hours and money: each year's room summed.
+        // What each year's courses can add up to within its room (``YearCapacity``): course amounts come in steps, so a
+        // year's budget is rarely filled to the cent, and credits come with hours.
+        var capacities: [YearRoom: YearCapacity] = [:]
+        let takeable = courses.indices.filter { !own[$0].isEmpty }.map { courses[$0] }
+        let capacity: [YearCapacity] = budgeted ? scheduler.rooms.map { room in
+            if let known = capacities[room] { return known }
+            let found = YearCapacity(room: room, courses: takeable)
+            capacities[room] = found
+            return found
+        } : []
+        // Without quarters, the cycle's hours and money: what each year can hold, summed; and its credits likewise.
         if budgeted && !scheduling {
-            let hours = scheduler.rooms.reduce(0) { $0 + $1.hours }
-            let money = scheduler.rooms.reduce(0) { $0 + $1.money }
+            let hours = capacity.reduce(0) { $0 + $1.hours }
+            let money = capacity.reduce(0) { $0 + $1.money }
+            let credits = capacity.reduce(0) { $0 + $1.credits }
             if hours.isFinite { milp.addAmountRow(slots.map { ($0.column, courses[$0.course].hours) }, upper: hours + Planner.tolerance) }
             if money.isFinite { milp.addAmountRow(slots.map { ($0.column, courses[$0.course].cost) }, upper: money + Planner.tolerance) }
+            if credits.isFinite && takeable.reduce(0, { $0 + $1.credits }) > credits + Planner.tolerance {
+                milp.addAmountRow(slots.map { ($0.column, courses[$0.course].credits) }, upper: credits + Planner.tolerance)
+            }
             // The sums alone let the program spread large courses over years as if they could be split. Each year's
-            // courses fit its room R; so with the largest room M, k = 1, 2, ...: the courses of a year have
-            // sum(floor(k * amount / M)) <= floor(k * R / M) (the sum of the fractions is at most k * R / M, and the
-            // left side is whole). Summed over the years, one row per k over every course: at most one course past
-            // half the largest room a year, at most two past a third, and so on. Rounded so as only to loosen them.
+            // courses fit its room R (what they can add up to within it), at most the largest room M; so for k = 1, 2, ...
+            // their fractions x = amount / M have sum(ceil((k + 1) * x) - 1) <= ceil((k + 1) * R / M) - 1 (each term is
+            // below (k + 1) * x, the terms sum below (k + 1) * R / M, and the left side is whole; with R = M, at most k):
+            // a dual feasible function of bin packing. Summed over the years, one row per k over every course: at most
+            // one course past half the largest room a year (k = 1), at most two past a third, and so on. Rounded so as
+            // only to loosen them.
             // Each slot's amount read once into an array: a key path applied to a course in the loop copied the course.
-            for (amounts, rooms) in [(slots.map { courses[$0.course].hours }, scheduler.rooms.map { $0.hours + Planner.tolerance }),
-                                     (slots.map { courses[$0.course].cost }, scheduler.rooms.map { $0.money + Planner.tolerance })] {
+            for (amounts, rooms) in [(slots.map { courses[$0.course].hours }, capacity.map { $0.hours + Planner.tolerance }),
+                                     (slots.map { courses[$0.course].cost }, capacity.map { $0.money + Planner.tolerance })] {
                 guard let largest = rooms.max(), largest.isFinite, largest > 0 else { continue }
                 for k in 1...Self.packingRows {
-                    let parts = zip(slots, amounts).map { ($0.column, (Double(k) * $1 / largest - 1e-9).rounded(.down)) }
+                    let step = Double(k + 1)
+                    let parts = zip(slots, amounts).map { ($0.column, (step * $1 / largest - 1e-9).rounded(.up) - 1) }
                         .filter { $0.1 > 0 }
-                    let room = rooms.reduce(0) { $0 + max(0, (Double(k) * $1 / largest + 1e-9).rounded(.down)) }
+                    let room = rooms.reduce(0) { $0 + ($1 >= largest ? Double(k) : max(0, (step * $1 / largest + 1e-9).rounded(.up) - 1)) }
                     // A row every selection meets holds nothing back.
                     guard parts.reduce(0, { $0 + $1.1 }) > room else { continue }
                     milp.addRow(parts, upper: room)
                 }
             }
         }
-        // Each year's hours and money, after the pinned training's.
+        // Each year's hours and money, after the pinned training's, and its credits: at most what its courses can add up to.
         if budgeted && scheduling {
             for (y, years) in scheduler.years.enumerated() {
-                let room = scheduler.rooms[y]
+                let room = capacity[y]
                 let inYear = slots.filter { years.contains($0.quarters.lowerBound) }
                 if room.hours.isFinite { milp.addAmountRow(inYear.map { ($0.column, courses[$0.course].hours) }, upper: room.hours + Planner.tolerance) }
                 if room.money.isFinite { milp.addAmountRow(inYear.map { ($0.column, courses[$0.course].cost) }, upper: room.money + Planner.tolerance) }
+                if room.credits.isFinite && inYear.reduce(0, { $0 + courses[$1.course].credits }) > room.credits + Planner.tolerance {
+                    milp.addAmountRow(inYear.map { ($0.column, courses[$0.course].credits) }, upper: room.credits + Planner.tolerance)
+                }
             }
         }
     }
@@ -369,6 +390,25 @@ struct PlanModel {
         let columns = slots.filter { members.contains($0.course) }.map { ($0.column, 1.0) }
         guard columns.count >= courses.count else { return }
         milp.addRow(columns, upper: Double(courses.count - 1))
+    }
+
+    /// Excludes every solution that takes all of `courses` and at least `count` of `members` (none of them among
+    /// `courses`): a family of sets no plan can hold, each as large in every budgeted amount as one that no plan
+    /// can hold (``Planner``'s unpackable core with `count` of its courses swapped for others of their size).
+    ///
+    /// One row: with m = (members - count + 1), m * (courses taken) + (members taken) <= m * courses.count + count - 1.
+    /// With every one of `courses` taken, it allows count - 1 members; with one left out, all of them.
+    mutating func forbid(together courses: [Int], andAtLeast count: Int, of members: [Int]) {
+        let inRest = Set(courses)
+        let memberSet = Set(members.filter { !inRest.contains($0) })
+        let memberSlots = slots.filter { memberSet.contains($0.course) }
+        let taken = Set(memberSlots.map(\.course)).count
+        guard count > 0, taken >= count else { return }
+        let m = Double(taken - count + 1)
+        let restSlots = slots.filter { inRest.contains($0.course) }
+        // A course of `courses` that cannot be taken leaves nothing to exclude.
+        guard Set(restSlots.map(\.course)).count == inRest.count else { return }
+        milp.addRow(restSlots.map { ($0.column, m) } + memberSlots.map { ($0.column, 1.0) }, upper: m * Double(inRest.count) + Double(count - 1))
     }
 
     /// How one stage ended: its best solution as a plan (nil: none), and CBC's solution.

@@ -10,7 +10,8 @@ import TacetDocuments
 /// the courses alone, without quarters (``PlanModel/init(problem:scheduling:)``), a relaxation whose
 /// optimum is the plan once ``Scheduler`` places it; a selection whose hours and money no assignment to
 /// years holds is cut off (with every selection holding its unpackable core, or as many courses at least
-/// as large: an extended cover) and the program solved again, a few times; then, only if that has not settled it, the program with quarters
+/// as large: an extended cover; and, for a size the core holds several courses of, every swap of them for
+/// courses of that size: ``sizeClasses(_:)``) and the program solved again, a few times; then, only if that has not settled it, the program with quarters
 /// (``PlanModel``), with those cuts and the last optimum as its floor. Each program's stage is first
 /// solved as a linear program by Clp, which settles it exactly when its optimum takes whole courses or it
 /// has no solution (``MILP/relaxation(timeLimit:cutoff:)``); CBC's branch and cut only when it does not. Both
@@ -45,14 +46,14 @@ public struct Planner: Sendable {
     /// therapist takes, and still short enough to wait for.
     public static let defaultTimeLimit = 10.0
 
-    /// The search's step budget before the solver takes over: about a millisecond of a release build on
-    /// a small catalog. One therapist at a time the solver alone is faster (PlanBench release `phases`, 100
-    /// therapists each: median 1.1 ms without the search against 6.0 ms with these steps on a 40-course
-    /// catalog, 14 against 27 ms on 300; `settle 500`, 5.3 against 9.4 ms, every instance settled both ways),
-    /// but the search's plan and bound shorten CBC's hardest solves, which hold CBC's lock: `team 300 1000`
-    /// took 53 s with these steps against 73-79 s without, and left fewer therapists unsettled (998 against
-    /// 988-993; one run each).
-    public static let defaultSearchSteps = 2_000
+    /// The search's step budget before the solver takes over: none. The solver alone (its linear
+    /// relaxations first, the search's tables only for the bound of what they leave) is faster: PlanBench
+    /// release, one run each, 2,000 steps against none: `team 300 1000` 13.6 against 9.9-10.3 s on both cores,
+    /// median 24 against 17 ms, every therapist settled both ways; `settle 500` median 7.2 against 3.2 ms,
+    /// every instance settled both ways. The steps once paid for themselves by shortening CBC's hardest solves
+    /// while CBC ran one solve at a time process-wide (53 s against 73-79 s); with CBC on every core and the
+    /// years' capacities and size classes settling those in a few rounds, they no longer do.
+    public static let defaultSearchSteps = 0
 
     /// Steps the scheduler may take to place the selection program's optimum before the planner
     /// turns to the program with quarters (a placement search that long is rare; the program settles it).
@@ -178,6 +179,10 @@ public struct Planner: Sendable {
                 if let (core, larger) = unpackableCore(choice.selection, scheduler: selectionModel.scheduler, deadline: selectionEnd) {
                     cores.append((core, larger))
                     selectionModel.forbid(together: core, orLarger: larger)
+                    // Not for the program with quarters: its branch and cut slowed down with them (PlanBench seed 702).
+                    for sizeClass in sizeClasses(core) {
+                        selectionModel.forbid(together: sizeClass.rest, andAtLeast: sizeClass.count, of: sizeClass.members)
+                    }
                 } else {
                     // It fits the budgets but not the quarters (prerequisites and entry levels in a short cycle),
                     // or packing it was not settled within the steps:
@@ -240,6 +245,47 @@ public struct Planner: Sendable {
                 && (problem.moneyPerYear == nil || courses[j].cost >= most.cost)
         }
         return (core, larger)
+    }
+
+    /// Courses of one size in an unpackable core, and the courses that may stand in for them: no plan holds the
+    /// rest of the core (`rest`) with `count` of `members` (``PlanModel/forbid(together:andAtLeast:of:)``).
+    struct SizeClass {
+        var rest: [Int]
+        var count: Int
+        var members: [Int]
+    }
+
+    /// For each size of course in an unpackable `core` (its hours, and money where budgeted) that other courses
+    /// share: the core's courses of that size, and every course outside the rest of the core of the same hours and
+    /// no less money (the same money where only money is budgeted). Swapping courses of the core for such courses
+    /// leaves a set as large in every budgeted amount, which no plan holds either; the cover of the core alone
+    /// excludes one such set a round, and interchangeable filler courses make hundreds (PlanBench's 300-course
+    /// seed 91: 44 rounds).
+    func sizeClasses(_ core: [Int]) -> [SizeClass] {
+        let courses = problem.courses
+        let hours = problem.hoursPerYear != nil
+        let money = problem.moneyPerYear != nil
+        guard hours || money else { return [] }
+        // Whether course j may stand in for course i.
+        func standsIn(_ j: Int, for i: Int) -> Bool {
+            if hours {
+                return abs(courses[j].hours - courses[i].hours) <= Planner.tolerance && (!money || courses[j].cost + Planner.tolerance >= courses[i].cost)
+            }
+            return abs(courses[j].cost - courses[i].cost) <= Planner.tolerance
+        }
+        var result: [SizeClass] = []
+        var seen = Set<Int>()
+        for i in core where !seen.contains(i) {
+            let same = core.filter { standsIn($0, for: i) && standsIn(i, for: $0) }
+            seen.formUnion(same)
+            let rest = core.filter { !same.contains($0) }
+            let inRest = Set(rest)
+            let members = courses.indices.filter { !inRest.contains($0) && standsIn($0, for: i) }
+            // One course of a size swapped for another is the cover's round by round anyway, and its row, weak in the linear
+            // relaxation, slowed the solves down (PlanBench seed 381): only sizes the core holds several of.
+            if same.count > 1 && members.count > same.count { result.append(SizeClass(rest: rest, count: same.count, members: members)) }
+        }
+        return result
     }
 
     /// Why no plan exists, planning relaxed problems within what is left of this therapist's time, and at

@@ -1,7 +1,7 @@
 import TacetDocuments
 
 /// What is left of one calendar year's hour and money budgets; infinite where a budget is not set.
-struct YearRoom {
+struct YearRoom: Hashable {
     var hours: Double
     var money: Double
 

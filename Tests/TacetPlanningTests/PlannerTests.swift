@@ -215,6 +215,33 @@ struct PlannerTests {
         #expect(Self.scheduleErrors(plan, problem).isEmpty)
         #expect(Self.bruteForce(problem).map { $0.cost == 60 && $0.hours == 15 } == true)
     }
+
+    @Test("the program without quarters takes no more courses past half a year's room than there are years (a dual feasible function's row)")
+    func onePastHalfAYear() throws {
+        // Four 6-hour courses (10 credits, 10 each) are the cheapest 40 credits, and their 24 hours fit three years of 10
+        // in total, but each is past half a year: the plan takes three of them and two 4-hour courses (5 credits, 20 each).
+        func course(_ id: String, credits: Double, cost: Double, hours: Double) -> Course {
+            Course(id: id, title: id, provider: "P", credits: credits, category: "x", hours: hours, cost: cost, format: .online,
+                   outcomes: [], prerequisites: [], renewalMonths: nil, illustrative: true, pointer: "")
+        }
+        let problem = PlanningProblem(courses: ["a", "b", "c", "d"].map { course($0, credits: 10, cost: 10, hours: 6) }
+                                          + ["e", "f", "g"].map { course($0, credits: 5, cost: 20, hours: 4) },
+                                      levels: [:], gaps: [], credits: 40, earned: [:], total: 40, minimums: [], caps: [:], completed: [],
+                                      quarters: ["2027-Q4", "2028-Q1", "2029-Q1"].compactMap { Quarter($0) }, hoursPerYear: 10, moneyPerYear: nil)
+        guard case .optimal(let choice) = PlanModel(problem: problem, scheduling: false).solve(timeLimit: 60, start: nil) else {
+            Issue.record("expected a selection")
+            return
+        }
+        #expect(choice.selection.filter { $0 < 4 }.count == 3 && choice.selection.count == 5)
+        var phases = PlanPhases()
+        guard case .plan(let plan) = Planner(problem, searchSteps: 0).solve(phases: &phases) else {
+            Issue.record("no plan")
+            return
+        }
+        #expect(plan.optimal && plan.cost == 70 && phases.selectionRounds == 1)
+        #expect(Self.scheduleErrors(plan, problem).isEmpty)
+        #expect(Self.bruteForce(problem).map { $0.cost == 70 } == true)
+    }
 }
 
 @Suite("Planner diagnosis and output")
