@@ -15,8 +15,8 @@ struct Diagnosis {
 
     /// The least time (seconds) the planner gives a diagnosis, even past the therapist's time limit.
     ///
-    /// No plan is proven to exist by then, and the relaxed problem (no yearly budgets) is mostly settled by
-    /// the search in milliseconds; but a proof of infeasibility can end just before the limit (CBC's
+    /// No plan is proven to exist by then, and the relaxed problem (no yearly budgets) is mostly settled in
+    /// milliseconds; but a proof of infeasibility can end just before the limit (CBC's
     /// "infeasible" is trusted only before 95% of its time), leaving the diagnosis too little to plan
     /// anything. So a diagnosis may run past `--time-limit` by this much at most.
     static let leastTime = 0.25

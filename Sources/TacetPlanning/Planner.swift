@@ -3,10 +3,10 @@ import TacetDocuments
 /// Chooses the cheapest set of courses (then the one with fewest hours) that closes every gap and
 /// meets the recertification rules, prerequisites, entry levels and yearly budgets, and schedules it.
 ///
-/// Exact, in steps. First a depth-first branch and bound over taking or leaving each course
-/// (``PlannerSearch``) with a small step budget: pruned only by bounds that never exclude a plan, it
-/// proves most small problems optimal (or impossible) in milliseconds. Whatever it leaves unproven,
-/// mixed-integer programs solved by COIN-OR CBC settle, within the time limit: first the program of
+/// Exact, in steps. Where ``searchSteps`` allows (none by default), first a depth-first branch and bound
+/// over taking or leaving each course (``PlannerSearch``), pruned only by bounds that never exclude a plan;
+/// its tables' bound is the solver's floor either way. Mixed-integer programs solved by COIN-OR Clp and CBC
+/// settle the rest, within the time limit: first the program of
 /// the courses alone, without quarters (``PlanModel/init(problem:scheduling:)``), a relaxation whose
 /// optimum is the plan once ``Scheduler`` places it; a selection whose hours and money no assignment to
 /// years holds is cut off (with every selection holding its unpackable core, or as many courses at least
@@ -50,7 +50,8 @@ public struct Planner: Sendable {
     /// relaxations first, the search's tables only for the bound of what they leave) is faster: PlanBench
     /// release, one run each, 2,000 steps against none: `team 300 1000` 13.6 against 9.9-10.3 s on both cores,
     /// median 24 against 17 ms, every therapist settled both ways; `settle 500` median 7.2 against 3.2 ms,
-    /// every instance settled both ways. The steps once paid for themselves by shortening CBC's hardest solves
+    /// every instance settled both ways. Again once the search cost less per node (2026-12-02, quiet machine,
+    /// `team 300 1000`): none 8.25 and 8.61 s, 100 steps 8.51 s, 2,000 steps 9.12 s, all settled each time. The steps once paid for themselves by shortening CBC's hardest solves
     /// while CBC ran one solve at a time process-wide (53 s against 73-79 s); with CBC on every core and the
     /// years' capacities and size classes settling those in a few rounds, they no longer do.
     public static let defaultSearchSteps = 0
