@@ -2,7 +2,7 @@
 import PackageDescription
 
 // Layers point down only: tacet (CLI) -> TacetTool (orchestration) -> TacetEngine (checks) -> TacetPlanning
-// (the planner: its search, then Clp through CCbc and CBC through CCbcModel) -> TacetDocuments -> TacetYAML -> CYAML; the README draws the whole graph.
+// (the planner: Clp through CCbc and CBC through CCbcModel, optionally after a quick search) -> TacetDocuments -> TacetYAML -> CYAML; the README draws the whole graph.
 // TacetDiagnostics sits under all of them so every layer reports through the one Diagnostic type.
 // Each target declares every project module it imports (Scripts/check-imports.py, run by .ci/run, checks it).
 let package = Package(
@@ -60,7 +60,7 @@ let package = Package(
         .target(name: "TacetDiagnostics"),
         .target(name: "TacetYAML", dependencies: ["CYAML", "TacetDiagnostics"]),
         .target(name: "TacetDocuments", dependencies: ["TacetYAML", "TacetDiagnostics"]),
-        // The planner: exact (a quick search, then CBC for what it leaves unproven), and pure (documents in, a
+        // The planner: exact (Clp's relaxations, then CBC, optionally after a quick search), and pure (documents in, a
         // plan or the reasons there is none out), so it knows nothing of policies; TacetEngine works out from
         // them what a therapist must reach.
         .target(name: "TacetPlanning", dependencies: ["CCbc", "CCbcModel", "TacetDocuments"]),

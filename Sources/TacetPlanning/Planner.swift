@@ -48,7 +48,7 @@ public struct Planner: Sendable {
 
     /// The search's step budget before the solver takes over: none. The solver alone (its linear
     /// relaxations first, the search's tables only for the bound of what they leave) is faster: PlanBench
-    /// release, one run each, 2,000 steps against none: `team 300 1000` 13.6 against 9.9-10.3 s on both cores,
+    /// release, 2,000 steps (one run) against none (two): `team 300 1000` 13.6 against 9.9-10.3 s on both cores,
     /// median 24 against 17 ms, every therapist settled both ways; `settle 500` median 7.2 against 3.2 ms,
     /// every instance settled both ways. Again once the search cost less per node (2026-12-02, quiet machine,
     /// `team 300 1000`): none 8.25 and 8.61 s, 100 steps 8.51 s, 2,000 steps 9.12 s, all settled each time. The steps once paid for themselves by shortening CBC's hardest solves
@@ -267,12 +267,13 @@ public struct Planner: Sendable {
         let hours = problem.hoursPerYear != nil
         let money = problem.moneyPerYear != nil
         guard hours || money else { return [] }
-        // Whether course j may stand in for course i.
+        // Whether course j may stand in for course i: of the same size (within the tolerance above it) and never
+        // smaller, compared exactly, so a swapped set is at least as large as the core even to the last millionth
+        // (the scheduler packs within the tolerance). Courses of one size in the core are then exactly equal.
         func standsIn(_ j: Int, for i: Int) -> Bool {
-            if hours {
-                return abs(courses[j].hours - courses[i].hours) <= Planner.tolerance && (!money || courses[j].cost + Planner.tolerance >= courses[i].cost)
-            }
-            return abs(courses[j].cost - courses[i].cost) <= Planner.tolerance
+            func sameOrLarger(_ a: Double, _ b: Double) -> Bool { a >= b && a <= b + Planner.tolerance }
+            if hours { return sameOrLarger(courses[j].hours, courses[i].hours) && (!money || courses[j].cost >= courses[i].cost) }
+            return sameOrLarger(courses[j].cost, courses[i].cost)
         }
         var result: [SizeClass] = []
         var seen = Set<Int>()

@@ -43,14 +43,12 @@ struct YearCapacity: Equatable {
     static func most(_ values: [Double], weights: [Double], limit: Double) -> Double {
         guard limit.isFinite else { return .infinity }
         guard limit > -Planner.tolerance else { return 0 }
-        let (unit, exact) = unit(weights, limit: limit)
-        let units = min(maxUnits, Int(((limit + Planner.tolerance) / unit + 1e-6).rounded(.down)))
+        let unit = KnapsackUnit(weights: weights, limit: limit, precision: 100, maxUnits: maxUnits)
+        let units = unit.units(ofRoom: limit, cap: maxUnits)
         var best = Array(repeating: 0.0, count: units + 1)
         var free = 0.0
         for (value, weight) in zip(values, weights) where value > 0 {
-            // Exact in whole units, else rounded down: a set that fits in amounts fits in units.
-            let scaled = min(weight, 1e12) / unit
-            let w = max(0, Int(exact ? scaled.rounded() : scaled.rounded(.down)))
+            let w = unit.units(of: weight)
             if w <= 0 {
                 free += value
                 continue
@@ -61,25 +59,5 @@ struct YearCapacity: Equatable {
             }
         }
         return best[units] + free
-    }
-
-    /// Hundredths (hours and money are written to the hundredth), or their greatest common divisor
-    /// over `weights` when every weight is a whole number of them; a coarser unit when `limit` would
-    /// need more than ``maxUnits`` of it. `exact` when every weight is a whole number of the unit.
-    static func unit(_ weights: [Double], limit: Double) -> (unit: Double, exact: Bool) {
-        var divisor = 0
-        var whole = true
-        for weight in weights {
-            let scaled = weight * 100
-            guard scaled.isFinite, scaled < 1e12, abs(scaled - scaled.rounded()) < 1e-6 else {
-                whole = false
-                break
-            }
-            var (a, b) = (divisor, Int(scaled.rounded()))
-            while b != 0 { (a, b) = (b, a % b) }
-            divisor = a
-        }
-        let unit = whole && divisor > 0 ? Double(divisor) / 100 : 0.01
-        return limit / unit <= Double(maxUnits) ? (unit, whole && divisor > 0) : (limit / Double(maxUnits), false)
     }
 }

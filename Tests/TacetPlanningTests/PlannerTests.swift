@@ -150,22 +150,22 @@ struct PlannerTests {
         return feasible
     }
 
-    @Test("the plan is optimal: same cost and hours as brute force on 400 random small problems, and a valid schedule")
+    @Test("with the search first (2,000 steps, its plan CBC's cutoff), the plan is optimal: same cost and hours as brute force on 400 random small problems, and a valid schedule")
     func optimality() {
-        let feasible = Self.compareWithBruteForce(400, tight: false)
+        let feasible = Self.compareWithBruteForce(400, tight: false, searchSteps: 2_000)
         // The generator must exercise both outcomes, or the comparison proves little.
         #expect(feasible > 100)
         #expect(feasible < 390)
     }
 
-    @Test("under tight yearly budgets over up to four years, still the brute-force optimum on 300 problems")
+    @Test("with the search first, under tight yearly budgets over up to four years, still the brute-force optimum on 300 problems")
     func optimalityUnderTightBudgets() {
-        let feasible = Self.compareWithBruteForce(300, tight: true)
+        let feasible = Self.compareWithBruteForce(300, tight: true, searchSteps: 2_000)
         #expect(feasible > 50)
         #expect(feasible < 290)
     }
 
-    @Test("the solver alone (no search first: the relaxations, then CBC) finds the brute-force optimum on the same 400 + 300 problems, or proves none")
+    @Test("the solver alone (no search first, the default: the relaxations, then CBC) finds the brute-force optimum on the same 400 + 300 problems, or proves none")
     func solverAgreesWithBruteForce() {
         #expect(Self.compareWithBruteForce(400, tight: false, searchSteps: 0) > 100)
         #expect(Self.compareWithBruteForce(300, tight: true, searchSteps: 0) > 50)

@@ -32,7 +32,7 @@ typedef struct {
 
 /* Solves min objective.x with columnLower <= x <= columnUpper, rowLower <= A x <= rowUpper, the columns
    whose `integer` flag is set integral. A is column-major: column j's entries are indexes/values
-   [starts[j], starts[j+1]). Bounds use DBL_MAX for infinity. `seconds` is a wall-clock limit; with
+   [starts[j], starts[j+1]). Bounds use DBL_MAX for infinity. `seconds` is a wall-clock limit, positive; with
    `hasCutoff`, only solutions whose objective is below `cutoff` are looked for. `solution` has room for
    `columnCount` values. Never prints, never throws. */
 void tacet_cbc_solve(int columnCount, int rowCount, const int *starts, const int *indexes, const double *values,
