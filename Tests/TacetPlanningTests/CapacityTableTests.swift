@@ -37,4 +37,25 @@ struct CapacityTableTests {
             }
         }
     }
+
+    @Test("a knapsack's unit measures whole weights exactly and rounds the others down, never up")
+    func knapsackUnit() {
+        // Hours of 1.5, 2.25 and 0.25: quarters of an hour measure them all.
+        let whole = KnapsackUnit(weights: [1.5, 2.25, 0.25], limit: 10, precision: 100, maxUnits: 20_000)
+        #expect(whole.exact && abs(whole.size - 0.25) < 1e-12)
+        #expect(whole.units(of: 2.25) == 9)
+        #expect(whole.units(ofRoom: 10, cap: 20_000) == 40)
+        // A weight of 0.999 units less a hair is 0 units, not 1: rounding it up would make a fitting set look too large.
+        let inexact = KnapsackUnit(weights: [0.0099999999, 1.005], limit: 10, precision: 100, maxUnits: 20_000)
+        #expect(!inexact.exact)
+        #expect(inexact.units(of: 0.0099999999) == 0)
+        #expect(inexact.units(of: 1.005) == 100)
+        // A limit that would need more units than allowed gets a coarser unit, inexact.
+        let coarse = KnapsackUnit(weights: [1.5, 2.25], limit: 1_000, precision: 100, maxUnits: 1_000)
+        #expect(!coarse.exact && abs(coarse.size - 1) < 1e-12)
+        #expect(coarse.units(of: 2.25) == 2)
+        // A room within the tolerance of the next unit reaches it; a negative one holds nothing.
+        #expect(whole.units(ofRoom: 2.5 - Planner.tolerance / 2, cap: 100) == 10)
+        #expect(whole.units(ofRoom: -1, cap: 100) == 0)
+    }
 }
