@@ -41,6 +41,9 @@ void solve(int columnCount, int rowCount, const int *starts, const int *indexes,
            const double *rowLower, const double *rowUpper, const unsigned char *integer,
            double seconds, bool hasCutoff, double cutoff, double *solution, TacetCbcResult *result)
 {
+    // CBC's clock starts here, not at branchAndBound (which keeps a start already set, below): loading the
+    // program and solving its first linear program count against the limit too, and toward `result->seconds`.
+    const double started = CoinGetTimeOfDay();
     OsiClpSolverInterface solver;
     solver.messageHandler()->setLogLevel(0);
     solver.getModelPtr()->setLogLevel(0);
@@ -67,9 +70,7 @@ void solve(int columnCount, int rowCount, const int *starts, const int *indexes,
     CglKnapsackCover knapsack;
     model.addCutGenerator(&knapsack, -1, "Knapsack");
     model.setUseElapsedTime(true);
-    // CBC's clock starts here, not at branchAndBound (which keeps a start already set): loading the program and
-    // solving its first linear program count against the limit too, and toward `result->seconds`.
-    model.setDblParam(CbcModel::CbcStartSeconds, CoinGetTimeOfDay());
+    model.setDblParam(CbcModel::CbcStartSeconds, started);
     model.setMaximumSeconds(seconds);
     model.setAllowableGap(1e-9);
     model.setAllowableFractionGap(0);

@@ -51,9 +51,10 @@ public struct Planner: Sendable {
     /// release, 2,000 steps (one run) against none (two): `team 300 1000` 13.6 against 9.9-10.3 s on both cores,
     /// median 24 against 17 ms, every therapist settled both ways; `settle 500` median 7.2 against 3.2 ms,
     /// every instance settled both ways. Again once the search cost less per node (2026-12-02, quiet machine,
-    /// `team 300 1000`): none 8.25 and 8.61 s, 100 steps 8.51 s, 2,000 steps 9.12 s, all settled each time. The steps once paid for themselves by shortening CBC's hardest solves
-    /// while CBC ran one solve at a time process-wide (53 s against 73-79 s); with CBC on every core and the
-    /// years' capacities and size classes settling those in a few rounds, they no longer do.
+    /// `team 300 1000`): none 8.25 and 8.61 s, 100 steps 8.51 s, 2,000 steps 9.12 s, all settled each time.
+    /// The steps once paid for themselves by shortening CBC's hardest solves while CBC ran one solve at a time
+    /// process-wide (53 s against 73-79 s); with CBC on every core and the years' capacities and size classes
+    /// settling those in a few rounds, they no longer do.
     public static let defaultSearchSteps = 0
 
     /// Steps the scheduler may take to place the selection program's optimum before the planner
