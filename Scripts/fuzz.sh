@@ -57,7 +57,7 @@ is_target() {
 # Fails loudly when the toolchain cannot build a libFuzzer binary: a fuzz step must never pass by doing nothing.
 check_toolchain() {
   command -v swift >/dev/null 2>&1 || { echo "fuzz.sh: swift is not on PATH" >&2; exit 3; }
-  command -v clang >/dev/null 2>&1 || { echo "fuzz.sh: clang (part of the Swift toolchain) is not on PATH" >&2; exit 3; }
+  command -v clang >/dev/null 2>&1 && command -v clang++ >/dev/null 2>&1 || { echo "fuzz.sh: clang and clang++ (part of the Swift toolchain) are not on PATH" >&2; exit 3; }
   command -v python3 >/dev/null 2>&1 || { echo "fuzz.sh: python3 is needed for the seed corpora" >&2; exit 3; }
   local resource
   resource="$(dirname "$(dirname "$(command -v swiftc)")")/lib/swift/clang/lib/linux"
@@ -68,7 +68,7 @@ check_toolchain() {
 }
 
 # Tacet's library modules in dependency order (CYAML and CCbc are libyaml's and COIN-OR CBC's module maps, CSpawn
-# is compiled below). Kept
+# and CCbcModel are compiled below). Kept
 # in step with Package.swift: a module missing here makes the next one fail to build, loudly.
 modules=(TacetDiagnostics TacetYAML TacetDocuments TacetPlanning TacetEngine TacetPluginProtocol TacetSchemas
          TacetPluginHost TacetReports TacetTool TacetLanguageServer)
@@ -98,7 +98,7 @@ swift_flags() {
   printf '%s\n' -swift-version 6 -O -g -sanitize=fuzzer,address -package-name tacet -parse-as-library \
     -I "$out/modules" -I "$crypto_dir/Modules" -module-cache-path "$out/module-cache" \
     -Xcc "-fmodule-map-file=$root/Sources/CYAML/module.modulemap" -Xcc "-fmodule-map-file=$root/Sources/CCbc/module.modulemap" \
-    -Xcc "-fmodule-map-file=$out/c/CSpawn/module.modulemap"
+    -Xcc "-fmodule-map-file=$out/c/CSpawn/module.modulemap" -Xcc "-fmodule-map-file=$out/c/CCbcModel/module.modulemap"
   for map in "$root"/.build/checkouts/swift-crypto/Sources/*/include/module.modulemap; do
     printf '%s\n' -Xcc "-fmodule-map-file=$map" -Xcc "-I$(dirname "$map")"
   done
@@ -114,17 +114,26 @@ up_to_date() {
   [ -e "$made" ] && [ -z "$(find "$@" -newer "$made" 2>/dev/null | head -1)" ]
 }
 
-# Builds the library into .build-fuzz: CSpawn with clang, then each Swift module whole-module with swiftc.
+# Builds the library into .build-fuzz: CSpawn with clang and CCbcModel (CBC's branch and cut) with clang++, then
+# each Swift module whole-module with swiftc.
 # A module is rebuilt when one of its sources, or a module before it, changed (after changing the flags
 # below, remove .build-fuzz).
 build_library() {
-  mkdir -p "$out/modules" "$out/objects" "$out/c/CSpawn" "$out/module-cache"
+  mkdir -p "$out/modules" "$out/objects" "$out/c/CSpawn" "$out/c/CCbcModel" "$out/module-cache"
   build_crypto
   if ! up_to_date "$out/objects/CSpawn.o" Sources/CSpawn; then
     printf 'module CSpawn {\n  umbrella header "%s"\n  export *\n}\n' "$root/Sources/CSpawn/include/CSpawn.h" \
       > "$out/c/CSpawn/module.modulemap"
     clang -c -O1 -g -fsanitize=address -fsanitize=fuzzer-no-link -I Sources/CSpawn/include Sources/CSpawn/CSpawn.c \
       -o "$out/objects/CSpawn.o"
+  fi
+  if ! up_to_date "$out/objects/CCbcModel.o" Sources/CCbcModel; then
+    printf 'module CCbcModel {\n  header "%s"\n  export *\n}\n' "$root/Sources/CCbcModel/include/TacetCbc.h" \
+      > "$out/c/CCbcModel/module.modulemap"
+    local cbc_flags
+    read -r -a cbc_flags <<< "$(pkg-config --cflags cbc)"
+    clang++ -c -O1 -g -fsanitize=address -fsanitize=fuzzer-no-link -I Sources/CCbcModel/include "${cbc_flags[@]}" \
+      Sources/CCbcModel/TacetCbc.cpp -o "$out/objects/CCbcModel.o"
   fi
   local flags module previous="" sources
   mapfile -t flags < <(swift_flags)
