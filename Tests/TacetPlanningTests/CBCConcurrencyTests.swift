@@ -24,15 +24,7 @@ struct CBCConcurrencyTests {
         // Programs CBC settles both ways, and ones it must branch on: else this would test little.
         #expect(serial.filter { $0?.status == .optimal }.count > 40)
         #expect(serial.filter { $0?.status == .infeasible }.count > 5)
-        // Several rounds, each program solved by whichever thread takes it: a shared static would show as a mismatch.
-        for _ in 0..<2 {
-            let parallel = Parallel.map(programs.count) { programs[$0].solve(timeLimit: 60) }
-            for index in programs.indices {
-                #expect(parallel[index]?.status == serial[index]?.status, "program \(index)")
-                #expect(parallel[index]?.objective == serial[index]?.objective, "program \(index)")
-                #expect(parallel[index]?.values == serial[index]?.values, "program \(index)")
-            }
-        }
+        RelaxationTests.expectSameOnEveryCore(serial, rounds: 2) { programs[$0].solve(timeLimit: 60) }
         // A cutoff at each optimum: nothing below it, so every one is proven infeasible, on every core at once.
         let optimal = programs.indices.filter { serial[$0]?.status == .optimal && !programs[$0].columns.isEmpty }
         let cut = Parallel.map(optimal.count) { programs[optimal[$0]].solve(timeLimit: 60, cutoff: (serial[optimal[$0]]?.objective ?? 0) - 0.5) }

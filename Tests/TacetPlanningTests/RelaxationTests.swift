@@ -61,19 +61,25 @@ struct RelaxationTests {
         #expect(program.relaxation(timeLimit: 60, cutoff: optimum + 0.5)?.objective == optimum)
     }
 
-    @Test("relaxations solved on every core at once give the answers they give one at a time")
-    func concurrentRelaxations() {
-        let programs = Self.programs(120)
-        let serial = programs.map { $0.relaxation(timeLimit: 60) }
-        // Several rounds, each program solved by whichever thread takes it: a shared static would show as a mismatch.
-        for _ in 0..<3 {
-            let parallel = Parallel.map(programs.count) { programs[$0].relaxation(timeLimit: 60) }
-            for index in programs.indices {
+    /// Solves program `index` with `solve` on every core at once, `rounds` times, each program taken by whichever
+    /// thread comes: status, values and objective must be those of `serial`, the same solved one at a time (a static
+    /// that two solves share would show as a mismatch).
+    static func expectSameOnEveryCore(_ serial: [MILPSolution?], rounds: Int, _ solve: @Sendable (Int) -> MILPSolution?) {
+        for _ in 0..<rounds {
+            let parallel = Parallel.map(serial.count, solve)
+            for index in serial.indices {
                 #expect(parallel[index]?.status == serial[index]?.status, "program \(index)")
                 #expect(parallel[index]?.values == serial[index]?.values, "program \(index)")
                 #expect(parallel[index]?.objective == serial[index]?.objective, "program \(index)")
             }
         }
+    }
+
+    @Test("relaxations solved on every core at once give the answers they give one at a time")
+    func concurrentRelaxations() {
+        let programs = Self.programs(120)
+        let serial = programs.map { $0.relaxation(timeLimit: 60) }
+        Self.expectSameOnEveryCore(serial, rounds: 3) { programs[$0].relaxation(timeLimit: 60) }
         // Every program four times over, the copies spread over the threads.
         let copies = 4
         let again = Parallel.map(programs.count * copies) { programs[$0 % programs.count].relaxation(timeLimit: 60) }
