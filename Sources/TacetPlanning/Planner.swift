@@ -110,6 +110,20 @@ public struct Planner: Sendable {
             var steps = 0
             return selectionModel.scheduler.schedule(selection, steps: &steps, limit: Self.placementSteps).map { plan(selection, quarters: $0) }
         }
+        // What a solve of the program without quarters settles alone: no plan, or its optimum once the scheduler places
+        // it; nil when it leaves the problem open (stopped, or an optimum that does not place).
+        func settled(_ outcome: PlanModel.Outcome) -> PlanResult? {
+            switch outcome {
+            case .infeasible:
+                return .infeasible(diagnosis(left(), phases: &phases))
+            case .optimal(let choice):
+                guard let placed = placed(choice.selection) else { return nil }
+                phases.selection += lap()
+                return .plan(placed)
+            case .stopped:
+                return nil
+            }
+        }
         // Without steps (and with the solver) the search is not run: the program of the courses alone is tried with its
         // linear relaxations only (Clp, no CBC), which settle most problems in a millisecond or two; what they leave
         // gets the search's tables' bound as the solver's floor (credits come in steps, which the relaxation spreads
@@ -124,17 +138,7 @@ public struct Planner: Sendable {
                 phases.selectionRounds += 1
                 phases.selection += lap()
                 phases.settled = .selection
-                switch outcome {
-                case .infeasible:
-                    return .infeasible(diagnosis(left(), phases: &phases))
-                case .optimal(let choice):
-                    if let placed = placed(choice.selection) {
-                        phases.selection += lap()
-                        return .plan(placed)
-                    }
-                case .stopped:
-                    break
-                }
+                if let result = settled(outcome) { return result }
             }
             floor = PlannerSearch(problem: problem, maxSteps: 0).rootBound
             phases.search = lap()
@@ -169,14 +173,11 @@ public struct Planner: Sendable {
             phases.selectionRounds += 1
             let outcome = selectionModel.solve(timeLimit: (selectionEnd - clock.now).seconds, start: known, floor: bound)
             phases.selection += lap()
+            if let result = settled(outcome) { return result }
             switch outcome {
             case .infeasible:
-                return .infeasible(diagnosis(left(), phases: &phases))
+                break  // settled above
             case .optimal(let choice):
-                if let placed = placed(choice.selection) {
-                    phases.selection += lap()
-                    return .plan(placed)
-                }
                 bound = max(bound, choice.selection.reduce(.zero) { $0 + PlanPrice(cost: problem.courses[$1].cost, hours: problem.courses[$1].hours) })
                 if let (core, larger) = unpackableCore(choice.selection, scheduler: selectionModel.scheduler, deadline: selectionEnd) {
                     cores.append((core, larger))
